@@ -1,0 +1,2 @@
+/** JMH benchmarks and the concurrent-call load generator. */
+package io.switchboard.bench;

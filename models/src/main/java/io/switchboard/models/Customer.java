@@ -1,0 +1,22 @@
+package io.switchboard.models;
+
+import java.util.Objects;
+
+/**
+ * A caller the business has dealt with, keyed by phone number.
+ *
+ * @param phone   E.164 ({@code +447700900123})
+ * @param name    as given by the caller; may be empty when unknown
+ * @param address last service address given; may be empty
+ */
+public record Customer(String phone, String name, String address) {
+
+    public Customer {
+        Objects.requireNonNull(phone, "phone");
+        if (!phone.startsWith("+")) {
+            throw new IllegalArgumentException("customer phone must be E.164");
+        }
+        name = name == null ? "" : name;
+        address = address == null ? "" : address;
+    }
+}

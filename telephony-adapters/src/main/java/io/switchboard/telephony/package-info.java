@@ -1,0 +1,2 @@
+/** Provider protocols (Twilio, WhatsApp) and the Vert.x HTTP control plane. */
+package io.switchboard.telephony;
