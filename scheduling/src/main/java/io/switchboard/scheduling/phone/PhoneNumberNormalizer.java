@@ -31,16 +31,25 @@ public final class PhoneNumberNormalizer {
         }
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(raw, defaultRegion);
-            // "Possible" (right length for its country) rather than "valid": metadata lags new number ranges,
-            // and Ofcom's reserved drama range (07700 900xxx), used in examples and tests, is not "valid".
-            if (!UTIL.isValidNumber(number)
-                    && UTIL.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+            // Valid, or at least of full length for its country: metadata lags new number ranges, and Ofcom's
+            // reserved drama range (07700 900xxx), used in examples and tests, is not "valid" to libphonenumber.
+            if (!UTIL.isValidNumber(number) && !fullLengthPossible(number)) {
                 return Optional.empty();
             }
             return Optional.of(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean fullLengthPossible(Phonenumber.PhoneNumber number) {
+        if (UTIL.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+            return false;
+        }
+        String region = UTIL.getRegionCodeForCountryCode(number.getCountryCode());
+        Phonenumber.PhoneNumber example = UTIL.getExampleNumber(region);
+        return example != null
+                && UTIL.getNationalSignificantNumber(number).length() >= UTIL.getNationalSignificantNumber(example).length();
     }
 
     public String defaultRegion() {

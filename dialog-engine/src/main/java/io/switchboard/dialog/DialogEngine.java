@@ -1,0 +1,19 @@
+package io.switchboard.dialog;
+
+import io.switchboard.models.Channel;
+
+/**
+ * The receptionist's brain, shared by every channel: text in, text and actions out. Implementations block on the
+ * database and possibly an LLM: call them from worker threads, never from an event loop.
+ */
+public interface DialogEngine {
+
+    /** Opens a conversation that the business speaks first in (a phone call): returns the greeting. */
+    TurnResult begin(Channel channel, String sessionId, String from);
+
+    /** Handles one message of a caller and returns the reply. */
+    TurnResult handle(TurnRequest request);
+
+    /** Forgets a conversation (the call ended). */
+    void end(Channel channel, String sessionId);
+}

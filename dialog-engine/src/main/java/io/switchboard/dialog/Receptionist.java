@@ -1,0 +1,117 @@
+package io.switchboard.dialog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.switchboard.dialog.flow.Conversation;
+import io.switchboard.dialog.flow.ConversationEngine;
+import io.switchboard.dialog.flow.Hearing;
+import io.switchboard.dialog.llm.LlmFallback;
+import io.switchboard.dialog.session.KeyedLock;
+import io.switchboard.dialog.session.SessionKey;
+import io.switchboard.dialog.session.SessionStore;
+import io.switchboard.models.Channel;
+import io.switchboard.scheduling.Scheduling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The {@link DialogEngine}: loads the caller's conversation, reads the message (rules first, the LLM only when
+ * the rules are unsure), runs the flows, and saves the conversation. Messages of one caller are handled one at a
+ * time; different callers in parallel.
+ */
+public final class Receptionist implements DialogEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Receptionist.class);
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(15);
+
+    private final Scheduling scheduling;
+    private final SessionStore sessions;
+    private final Hearing hearing;
+    private final ConversationEngine engine;
+    private final Duration sessionTimeout;
+    private final KeyedLock<SessionKey> locks = new KeyedLock<>();
+    private final ObjectMapper json = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Receptionist(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
+                         Duration sessionTimeout) {
+        this.scheduling = scheduling;
+        this.sessions = sessions;
+        this.hearing = new Hearing(scheduling.profile(), llm);
+        this.engine = new ConversationEngine(scheduling, notifier);
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier) {
+        return new Receptionist(scheduling, sessions, llm, notifier, DEFAULT_SESSION_TIMEOUT);
+    }
+
+    public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
+                                      Duration sessionTimeout) {
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout);
+    }
+
+    @Override
+    public TurnResult begin(Channel channel, String sessionId, String from) {
+        SessionKey key = new SessionKey(channel, sessionId);
+        return locks.withLock(key, () -> {
+            Conversation c = Conversation.start(sessionId, channel, callerId(from));
+            TurnResult r = engine.greet(c);
+            save(key, c);
+            return r;
+        });
+    }
+
+    @Override
+    public TurnResult handle(TurnRequest request) {
+        SessionKey key = new SessionKey(request.channel(), request.sessionId());
+        return locks.withLock(key, () -> {
+            Conversation c = load(key).orElseGet(
+                    () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
+            TurnResult r = engine.handle(c, hearing.hear(request, c, scheduling.clock()));
+            save(key, c);
+            LOG.info("turn {} -> {} ({} actions)", key, r.state().wireName(), r.actions().size());
+            return r;
+        });
+    }
+
+    @Override
+    public void end(Channel channel, String sessionId) {
+        sessions.delete(new SessionKey(channel, sessionId));
+    }
+
+    private String callerId(String from) {
+        return from == null ? null : scheduling.phones().toE164(from).orElse(null);
+    }
+
+    private Optional<Conversation> load(SessionKey key) {
+        Optional<String> stored = sessions.load(key);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(json.readValue(stored.get(), Conversation.class));
+        } catch (JsonProcessingException e) {
+            // A session written by an older version, or damaged: start afresh rather than fail the caller.
+            LOG.warn("discarding unreadable session {}: {}", key, e.getOriginalMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void save(SessionKey key, Conversation c) {
+        try {
+            sessions.save(key, json.writeValueAsString(c), sessionTimeout);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("conversation state not serialisable", e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.switchboard.dialog;
+
+import io.switchboard.models.Channel;
+
+import java.util.Objects;
+
+/**
+ * One message from a caller.
+ *
+ * @param channel   where it came from
+ * @param sessionId conversation id: the caller's number for phone channels, a client token for web
+ * @param from      the caller's number as the provider gave it (caller ID); may be null on web
+ * @param text      what they said or typed; for {@code dtmf} the keyed digits
+ * @param dtmf      true when {@code text} holds keypad digits rather than words
+ */
+public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf) {
+
+    /** Longest text the engine reads; longer input is cut, not rejected, so a caller always gets a reply. */
+    public static final int MAX_TEXT = 2000;
+
+    public TurnRequest {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(sessionId, "sessionId");
+        text = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    public static TurnRequest text(Channel channel, String sessionId, String from, String text) {
+        return new TurnRequest(channel, sessionId, from, text, false);
+    }
+
+    public static TurnRequest digits(Channel channel, String sessionId, String from, String digits) {
+        return new TurnRequest(channel, sessionId, from, digits, true);
+    }
+}

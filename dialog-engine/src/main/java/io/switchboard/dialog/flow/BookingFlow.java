@@ -1,0 +1,308 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Intent;
+import io.switchboard.models.ServiceType;
+import io.switchboard.models.TimeSlot;
+import io.switchboard.scheduling.booking.BookingRequest;
+import io.switchboard.scheduling.booking.BookingResult;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The booking conversation: collect what is missing one question at a time, check availability once service and
+ * time are known, offer, confirm, and only then book. The booking itself is the backend's decision; this flow
+ * only ever books a slot the caller explicitly confirmed after it was verified free.
+ */
+final class BookingFlow {
+
+    private static final int MAX_PROBLEM = 300;
+
+    private final SlotFinder slots;
+
+    BookingFlow(SlotFinder slots) {
+        this.slots = slots;
+    }
+
+    void advance(Turn t) {
+        Conversation c = t.conv;
+        c.topic = Intent.BOOK;
+        absorb(t);
+
+        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !t.heard.hasTimes()) {
+            if (t.heard.is(Intent.AFFIRM)) {
+                book(t);
+                return;
+            }
+            if (t.heard.is(Intent.DENY)) {
+                c.chosen = null;
+                c.offered = new ArrayList<>();
+                c.wanted = new ArrayList<>();
+                t.say("No problem.");
+                t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+                return;
+            }
+        }
+        if (c.state == DialogState.OFFERING && c.chosen == null) {
+            pickFromOffer(t);
+            if (t.saidAnything()) {
+                return;
+            }
+        }
+        next(t);
+    }
+
+    /** Asks for the next missing thing, offers slots, or asks for confirmation. */
+    void next(Turn t) {
+        Conversation c = t.conv;
+        if (c.serviceId == null) {
+            t.ask(t.say.askService(), Expectation.SERVICE, DialogState.COLLECTING);
+            return;
+        }
+        if (c.chosen == null) {
+            if (c.wanted.isEmpty() && !c.emergency) {
+                t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+                return;
+            }
+            offer(t);
+            if (c.chosen == null) {
+                return;
+            }
+        }
+        if (blank(c.name)) {
+            t.ask(t.say.askName(), Expectation.NAME, DialogState.COLLECTING);
+            return;
+        }
+        if (blank(c.phone)) {
+            if (c.callerId != null && !c.phoneConfirmed) {
+                c.askedCallerId = true;
+                t.ask(t.say.confirmCallerId(c.callerId), Expectation.YES_NO, DialogState.COLLECTING);
+            } else {
+                t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
+            }
+            return;
+        }
+        if (blank(c.address)) {
+            t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
+            return;
+        }
+        if (blank(c.problem)) {
+            t.ask(t.say.askProblem(), Expectation.PROBLEM, DialogState.COLLECTING);
+            return;
+        }
+        if (c.bookingKey == null) {
+            c.bookingKey = c.sessionId + ":" + UUID.randomUUID();
+        }
+        t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+    }
+
+    /** Takes whatever this message said into the conversation; a new wish replaces the old one. */
+    private void absorb(Turn t) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        Expectation asked = c.expecting;
+        boolean callerIdQuestion = c.askedCallerId;
+        c.askedCallerId = false;
+        if (h.name() != null) {
+            c.name = h.name();
+        }
+        if (h.phone() != null) {
+            c.phone = h.phone();
+            c.phoneConfirmed = true;
+        } else if (callerIdQuestion) {
+            if (h.is(Intent.AFFIRM)) {
+                c.phone = c.callerId;
+                c.phoneConfirmed = true;
+            } else if (h.is(Intent.DENY)) {
+                c.phoneConfirmed = true; // asked; now ask for the right number
+            }
+        }
+        if (h.address() != null) {
+            c.address = h.address();
+        }
+        if (h.service() != null && !h.service().id().equals(c.serviceId)) {
+            if (!(c.emergency && t.profile().emergencyService().map(ServiceType::id).orElse("").equals(c.serviceId))) {
+                c.serviceId = h.service().id();
+                c.chosen = null;
+                c.offered = new ArrayList<>();
+            }
+        }
+        if (asked == Expectation.PROBLEM && !h.text().isBlank()) {
+            c.problem = clip(h.original().strip());
+        } else if (blank(c.problem) && h.problem() != null) {
+            c.problem = clip(h.problem());
+        } else if (blank(c.problem) && (h.service() != null || h.emergency()) && h.original().length() > 12) {
+            c.problem = clip(h.original().strip());
+        }
+        if (h.hasTimes()) {
+            c.wanted = merge(c.wanted, h.times(), c);
+            c.chosen = null;
+            c.bookingKey = null;
+        }
+    }
+
+    /** The caller picks one of the offered starts, by position, by time, or by yes to a single offer. */
+    private void pickFromOffer(Turn t) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        Integer choice = Choices.consistent(h, c.offered);
+        if (choice != null) {
+            choose(t, c.offered.get(choice));
+            return;
+        }
+        if (h.is(Intent.AFFIRM) && c.offered.size() == 1) {
+            choose(t, c.offered.get(0));
+            return;
+        }
+        if (h.is(Intent.DENY) && !h.hasTimes()) {
+            c.offered = new ArrayList<>();
+            c.wanted = new ArrayList<>();
+            t.say("No problem.");
+            t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+            return;
+        }
+        if (!h.hasTimes() && !h.hasBookingContent()) {
+            t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
+        }
+    }
+
+    private void choose(Turn t, ZonedDateTime start) {
+        Conversation c = t.conv;
+        c.chosen = start;
+        c.offered = new ArrayList<>();
+        c.bookingKey = null;
+        next(t);
+    }
+
+    private void offer(Turn t) {
+        Conversation c = t.conv;
+        SlotFinder.Offer offer = slots.find(c.serviceId, c.wanted, c.channel, t.today());
+        String lead = c.emergency ? t.say.emergencyOffer() : null;
+        switch (offer) {
+            case SlotFinder.Offer.Exact e -> c.chosen = e.start();
+            case SlotFinder.Offer.Starts s -> {
+                String why = s.wantedTaken() != null ? t.say.wantedTimeTaken(s.wantedTaken(), t.today())
+                        : s.outsideWindow() ? t.say.nothingInWindow() : null;
+                // an emergency with no time named gets the single earliest slot: one yes away from help
+                List<ZonedDateTime> starts = c.emergency && c.wanted.stream().allMatch(TimePreference::isEmpty)
+                        ? s.starts().subList(0, 1) : s.starts();
+                c.offered = new ArrayList<>(starts);
+                t.ask(t.say.offerStarts(starts, t.today(), join(lead, why)), Expectation.SLOT_CHOICE,
+                        DialogState.OFFERING);
+            }
+            case SlotFinder.Offer.Ranges r -> {
+                c.offered = new ArrayList<>(r.starts());
+                t.ask(t.say.offerRanges(r.day(), r.ranges(), t.today(), lead), Expectation.SLOT_CHOICE,
+                        DialogState.OFFERING);
+            }
+            case SlotFinder.Offer.Nothing n -> {
+                t.say(t.say.nothingAtAll());
+                c.state = DialogState.FAILED;
+                c.expecting = Expectation.NONE;
+            }
+        }
+    }
+
+    private void book(Turn t) {
+        Conversation c = t.conv;
+        c.state = DialogState.READY_TO_BOOK;
+        BookingResult result = t.scheduling.bookings().book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
+                c.phone, c.name, c.address, c.problem, c.emergency, t.actor()));
+        switch (result) {
+            case BookingResult.Success s -> {
+                t.appointment = s.appointment();
+                t.actions.add(new DialogAction.Booked(s.appointment()));
+                c.lastAppointment = s.appointment().id();
+                c.state = DialogState.BOOKED;
+                c.expecting = Expectation.NONE;
+                t.say(t.say.booked(t.serviceName(c.serviceId), s.appointment().slot().start(), t.today(),
+                        c.channel.isSpoken()));
+            }
+            case BookingResult.SlotTaken taken -> {
+                c.chosen = null;
+                c.bookingKey = null;
+                List<ZonedDateTime> alternatives = taken.alternatives().stream().map(TimeSlot::start).toList();
+                if (alternatives.isEmpty()) {
+                    t.say(t.say.slotJustTaken());
+                    t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+                } else {
+                    c.offered = new ArrayList<>(alternatives);
+                    t.ask(t.say.offerStarts(alternatives, t.today(), t.say.slotJustTaken()), Expectation.SLOT_CHOICE,
+                            DialogState.OFFERING);
+                }
+            }
+            case BookingResult.Rejected r -> rejected(t, r);
+        }
+    }
+
+    private void rejected(Turn t, BookingResult.Rejected r) {
+        Conversation c = t.conv;
+        c.bookingKey = null;
+        switch (r.error()) {
+            case INVALID_PHONE -> {
+                c.phone = null;
+                t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
+            }
+            case IN_THE_PAST, TOO_SOON, BEYOND_HORIZON, BLACKOUT, OUTSIDE_HOURS, DAY_FULL -> {
+                c.chosen = null;
+                c.wanted = new ArrayList<>();
+                t.say(t.say.cannotBook(r.message()));
+                t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+            }
+            default -> {
+                t.say(t.say.cannotBook(r.message()));
+                c.state = DialogState.FAILED;
+                c.expecting = Expectation.NONE;
+            }
+        }
+    }
+
+    /**
+     * The latest wish wins. A new day keeps an earlier time of day ("tuesday at 3" then "make it wednesday");
+     * a bare time keeps the earlier day ("tuesday" then "at 3"); several alternatives replace everything.
+     */
+    static List<TimePreference> merge(List<TimePreference> old, List<TimePreference> heard, Conversation c) {
+        List<TimePreference> fresh = heard.stream().filter(p -> !p.isEmpty()).toList();
+        if (fresh.size() == 1 && fresh.get(0).date() == null && fresh.get(0).time() != null && !c.offered.isEmpty()) {
+            // "the two thirty one" after offers for one day means that day
+            fresh = List.of(fresh.get(0).withDate(c.offered.get(0).toLocalDate()));
+        }
+        if (fresh.size() != 1 || old.size() != 1) {
+            return new ArrayList<>(fresh);
+        }
+        TimePreference o = old.get(0);
+        TimePreference n = fresh.get(0);
+        if (n.asap()) {
+            return new ArrayList<>(fresh);
+        }
+        LocalDate date = n.date() != null ? n.date() : o.date();
+        boolean newTimeOfDay = n.time() != null || n.partOfDay() != null || n.notBefore() != null || n.notAfter() != null;
+        TimePreference merged = newTimeOfDay
+                ? new TimePreference(date, n.time(), n.partOfDay(), n.notBefore(), n.notAfter(), false, n.approximate())
+                : new TimePreference(date, o.time(), o.partOfDay(), o.notBefore(), o.notAfter(), false, o.approximate());
+        return new ArrayList<>(List.of(merged));
+    }
+
+    private static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + " " + b;
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_PROBLEM ? s : s.substring(0, MAX_PROBLEM);
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,257 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Appointment;
+import io.switchboard.models.Intent;
+import io.switchboard.models.TimeSlot;
+import io.switchboard.scheduling.booking.BookingResult;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Moving and cancelling: find the caller's appointment by their phone number (and the date when they have
+ * several), confirm, then act. Nothing changes without an explicit yes.
+ */
+final class ChangeFlow {
+
+    private final SlotFinder slots;
+
+    ChangeFlow(SlotFinder slots) {
+        this.slots = slots;
+    }
+
+    void advance(Turn t, Intent kind) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        c.topic = kind;
+        if (h.phone() != null) {
+            c.phone = h.phone();
+        }
+        Optional<Appointment> target = target(t);
+        if (target.isEmpty()) {
+            return; // a question was asked
+        }
+        Appointment a = target.get();
+        String service = t.serviceName(a.serviceId());
+
+        if (kind == Intent.CANCEL) {
+            if (c.state == DialogState.AWAITING_CONFIRMATION && h.is(Intent.AFFIRM)) {
+                cancel(t, a);
+            } else if (c.state == DialogState.AWAITING_CONFIRMATION && h.is(Intent.DENY)) {
+                keep(t);
+            } else {
+                t.ask(t.say.confirmCancel(service, a.slot().start(), t.today()), Expectation.YES_NO,
+                        DialogState.AWAITING_CONFIRMATION);
+            }
+            return;
+        }
+
+        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !newWish(h, a)) {
+            if (h.is(Intent.AFFIRM)) {
+                move(t, a);
+                return;
+            }
+            if (h.is(Intent.DENY)) {
+                keep(t);
+                return;
+            }
+        }
+        Integer choice = Choices.consistent(h, c.offered);
+        if (c.state == DialogState.OFFERING && choice != null) {
+            c.chosen = c.offered.get(choice);
+        } else if (c.state == DialogState.OFFERING && h.is(Intent.AFFIRM) && c.offered.size() == 1) {
+            c.chosen = c.offered.get(0);
+        } else if (newWish(h, a)) {
+            List<TimePreference> wishes = wishesFor(h, a);
+            c.wanted = BookingFlow.merge(c.wanted, wishes, c);
+            c.chosen = null;
+        }
+        if (c.chosen == null) {
+            if (c.wanted.isEmpty()) {
+                t.ask(t.say.askNewTime(service, a.slot().start(), t.today()), Expectation.DATE_TIME, DialogState.COLLECTING);
+                return;
+            }
+            switch (slots.find(a.serviceId(), c.wanted, c.channel, t.today())) {
+                case SlotFinder.Offer.Exact e -> c.chosen = e.start();
+                case SlotFinder.Offer.Starts s -> {
+                    c.offered = new ArrayList<>(s.starts());
+                    String why = s.wantedTaken() != null ? t.say.wantedTimeTaken(s.wantedTaken(), t.today())
+                            : s.outsideWindow() ? t.say.nothingInWindow() : null;
+                    t.ask(t.say.offerStarts(s.starts(), t.today(), why), Expectation.SLOT_CHOICE, DialogState.OFFERING);
+                    return;
+                }
+                case SlotFinder.Offer.Ranges r -> {
+                    c.offered = new ArrayList<>(r.starts());
+                    t.ask(t.say.offerRanges(r.day(), r.ranges(), t.today(), null), Expectation.SLOT_CHOICE,
+                            DialogState.OFFERING);
+                    return;
+                }
+                case SlotFinder.Offer.Nothing n -> {
+                    t.say(t.say.nothingAtAll());
+                    c.state = DialogState.FAILED;
+                    return;
+                }
+            }
+        }
+        c.offered = new ArrayList<>();
+        t.ask(t.say.confirmMove(service, a.slot().start(), c.chosen, t.today()), Expectation.YES_NO,
+                DialogState.AWAITING_CONFIRMATION);
+    }
+
+    /** The appointment to act on, or empty after asking the caller to say which (or whose). */
+    private Optional<Appointment> target(Turn t) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        if (c.targetAppointment != null) {
+            Optional<Appointment> a = t.scheduling.appointments().find(c.targetAppointment);
+            if (a.isPresent() && a.get().status().holdsSlot()) {
+                return a;
+            }
+            c.targetAppointment = null;
+        }
+        if (!c.candidates.isEmpty()) {
+            Optional<Appointment> picked = pick(t, c.candidates);
+            if (picked.isPresent()) {
+                c.targetAppointment = picked.get().id();
+                c.candidates = new ArrayList<>();
+                return picked;
+            }
+        }
+        String phone = c.phone != null ? c.phone : c.callerId;
+        if (phone == null) {
+            t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
+            return Optional.empty();
+        }
+        List<Appointment> mine = t.scheduling.appointments().bookedForPhone(phone, t.now.toInstant());
+        if (mine.isEmpty()) {
+            if (c.expecting == Expectation.PHONE) {
+                t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
+                c.state = DialogState.FAILED;
+                c.expecting = Expectation.NONE;
+            } else {
+                t.ask(t.say.noAppointmentFound(), Expectation.PHONE, DialogState.COLLECTING);
+            }
+            return Optional.empty();
+        }
+        List<Appointment> onDay = onMentionedDay(h, mine);
+        if (mine.size() == 1 || onDay.size() == 1) {
+            Appointment a = mine.size() == 1 ? mine.get(0) : onDay.get(0);
+            c.targetAppointment = a.id();
+            return Optional.of(a);
+        }
+        if (c.lastAppointment != null && mine.stream().anyMatch(a -> a.id().equals(c.lastAppointment)) && onDay.isEmpty()) {
+            Appointment a = mine.stream().filter(x -> x.id().equals(c.lastAppointment)).findFirst().orElseThrow();
+            c.targetAppointment = a.id();
+            return Optional.of(a);
+        }
+        List<Appointment> options = mine.stream().limit(3).toList();
+        c.candidates = new ArrayList<>(options.stream().map(Appointment::id).toList());
+        t.ask(t.say.whichAppointment(options, t.today(), t::serviceName), Expectation.SLOT_CHOICE, DialogState.COLLECTING);
+        return Optional.empty();
+    }
+
+    private Optional<Appointment> pick(Turn t, List<UUID> ids) {
+        List<Appointment> options = ids.stream().map(id -> t.scheduling.appointments().find(id))
+                .flatMap(Optional::stream).filter(a -> a.status().holdsSlot()).toList();
+        Heard h = t.heard;
+        if (h.choice() != null && h.choice() >= 0 && h.choice() < options.size()) {
+            return Optional.of(options.get(h.choice()));
+        }
+        List<Appointment> onDay = onMentionedDay(h, options);
+        return onDay.size() == 1 ? Optional.of(onDay.get(0)) : Optional.empty();
+    }
+
+    private static List<Appointment> onMentionedDay(Heard h, List<Appointment> options) {
+        List<LocalDate> days = h.times().stream().map(TimePreference::date).filter(d -> d != null).toList();
+        return options.stream().filter(a -> days.contains(a.slot().start().toLocalDate())).toList();
+    }
+
+    /** A time wish that is about the new slot, not just the day naming which appointment. */
+    private static boolean newWish(Heard h, Appointment a) {
+        return !wishesFor(h, a).isEmpty();
+    }
+
+    private static List<TimePreference> wishesFor(Heard h, Appointment a) {
+        LocalDate current = a.slot().start().toLocalDate();
+        List<TimePreference> out = new ArrayList<>();
+        for (TimePreference p : h.times()) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            boolean onlyNamesTheAppointment = current.equals(p.date()) && p.time() == null && p.partOfDay() == null
+                    && p.notBefore() == null && p.notAfter() == null;
+            if (onlyNamesTheAppointment) {
+                continue;
+            }
+            // "can we make it 4 instead": a bare time means the same day
+            out.add(p.date() == null && p.time() != null ? p.withDate(current) : p);
+        }
+        return out;
+    }
+
+    private void move(Turn t, Appointment a) {
+        Conversation c = t.conv;
+        c.state = DialogState.READY_TO_BOOK;
+        TimeSlot previous = a.slot();
+        BookingResult r = t.scheduling.bookings().reschedule(a.id(), c.chosen, t.actor());
+        switch (r) {
+            case BookingResult.Success s -> {
+                t.appointment = s.appointment();
+                c.lastAppointment = a.id();
+                if (!s.replayed()) {
+                    t.actions.add(new DialogAction.Rescheduled(s.appointment(), previous));
+                }
+                c.state = DialogState.BOOKED;
+                c.expecting = Expectation.NONE;
+                t.say(t.say.moved(t.serviceName(a.serviceId()), s.appointment().slot().start(), t.today()));
+            }
+            case BookingResult.SlotTaken taken -> {
+                c.chosen = null;
+                List<ZonedDateTime> alternatives = taken.alternatives().stream().map(TimeSlot::start).toList();
+                c.offered = new ArrayList<>(alternatives);
+                t.ask(alternatives.isEmpty() ? t.say.slotJustTaken()
+                                : t.say.offerStarts(alternatives, t.today(), t.say.slotJustTaken()),
+                        alternatives.isEmpty() ? Expectation.DATE_TIME : Expectation.SLOT_CHOICE,
+                        alternatives.isEmpty() ? DialogState.COLLECTING : DialogState.OFFERING);
+            }
+            case BookingResult.Rejected rej -> {
+                c.chosen = null;
+                c.wanted = new ArrayList<>();
+                t.say(t.say.cannotBook(rej.message()));
+                t.ask(t.say.askNewTime(t.serviceName(a.serviceId()), a.slot().start(), t.today()),
+                        Expectation.DATE_TIME, DialogState.COLLECTING);
+            }
+        }
+    }
+
+    private void cancel(Turn t, Appointment a) {
+        Conversation c = t.conv;
+        BookingResult r = t.scheduling.bookings().cancel(a.id(), t.actor());
+        if (r instanceof BookingResult.Success s) {
+            t.appointment = s.appointment();
+            c.lastAppointment = a.id();
+            if (!s.replayed()) {
+                t.actions.add(new DialogAction.Cancelled(s.appointment()));
+            }
+            c.state = DialogState.CANCELLED;
+            c.expecting = Expectation.NONE;
+            t.say(t.say.cancelled(t.serviceName(a.serviceId()), a.slot().start(), t.today()));
+        } else {
+            t.say(t.say.cannotBook(((BookingResult.Rejected) r).message()));
+            c.state = DialogState.FAILED;
+        }
+    }
+
+    private void keep(Turn t) {
+        t.say(t.say.keptAsIs());
+        t.conv.resetFlow();
+    }
+}

@@ -1,0 +1,121 @@
+package io.switchboard.dialog.flow;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Channel;
+import io.switchboard.models.Intent;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything one conversation remembers between turns. Serialised to the session store as JSON after each turn,
+ * so it holds plain values only; the flows read and change it, the {@link io.switchboard.dialog.Receptionist}
+ * loads and saves it.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class Conversation {
+
+    String sessionId;
+    Channel channel;
+    /** Caller ID as E.164, when the channel gave one. */
+    String callerId;
+
+    Intent topic = Intent.UNKNOWN;
+    DialogState state = DialogState.IDLE;
+    Expectation expecting = Expectation.NONE;
+
+    // what the caller told us (kept across flows in one conversation: a second booking needs no new name)
+    String name;
+    String phone;
+    boolean phoneConfirmed;
+    /** The last question was whether the caller ID is the number to call back on. */
+    boolean askedCallerId;
+    String address;
+    String problem;
+    String serviceId;
+    boolean emergency;
+    boolean ownerNotified;
+
+    /** The latest time wish; a change of mind replaces it. */
+    List<TimePreference> wanted = new ArrayList<>();
+    /** Starts offered in the last reply, in the order they were offered. */
+    List<ZonedDateTime> offered = new ArrayList<>();
+    /** The start the caller picked and that now awaits confirmation. */
+    ZonedDateTime chosen;
+    /** Idempotency key for the booking being confirmed: a repeated "yes" can never book twice. */
+    String bookingKey;
+
+    /** Reschedule / cancel: the appointment acted on, and candidates when the caller has several. */
+    UUID targetAppointment;
+    List<UUID> candidates = new ArrayList<>();
+    /** The appointment this conversation last booked or changed (context for "can we make it 4 instead"). */
+    UUID lastAppointment;
+
+    boolean ownerVerified;
+    int pinAttempts;
+    /** What the owner asked before giving the PIN, answered once verified. */
+    String pendingOwnerQuestion;
+    List<TimePreference> pendingOwnerTimes = new ArrayList<>();
+
+    int misunderstandings;
+    Instant updatedAt;
+
+    Conversation() {
+        // for Jackson
+    }
+
+    public static Conversation start(String sessionId, Channel channel, String callerId) {
+        Conversation c = new Conversation();
+        c.sessionId = sessionId;
+        c.channel = channel;
+        c.callerId = callerId;
+        return c;
+    }
+
+    /** Ends the current flow but keeps who the caller is and what they booked, for a follow-up in the same thread. */
+    void resetFlow() {
+        topic = Intent.UNKNOWN;
+        state = DialogState.IDLE;
+        expecting = Expectation.NONE;
+        serviceId = null;
+        problem = null;
+        emergency = false;
+        ownerNotified = false;
+        wanted = new ArrayList<>();
+        offered = new ArrayList<>();
+        chosen = null;
+        bookingKey = null;
+        targetAppointment = null;
+        candidates = new ArrayList<>();
+        misunderstandings = 0;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public DialogState state() {
+        return state;
+    }
+
+    public Intent topic() {
+        return topic;
+    }
+
+    public Expectation expecting() {
+        return expecting;
+    }
+}

@@ -1,0 +1,63 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.SlotSnapshot;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.scheduling.Scheduling;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+
+/** Runs one turn over a loaded conversation: builds the {@link Turn}, routes it, and shapes the result. */
+public final class ConversationEngine {
+
+    private final Scheduling scheduling;
+    private final Notifier notifier;
+    private final TurnRouter router;
+
+    public ConversationEngine(Scheduling scheduling, Notifier notifier) {
+        this.scheduling = scheduling;
+        this.notifier = notifier;
+        this.router = new TurnRouter(scheduling);
+    }
+
+    public TurnResult greet(Conversation c) {
+        Turn t = newTurn(c, Heard.digitsOnly(""));
+        router.greet(t);
+        return result(t);
+    }
+
+    public TurnResult handle(Conversation c, Heard heard) {
+        if (c.state.isTerminal()) {
+            c.resetFlow();
+        }
+        Turn t = newTurn(c, heard);
+        router.route(t);
+        c.updatedAt = scheduling.clock().instant();
+        return result(t);
+    }
+
+    private Turn newTurn(Conversation c, Heard heard) {
+        ZonedDateTime now = ZonedDateTime.now(scheduling.clock()).withZoneSameInstant(scheduling.profile().timezone());
+        return new Turn(c, heard, Phrasing.forChannel(c.channel), scheduling, notifier, now);
+    }
+
+    private static TurnResult result(Turn t) {
+        Conversation c = t.conv;
+        ZonedDateTime when = c.chosen;
+        LocalDate date = when != null ? when.toLocalDate() : c.wanted.isEmpty() ? null : c.wanted.get(0).date();
+        LocalTime time = when != null ? when.toLocalTime() : c.wanted.isEmpty() ? null : c.wanted.get(0).time();
+        if (t.appointment != null) {
+            date = t.appointment.slot().start().toLocalDate();
+            time = t.appointment.slot().start().toLocalTime();
+        }
+        String service = c.serviceId != null ? c.serviceId : t.appointment != null ? t.appointment.serviceId() : null;
+        SlotSnapshot slots = new SlotSnapshot(c.name, c.phone, c.address, c.problem, service, date, time,
+                c.emergency || (t.appointment != null && t.appointment.emergency()));
+        DialogState state = c.state == DialogState.READY_TO_BOOK ? DialogState.FAILED : c.state;
+        return new TurnResult(c.sessionId, t.reply(), c.topic, state, slots, t.appointment, t.actions, c.expecting);
+    }
+}

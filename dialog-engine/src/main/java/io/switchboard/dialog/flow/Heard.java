@@ -1,0 +1,48 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Intent;
+import io.switchboard.models.ServiceType;
+
+import java.util.List;
+
+/**
+ * What one message said, from the rules or (validated) from the LLM fallback: the single shape the flows read.
+ * Fields are null when not said.
+ */
+public record Heard(Intent intent, boolean confident, String name, String phone, String address, ServiceType service,
+             List<TimePreference> times, boolean emergency, String digits, Integer choice, String problem,
+             String faqAnswer, String text, String original) {
+
+    public Heard {
+        times = times == null ? List.of() : List.copyOf(times);
+        text = text == null ? "" : text;
+        original = original == null ? "" : original;
+    }
+
+    static Heard digitsOnly(String digits) {
+        return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, digits, null, null, null, digits,
+                digits);
+    }
+
+    static Heard nothing() {
+        return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, null, null, null, null, "", "");
+    }
+
+    boolean is(Intent i) {
+        return intent == i;
+    }
+
+    boolean hasTimes() {
+        return times.stream().anyMatch(t -> !t.isEmpty());
+    }
+
+    boolean isBlank() {
+        return text.isBlank() && (digits == null || digits.isBlank());
+    }
+
+    /** Anything a booking flow can use. */
+    boolean hasBookingContent() {
+        return service != null || hasTimes() || name != null || address != null || phone != null;
+    }
+}

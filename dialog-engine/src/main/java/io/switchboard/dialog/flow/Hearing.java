@@ -1,0 +1,75 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.llm.LlmContext;
+import io.switchboard.dialog.llm.LlmFallback;
+import io.switchboard.dialog.llm.LlmInterpretation;
+import io.switchboard.dialog.understanding.LanguageUnderstanding;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.dialog.understanding.Understanding;
+import io.switchboard.dialog.understanding.UnderstandingContext;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Intent;
+import io.switchboard.models.ServiceType;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a message: the rules first, in the light of what was asked last; the LLM fallback only when the rules
+ * are not confident, and its (already validated) answer only fills what the rules left empty.
+ */
+public final class Hearing {
+
+    private final BusinessProfile profile;
+    private final LanguageUnderstanding rules;
+    private final LlmFallback llm;
+
+    public Hearing(BusinessProfile profile, LlmFallback llm) {
+        this.profile = profile;
+        this.rules = new LanguageUnderstanding();
+        this.llm = llm;
+    }
+
+    public Heard hear(TurnRequest request, Conversation c, Clock clock) {
+        if (request.dtmf()) {
+            return Heard.digitsOnly(request.text().replaceAll("[^0-9*#]", ""));
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        Understanding u = rules.understand(request.text(),
+                new UnderstandingContext(now, profile, c.expecting, List.copyOf(c.offered)));
+        Heard heard = fromRules(u);
+        if (u.confident() || !llm.enabled() || heard.isBlank()) {
+            return heard;
+        }
+        Optional<LlmInterpretation> guess = llm.interpret(request.text(),
+                LlmContext.forBusiness(profile, now, c.expecting.name()));
+        return guess.map(g -> merge(heard, g)).orElse(heard);
+    }
+
+    private static Heard fromRules(Understanding u) {
+        return new Heard(u.intent(), u.confident(), u.name().orElse(null), u.phone().orElse(null),
+                u.address().orElse(null), u.service().orElse(null), u.times(), u.emergency(),
+                u.digits().orElse(null), u.choice().isPresent() ? u.choice().getAsInt() : null,
+                u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original());
+    }
+
+    /** Rules win where they found something; the model fills gaps. */
+    private Heard merge(Heard h, LlmInterpretation g) {
+        Intent intent = h.intent() == Intent.UNKNOWN ? g.intent() : h.intent();
+        ServiceType service = h.service() != null ? h.service()
+                : g.serviceId().flatMap(profile::service).orElse(null);
+        List<TimePreference> times = h.hasTimes() ? h.times()
+                : g.date().isPresent() || g.time().isPresent()
+                ? List.of(new TimePreference(g.date().orElse(null), g.time().orElse(null), null, null, null, false, false))
+                : List.of();
+        return new Heard(intent, true,
+                h.name() != null ? h.name() : g.name().orElse(null),
+                h.phone() != null ? h.phone() : g.phone().orElse(null),
+                h.address() != null ? h.address() : g.address().orElse(null),
+                service, times, h.emergency() || g.emergency(), h.digits(), h.choice(),
+                h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original());
+    }
+}

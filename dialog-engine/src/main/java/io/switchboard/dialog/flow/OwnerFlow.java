@@ -1,0 +1,127 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Appointment;
+import io.switchboard.models.PartOfDay;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The owner's briefing: a caller from the owner's number gives the PIN, then asks about the schedule
+ * ("what's on tomorrow", "any emergencies this afternoon", "read me my first appointment for monday").
+ * Answers come from the stored appointments only.
+ */
+final class OwnerFlow {
+
+    private static final int MAX_PIN_ATTEMPTS = 3;
+    private static final int SPOKEN_LINES = 3;
+    private static final int TEXT_LINES = 6;
+
+    boolean isOwner(Turn t) {
+        String owner = t.profile().owner().phone();
+        return owner.equals(t.conv.callerId);
+    }
+
+    /** The owner opened with a schedule question: ask for the PIN first and answer it afterwards. */
+    void requestPin(Turn t, String pendingQuestion) {
+        t.conv.topic = io.switchboard.models.Intent.OWNER_BRIEFING;
+        t.conv.pendingOwnerQuestion = pendingQuestion;
+        t.conv.pendingOwnerTimes = pendingQuestion == null ? new ArrayList<>() : new ArrayList<>(t.heard.times());
+        t.ask(t.say.ownerGreeting(t.profile().owner().name()), Expectation.PIN, DialogState.VERIFYING_OWNER);
+    }
+
+    void verify(Turn t) {
+        Conversation c = t.conv;
+        String digits = t.heard.digits() == null ? "" : t.heard.digits().replaceAll("\\D", "");
+        if (digits.isEmpty()) {
+            t.ask(t.say.ownerGreeting(t.profile().owner().name()), Expectation.PIN, DialogState.VERIFYING_OWNER);
+            return;
+        }
+        if (constantTimeEquals(digits, t.profile().owner().pin())) {
+            c.ownerVerified = true;
+            c.pinAttempts = 0;
+            c.state = DialogState.OWNER_BRIEFING;
+            c.expecting = Expectation.NONE;
+            String pending = c.pendingOwnerQuestion;
+            List<TimePreference> pendingTimes = c.pendingOwnerTimes;
+            c.pendingOwnerQuestion = null;
+            c.pendingOwnerTimes = new ArrayList<>();
+            if (pending != null && !pending.isBlank()) {
+                t.say(t.say.ownerReady(t.profile().owner().name()).split("\\.")[0] + ".");
+                answer(t, pending, pendingTimes);
+            } else {
+                t.say(t.say.ownerReady(t.profile().owner().name()));
+            }
+            return;
+        }
+        c.pinAttempts++;
+        if (c.pinAttempts >= MAX_PIN_ATTEMPTS) {
+            t.say(t.say.pinLocked());
+            c.state = DialogState.FAILED;
+            c.expecting = Expectation.NONE;
+            c.pendingOwnerQuestion = null;
+            c.pendingOwnerTimes = new ArrayList<>();
+            return;
+        }
+        t.ask(t.say.pinWrong(MAX_PIN_ATTEMPTS - c.pinAttempts), Expectation.PIN, DialogState.VERIFYING_OWNER);
+    }
+
+    /** Answers one schedule question from the stored appointments. */
+    void answer(Turn t, String question, List<TimePreference> heardTimes) {
+        String q = question.toLowerCase(Locale.ROOT);
+        TimePreference when = heardTimes == null || heardTimes.isEmpty() ? null : heardTimes.get(0);
+        LocalDate day = when != null && when.date() != null ? when.date() : t.today();
+        PartOfDay part = when != null ? when.partOfDay() : null;
+        boolean emergenciesOnly = q.contains("emergenc") || q.contains("urgent");
+        boolean firstOnly = q.contains("first");
+        boolean nextOnly = q.contains("next") && !q.contains("next week") && (when == null || when.date() == null);
+
+        List<Appointment> jobs = new ArrayList<>();
+        var zone = t.profile().timezone();
+        for (Appointment a : t.scheduling.appointments().startingBetween(day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant())) {
+            LocalTime start = a.slot().start().toLocalTime();
+            if (!a.status().holdsSlot()
+                    || (part != null && !part.contains(start))
+                    || (emergenciesOnly && !a.emergency())
+                    || (nextOnly && day.equals(t.today()) && a.slot().start().isBefore(t.now))) {
+                continue;
+            }
+            jobs.add(a);
+        }
+        if ((firstOnly || nextOnly) && !jobs.isEmpty()) {
+            jobs = List.of(jobs.get(0));
+        }
+        String label = label(t, day, part, emergenciesOnly);
+        int max = t.conv.channel.isSpoken() ? SPOKEN_LINES : TEXT_LINES;
+        List<String> lines = jobs.stream().limit(max)
+                .map(a -> t.say.briefingLine(a, t.serviceName(a.serviceId()), t.today())).toList();
+        t.say(t.say.briefing(label, lines, jobs.size()));
+        t.conv.state = DialogState.OWNER_BRIEFING;
+        t.conv.expecting = Expectation.NONE;
+    }
+
+    private static String label(Turn t, LocalDate day, PartOfDay part, boolean emergencies) {
+        String dayText = t.say.day(day, t.today());
+        String when;
+        if (part != null) {
+            String p = part.name().toLowerCase(Locale.ROOT);
+            when = dayText.equals("today") ? "this " + p : dayText + " " + p;
+        } else {
+            when = dayText.equals("today") || dayText.equals("tomorrow") ? dayText : "on " + dayText;
+        }
+        return emergencies ? "for emergencies " + when : when;
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.Appointment;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.ServiceType;
+import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.booking.Actor;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One turn in progress: the conversation, what was heard, and the reply and actions being built. */
+final class Turn {
+
+    final Conversation conv;
+    final Heard heard;
+    final Phrasing say;
+    final Scheduling scheduling;
+    final Notifier notifier;
+    final ZonedDateTime now;
+
+    private final List<String> sentences = new ArrayList<>();
+    final List<DialogAction> actions = new ArrayList<>();
+    Appointment appointment;
+
+    Turn(Conversation conv, Heard heard, Phrasing say, Scheduling scheduling, Notifier notifier, ZonedDateTime now) {
+        this.conv = conv;
+        this.heard = heard;
+        this.say = say;
+        this.scheduling = scheduling;
+        this.notifier = notifier;
+        this.now = now;
+    }
+
+    BusinessProfile profile() {
+        return scheduling.profile();
+    }
+
+    LocalDate today() {
+        return now.toLocalDate();
+    }
+
+    Actor actor() {
+        return new Actor(conv.channel, conv.sessionId);
+    }
+
+    String serviceName(String id) {
+        return profile().service(id).map(ServiceType::name).orElse(id);
+    }
+
+    void say(String sentence) {
+        if (sentence != null && !sentence.isBlank()) {
+            sentences.add(sentence.strip());
+        }
+    }
+
+    /** Says {@code question} and remembers what it asked for, so the next message is read in that light. */
+    void ask(String question, Expectation expecting, DialogState state) {
+        say(question);
+        conv.expecting = expecting;
+        conv.state = state;
+    }
+
+    boolean saidAnything() {
+        return !sentences.isEmpty();
+    }
+
+    String reply() {
+        return String.join(" ", sentences);
+    }
+}

@@ -1,0 +1,236 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.Intent;
+import io.switchboard.models.ServiceType;
+import io.switchboard.scheduling.Scheduling;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * Decides which flow a message belongs to: owner verification and briefing, emergencies, topic switches
+ * (a question in the middle of a booking is answered and the booking resumes), then the current topic.
+ */
+public final class TurnRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnRouter.class);
+    private static final int MAX_MISUNDERSTANDINGS = 3;
+
+    private final BookingFlow booking;
+    private final ChangeFlow change;
+    private final OwnerFlow owner = new OwnerFlow();
+    private final FaqAnswers faq;
+
+    public TurnRouter(Scheduling scheduling) {
+        SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
+        this.booking = new BookingFlow(finder);
+        this.change = new ChangeFlow(finder);
+        this.faq = new FaqAnswers(scheduling.profile());
+    }
+
+    /** The opening line of a conversation the business speaks first in. */
+    void greet(Turn t) {
+        if (owner.isOwner(t)) {
+            owner.requestPin(t, null);
+        } else {
+            t.say(t.say.greeting(t.profile().name()));
+        }
+    }
+
+    void route(Turn t) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        if (h.isBlank()) {
+            misunderstood(t);
+            return;
+        }
+        if (c.state == DialogState.VERIFYING_OWNER) {
+            owner.verify(t);
+            return;
+        }
+        if (h.is(Intent.OWNER_BRIEFING) || (c.state == DialogState.OWNER_BRIEFING && c.ownerVerified
+                && !h.is(Intent.GOODBYE) && !h.is(Intent.AFFIRM) && !h.is(Intent.DENY))) {
+            if (!owner.isOwner(t)) {
+                t.say(t.say.ownerOnly());
+                t.say(t.say.anythingElse());
+                return;
+            }
+            if (!c.ownerVerified) {
+                owner.requestPin(t, h.original());
+                return;
+            }
+            owner.answer(t, h.text(), h.times());
+            t.say(t.say.whatElse());
+            return;
+        }
+        if (h.emergency() && !c.emergency) {
+            flagEmergency(t);
+        }
+        switch (h.intent()) {
+            case GOODBYE -> {
+                if (c.state != DialogState.AWAITING_CONFIRMATION) {
+                    t.say(t.say.goodbye());
+                    t.actions.add(new DialogAction.EndConversation());
+                    c.resetFlow();
+                    return;
+                }
+            }
+            case HUMAN -> {
+                t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
+                t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
+                c.state = DialogState.HANDED_OFF;
+                c.expecting = Expectation.NONE;
+                return;
+            }
+            case QUESTION -> {
+                if (answerQuestion(t)) {
+                    return;
+                }
+            }
+            case CANCEL, RESCHEDULE -> {
+                if (c.topic != h.intent()) {
+                    c.resetFlow();
+                }
+                c.misunderstandings = 0;
+                change.advance(t, h.intent());
+                return;
+            }
+            case BOOK, EMERGENCY -> {
+                if (c.topic == Intent.CANCEL || c.topic == Intent.RESCHEDULE) {
+                    c.resetFlow();
+                    if (h.emergency()) {
+                        flagEmergency(t);
+                    }
+                }
+                c.topic = Intent.BOOK;
+            }
+            default -> {
+                // answers (yes/no, a name, a time...) continue whatever is under way
+            }
+        }
+        continueTopic(t);
+    }
+
+    private void continueTopic(Turn t) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        switch (c.topic) {
+            case CANCEL, RESCHEDULE -> change.advance(t, c.topic);
+            case BOOK, EMERGENCY -> {
+                c.misunderstandings = 0;
+                booking.advance(t);
+            }
+            default -> {
+                if (h.hasBookingContent()) {
+                    c.misunderstandings = 0;
+                    booking.advance(t);
+                } else if (h.is(Intent.GREETING)) {
+                    t.say(t.say.greeting(t.profile().name()));
+                } else if (h.is(Intent.DENY) && c.state == DialogState.IDLE) {
+                    t.say(t.say.goodbye());
+                    t.actions.add(new DialogAction.EndConversation());
+                } else {
+                    misunderstood(t);
+                }
+            }
+        }
+        if (!t.saidAnything()) {
+            misunderstood(t);
+        }
+    }
+
+    /** Answers from the FAQ; mid-flow, repeats the pending question so the flow resumes. */
+    private boolean answerQuestion(Turn t) {
+        Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer()).or(() -> faq.answer(t.heard.text()));
+        Conversation c = t.conv;
+        if (answer.isEmpty() && t.heard.hasBookingContent()) {
+            return false; // "can you do a drain cleaning friday?" reads as a question but is a booking
+        }
+        t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
+        if (c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal()) {
+            Expectation pending = c.expecting;
+            Turn resume = new Turn(c, emptyHeard(), t.say, t.scheduling, t.notifier, t.now);
+            if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+            } else if (c.state == DialogState.OFFERING && !c.offered.isEmpty()) {
+                t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
+                        Expectation.SLOT_CHOICE, DialogState.OFFERING);
+            } else {
+                booking.next(resume);
+                t.say(resume.reply());
+            }
+            LOG.debug("answered a question mid-booking; resumed at {}", pending);
+        } else {
+            t.say(t.say.anythingElse());
+        }
+        return true;
+    }
+
+    private void flagEmergency(Turn t) {
+        Conversation c = t.conv;
+        c.emergency = true;
+        c.topic = Intent.BOOK;
+        t.actions.add(new DialogAction.EmergencyFlagged());
+        t.profile().emergencyService().map(ServiceType::id).ifPresent(id -> {
+            c.serviceId = id;
+            c.chosen = null;
+            c.offered = new ArrayList<>();
+        });
+        if (c.problem == null || c.problem.isBlank()) {
+            String said = t.heard.original().strip();
+            c.problem = said.length() > 300 ? said.substring(0, 300) : said;
+        }
+        if (!c.ownerNotified) {
+            c.ownerNotified = true;
+            try {
+                t.notifier.emergency(new EmergencyAlert(c.phone != null ? c.phone : c.callerId == null ? "" : c.callerId,
+                        c.name == null ? "" : c.name, c.address == null ? "" : c.address, c.problem, c.channel, t.now));
+                t.actions.add(new DialogAction.OwnerNotified());
+            } catch (RuntimeException e) {
+                LOG.error("owner notification failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        t.say(t.say.emergencyAck());
+    }
+
+    private void misunderstood(Turn t) {
+        Conversation c = t.conv;
+        c.misunderstandings++;
+        t.say(t.say.notUnderstood());
+        if (c.misunderstandings >= MAX_MISUNDERSTANDINGS) {
+            c.misunderstandings = 0;
+            t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
+            t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
+            c.state = DialogState.HANDED_OFF;
+            c.expecting = Expectation.NONE;
+            return;
+        }
+        if (c.topic == Intent.BOOK && !c.state.isTerminal() && c.state != DialogState.IDLE) {
+            Turn resume = new Turn(c, emptyHeard(), t.say, t.scheduling, t.notifier, t.now);
+            if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+            } else if (c.state == DialogState.OFFERING) {
+                t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
+            } else {
+                booking.next(resume);
+                t.say(resume.reply());
+            }
+        } else if (c.state == DialogState.VERIFYING_OWNER) {
+            t.ask(t.say.ownerGreeting(t.profile().owner().name()), Expectation.PIN, DialogState.VERIFYING_OWNER);
+        } else if (c.topic != Intent.CANCEL && c.topic != Intent.RESCHEDULE) {
+            t.say(t.say.anythingElse());
+        }
+    }
+
+    private static Heard emptyHeard() {
+        return Heard.nothing();
+    }
+}

@@ -1,0 +1,117 @@
+package io.switchboard.dialog.phrasing;
+
+import io.switchboard.models.Appointment;
+import io.switchboard.models.Channel;
+import io.switchboard.models.TimeSlot;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Every sentence the receptionist says, per channel: short spoken sentences with no symbols on voice, concise
+ * texts that may list options on SMS and WhatsApp. Flows decide what to say; only this decides how.
+ */
+public interface Phrasing {
+
+    static Phrasing forChannel(Channel channel) {
+        return channel.isSpoken() ? new VoicePhrasing() : new TextPhrasing();
+    }
+
+    /** A point in time, relative to today where that reads naturally ("tomorrow at 10am"). */
+    String when(ZonedDateTime t, LocalDate today);
+
+    String day(LocalDate d, LocalDate today);
+
+    String time(LocalTime t);
+
+    String greeting(String business);
+
+    String ownerGreeting(String ownerName);
+
+    String askService();
+
+    String askWhen(String serviceName);
+
+    String askName();
+
+    String askPhone();
+
+    /** Asks whether the number the caller is using is the one to call back on. */
+    String confirmCallerId(String e164);
+
+    String askAddress();
+
+    String askProblem();
+
+    /** Offers specific starts to choose from. */
+    String offerStarts(List<ZonedDateTime> starts, LocalDate today, String lead);
+
+    /** Offers open stretches of one day ("from eleven to three") and asks for a time. */
+    String offerRanges(LocalDate day, List<TimeSlot> ranges, LocalDate today, String lead);
+
+    String wantedTimeTaken(ZonedDateTime wanted, LocalDate today);
+
+    String nothingInWindow();
+
+    String nothingAtAll();
+
+    String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today);
+
+    String booked(String serviceName, ZonedDateTime start, LocalDate today, boolean spokenFollowUp);
+
+    String slotJustTaken();
+
+    String cannotBook(String reason);
+
+    String pickOneOfOffered();
+
+    String notUnderstood();
+
+    String handOff(String ownerName, String ownerPhone);
+
+    String goodbye();
+
+    String emergencyAck();
+
+    String emergencyOffer();
+
+    String noAppointmentFound();
+
+    String whichAppointment(List<Appointment> options, LocalDate today, java.util.function.Function<String, String> serviceName);
+
+    String confirmCancel(String serviceName, ZonedDateTime start, LocalDate today);
+
+    String cancelled(String serviceName, ZonedDateTime start, LocalDate today);
+
+    String keptAsIs();
+
+    String askNewTime(String serviceName, ZonedDateTime current, LocalDate today);
+
+    String confirmMove(String serviceName, ZonedDateTime from, ZonedDateTime to, LocalDate today);
+
+    String moved(String serviceName, ZonedDateTime to, LocalDate today);
+
+    String pinWrong(int attemptsLeft);
+
+    String pinLocked();
+
+    String ownerReady(String ownerName);
+
+    String ownerOnly();
+
+    /** The owner's briefing: {@code lines} are already phrased per appointment. */
+    String briefing(String label, List<String> lines, int total);
+
+    String briefingLine(Appointment a, String serviceName, LocalDate today);
+
+    /** Owner-written text (an FAQ answer) made fit for the channel: symbols spelled out on voice. */
+    String relay(String ownerText);
+
+    String dontKnow();
+
+    String whatElse();
+
+    String anythingElse();
+}

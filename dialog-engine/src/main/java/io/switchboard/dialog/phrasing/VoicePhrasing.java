@@ -1,0 +1,329 @@
+package io.switchboard.dialog.phrasing;
+
+import io.switchboard.models.Appointment;
+import io.switchboard.models.TimeSlot;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Short spoken sentences, one question at a time, numbers as words and no symbols. */
+final class VoicePhrasing implements Phrasing {
+
+    @Override
+    public String when(ZonedDateTime t, LocalDate today) {
+        return day(t.toLocalDate(), today) + " at " + time(t.toLocalTime());
+    }
+
+    @Override
+    public String day(LocalDate d, LocalDate today) {
+        if (d.equals(today)) {
+            return "today";
+        }
+        if (d.equals(today.plusDays(1))) {
+            return "tomorrow";
+        }
+        String weekday = d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK);
+        if (!d.isAfter(today.plusDays(6))) {
+            return weekday;
+        }
+        return weekday + " the " + SpokenNumbers.ordinal(d.getDayOfMonth());
+    }
+
+    @Override
+    public String time(LocalTime t) {
+        if (t.equals(LocalTime.NOON)) {
+            return "noon";
+        }
+        int h12 = t.getHour() % 12 == 0 ? 12 : t.getHour() % 12;
+        String hour = SpokenNumbers.cardinal(h12);
+        String minutes = t.getMinute() == 0 ? "" : t.getMinute() < 10
+                ? " oh " + SpokenNumbers.cardinal(t.getMinute()) : " " + SpokenNumbers.cardinal(t.getMinute());
+        return hour + minutes + (t.getHour() < 12 ? " a m" : " p m");
+    }
+
+    @Override
+    public String greeting(String business) {
+        return "Thanks for calling " + business + ". How can I help you today?";
+    }
+
+    @Override
+    public String ownerGreeting(String ownerName) {
+        return "Hi " + nameOr(ownerName, "there") + ". Please say or key in your PIN.";
+    }
+
+    @Override
+    public String askService() {
+        return "What do you need help with?";
+    }
+
+    @Override
+    public String askWhen(String serviceName) {
+        return "What day and time would suit you?";
+    }
+
+    @Override
+    public String askName() {
+        return "Can I take your name, please?";
+    }
+
+    @Override
+    public String askPhone() {
+        return "What's the best number to reach you on?";
+    }
+
+    @Override
+    public String confirmCallerId(String e164) {
+        String tail = e164.length() > 3 ? e164.substring(e164.length() - 3) : e164;
+        return "Is the number you're calling from, ending " + SpokenNumbers.digits(tail) + ", the best one to reach you on?";
+    }
+
+    @Override
+    public String askAddress() {
+        return "And what's the address for the job?";
+    }
+
+    @Override
+    public String askProblem() {
+        return "Briefly, what's the problem?";
+    }
+
+    @Override
+    public String offerStarts(List<ZonedDateTime> starts, LocalDate today, String lead) {
+        List<String> parts = new ArrayList<>();
+        LocalDate previous = null;
+        for (ZonedDateTime s : starts) {
+            boolean sameDay = s.toLocalDate().equals(previous);
+            parts.add(sameDay ? time(s.toLocalTime()) : when(s, today));
+            previous = s.toLocalDate();
+        }
+        String options = joinOr(parts);
+        String question = starts.size() == 1 ? " Would that work?" : " Which would you like?";
+        return prefix(lead) + "I can do " + options + "." + question;
+    }
+
+    @Override
+    public String offerRanges(LocalDate day, List<TimeSlot> ranges, LocalDate today, String lead) {
+        List<String> parts = new ArrayList<>();
+        for (TimeSlot r : ranges) {
+            parts.add("from " + time(r.start().toLocalTime()) + " to " + time(r.end().toLocalTime()));
+        }
+        String dayText = day(day, today);
+        return prefix(lead) + capitalise(dayText) + " I have openings " + joinAnd(parts) + ". What time suits you?";
+    }
+
+    @Override
+    public String wantedTimeTaken(ZonedDateTime wanted, LocalDate today) {
+        return "Sorry, " + when(wanted, today) + " is taken.";
+    }
+
+    @Override
+    public String nothingInWindow() {
+        return "Sorry, nothing is free then.";
+    }
+
+    @Override
+    public String nothingAtAll() {
+        return "Sorry, I don't have anything free in the coming weeks. I'll ask the team to call you back.";
+    }
+
+    @Override
+    public String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today) {
+        return "So that's " + serviceName + " " + when(start, today) + (address == null || address.isBlank() ? "" : " at " + address)
+                + ". Shall I book it?";
+    }
+
+    @Override
+    public String booked(String serviceName, ZonedDateTime start, LocalDate today, boolean spokenFollowUp) {
+        return "You're booked for " + serviceName + " " + when(start, today) + "."
+                + (spokenFollowUp ? " I'll text you the details." : "") + " Is there anything else?";
+    }
+
+    @Override
+    public String slotJustTaken() {
+        return "Sorry, that time was just taken.";
+    }
+
+    @Override
+    public String cannotBook(String reason) {
+        return "Sorry, I can't book that: " + reason + ".";
+    }
+
+    @Override
+    public String pickOneOfOffered() {
+        return "Which of those times would you like?";
+    }
+
+    @Override
+    public String notUnderstood() {
+        return "Sorry, I didn't catch that.";
+    }
+
+    @Override
+    public String handOff(String ownerName, String ownerPhone) {
+        return "Of course. I'll ask " + nameOr(ownerName, "the team") + " to call you back as soon as possible.";
+    }
+
+    @Override
+    public String goodbye() {
+        return "Thanks for calling. Goodbye.";
+    }
+
+    @Override
+    public String emergencyAck() {
+        return "That sounds urgent. I've alerted the team right away.";
+    }
+
+    @Override
+    public String emergencyOffer() {
+        return "Let's get someone out to you.";
+    }
+
+    @Override
+    public String noAppointmentFound() {
+        return "I can't find a booking under your number. What number was it booked under?";
+    }
+
+    @Override
+    public String whichAppointment(List<Appointment> options, LocalDate today, Function<String, String> serviceName) {
+        List<String> parts = new ArrayList<>();
+        for (Appointment a : options) {
+            parts.add(serviceName.apply(a.serviceId()) + " " + when(a.slot().start(), today));
+        }
+        return "I can see " + joinAnd(parts) + ". Which one do you mean?";
+    }
+
+    @Override
+    public String confirmCancel(String serviceName, ZonedDateTime start, LocalDate today) {
+        return "You'd like to cancel your " + serviceName + " " + when(start, today) + ". Is that right?";
+    }
+
+    @Override
+    public String cancelled(String serviceName, ZonedDateTime start, LocalDate today) {
+        return "Done. Your " + serviceName + " " + when(start, today) + " is cancelled. Is there anything else?";
+    }
+
+    @Override
+    public String keptAsIs() {
+        return "No problem, I've left it as it is. Is there anything else?";
+    }
+
+    @Override
+    public String askNewTime(String serviceName, ZonedDateTime current, LocalDate today) {
+        return "Your " + serviceName + " is " + when(current, today) + ". When would you like to move it to?";
+    }
+
+    @Override
+    public String confirmMove(String serviceName, ZonedDateTime from, ZonedDateTime to, LocalDate today) {
+        return "So I'll move your " + serviceName + " from " + when(from, today) + " to " + when(to, today)
+                + ". Shall I go ahead?";
+    }
+
+    @Override
+    public String moved(String serviceName, ZonedDateTime to, LocalDate today) {
+        return "Done. Your " + serviceName + " is now " + when(to, today) + ". Is there anything else?";
+    }
+
+    @Override
+    public String pinWrong(int attemptsLeft) {
+        return "Sorry, that PIN isn't right. Please try again.";
+    }
+
+    @Override
+    public String pinLocked() {
+        return "Sorry, that PIN isn't right. I can't share the schedule on this call.";
+    }
+
+    @Override
+    public String ownerReady(String ownerName) {
+        return "Thanks " + nameOr(ownerName, "") + ". What would you like to know?";
+    }
+
+    @Override
+    public String ownerOnly() {
+        return "Sorry, I can only go through the schedule with the owner.";
+    }
+
+    @Override
+    public String briefing(String label, List<String> lines, int total) {
+        if (total == 0) {
+            return capitalise(label) + " you have nothing booked.";
+        }
+        String count = total == 1 ? "one job" : SpokenNumbers.cardinal(Math.min(total, 59)) + " jobs";
+        StringBuilder b = new StringBuilder(capitalise(label)).append(" you have ").append(count).append(". ");
+        for (String line : lines) {
+            b.append(capitalise(line)).append(". ");
+        }
+        if (total > lines.size()) {
+            b.append("And ").append(SpokenNumbers.cardinal(Math.min(total - lines.size(), 59))).append(" more. ");
+        }
+        return b.toString().trim();
+    }
+
+    @Override
+    public String briefingLine(Appointment a, String serviceName, LocalDate today) {
+        String who = a.customer().name().isBlank() ? "" : " for " + a.customer().name();
+        String where = a.address().isBlank() ? "" : " at " + a.address();
+        return (a.emergency() ? "an emergency, " : "") + time(a.slot().start().toLocalTime()) + ", " + serviceName
+                + who + where;
+    }
+
+    @Override
+    public String relay(String ownerText) {
+        return ownerText.replaceAll("£\\s?([0-9][0-9,]*)", "$1 pounds")
+                .replaceAll("\\$\\s?([0-9][0-9,]*)", "$1 dollars")
+                .replace("&", " and ")
+                .replace("%", " percent")
+                .replaceAll("[*#@<>\\[\\]{}|~^_]", " ")
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
+
+    @Override
+    public String dontKnow() {
+        return "I'm not sure about that one. I can ask the team to call you back.";
+    }
+
+    @Override
+    public String whatElse() {
+        return "What else would you like to know?";
+    }
+
+    @Override
+    public String anythingElse() {
+        return "Is there anything else I can help with?";
+    }
+
+    private static String prefix(String lead) {
+        return lead == null || lead.isBlank() ? "" : lead + " ";
+    }
+
+    private static String nameOr(String name, String fallback) {
+        return name == null || name.isBlank() ? fallback : name;
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String joinOr(List<String> parts) {
+        return join(parts, " or ");
+    }
+
+    static String joinAnd(List<String> parts) {
+        return join(parts, " and ");
+    }
+
+    private static String join(List<String> parts, String last) {
+        if (parts.size() <= 1) {
+            return parts.isEmpty() ? "" : parts.get(0);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + last + parts.get(parts.size() - 1);
+    }
+
+}

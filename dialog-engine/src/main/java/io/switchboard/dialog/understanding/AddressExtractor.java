@@ -1,0 +1,207 @@
+package io.switchboard.dialog.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a UK service address: a house number and street ("12 park street", "flat 2 14 gloucester road bristol",
+ * "4 the mall clifton") and/or a postcode, typed ("BS1 5TH") or spelled out by speech-to-text ("b s one five t h").
+ * When an address is what was just asked, the whole answer is taken more liberally ("the old rectory church lane").
+ * The result is tidied for a person to read: "Flat 2, 14 Gloucester Road, Bristol, BS1 5TH".
+ */
+public final class AddressExtractor {
+
+    /**
+     * @param address     tidied address as it would be written on a job sheet
+     * @param postcode    the postcode in upper case with a space ({@code "BS1 5TH"}), or {@code null}
+     * @param matchedText the stretch of normalized text the address came from
+     */
+    public record Match(String address, String postcode, String matchedText) {
+    }
+
+    private static final String STREET_SUFFIX = "street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|way|place|pl"
+            + "|crescent|cres|terrace|grove|gardens|gdns|court|ct|hill|square|sq|parade|mews|row|walk|green|park"
+            + "|mall|view|rise|vale|wharf|quay|gate|yard|approach|circus|mead|fields|croft|bank|passage|hollow"
+            + "|boulevard|broadway|embankment|esplanade|promenade|wynd|orchard|meadow|meadows|villas|cottages";
+    private static final Pattern POSTCODE = Pattern.compile("\\b([a-z]{1,2}\\d[a-z\\d]?) ?(\\d[a-z]{2})\\b");
+    private static final Pattern SPELLED_POSTCODE = Pattern.compile("([a-z]{1,2}\\d[a-z\\d]?)(\\d[a-z]{2})$");
+    private static final Pattern STREET = Pattern.compile(
+            "\\b(?:(?<flat>(?:flat|apartment|apt|unit) (?:\\d{1,4}[a-z]?|[a-z]))(?: |$))?"
+                    + "(?<number>\\d{1,4}[a-z]?) (?<street>(?:[a-z]+ ){0,3}(?:" + STREET_SUFFIX + "))\\b"
+                    + "(?<locality>(?: [a-z]+\\b){0,2})");
+    private static final List<String> LEADING_FILLERS = List.of("yeah", "yes", "yep", "sure", "ok", "um", "uh",
+            "er", "erm", "well", "so", "oh", "right", "it is at", "it is", "we are at", "i am at", "i live at",
+            "i am", "we are", "my address is", "the address is", "address is", "my postcode is", "the postcode is",
+            "postcode is", "its", "at", "it is", "that is");
+    private static final Set<String> TRAILING_FILLERS = Set.of("please", "thanks", "thank", "you", "mate",
+            "cheers");
+    private static final Set<String> NOT_AN_ADDRESS = Set.of("know", "sure", "why", "idea", "remember", "rather",
+            "tomorrow", "today");
+
+    /**
+     * @param normalized      text from {@link TextNormalizer}
+     * @param addressExpected the caller was just asked for the address, so the answer is taken as a whole
+     */
+    public Optional<Match> find(String normalized, boolean addressExpected) {
+        if (normalized == null || normalized.isBlank()) {
+            return Optional.empty();
+        }
+        String text = normalized.trim();
+        Postcode postcode = postcode(text);
+        Matcher street = STREET.matcher(text);
+        if (street.find()) {
+            String locality = trimLocality(street.group("locality"));
+            List<String> parts = new ArrayList<>();
+            if (street.group("flat") != null) {
+                parts.add(titleCase(street.group("flat")));
+            }
+            parts.add(titleCase(street.group("number") + " " + street.group("street")));
+            if (!locality.isEmpty()) {
+                parts.add(titleCase(locality));
+            }
+            int end = street.start("locality") + (locality.isEmpty() ? 0 : 1 + locality.length());
+            String matched = text.substring(street.start(), end);
+            if (postcode != null) {
+                parts.add(postcode.formatted);
+                if (postcode.start >= end) {
+                    matched = text.substring(street.start(), postcode.end);
+                }
+            }
+            return Optional.of(new Match(String.join(", ", parts), postcode == null ? null : postcode.formatted,
+                    matched));
+        }
+        if (addressExpected) {
+            Optional<Match> liberal = liberal(text, postcode);
+            if (liberal.isPresent()) {
+                return liberal;
+            }
+        }
+        if (postcode != null) {
+            return Optional.of(new Match(postcode.formatted, postcode.formatted, postcode.matched));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Match> liberal(String text, Postcode postcode) {
+        String rest = text;
+        boolean stripped = true;
+        while (stripped) {
+            stripped = false;
+            for (String filler : LEADING_FILLERS) {
+                if (rest.equals(filler)) {
+                    return Optional.empty();
+                }
+                if (rest.startsWith(filler + " ")) {
+                    rest = rest.substring(filler.length() + 1);
+                    stripped = true;
+                }
+            }
+        }
+        List<String> words = new ArrayList<>(List.of(rest.split(" ")));
+        while (!words.isEmpty() && TRAILING_FILLERS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty() || words.stream().anyMatch(NOT_AN_ADDRESS::contains)) {
+            return Optional.empty();
+        }
+        boolean hasDigit = words.stream().anyMatch(w -> w.chars().anyMatch(Character::isDigit));
+        boolean allCommon = words.stream().allMatch(CommonWords::contains);
+        if (allCommon || (words.size() < 2 && !hasDigit)) {
+            return Optional.empty();
+        }
+        String body = String.join(" ", words);
+        String formatted;
+        if (postcode != null && body.contains(postcode.matched)) {
+            String before = body.substring(0, body.indexOf(postcode.matched)).trim();
+            String after = body.substring(body.indexOf(postcode.matched) + postcode.matched.length()).trim();
+            List<String> parts = new ArrayList<>();
+            if (!before.isEmpty()) {
+                parts.add(titleCase(before));
+            }
+            parts.add(postcode.formatted);
+            if (!after.isEmpty()) {
+                parts.add(titleCase(after));
+            }
+            formatted = String.join(", ", parts);
+        } else {
+            formatted = titleCase(body);
+        }
+        return Optional.of(new Match(formatted, postcode == null ? null : postcode.formatted, body));
+    }
+
+    /** Locality words after the street stop at the first everyday word ("... road and my number is"). */
+    private static String trimLocality(String locality) {
+        List<String> kept = new ArrayList<>();
+        for (String w : locality.trim().split(" ")) {
+            if (w.isEmpty() || CommonWords.contains(w) || !NameExtractor.isNameWord(w)) {
+                break;
+            }
+            kept.add(w);
+        }
+        return String.join(" ", kept);
+    }
+
+    private record Postcode(String formatted, String matched, int start, int end) {
+    }
+
+    private static Postcode postcode(String text) {
+        Matcher m = POSTCODE.matcher(text);
+        while (m.find()) {
+            // "at 3 2pm" cannot match (needs letters before the first digit); ordinals like "5th" may be inward codes.
+            String outward = m.group(1);
+            if (outward.length() >= 2) {
+                return new Postcode((outward + " " + m.group(2)).toUpperCase(Locale.ROOT), m.group(), m.start(),
+                        m.end());
+            }
+        }
+        return spelledPostcode(text);
+    }
+
+    /** "b s 1 5 t h": a run of short tokens, at least two of them single letters, that joins into a postcode. */
+    private static Postcode spelledPostcode(String text) {
+        String[] tokens = text.split(" ");
+        int offset = 0;
+        int[] starts = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            starts[i] = offset;
+            offset += tokens[i].length() + 1;
+        }
+        for (int i = 0; i < tokens.length; i++) {
+            int singles = 0;
+            StringBuilder joined = new StringBuilder();
+            for (int j = i; j < tokens.length && tokens[j].length() <= 3 && tokens[j].matches("[a-z0-9]+"); j++) {
+                joined.append(tokens[j]);
+                if (tokens[j].length() == 1 && Character.isLetter(tokens[j].charAt(0))) {
+                    singles++;
+                }
+                Matcher m = SPELLED_POSTCODE.matcher(joined);
+                if (singles >= 2 && m.matches()) {
+                    String formatted = (m.group(1) + " " + m.group(2)).toUpperCase(Locale.ROOT);
+                    int end = starts[j] + tokens[j].length();
+                    return new Postcode(formatted, text.substring(starts[i], end), starts[i], end);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String titleCase(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.trim().split(" +")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (POSTCODE.matcher(w).matches() || w.matches("\\d+[a-z]")) {
+                out.add(w.toUpperCase(Locale.ROOT));
+            } else {
+                out.add(w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1));
+            }
+        }
+        return String.join(" ", out);
+    }
+}

@@ -1,0 +1,739 @@
+package io.switchboard.dialog.understanding;
+
+import io.switchboard.models.PartOfDay;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * Reads day and time preferences from normalized text ({@link TextNormalizer}), resolved against {@code now} in the
+ * business time zone. Rules, all local to the business:
+ * <ul>
+ *   <li><b>Weekdays.</b> A bare weekday ("monday", "on fri") is the next such day strictly after today: said on a
+ *       Saturday, "saturday" means a week today. "this &lt;weekday&gt;" / "this coming &lt;weekday&gt;" is the next
+ *       such day counting today. "next &lt;weekday&gt;" is that weekday in the <i>next calendar week</i> (weeks run
+ *       Monday to Sunday): on Saturday 21 Nov "next thursday" is Thu 26 Nov, on Monday 23 Nov it is Thu 3 Dec.</li>
+ *   <li><b>Dates.</b> "23/11" is day/month (UK). A day and month without a year ("23rd nov", "Nov 23") that is
+ *       already past this year means next year. A day of the month alone ("the twenty third") is this month, or
+ *       the next month that has that day when it is past.</li>
+ *   <li><b>Bare hours.</b> Without am/pm or a part of day, hours 1–7 are afternoon (3 is 15:00), 8–11 morning,
+ *       12 noon; 13–23 are read as 24-hour times. "3 in the morning"/"Fri am" and "pm" override this.</li>
+ *   <li><b>Windows.</b> "after two" sets {@code notBefore}, "before eleven"/"by 4" {@code notAfter}, "between 2 and 4"
+ *       both; "first thing" is the morning up to 10:00; "lunchtime" 12:00–14:00.</li>
+ *   <li><b>Alternatives.</b> "or" separates preferences ("next thursday afternoon or friday morning" gives two); a
+ *       part without a day takes the day of its neighbour ("friday morning or afternoon").</li>
+ * </ul>
+ * A number is read as an hour only with a time cue (at, around, am/pm, ish, a preceding day, "make it 4"), or when a
+ * time is what was asked. "next week" and durations ("in 2 hours") are not resolved.
+ */
+public final class DateTimeExtractor {
+
+    private static final Set<String> SEPARATORS = Set.of("or", "otherwise", "alternatively");
+    private static final Set<String> OR_MODIFIERS = Set.of("so", "thereabouts", "later", "after", "earlier",
+            "before", "anything", "whatever", "something", "not", "onwards");
+    /** After these a number is a count or a duration, not an hour. */
+    private static final Set<String> NOT_TIME_AFTER = Set.of("hour", "hours", "minute", "minutes", "min", "day",
+            "days", "week", "weeks", "month", "months", "year", "years", "pound", "pounds", "quid", "people",
+            "person", "times", "of", "percent", "taps", "tap", "bedroom", "bedrooms", "floor", "floors", "bathroom",
+            "bathrooms", "toilets", "jobs", "things", "more", "litre", "litres", "metres", "meters", "mile", "miles",
+            "pence", "p", "radiators", "rads", "sinks", "pipes", "kids", "children", "dogs", "cats");
+    /** Before these a number is an hour ("3 is fine", "2 tomorrow"). */
+    private static final Set<String> TIME_AFTER = Set.of("ish", "oclock", "or", "onwards", "works", "would",
+            "please", "suits", "ok", "instead", "then", "tomorrow", "today", "tonight", "on", "at", "latest",
+            "earliest", "is", "sounds", "if", "good", "fine", "any", "should");
+    private static final Set<String> APPROXIMATE_BEFORE = Set.of("around", "about", "roughly", "approximately",
+            "circa", "like");
+    private static final Set<String> MAYBE_DATE_NOUN = Set.of("one", "ones", "option", "options", "slot", "slots",
+            "floor", "time", "times", "appointment", "appointments", "choice", "thing", "visit", "job", "house",
+            "street", "road", "avenue", "lane", "flat", "attempt", "call", "person", "engineer");
+    private static final Set<String> POSSESSIVES = Set.of("a", "my", "your", "our", "his", "her", "their");
+
+    /** Same as {@code extract(normalized, now, false)}. */
+    public List<TimePreference> extract(String normalized, ZonedDateTime now) {
+        return extract(normalized, now, false);
+    }
+
+    /**
+     * @param normalized   text from {@link TextNormalizer}
+     * @param now          the current time, already in the business time zone
+     * @param timeExpected the caller was just asked for a time, so a bare "3" is an hour
+     * @return the preferences in the order given; empty when none
+     */
+    public List<TimePreference> extract(String normalized, ZonedDateTime now, boolean timeExpected) {
+        if (normalized == null || normalized.isBlank() || now == null) {
+            return List.of();
+        }
+        LocalDate today = now.toLocalDate();
+        List<List<String>> segments = split(List.of(normalized.trim().split(" +")));
+        List<Parsed> parsed = new ArrayList<>(segments.size());
+        for (List<String> segment : segments) {
+            parsed.add(new SegmentParser(segment, today, timeExpected).parse());
+        }
+        if (parsed.size() > 1 && parsed.stream().anyMatch(p -> p.time != null)) {
+            for (int i = 0; i < parsed.size(); i++) {
+                if (parsed.get(i).time == null) {
+                    parsed.set(i, new SegmentParser(segments.get(i), today, true).parse());
+                }
+            }
+        }
+        inheritDates(parsed);
+        LinkedHashSet<TimePreference> out = new LinkedHashSet<>();
+        for (Parsed p : parsed) {
+            TimePreference pref = p.toPreference();
+            if (!pref.isEmpty()) {
+                out.add(pref);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<List<String>> split(List<String> tokens) {
+        List<List<String>> segments = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            if (SEPARATORS.contains(tok) && !(tok.equals("or") && OR_MODIFIERS.contains(next))) {
+                if (!current.isEmpty()) {
+                    segments.add(current);
+                }
+                current = new ArrayList<>();
+            } else if (!tok.equals("either")) {
+                current.add(tok);
+            }
+        }
+        if (!current.isEmpty()) {
+            segments.add(current);
+        }
+        return segments;
+    }
+
+    private static void inheritDates(List<Parsed> parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (p.date != null || !p.hasContent()) {
+                continue;
+            }
+            for (int d = 1; d < parsed.size(); d++) {
+                if (i - d >= 0 && parsed.get(i - d).date != null) {
+                    p.date = parsed.get(i - d).date;
+                    break;
+                }
+                if (i + d < parsed.size() && parsed.get(i + d).date != null) {
+                    p.date = parsed.get(i + d).date;
+                    break;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private enum Meridiem { AM, PM, NONE, EXACT }
+
+    /** A clock time as said, before am/pm is decided. */
+    private record RawTime(int hour, int minute, Meridiem meridiem, int length, boolean approximate) {
+
+        LocalTime resolve(PartOfDay partOfDay) {
+            int h = hour;
+            switch (meridiem) {
+                case AM -> h = hour == 12 ? 0 : hour;
+                case PM -> h = hour < 12 ? hour + 12 : hour;
+                case EXACT -> h = hour;
+                case NONE -> {
+                    if (hour == 0 || hour > 12) {
+                        h = hour;
+                    } else if (partOfDay == PartOfDay.AFTERNOON || partOfDay == PartOfDay.EVENING) {
+                        h = hour < 12 ? hour + 12 : hour;
+                    } else if (partOfDay == PartOfDay.MORNING) {
+                        h = hour;
+                    } else {
+                        h = hour <= 7 ? hour + 12 : hour;
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+            return LocalTime.of(h % 24, minute);
+        }
+
+        static RawTime exact(int hour, int minute) {
+            return new RawTime(hour, minute, Meridiem.EXACT, 1, false);
+        }
+    }
+
+    /** What one alternative said, before it becomes a {@link TimePreference}. */
+    private static final class Parsed {
+        LocalDate date;
+        RawTime time;
+        RawTime notBefore;
+        RawTime notAfter;
+        PartOfDay partOfDay;
+        boolean asap;
+        boolean approximate;
+
+        boolean hasContent() {
+            return time != null || notBefore != null || notAfter != null || partOfDay != null;
+        }
+
+        TimePreference toPreference() {
+            LocalTime t = time == null ? null : time.resolve(partOfDay);
+            LocalTime nb = notBefore == null ? null : notBefore.resolve(partOfDay);
+            LocalTime na = notAfter == null ? null : notAfter.resolve(partOfDay);
+            if (nb != null && na != null && na.isBefore(nb) && notAfter.meridiem() == Meridiem.NONE
+                    && notAfter.hour() < 12) {
+                // "between 6 and 8": the end lies after the start.
+                na = na.plusHours(12);
+            }
+            return new TimePreference(date, t, partOfDay, nb, na, asap, approximate || (time != null
+                    && time.approximate()));
+        }
+    }
+
+    /** Parses one alternative; tokens are consumed so no word counts twice. */
+    private static final class SegmentParser {
+        private final List<String> w;
+        private final boolean[] used;
+        private final LocalDate today;
+        private final boolean bareHoursAllowed;
+        private final Parsed p = new Parsed();
+        private final Set<Integer> dateEnds = new java.util.HashSet<>();
+
+        SegmentParser(List<String> tokens, LocalDate today, boolean bareHoursAllowed) {
+            this.w = tokens;
+            this.used = new boolean[tokens.size()];
+            this.today = today;
+            this.bareHoursAllowed = bareHoursAllowed;
+        }
+
+        Parsed parse() {
+            asap();
+            relativeDays();
+            slashDates();
+            monthDays();
+            weekdays();
+            ranges();
+            bounds();
+            clockTimes();
+            partsOfDay();
+            anyTime();
+            return p;
+        }
+
+        private String at(int i) {
+            return i >= 0 && i < w.size() ? w.get(i) : "";
+        }
+
+        private boolean is(int i, String word) {
+            return at(i).equals(word) && !used[i];
+        }
+
+        private void use(int from, int length) {
+            for (int i = from; i < from + length && i < used.length; i++) {
+                if (i >= 0) {
+                    used[i] = true;
+                }
+            }
+        }
+
+        private void setDate(LocalDate date, int end) {
+            if (date != null && p.date == null) {
+                p.date = date;
+            }
+            dateEnds.add(end);
+        }
+
+        // --- as soon as possible -------------------------------------------------------------------------------
+
+        private void asap() {
+            for (int i = 0; i < w.size(); i++) {
+                String t = at(i);
+                if (t.equals("as") && at(i + 1).equals("soon") && at(i + 2).equals("as")) {
+                    p.asap = true;
+                    use(i, 4);
+                } else if (t.equals("soon") && at(i + 1).equals("as") && !at(i - 1).equals("as")) {
+                    p.asap = true;
+                    use(i, 3);
+                } else if (t.equals("asap") || t.equals("soonest") || t.equals("quickest")
+                        || t.equals("immediately")) {
+                    p.asap = true;
+                    use(i, 1);
+                } else if (t.equals("earliest") && !(at(i - 1).equals("the") && at(i - 2).equals("at"))) {
+                    p.asap = true;
+                    use(i, 1);
+                } else if ((t.equals("first") || t.equals("next")) && Set.of("available", "slot", "appointment",
+                        "opening", "availability").contains(at(i + 1)) && !POSSESSIVES.contains(at(i - 1))) {
+                    p.asap = true;
+                    use(i, 2);
+                } else if ((t.equals("right") || t.equals("straight")) && at(i + 1).equals("away")) {
+                    p.asap = true;
+                    use(i, 2);
+                } else if (t.equals("now") && (at(i - 1).equals("right") || w.size() <= 2
+                        || at(i + 1).equals("please"))) {
+                    p.asap = true;
+                    use(i, 1);
+                }
+            }
+        }
+
+        // --- days ----------------------------------------------------------------------------------------------
+
+        private void relativeDays() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                if (t.equals("day") && at(i + 1).equals("after") && at(i + 2).equals("tomorrow")) {
+                    setDate(today.plusDays(2), i + 3);
+                    use(i, 3);
+                } else if (t.equals("overmorrow")) {
+                    setDate(today.plusDays(2), i + 1);
+                    use(i, 1);
+                } else if (t.equals("tomorrow")) {
+                    setDate(today.plusDays(1), i + 1);
+                    use(i, 1);
+                } else if (t.equals("today")) {
+                    setDate(today, i + 1);
+                    use(i, 1);
+                } else if (t.equals("tonight")) {
+                    setDate(today, i + 1);
+                    p.partOfDay = PartOfDay.EVENING;
+                    use(i, 1);
+                } else if (t.equals("this") && (at(i + 1).equals("morning") || at(i + 1).equals("afternoon")
+                        || at(i + 1).equals("evening"))) {
+                    setDate(today, i + 2);
+                    use(i, 1);
+                } else if (t.equals("later") && at(i + 1).equals("today")) {
+                    use(i, 1);
+                }
+            }
+        }
+
+        private void slashDates() {
+            for (int i = 0; i < w.size(); i++) {
+                Matcher m = TimeWords.SLASH_DATE.matcher(w.get(i));
+                if (used[i] || !m.matches()) {
+                    continue;
+                }
+                int day = Integer.parseInt(m.group(1));
+                int month = Integer.parseInt(m.group(2));
+                Integer year = m.group(3) == null ? null : Integer.parseInt(m.group(3));
+                if (year != null && year < 100) {
+                    year += 2000;
+                }
+                if (month >= 1 && month <= 12) {
+                    setDate(dayOfMonth(day, Month.of(month), year), i + 1);
+                    use(i, 1);
+                }
+            }
+        }
+
+        private void monthDays() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                int ordinal = TimeWords.ordinalSuffixValue(t);
+                int number = TimeWords.isInteger(t) ? Integer.parseInt(t) : -1;
+                int day = ordinal > 0 ? ordinal : number;
+                boolean clockContext = ordinal < 0 && TimeWords.TIME_PREPOSITIONS.contains(at(i - 1));
+                if (day >= 1 && day <= 31 && !clockContext) {
+                    // "23rd of november", "23 nov", "23rd nov 2026"
+                    int monthAt = at(i + 1).equals("of") ? i + 2 : i + 1;
+                    Month month = TimeWords.MONTHS.get(at(monthAt));
+                    if (month != null && !used[monthAt]) {
+                        Integer year = yearAt(monthAt + 1);
+                        setDate(dayOfMonth(day, month, year), monthAt + (year == null ? 1 : 2));
+                        use(i, monthAt - i + (year == null ? 1 : 2));
+                        continue;
+                    }
+                }
+                Month month = TimeWords.MONTHS.get(t);
+                if (month != null) {
+                    // "nov 23", "november the 23rd"
+                    int dayAt = at(i + 1).equals("the") ? i + 2 : i + 1;
+                    String d = at(dayAt);
+                    int value = TimeWords.ordinalSuffixValue(d);
+                    if (value < 0 && TimeWords.isInteger(d)) {
+                        value = Integer.parseInt(d);
+                    }
+                    if (value >= 1 && value <= 31 && !used[dayAt]) {
+                        Integer year = yearAt(dayAt + 1);
+                        setDate(dayOfMonth(value, month, year), dayAt + (year == null ? 1 : 2));
+                        use(i, dayAt - i + (year == null ? 1 : 2));
+                    }
+                }
+            }
+            for (int i = 0; i < w.size(); i++) {
+                int ordinal = TimeWords.ordinalSuffixValue(w.get(i));
+                if (used[i] || ordinal < 1 || ordinal > 31) {
+                    continue;
+                }
+                String next = at(i + 1);
+                if (MAYBE_DATE_NOUN.contains(next) || POSSESSIVES.contains(at(i - 1))
+                        || (next.equals("of") && !TimeWords.MONTHS.containsKey(at(i + 2)))) {
+                    continue;
+                }
+                setDate(dayOfMonth(ordinal, null, null), i + 1);
+                use(i, 1);
+            }
+        }
+
+        private Integer yearAt(int i) {
+            String t = at(i);
+            if (t.length() == 4 && t.chars().allMatch(Character::isDigit)) {
+                int y = Integer.parseInt(t);
+                return y >= 2000 && y <= 2100 ? y : null;
+            }
+            return null;
+        }
+
+        /** Day of a month (or of this/next month when {@code month} is null), rolled forward when already past. */
+        private LocalDate dayOfMonth(int day, Month month, Integer year) {
+            if (month == null) {
+                LocalDate firstOfMonth = today.withDayOfMonth(1);
+                for (int ahead = 0; ahead < 13; ahead++) {
+                    LocalDate m = firstOfMonth.plusMonths(ahead);
+                    if (day <= m.lengthOfMonth()) {
+                        LocalDate candidate = m.withDayOfMonth(day);
+                        if (!candidate.isBefore(today)) {
+                            return candidate;
+                        }
+                    }
+                }
+                return null;
+            }
+            try {
+                if (year != null) {
+                    return LocalDate.of(year, month, day);
+                }
+                for (int y = today.getYear(); y <= today.getYear() + 4; y++) {
+                    if (day <= month.length(java.time.Year.isLeap(y))) {
+                        LocalDate candidate = LocalDate.of(y, month, day);
+                        if (!candidate.isBefore(today)) {
+                            return candidate;
+                        }
+                    }
+                }
+            } catch (DateTimeException invalid) {
+                return null;
+            }
+            return null;
+        }
+
+        private void weekdays() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                DayOfWeek day = TimeWords.WEEKDAYS.get(t);
+                if (day == null && t.endsWith("s")) {
+                    day = TimeWords.WEEKDAYS.get(t.substring(0, t.length() - 1));
+                }
+                boolean weekend = t.equals("weekend");
+                if (day == null && !weekend) {
+                    continue;
+                }
+                if (weekend) {
+                    day = DayOfWeek.SATURDAY;
+                }
+                String before = at(i - 1);
+                LocalDate date;
+                if (before.equals("next")) {
+                    date = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+                            .with(TemporalAdjusters.nextOrSame(day));
+                    use(i - 1, 1);
+                } else if (before.equals("this") || before.equals("coming") || weekend) {
+                    date = today.with(TemporalAdjusters.nextOrSame(day));
+                    use(i - 1, 1);
+                } else {
+                    date = today.with(TemporalAdjusters.next(day));
+                }
+                setDate(date, i + 1);
+                // "monday the 23rd": the weekday is consumed, the day of month (parsed first) wins.
+                use(i, 1);
+                if (at(i + 1).equals("morning") || at(i + 1).equals("afternoon") || at(i + 1).equals("evening")
+                        || at(i + 1).equals("night")) {
+                    dateEnds.add(i + 2);
+                }
+            }
+        }
+
+        // --- times ---------------------------------------------------------------------------------------------
+
+        /** A clock time starting at i; bare numbers only when {@code bare}. */
+        private RawTime timeAt(int i, boolean bare) {
+            if (i < 0 || i >= w.size() || used[i]) {
+                return null;
+            }
+            String t = w.get(i);
+            String next = at(i + 1);
+            if (t.equals("noon") || t.equals("midday")) {
+                return RawTime.exact(12, 0);
+            }
+            if (t.equals("midnight")) {
+                return RawTime.exact(0, 0);
+            }
+            Matcher clock = TimeWords.CLOCK.matcher(t);
+            if (clock.matches()) {
+                int h = Integer.parseInt(clock.group(1));
+                int m = Integer.parseInt(clock.group(2));
+                if (h > 23 || m > 59) {
+                    return null;
+                }
+                return withSuffix(h, m, next, h > 12 || clock.group(1).length() == 2 && h < 10);
+            }
+            if (!TimeWords.isInteger(t)) {
+                return null;
+            }
+            int h = Integer.parseInt(t);
+            if (h > 23) {
+                return null;
+            }
+            if ((next.equals("am") || next.equals("pm")) && h >= 1 && h <= 12) {
+                return withSuffix(h, 0, next, false);
+            }
+            if (next.equals("noon") && h == 12) {
+                return new RawTime(12, 0, Meridiem.EXACT, 2, false);
+            }
+            if (next.equals("ish") && h >= 1) {
+                return new RawTime(h, 0, h > 12 ? Meridiem.EXACT : Meridiem.NONE, 2, true);
+            }
+            if (bare && h >= 1 && !NOT_TIME_AFTER.contains(next)) {
+                return new RawTime(h, 0, h > 12 ? Meridiem.EXACT : Meridiem.NONE, 1, false);
+            }
+            return null;
+        }
+
+        private RawTime withSuffix(int h, int m, String next, boolean twentyFourHour) {
+            if ((next.equals("am") || next.equals("pm")) && h >= 1 && h <= 12) {
+                return new RawTime(h, m, next.equals("am") ? Meridiem.AM : Meridiem.PM, 2, false);
+            }
+            if (next.equals("ish")) {
+                return new RawTime(h, m, twentyFourHour ? Meridiem.EXACT : Meridiem.NONE, 2, true);
+            }
+            return new RawTime(h, m, twentyFourHour ? Meridiem.EXACT : Meridiem.NONE, 1, false);
+        }
+
+        /** Whether a bare number at i is an hour: it has a time cue around it. */
+        private boolean hourCue(int i) {
+            String prev = at(i - 1);
+            String next = at(i + 1);
+            if (NOT_TIME_AFTER.contains(next)) {
+                return false;
+            }
+            boolean partOfDayAfter = next.equals("in") && at(i + 2).equals("the")
+                    && Set.of("morning", "afternoon", "evening").contains(at(i + 3));
+            if (TimeWords.TIME_PREPOSITIONS.contains(prev) || dateEnds.contains(i) || TIME_AFTER.contains(next)
+                    || TimeWords.WEEKDAYS.containsKey(next) || partOfDayAfter || bareHoursAllowed) {
+                return !(prev.equals("it") && !at(i - 2).equals("make"));
+            }
+            return false;
+        }
+
+        private void ranges() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                if (t.equals("between") || t.equals("from")) {
+                    RawTime start = timeAt(i + 1, true);
+                    if (start == null) {
+                        continue;
+                    }
+                    int joinAt = i + 1 + start.length();
+                    String join = at(joinAt);
+                    boolean joins = t.equals("between") ? join.equals("and")
+                            : join.equals("to") || join.equals("until") || join.equals("and") || join.equals("through");
+                    RawTime end = joins ? timeAt(joinAt + 1, true) : null;
+                    if (end != null) {
+                        p.notBefore = start;
+                        p.notAfter = end;
+                        use(i, joinAt + 1 + end.length() - i);
+                    } else if (t.equals("from")) {
+                        p.notBefore = start;
+                        use(i, 1 + start.length());
+                        if (at(joinAt).equals("onwards")) {
+                            use(joinAt, 1);
+                        }
+                    }
+                    continue;
+                }
+                RawTime start = timeAt(i, hourCue(i) || at(i + 1).equals("to") || at(i + 1).equals("until"));
+                if (start == null) {
+                    continue;
+                }
+                int joinAt = i + start.length();
+                if (at(joinAt).equals("to") || at(joinAt).equals("until")) {
+                    RawTime end = timeAt(joinAt + 1, true);
+                    if (end != null) {
+                        p.notBefore = start;
+                        p.notAfter = end;
+                        use(i, joinAt + 1 + end.length() - i);
+                    }
+                }
+            }
+        }
+
+        private void bounds() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                boolean lower = t.equals("after") || (t.equals("than") && at(i - 1).equals("earlier"));
+                boolean upper = t.equals("before") || t.equals("by") || t.equals("until")
+                        || (t.equals("than") && at(i - 1).equals("later"));
+                if (t.equals("after") && at(i - 1).equals("not")) {
+                    lower = false;
+                    upper = true;
+                } else if (t.equals("before") && at(i - 1).equals("not")) {
+                    lower = true;
+                    upper = false;
+                }
+                if (lower || upper) {
+                    RawTime time = timeAt(i + 1, true);
+                    if (time != null) {
+                        if (lower) {
+                            p.notBefore = time;
+                        } else {
+                            p.notAfter = time;
+                        }
+                        use(i, 1 + time.length());
+                    }
+                    continue;
+                }
+                RawTime time = timeAt(i, hourCue(i));
+                if (time == null) {
+                    continue;
+                }
+                int k = i + time.length();
+                if ((at(k).equals("or") && (at(k + 1).equals("later") || at(k + 1).equals("after")))
+                        || (at(k).equals("at") && at(k + 1).equals("the") && at(k + 2).equals("earliest"))) {
+                    p.notBefore = time;
+                    use(i, k - i + (at(k).equals("at") ? 3 : 2));
+                } else if (at(k).equals("onwards")) {
+                    p.notBefore = time;
+                    use(i, k - i + 1);
+                } else if ((at(k).equals("or") && (at(k + 1).equals("earlier") || at(k + 1).equals("before")))
+                        || (at(k).equals("at") && at(k + 1).equals("the") && at(k + 2).equals("latest"))) {
+                    p.notAfter = time;
+                    use(i, k - i + (at(k).equals("at") ? 3 : 2));
+                }
+            }
+        }
+
+        private void clockTimes() {
+            for (int i = 0; i < w.size(); i++) {
+                RawTime time = timeAt(i, hourCue(i));
+                if (time == null) {
+                    continue;
+                }
+                boolean approximate = time.approximate() || APPROXIMATE_BEFORE.contains(at(i - 1))
+                        || (at(i + time.length()).equals("or") && (at(i + time.length() + 1).equals("so")
+                        || at(i + time.length() + 1).equals("thereabouts")));
+                p.time = new RawTime(time.hour(), time.minute(), time.meridiem(), time.length(), approximate);
+                use(i, time.length());
+            }
+        }
+
+        private void partsOfDay() {
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                String t = w.get(i);
+                String prev = at(i - 1);
+                String next = at(i + 1);
+                PartOfDay found = null;
+                if (t.equals("morning")) {
+                    boolean greeting = prev.equals("good") || (i == 0 && Set.of("i", "my", "we", "can", "could",
+                            "there", "mate", "you", "hi", "hello", "this", "it", "is", "").contains(next)
+                            && w.size() > 1);
+                    found = greeting ? null : PartOfDay.MORNING;
+                } else if (t.equals("afternoon") || t.equals("afternoons")) {
+                    found = prev.equals("good") ? null : PartOfDay.AFTERNOON;
+                } else if (t.equals("evening") || t.equals("evenings")) {
+                    found = prev.equals("good") ? null : PartOfDay.EVENING;
+                } else if (t.equals("night") && !prev.equals("good") && !prev.equals("last")) {
+                    found = PartOfDay.EVENING;
+                } else if (t.equals("mornings")) {
+                    found = PartOfDay.MORNING;
+                } else if (t.equals("am") && !prev.equals("i") && !prev.equals("we")) {
+                    found = PartOfDay.MORNING;
+                } else if (t.equals("pm")) {
+                    found = PartOfDay.AFTERNOON;
+                } else if (t.equals("first") && next.equals("thing")) {
+                    found = PartOfDay.MORNING;
+                    p.notAfter = RawTime.exact(10, 0);
+                    use(i + 1, 1);
+                } else if (t.equals("lunchtime") || (t.equals("lunch") && !next.equals("break"))) {
+                    if (prev.equals("after")) {
+                        p.notBefore = RawTime.exact(13, 0);
+                        found = PartOfDay.AFTERNOON;
+                    } else if (prev.equals("before")) {
+                        p.notAfter = RawTime.exact(12, 0);
+                        found = PartOfDay.MORNING;
+                    } else {
+                        p.notBefore = RawTime.exact(12, 0);
+                        p.notAfter = RawTime.exact(14, 0);
+                    }
+                    if (t.equals("lunch") && next.equals("time")) {
+                        use(i + 1, 1);
+                    }
+                } else if (t.equals("end") && next.equals("of") && at(i + 3).equals("day")) {
+                    p.notBefore = RawTime.exact(16, 0);
+                    use(i, 4);
+                }
+                if (found == null) {
+                    continue;
+                }
+                if (prev.equals("early") || prev.equals("late")) {
+                    boolean early = prev.equals("early");
+                    switch (found) {
+                        case MORNING -> setWindow(early, 10);
+                        case AFTERNOON -> setWindow(early, early ? 14 : 15);
+                        case EVENING -> setWindow(early, 19);
+                        default -> { }
+                    }
+                }
+                p.partOfDay = found;
+                use(i, 1);
+            }
+        }
+
+        private void setWindow(boolean early, int hour) {
+            if (early) {
+                p.notAfter = RawTime.exact(hour, 0);
+            } else {
+                p.notBefore = RawTime.exact(hour, 0);
+            }
+        }
+
+        private void anyTime() {
+            if (p.date != null || p.hasContent() || p.asap) {
+                return;
+            }
+            for (int i = 0; i < w.size(); i++) {
+                if (w.get(i).equals("anytime") || w.get(i).equals("whenever")
+                        || (w.get(i).equals("any") && at(i + 1).equals("time"))) {
+                    p.asap = true;
+                    return;
+                }
+            }
+        }
+    }
+}

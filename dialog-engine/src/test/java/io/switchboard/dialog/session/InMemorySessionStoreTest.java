@@ -1,0 +1,96 @@
+package io.switchboard.dialog.session;
+
+import io.switchboard.models.Channel;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InMemorySessionStoreTest {
+
+    private static final SessionKey SMS = new SessionKey(Channel.SMS, "+447700900123");
+    private static final Duration TTL = Duration.ofMinutes(15);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T09:00:00Z"));
+    private final InMemorySessionStore store = new InMemorySessionStore(clock);
+
+    @Test
+    void savedStateIsLoadedBackUntilTheTtlRunsOut() {
+        store.save(SMS, "{\"state\":\"COLLECTING\"}", TTL);
+
+        clock.advance(TTL.minusMillis(1));
+        assertThat(store.load(SMS)).contains("{\"state\":\"COLLECTING\"}");
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(store.load(SMS)).isEmpty();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void eachSaveRestartsTheInactivityTimer() {
+        store.save(SMS, "{\"turn\":1}", TTL);
+        clock.advance(Duration.ofMinutes(10));
+        store.save(SMS, "{\"turn\":2}", TTL);
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(store.load(SMS)).contains("{\"turn\":2}");
+    }
+
+    @Test
+    void theSameCallerOnAnotherChannelHasAnotherSession() {
+        SessionKey voice = new SessionKey(Channel.VOICE, SMS.id());
+        store.save(SMS, "{\"sms\":true}", TTL);
+
+        assertThat(store.load(voice)).isEmpty();
+        store.save(voice, "{\"voice\":true}", TTL);
+        assertThat(store.load(SMS)).contains("{\"sms\":true}");
+        assertThat(store.load(voice)).contains("{\"voice\":true}");
+    }
+
+    @Test
+    void deleteForgetsTheSessionAndIgnoresUnknownKeys() {
+        store.save(SMS, "{}", TTL);
+        store.delete(SMS);
+        store.delete(new SessionKey(Channel.WEB, "never-seen"));
+
+        assertThat(store.load(SMS)).isEmpty();
+    }
+
+    @Test
+    void savesSweepAbandonedSessionsOncePerSweepInterval() {
+        InMemorySessionStore swept = new InMemorySessionStore(clock, Duration.ofMinutes(5));
+        for (int i = 0; i < 20; i++) {
+            swept.save(new SessionKey(Channel.SMS, "+4477009001" + (10 + i)), "{}", Duration.ofMinutes(1));
+        }
+        clock.advance(Duration.ofMinutes(2));
+        // all 20 expired, none loaded again: only the sweep can drop them
+        assertThat(swept.size()).isEqualTo(20);
+
+        clock.advance(Duration.ofMinutes(3));
+        swept.save(SMS, "{}", TTL);
+
+        assertThat(swept.size()).isEqualTo(1);
+        assertThat(swept.load(SMS)).contains("{}");
+    }
+
+    @Test
+    void purgeExpiredReportsWhatItDropped() {
+        store.save(SMS, "{}", Duration.ofMinutes(1));
+        store.save(new SessionKey(Channel.WEB, "abc"), "{}", Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThat(store.purgeExpired()).isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsAZeroTtlAndNulls() {
+        assertThatThrownBy(() -> store.save(SMS, "{}", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+        assertThatThrownBy(() -> store.save(SMS, null, TTL)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> store.load(null)).isInstanceOf(NullPointerException.class);
+    }
+}

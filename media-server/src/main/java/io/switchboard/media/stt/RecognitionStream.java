@@ -1,0 +1,34 @@
+package io.switchboard.media.stt;
+
+import java.util.List;
+
+/**
+ * One call's recognition state. The caller decides where a turn ends (its own VAD, or a partial that already
+ * answers the question) and then asks for {@link #finalResult()}; the engine's own endpointing is not relied on.
+ * Not thread-safe: use from the call's worker only.
+ */
+public interface RecognitionStream extends AutoCloseable {
+
+    /** Feeds {@code len} 16-bit mono samples at {@link SpeechRecognizer#sampleRate()} from {@code pcm16k[0..]}. */
+    void accept(short[] pcm16k, int len);
+
+    /** Best guess at the current turn's words so far; empty if none. */
+    String partial();
+
+    /** Finishes the current turn and returns its transcript (lower case, may be empty); the next audio starts a new turn. */
+    String finalResult();
+
+    /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */
+    void reset();
+
+    /**
+     * Narrows recognition to the phrases the dialog expects next (e.g. "yes", "no", "tomorrow morning"), still allowing
+     * other speech as unknown; an empty list restores open vocabulary. Applies from the next turn: the current turn is
+     * reset. Engines without such support may ignore it or use it only as a hint.
+     */
+    void setPhraseHints(List<String> phrases);
+
+    /** Returns the stream's resources to its engine. */
+    @Override
+    void close();
+}

@@ -1,0 +1,133 @@
+package io.switchboard.server;
+
+import ch.qos.logback.classic.Level;
+import io.switchboard.models.Channel;
+import io.switchboard.models.ServiceType;
+import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.profile.ProfileException;
+import io.switchboard.telephony.http.ControlPlane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The launcher: {@code java -jar switchboard.jar [serve | chat [--channel web|sms|whatsapp|voice] [--from NUMBER] |
+ * profile]}. Configuration comes from environment variables, see {@link ServerConfig}.
+ */
+public final class Main {
+
+    /** Exit status for bad configuration, a bad profile or bad arguments. */
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Command command;
+        try {
+            command = Command.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Command.USAGE);
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        if (command.name() != Command.Name.SERVE) {
+            // Start-up chatter would drown the conversation or the report.
+            quietLogs();
+        }
+        try {
+            ServerConfig config = ServerConfig.load();
+            switch (command.name()) {
+                case SERVE -> serve(config);
+                case CHAT -> {
+                    chat(config, command.channel(), command.from());
+                    System.exit(0);
+                }
+                case PROFILE -> {
+                    profile(config, System.out);
+                    System.exit(0);
+                }
+                case HELP -> {
+                    System.out.println(Command.USAGE);
+                    System.exit(0);
+                }
+            }
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+        } catch (ProfileException e) {
+            System.err.println("Business profile error: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+        } catch (RuntimeException e) {
+            LOG.error("Switchboard failed to start", e);
+            System.err.println("Switchboard failed to start: " + e);
+            System.exit(EXIT_FAILURE);
+        }
+    }
+
+    /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes everything in order. */
+    static void serve(ServerConfig config) {
+        LOG.info("starting with {}", config);
+        Switchboard switchboard = Switchboard.open(config);
+        ControlPlane http;
+        try {
+            http = switchboard.startHttp();
+        } catch (RuntimeException e) {
+            switchboard.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Switchboard stopping");
+            switchboard.close();
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+        LOG.info("{}", readyLine(switchboard, http));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String readyLine(Switchboard switchboard, ControlPlane http) {
+        Scheduling scheduling = switchboard.scheduling();
+        ServiceType first = scheduling.profile().services().getFirst();
+        return "Switchboard ready: " + scheduling.profile().name() + " on http://" + switchboard.config().httpHost()
+                + ":" + http.port() + " (today " + first.name() + ": "
+                + OpenRanges.describe(scheduling, first, OpenRanges.today(scheduling)) + ")";
+    }
+
+    static void chat(ServerConfig config, Channel channel, String from) {
+        try (Switchboard switchboard = Switchboard.open(config)) {
+            new TerminalChat(switchboard.engine(), channel, from)
+                    .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the terminal", e);
+        }
+    }
+
+    /** Only the profile and the database: no sessions, LLM or engine are needed to check a profile. */
+    static void profile(ServerConfig config, PrintStream out) {
+        var profile = Switchboard.loadProfile(config);
+        try (Database database = Database.open(config.databaseSettings())) {
+            ProfileReport.print(Scheduling.create(profile, config.clock(profile.timezone()), database), out);
+        }
+    }
+
+    private static void quietLogs() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.WARN);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package io.switchboard.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.switchboard.scheduling.database.DatabaseSettings;
+
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's settings, from environment variables. A YAML file named by {@code SWITCHBOARD_CONFIG} may add
+ * values: a flat mapping of the same variable names ({@code SWITCHBOARD_HTTP_PORT: 9090}); a variable set in the
+ * environment wins over the file.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><th>Variable</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@code SWITCHBOARD_CONFIG}</td><td>none</td><td>YAML file with more of these variables</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_BUSINESS}</td><td>the bundled Bristol Plumbing sample</td>
+ *       <td>path of the business profile YAML</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_HTTP_HOST}</td><td>{@code 0.0.0.0}</td><td>interface for the HTTP API and webhooks</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_HTTP_PORT}</td><td>{@code 8080}</td><td>port for the HTTP API and webhooks
+ *       ({@code 0}: any free port)</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_NOW}</td><td>real time</td><td>local date-time in the business timezone to start the
+ *       clock at ({@code 2026-11-23T09:00}); it then ticks, for demos and tests</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_DATA_DIR}</td><td>{@code ./data}</td><td>where the embedded PostgreSQL keeps its
+ *       data ({@code <dir>/postgres}), surviving restarts</td></tr>
+ *   <tr><td>{@code DATABASE_URL}</td><td>embedded PostgreSQL</td><td>external PostgreSQL, as
+ *       {@code postgres://user:pass@host:5432/db} or {@code jdbc:postgresql://...}</td></tr>
+ *   <tr><td>{@code REDIS_URL}</td><td>in-process sessions</td><td>Redis for conversation state
+ *       ({@code redis://host:6379})</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_SESSION_TIMEOUT}</td><td>{@code 15m}</td><td>a conversation is forgotten after this
+ *       long without a message ({@code 90s}, {@code 15m}, {@code 1h}, or ISO-8601 {@code PT15M})</td></tr>
+ *   <tr><td>{@code SWITCHBOARD_LLM_PROVIDER}, {@code SWITCHBOARD_LLM_MODEL}, {@code SWITCHBOARD_LLM_TIMEOUT_MS},
+ *       {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}</td>
+ *       <td>LLM fallback off</td><td>read by the dialog engine's LLM factory from {@link #environment()}</td></tr>
+ * </table>
+ *
+ * @param businessProfile the profile file, or empty for the bundled sample
+ * @param httpHost        interface to bind
+ * @param httpPort        port to bind, 0 to 65535
+ * @param now             the local date-time the clock starts at, or empty for real time
+ * @param dataDir         Switchboard's data directory
+ * @param databaseUrl     external database, or empty for embedded
+ * @param redisUrl        Redis for sessions, or empty for in-process
+ * @param sessionTimeout  inactivity timeout of a conversation
+ * @param environment     every variable (file values merged under the environment), for factories that read
+ *                        their own (LLM, sessions)
+ */
+public record ServerConfig(Optional<Path> businessProfile, String httpHost, int httpPort,
+                           Optional<LocalDateTime> now, Path dataDir, Optional<String> databaseUrl,
+                           Optional<String> redisUrl, Duration sessionTimeout, Map<String, String> environment) {
+
+    public static final String CONFIG = "SWITCHBOARD_CONFIG";
+    public static final String BUSINESS = "SWITCHBOARD_BUSINESS";
+    public static final String HTTP_HOST = "SWITCHBOARD_HTTP_HOST";
+    public static final String HTTP_PORT = "SWITCHBOARD_HTTP_PORT";
+    public static final String NOW = "SWITCHBOARD_NOW";
+    public static final String DATA_DIR = "SWITCHBOARD_DATA_DIR";
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String REDIS_URL = "REDIS_URL";
+    public static final String SESSION_TIMEOUT = "SWITCHBOARD_SESSION_TIMEOUT";
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_SESSION_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]+");
+
+    public ServerConfig {
+        Objects.requireNonNull(businessProfile, "businessProfile");
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(redisUrl, "redisUrl");
+        Objects.requireNonNull(sessionTimeout, "sessionTimeout");
+        environment = Map.copyOf(environment);
+    }
+
+    /** Reads the process environment (and the file it names). */
+    public static ServerConfig load() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Reads {@code env}, adding values from the YAML file named by {@code SWITCHBOARD_CONFIG} where {@code env} has
+     * none.
+     *
+     * @throws ConfigException naming the variable whose value is unusable
+     */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        Map<String, String> merged = new HashMap<>();
+        String file = blankToNull(env.get(CONFIG));
+        if (file != null) {
+            merged.putAll(readFile(file));
+        }
+        env.forEach((k, v) -> {
+            if (v != null) {
+                merged.put(k, v);
+            }
+        });
+        return fromValues(merged);
+    }
+
+    /** Reads already merged values; no file is consulted. */
+    public static ServerConfig fromValues(Map<String, String> values) {
+        Optional<Path> business = Optional.ofNullable(blankToNull(values.get(BUSINESS))).map(v -> path(BUSINESS, v));
+        String host = Optional.ofNullable(blankToNull(values.get(HTTP_HOST))).orElse(DEFAULT_HOST).trim();
+        if (!HOST.matcher(host).matches()) {
+            throw new ConfigException(HTTP_HOST, "'" + host + "' is not a host name or IP address");
+        }
+        int port = port(blankToNull(values.get(HTTP_PORT)));
+        Optional<LocalDateTime> now = Optional.ofNullable(blankToNull(values.get(NOW))).map(ServerConfig::localDateTime);
+        Path dataDir = path(DATA_DIR, Optional.ofNullable(blankToNull(values.get(DATA_DIR))).orElse("data"));
+        Optional<String> database = Optional.ofNullable(blankToNull(values.get(DATABASE_URL))).map(String::trim);
+        Optional<String> redis = Optional.ofNullable(blankToNull(values.get(REDIS_URL))).map(String::trim);
+        Duration timeout = Optional.ofNullable(blankToNull(values.get(SESSION_TIMEOUT)))
+                .map(ServerConfig::duration).orElse(DEFAULT_SESSION_TIMEOUT);
+        ServerConfig config = new ServerConfig(business, host, port, now, dataDir, database, redis, timeout, values);
+        config.databaseSettings();
+        return config;
+    }
+
+    /** The database to open: {@code DATABASE_URL}, or embedded under {@link #postgresDir()}. */
+    public DatabaseSettings databaseSettings() {
+        try {
+            return DatabaseSettings.fromUrl(databaseUrl.orElse(null), postgresDir());
+        } catch (IllegalArgumentException e) {
+            // The message of fromUrl never repeats the URL, which may hold a password.
+            throw new ConfigException(DATABASE_URL, e.getMessage() == null ? "not a PostgreSQL URL" : e.getMessage());
+        }
+    }
+
+    /**
+     * The clock the server runs on, in the business's timezone: the system clock, or with {@code SWITCHBOARD_NOW}
+     * the system clock shifted so it reads that local time now and ticks on from there.
+     */
+    public Clock clock(ZoneId businessZone) {
+        return clock(businessZone, Clock.systemUTC());
+    }
+
+    Clock clock(ZoneId businessZone, Clock system) {
+        Clock base = system.withZone(businessZone);
+        return now.map(start -> Clock.offset(base, Duration.between(base.instant(), start.atZone(businessZone).toInstant())))
+                .orElse(base);
+    }
+
+    /** Where the embedded PostgreSQL keeps its files. */
+    public Path postgresDir() {
+        return dataDir.resolve("postgres");
+    }
+
+    @Override
+    public String toString() {
+        // URLs may carry passwords and the environment API keys: say only whether they are set.
+        return "ServerConfig[business=" + businessProfile.map(Path::toString).orElse("(sample)")
+                + ", http=" + httpHost + ":" + httpPort
+                + ", now=" + now.map(LocalDateTime::toString).orElse("(real time)")
+                + ", dataDir=" + dataDir
+                + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
+                + ", sessions=" + (redisUrl.isPresent() ? "redis" : "in-process")
+                + ", sessionTimeout=" + sessionTimeout + "]";
+    }
+
+    private static Map<String, String> readFile(String file) {
+        Path path = path(CONFIG, file);
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(CONFIG, "'" + file + "' is not valid YAML: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(CONFIG, "cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return values;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(CONFIG, "'" + file + "' must be a mapping of variable names to values");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey().trim().toUpperCase(Locale.ROOT);
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (!value.isValueNode()) {
+                throw new ConfigException(name, "in '" + file + "' must be a single value, not a list or mapping");
+            }
+            values.put(name, value.asText());
+        }
+        return values;
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new ConfigException(HTTP_PORT, "'" + value + "' is not a port number (0 to 65535)");
+    }
+
+    private static LocalDateTime localDateTime(String value) {
+        String v = value.trim();
+        // "2026-11-23 09:00" is how people type it; ISO wants the T.
+        if (v.length() > 10 && v.charAt(10) == ' ') {
+            v = v.substring(0, 10) + 'T' + v.substring(11);
+        }
+        try {
+            return LocalDateTime.parse(v);
+        } catch (DateTimeException e) {
+            throw new ConfigException(NOW, "'" + value + "' is not a local date-time like 2026-11-23T09:00");
+        }
+    }
+
+    private static Duration duration(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        Duration d = null;
+        if (v.startsWith("pt")) {
+            try {
+                d = Duration.parse(v);
+            } catch (DateTimeException ignored) {
+                // reported below
+            }
+        } else {
+            Matcher m = SHORT_DURATION.matcher(v);
+            if (!v.isEmpty() && m.matches()) {
+                try {
+                    d = Duration.ofHours(number(m.group(1))).plusMinutes(number(m.group(2)))
+                            .plusSeconds(number(m.group(3)));
+                } catch (ArithmeticException | NumberFormatException ignored) {
+                    // absurdly large: reported below
+                }
+            }
+        }
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new ConfigException(SESSION_TIMEOUT, "'" + value + "' is not a positive duration like 90s, 15m or 1h");
+        }
+        return d;
+    }
+
+    private static long number(String digits) {
+        return digits == null ? 0 : Long.parseLong(digits);
+    }
+
+    private static Path path(String variable, String value) {
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(variable, "'" + value + "' is not a usable path");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

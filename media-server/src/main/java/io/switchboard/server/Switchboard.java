@@ -1,0 +1,199 @@
+package io.switchboard.server;
+
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.LoggingNotifier;
+import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.Receptionist;
+import io.switchboard.dialog.llm.LlmFallback;
+import io.switchboard.dialog.llm.LlmFallbacks;
+import io.switchboard.dialog.session.SessionStore;
+import io.switchboard.dialog.session.SessionStores;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.profile.BusinessProfileLoader;
+import io.switchboard.telephony.http.ControlPlane;
+import io.switchboard.telephony.http.HttpSettings;
+import io.switchboard.telephony.http.SwitchboardApi;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds and owns the running parts of a Switchboard server: profile, clock, database, scheduling, sessions, LLM
+ * fallback, notifier, dialog engine and (once {@link #startHttp()} is called) the HTTP control plane. The launcher,
+ * the terminal chat, tests and the voice server all start from here; {@link #close()} stops everything in reverse
+ * order of creation.
+ */
+public final class Switchboard implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Switchboard.class);
+
+    private final ServerConfig config;
+    private final Clock clock;
+    private final Scheduling scheduling;
+    private final SessionStore sessions;
+    private final DialogEngine engine;
+    /** What to close, last created first. */
+    private final Deque<Step> closers;
+    private Vertx vertx;
+    private ControlPlane http;
+
+    private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
+                        DialogEngine engine, Deque<Step> closers) {
+        this.config = config;
+        this.clock = clock;
+        this.scheduling = scheduling;
+        this.sessions = sessions;
+        this.engine = engine;
+        this.closers = closers;
+    }
+
+    /** Everything but HTTP, with the real receptionist (sessions expire after the configured timeout). */
+    public static Switchboard open(ServerConfig config) {
+        return open(config, (scheduling, sessions, llm, notifier) ->
+                Receptionist.create(scheduling, sessions, llm, notifier, config.sessionTimeout()));
+    }
+
+    /**
+     * Everything but HTTP, with the given engine.
+     *
+     * @throws io.switchboard.scheduling.profile.ProfileException when the business profile is unusable
+     * @throws ConfigException                                    when a setting is unusable
+     */
+    public static Switchboard open(ServerConfig config, EngineFactory engines) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(engines, "engines");
+        BusinessProfile profile = loadProfile(config);
+        Clock clock = config.clock(profile.timezone());
+        Deque<Step> closers = new ArrayDeque<>();
+        try {
+            Database database = Database.open(config.databaseSettings());
+            closers.push(new Step("database", database::close));
+            Scheduling scheduling = Scheduling.create(profile, clock, database);
+            SessionStore sessions = openSessions(config, clock);
+            closers.push(new Step("sessions", sessions::close));
+            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment());
+            closeIfCloseable("LLM fallback", llm, closers);
+            Notifier notifier = new LoggingNotifier();
+            DialogEngine engine = engines.create(scheduling, sessions, llm, notifier);
+            closeIfCloseable("dialog engine", engine, closers);
+            return new Switchboard(config, clock, scheduling, sessions, engine, closers);
+        } catch (RuntimeException e) {
+            closeAll(closers);
+            throw e;
+        }
+    }
+
+    /** The business profile the config names, or the bundled sample. */
+    public static BusinessProfile loadProfile(ServerConfig config) {
+        BusinessProfileLoader loader = new BusinessProfileLoader();
+        return config.businessProfile().map(loader::load).orElseGet(loader::loadSample);
+    }
+
+    /**
+     * Starts Vert.x and the control plane with the JSON API mounted, and marks it ready (health 200).
+     *
+     * @return the control plane, for mounting more routes (webhooks) and its bound port
+     */
+    public synchronized ControlPlane startHttp() {
+        if (http != null) {
+            throw new IllegalStateException("HTTP already started");
+        }
+        Vertx v = Vertx.vertx();
+        closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)));
+        vertx = v;
+        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
+                scheduling.profile().name());
+        closers.push(new Step("HTTP", plane::close));
+        SwitchboardApi.mount(plane, engine, scheduling);
+        plane.start();
+        http = plane;
+        plane.markReady();
+        return plane;
+    }
+
+    public Optional<ControlPlane> http() {
+        return Optional.ofNullable(http);
+    }
+
+    /** The Vert.x instance behind the HTTP server, once started; later servers (media streams) share it. */
+    public Optional<Vertx> vertx() {
+        return Optional.ofNullable(vertx);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public BusinessProfile profile() {
+        return scheduling.profile();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public DialogEngine engine() {
+        return engine;
+    }
+
+    /** Stops taking requests first, then closes everything in reverse order of creation. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.markNotReady();
+        }
+        closeAll(closers);
+    }
+
+    private static SessionStore openSessions(ServerConfig config, Clock clock) {
+        try {
+            return SessionStores.fromEnvironment(config.environment(), clock);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
+        }
+    }
+
+    private static void closeIfCloseable(String name, Object component, Deque<Step> closers) {
+        if (component instanceof AutoCloseable closeable) {
+            closers.push(new Step(name, closeable::close));
+        }
+    }
+
+    private static void closeAll(Deque<Step> closers) {
+        while (!closers.isEmpty()) {
+            Step step = closers.pop();
+            try {
+                step.action().run();
+            } catch (Exception e) {
+                // Keep going: a stuck HTTP server must not leave the database running.
+                LOG.warn("{} did not close cleanly: {}", step.name(), e.toString());
+            }
+        }
+    }
+
+    private record Step(String name, Closer action) {
+    }
+
+    @FunctionalInterface
+    private interface Closer {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,110 @@
+package io.switchboard.media.tts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.media.codec.MuLaw;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MaryTtsSynthesizerTest {
+
+    private static final String REPLY = "Your appointment is booked for tomorrow at nine.";
+    private static MaryTtsSynthesizer mary;
+
+    @BeforeAll
+    static void startOnce() {
+        long started = System.nanoTime();
+        mary = MaryTtsSynthesizer.start();
+        System.out.printf("[measure] marytts start + warm-up %.0f ms%n", (System.nanoTime() - started) / 1e6);
+    }
+
+    @Test
+    void shortSentenceBecomesAudibleTelephoneFramesOfPlausibleLength() {
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        AtomicInteger oddFrames = new AtomicInteger();
+        SynthesisResult result = mary.synthesize(REPLY, (frame, offset, length) -> {
+            if (length != AudioSink.FRAME_BYTES) {
+                oddFrames.incrementAndGet();
+            }
+            audio.write(frame, offset, length);
+        }, () -> false);
+
+        assertThat(oddFrames).hasValue(0);
+        assertThat(result.cancelled()).isFalse();
+        assertThat(audio.size()).isEqualTo(result.frames() * AudioSink.FRAME_BYTES);
+        // Eight words at a conversational pace.
+        assertThat(result.audioMillis()).isBetween(1500L, 5000L);
+        assertThat(rmsDbfs(audio.toByteArray())).isGreaterThan(-30);
+        assertThat(result.firstFrameNanos()).isGreaterThanOrEqualTo(result.startedNanos());
+    }
+
+    @Test
+    void cancellationStopsDeliveryWithinAFrame() {
+        AtomicInteger delivered = new AtomicInteger();
+        SynthesisResult result = mary.synthesize("Thanks for calling Bristol Plumbing. We can send an engineer tomorrow"
+                        + " morning between eight and ten, or in the afternoon after two.",
+                (frame, offset, length) -> delivered.incrementAndGet(), () -> delivered.get() >= 10);
+
+        assertThat(result.cancelled()).isTrue();
+        assertThat(result.frames()).isEqualTo(10);
+        assertThat(delivered).hasValue(10);
+    }
+
+    @Test
+    void blankTextDeliversNothing() {
+        SynthesisResult result = mary.synthesize("  ", (frame, offset, length) -> {
+            throw new AssertionError("no audio expected");
+        }, () -> false);
+        assertThat(result.frames()).isZero();
+        assertThat(result.firstFrameMillis()).isEqualTo(-1);
+    }
+
+    @Test
+    void cachedPromptMatchesAFreshSynthesisAndPlaysFromMemory() {
+        String greeting = "Hello, you're through to Bristol Plumbing. How can I help?";
+        PromptCache cache = PromptCache.preload(mary, List.of(greeting, "Is that right?", greeting));
+
+        assertThat(cache.size()).isEqualTo(2);
+        CachedPrompt cached = cache.find("  Hello, you're through to   Bristol Plumbing. How can I help? ").orElseThrow();
+        SynthesisResult fresh = mary.synthesize(greeting, (frame, offset, length) -> { }, () -> false);
+        assertThat(cached.frames()).isEqualTo(fresh.frames()).isPositive();
+        assertThat(rmsDbfs(cached.muLaw())).isGreaterThan(-30);
+
+        ByteArrayOutputStream played = new ByteArrayOutputStream();
+        SynthesisResult replay = cached.play(played::write, () -> false);
+        assertThat(played.toByteArray()).isEqualTo(cached.muLaw());
+        assertThat(replay.frames()).isEqualTo(cached.frames());
+
+        AtomicInteger count = new AtomicInteger();
+        assertThat(cached.play((f, o, l) -> count.incrementAndGet(), () -> count.get() == 3).frames()).isEqualTo(3);
+        assertThat(cache.find("Goodbye.")).isEmpty();
+    }
+
+    @Test
+    void measuresWarmTimeToFirstAudio() {
+        String[] replies = {"Yes.", "What time suits you?", REPLY,
+                "Sorry, I didn't catch that. Could you say the date again?"};
+        StringBuilder report = new StringBuilder("[measure] marytts warm first frame / total / audio:");
+        for (String reply : replies) {
+            long started = System.nanoTime();
+            SynthesisResult result = mary.synthesize(reply, (frame, offset, length) -> { }, () -> false);
+            report.append(String.format(" [%d chars: %.0f / %.0f ms / %d ms]", reply.length(),
+                    result.firstFrameMillis(), (System.nanoTime() - started) / 1e6, result.audioMillis()));
+            assertThat(result.frames()).isPositive();
+        }
+        System.out.println(report);
+    }
+
+    private static double rmsDbfs(byte[] muLaw) {
+        short[] pcm = new short[muLaw.length];
+        MuLaw.decode(muLaw, 0, muLaw.length, pcm, 0);
+        double sum = 0;
+        for (short v : pcm) {
+            sum += (double) v * v;
+        }
+        return 10 * Math.log10(sum / pcm.length / (32768.0 * 32768.0));
+    }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.telephony.http;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.SlotSnapshot;
+import io.switchboard.dialog.TurnResult;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The {@code POST /v1/chat} response: {@code {"session_id","reply","intent","state","slots":{...},
+ * "appointment":{...},"actions":[{"type":...}]}}. {@code appointment} is present only when the turn booked, moved or
+ * cancelled one; unknown slots are JSON null.
+ */
+public final class TurnJson {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private final AppointmentJson appointments;
+
+    public TurnJson(AppointmentJson appointments) {
+        this.appointments = Objects.requireNonNull(appointments, "appointments");
+    }
+
+    public JsonObject toJson(TurnResult turn) {
+        JsonObject json = new JsonObject()
+                .put("session_id", turn.sessionId())
+                .put("reply", turn.reply())
+                .put("intent", turn.intent() == null ? null : turn.intent().wireName())
+                .put("state", turn.state() == null ? null : turn.state().wireName())
+                .put("slots", slots(turn.slots()));
+        if (turn.appointment() != null) {
+            json.put("appointment", appointments.toJson(turn.appointment()));
+        }
+        JsonArray actions = new JsonArray();
+        turn.actions().forEach(a -> actions.add(action(a)));
+        return json.put("actions", actions);
+    }
+
+    static JsonObject slots(SlotSnapshot s) {
+        if (s == null) {
+            s = new SlotSnapshot(null, null, null, null, null, null, null, false);
+        }
+        return new JsonObject()
+                .put("name", s.name())
+                .put("phone", s.phone())
+                .put("address", s.address())
+                .put("problem", s.problem())
+                .put("service", s.service())
+                .put("date", s.date() == null ? null : s.date().toString())
+                .put("time", s.time() == null ? null : HH_MM.format(s.time()))
+                .put("emergency", s.emergency());
+    }
+
+    private JsonObject action(DialogAction action) {
+        JsonObject json = new JsonObject().put("type", action.type());
+        switch (action) {
+            case DialogAction.Booked b -> json.put("appointment_id", b.appointment().id().toString());
+            case DialogAction.Cancelled c -> json.put("appointment_id", c.appointment().id().toString());
+            case DialogAction.Rescheduled r -> json
+                    .put("appointment_id", r.appointment().id().toString())
+                    .put("previous_start", appointments.format(r.previous().start()))
+                    .put("previous_end", appointments.format(r.previous().end()));
+            case DialogAction.HandOff h -> json.put("number", h.number());
+            // Other actions carry nothing beyond their type; new ones appear as just their type.
+            default -> { }
+        }
+        return json;
+    }
+}
