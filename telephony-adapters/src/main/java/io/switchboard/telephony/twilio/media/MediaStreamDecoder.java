@@ -19,9 +19,10 @@ import java.util.Map;
  * Parses inbound Twilio Media Streams text frames ({@code connected}, {@code start}, {@code media}, {@code dtmf},
  * {@code mark}, {@code stop}) with Jackson's streaming parser and hands each to a {@link MediaStreamListener}.
  *
- * <p>A {@code media} frame arrives every 20 ms per call, so that path builds no tree and no strings: the event name and
- * numbers are read from Jackson's character buffer, and the base64 payload is decoded straight into the caller's
- * reusable buffer. Field order inside a frame does not matter.
+ * <p>A {@code media} frame arrives every 20 ms per call, so a byte frame is first offered to {@link MediaFrameScanner},
+ * which reads ordinary media frames without allocating; anything it declines goes through Jackson, which builds no
+ * tree and no strings for media either and decodes the payload straight into the caller's reusable buffer. Field
+ * order inside a frame does not matter.
  *
  * <p>One instance per connection; not thread-safe (a Netty channel is handled by one thread at a time).
  */
@@ -49,6 +50,7 @@ public final class MediaStreamDecoder {
 
     private final int maxFrameBytes;
     private final PayloadSink payload;
+    private final MediaFrameScanner fastPath;
 
     // Per-frame state lives in fields, reset by each decode, so a media frame allocates nothing of ours.
     private Event event;
@@ -81,6 +83,7 @@ public final class MediaStreamDecoder {
             throw new IllegalArgumentException("maxFrameBytes must be positive");
         }
         this.payload = new PayloadSink(payloadBuffer);
+        this.fastPath = new MediaFrameScanner(payloadBuffer);
         this.maxFrameBytes = maxFrameBytes;
     }
 
@@ -90,6 +93,9 @@ public final class MediaStreamDecoder {
         if (length > maxFrameBytes) {
             throw new MediaStreamException(Reason.FRAME_TOO_LARGE,
                     "frame of " + length + " bytes exceeds limit of " + maxFrameBytes);
+        }
+        if (fastPath.tryDecode(utf8, offset, length, listener)) {
+            return;
         }
         reset();
         try (JsonParser p = JSON.createParser(utf8, offset, length)) {

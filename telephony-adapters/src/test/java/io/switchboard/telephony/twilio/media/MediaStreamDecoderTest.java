@@ -306,6 +306,55 @@ class MediaStreamDecoderTest {
         }
     }
 
+    @Test
+    void theAllocationFreeMediaPathAgreesWithTheFullParser() {
+        // Byte frames go through MediaFrameScanner first; string frames only through Jackson. Mutated frames must
+        // come out the same either way: the same media event, or the same typed error.
+        Random random = new Random(77);
+        String printable = "{}[]\":,0123456789eE.-+/=ABCabc \\tnulfrs";
+        for (int i = 0; i < 5000; i++) {
+            char[] frame = media(3 + i, 20L * i, audio(1 + random.nextInt(200), i)).toCharArray();
+            int mutations = random.nextInt(3);
+            for (int m = 0; m < mutations; m++) {
+                frame[random.nextInt(frame.length)] = printable.charAt(random.nextInt(printable.length()));
+            }
+            String text = new String(frame);
+            RecordingListener viaBytes = new RecordingListener();
+            RecordingListener viaString = new RecordingListener();
+            Throwable bytesError = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    decoder.decode(text.getBytes(StandardCharsets.US_ASCII), 0, text.length(), viaBytes));
+            Throwable stringError = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    new MediaStreamDecoder(new byte[320]).decode(text, viaString));
+
+            assertThat(viaBytes.events).as("frame %d: %s", i, text).isEqualTo(viaString.events);
+            assertThat(payloadsOf(viaBytes)).as("frame %d", i).isEqualTo(payloadsOf(viaString));
+            assertThat(bytesError == null ? null : ((MediaStreamException) bytesError).reason()).as("frame %d: %s", i, text)
+                    .isEqualTo(stringError == null ? null : ((MediaStreamException) stringError).reason());
+        }
+    }
+
+    @Test
+    void ordinaryMediaFramesTakeTheFastPathAndOthersAreDeclined() {
+        MediaFrameScanner scanner = new MediaFrameScanner(new byte[320]);
+        RecordingListener l = new RecordingListener();
+        byte[] media = media(9, 180, audio(160, 9)).getBytes(StandardCharsets.US_ASCII);
+        byte[] numeric = "{\"event\":\"media\",\"sequenceNumber\":9,\"media\":{\"timestamp\":180,\"payload\":\"AAEC\"}}"
+                .getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(scanner.tryDecode(media, 0, media.length, l)).isTrue();
+        assertThat(scanner.tryDecode(numeric, 0, numeric.length, l)).isTrue();
+        assertThat(l.events).containsExactly("media seq=9 ts=180 len=160", "media seq=9 ts=180 len=3");
+        for (String other : List.of(START, DTMF, MARK, STOP, CONNECTED,
+                "{\"event\":\"media\",\"sequenceNumber\":\"9\",\"media\":{\"timestamp\":\"1\",\"payload\":\"A\\u0041==\"}}")) {
+            byte[] b = other.getBytes(StandardCharsets.US_ASCII);
+            assertThat(scanner.tryDecode(b, 0, b.length, new RecordingListener())).as(other).isFalse();
+        }
+    }
+
+    private static List<String> payloadsOf(RecordingListener l) {
+        return l.payloads.stream().map(java.util.Arrays::toString).toList();
+    }
+
     private static void assertReason(ThrowingCallable call, Reason reason) {
         assertThat(reasonOf(call).reason()).isEqualTo(reason);
     }
