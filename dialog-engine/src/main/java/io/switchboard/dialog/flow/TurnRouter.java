@@ -94,6 +94,15 @@ public final class TurnRouter {
                 }
             }
             case CANCEL, RESCHEDULE -> {
+                boolean midBooking = c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
+                if (midBooking && h.is(Intent.RESCHEDULE) && h.hasTimes()) {
+                    break; // "can we make it half three" before anything is booked: a change of mind
+                }
+                if (midBooking && h.is(Intent.CANCEL)) {
+                    t.say(t.say.bookingDropped());
+                    c.resetFlow();
+                    return;
+                }
                 if (c.topic != h.intent()) {
                     c.resetFlow();
                 }

@@ -87,6 +87,9 @@ public interface Phrasing {
 
     String keptAsIs();
 
+    /** The caller abandoned a booking before it was made. */
+    String bookingDropped();
+
     String askNewTime(String serviceName, ZonedDateTime current, LocalDate today);
 
     String confirmMove(String serviceName, ZonedDateTime from, ZonedDateTime to, LocalDate today);

@@ -205,6 +205,11 @@ final class TextPhrasing implements Phrasing {
     }
 
     @Override
+    public String bookingDropped() {
+        return "No problem, nothing's booked. Anything else?";
+    }
+
+    @Override
     public String askNewTime(String serviceName, ZonedDateTime current, LocalDate today) {
         return "Your " + serviceName + " is " + when(current, today) + ". When would you like it instead?";
     }

@@ -214,6 +214,11 @@ final class VoicePhrasing implements Phrasing {
     }
 
     @Override
+    public String bookingDropped() {
+        return "No problem, I won't book anything. Is there anything else?";
+    }
+
+    @Override
     public String askNewTime(String serviceName, ZonedDateTime current, LocalDate today) {
         return "Your " + serviceName + " is " + when(current, today) + ". When would you like to move it to?";
     }

@@ -207,6 +207,7 @@ public final class DateTimeExtractor {
         private final boolean bareHoursAllowed;
         private final Parsed p = new Parsed();
         private final Set<Integer> dateEnds = new java.util.HashSet<>();
+        private int dateEnd = -10;
 
         SegmentParser(List<String> tokens, LocalDate today, boolean bareHoursAllowed) {
             this.w = tokens;
@@ -245,11 +246,26 @@ public final class DateTimeExtractor {
             }
         }
 
+        /**
+         * The later of two separate day mentions wins ("my appointment on monday, can we move it to wednesday");
+         * within one expression ("monday the 23rd") the first rule to fire, the more specific, keeps it.
+         */
         private void setDate(LocalDate date, int end) {
-            if (date != null && p.date == null) {
+            int start = end - 1;
+            if (date != null && (p.date == null || start > dateEnd + 2)) {
                 p.date = date;
+                dateEnd = end;
             }
             dateEnds.add(end);
+        }
+
+        /** "not monday", "except friday", "apart from tuesday", "other than the 23rd". */
+        private boolean negatedDay(int i) {
+            String prev = at(i - 1);
+            String prev2 = at(i - 2);
+            return prev.equals("not") || prev.equals("except") || prev.equals("excluding")
+                    || (prev.equals("from") && prev2.equals("apart")) || (prev.equals("than") && prev2.equals("other"))
+                    || ((prev.equals("on") || prev.equals("the")) && (prev2.equals("not") || prev2.equals("except")));
         }
 
         // --- as soon as possible -------------------------------------------------------------------------------
@@ -299,10 +315,12 @@ public final class DateTimeExtractor {
                 } else if (t.equals("overmorrow")) {
                     setDate(today.plusDays(2), i + 1);
                     use(i, 1);
-                } else if (t.equals("tomorrow")) {
+                } else if ((t.equals("tomorrow") || t.equals("tomorrows")) && negatedDay(i)) {
+                    use(i, 1);
+                } else if (t.equals("tomorrow") || t.equals("tomorrows")) {
                     setDate(today.plusDays(1), i + 1);
                     use(i, 1);
-                } else if (t.equals("today")) {
+                } else if (t.equals("today") || t.equals("todays")) {
                     setDate(today, i + 1);
                     use(i, 1);
                 } else if (t.equals("tonight")) {
@@ -444,6 +462,10 @@ public final class DateTimeExtractor {
                 }
                 boolean weekend = t.equals("weekend");
                 if (day == null && !weekend) {
+                    continue;
+                }
+                if (negatedDay(i)) {
+                    use(i, 1);
                     continue;
                 }
                 if (weekend) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class EmergencyDetector {
 
-    private static final List<String> GENERIC = List.of("emergency", "urgent");
+    private static final List<String> GENERIC = List.of("emergency", "urgent", "urgently");
     private static final Set<String> FILLERS = Set.of("a", "an", "the", "my", "our", "some", "of", "is", "has",
             "have", "been", "its", "it", "are", "totally", "completely", "really", "just");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "without", "nothing");
@@ -23,6 +23,15 @@ public final class EmergencyDetector {
             + "(?:emergency|urgent|that urgent)|not an emergency|no emergency|not urgent|nothing urgent|no rush"
             + "|no hurry|not in a rush|not in a hurry|can wait|not that urgent)\\b");
     private static final int NEGATION_WINDOW = 3;
+
+    /** A keyword as said and as stems; the last keyword list seen is kept, profiles rarely change. */
+    private record Keyword(String text, String[] words, List<String> stems) {
+    }
+
+    private record Prepared(List<String> source, List<Keyword> keywords) {
+    }
+
+    private volatile Prepared prepared;
 
     /** Whether the turn reports an emergency. */
     public boolean isEmergency(String normalized, List<String> keywords) {
@@ -39,17 +48,10 @@ public final class EmergencyDetector {
         for (String w : raw) {
             stems.add(WordStemmer.stem(w));
         }
-        List<String> all = new ArrayList<>(keywords == null ? List.of() : keywords);
-        all.addAll(GENERIC);
-        for (String keyword : all) {
-            String[] kw = keyword.toLowerCase(java.util.Locale.ROOT).trim().split("[^a-z0-9]+");
-            if (kw.length == 0 || kw[0].isEmpty()) {
-                continue;
-            }
-            List<String> kstems = new ArrayList<>(kw.length);
-            for (String k : kw) {
-                kstems.add(WordStemmer.stem(k));
-            }
+        for (Keyword k : prepare(keywords == null ? List.of() : keywords)) {
+            String keyword = k.text();
+            String[] kw = k.words();
+            List<String> kstems = k.stems();
             for (int start = 0; start < stems.size(); start++) {
                 int end = matchForward(stems, start, kstems);
                 if (end < 0 && kstems.size() == 2) {
@@ -65,6 +67,29 @@ public final class EmergencyDetector {
             }
         }
         return Optional.empty();
+    }
+
+    private List<Keyword> prepare(List<String> keywords) {
+        Prepared p = prepared;
+        if (p != null && (p.source() == keywords || p.source().equals(keywords))) {
+            return p.keywords();
+        }
+        List<String> all = new ArrayList<>(keywords);
+        all.addAll(GENERIC);
+        List<Keyword> prepared = new ArrayList<>(all.size());
+        for (String keyword : all) {
+            String[] kw = keyword.toLowerCase(java.util.Locale.ROOT).trim().split("[^a-z0-9]+");
+            if (kw.length == 0 || kw[0].isEmpty()) {
+                continue;
+            }
+            List<String> stems = new ArrayList<>(kw.length);
+            for (String k : kw) {
+                stems.add(WordStemmer.stem(k));
+            }
+            prepared.add(new Keyword(keyword, kw, List.copyOf(stems)));
+        }
+        this.prepared = new Prepared(List.copyOf(keywords), List.copyOf(prepared));
+        return this.prepared.keywords();
     }
 
     /** Keyword words in order, with only filler words between them ("burst a pipe"). */

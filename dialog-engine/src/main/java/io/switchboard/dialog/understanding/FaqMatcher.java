@@ -12,19 +12,25 @@ import java.util.Optional;
  */
 public final class FaqMatcher {
 
+    /** Keyword stems of the last FAQ list seen; profiles rarely change, so one entry is enough. */
+    private record Prepared(List<FaqEntry> faq, List<List<List<String>>> keywordStems) {
+    }
+
     private final TextNormalizer normalizer = new TextNormalizer();
+    private volatile Prepared prepared;
 
     public Optional<FaqEntry> match(String normalized, List<FaqEntry> faq) {
         if (normalized == null || normalized.isBlank() || faq == null || faq.isEmpty()) {
             return Optional.empty();
         }
+        Prepared p = prepare(faq);
         List<String> stems = stems(normalized);
         FaqEntry best = null;
         int bestScore = 0;
-        for (FaqEntry entry : faq) {
+        for (int e = 0; e < faq.size(); e++) {
+            FaqEntry entry = faq.get(e);
             int score = 0;
-            for (String keyword : entry.keywords()) {
-                List<String> kw = stems(normalizer.normalize(keyword).text());
+            for (List<String> kw : p.keywordStems().get(e)) {
                 if (!kw.isEmpty() && indexOf(stems, kw) >= 0) {
                     score += kw.size();
                 }
@@ -35,6 +41,24 @@ public final class FaqMatcher {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private Prepared prepare(List<FaqEntry> faq) {
+        Prepared p = prepared;
+        if (p != null && (p.faq() == faq || p.faq().equals(faq))) {
+            return p;
+        }
+        List<List<List<String>>> all = new ArrayList<>(faq.size());
+        for (FaqEntry entry : faq) {
+            List<List<String>> keywords = new ArrayList<>();
+            for (String keyword : entry.keywords()) {
+                keywords.add(stems(normalizer.normalize(keyword).text()));
+            }
+            all.add(keywords);
+        }
+        p = new Prepared(List.copyOf(faq), all);
+        prepared = p;
+        return p;
     }
 
     private static List<String> stems(String text) {

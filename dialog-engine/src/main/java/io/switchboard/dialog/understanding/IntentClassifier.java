@@ -49,6 +49,8 @@ public final class IntentClassifier {
             + "|\\b(?:move|push|put|bring|change|switch) (?:it|that|this|me) (?:back|forward|to|until|later|earlier)\\b"
             + "|\\b(?:different|another|other) (?:day|time|date)\\b");
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b");
+    private static final Pattern MAKE_IT = Pattern.compile("\\bmake it\\b");
+    private static final Pattern BUT = Pattern.compile("\\bbut\\b");
     private static final Pattern TIME_WORD = Pattern.compile("\\d|\\b(?:today|tomorrow|tonight|morning|afternoon"
             + "|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|later|earlier|noon|midday)\\b");
     private static final Pattern QUESTION_CUE = Pattern.compile("^(?:so |and |also |just |oh |um |er |erm )?"
@@ -140,13 +142,18 @@ public final class IntentClassifier {
         if (CANCEL.matcher(s).find() && !CANCEL_NEGATED.matcher(s).find()) {
             return IntentResult.of(Intent.CANCEL, 0.9);
         }
-        if (RESCHEDULE.matcher(s).find() || (INSTEAD.matcher(s).find() && TIME_WORD.matcher(s).find())) {
+        if (RESCHEDULE.matcher(s).find() || ((INSTEAD.matcher(s).find() || MAKE_IT.matcher(s).find())
+                && TIME_WORD.matcher(s).find())) {
             return IntentResult.of(Intent.RESCHEDULE, 0.85);
+        }
+        boolean questionCue = text.original().contains("?") || QUESTION_CUE.matcher(s).find();
+        if (SERVICES_QUESTION.matcher(s).lookingAt()) {
+            // "do you do emergency call outs" asks about the service; it does not report one.
+            return IntentResult.of(Intent.QUESTION, 0.75);
         }
         if (emergencies.isEmergency(s, profile.emergencyKeywords())) {
             return IntentResult.of(Intent.EMERGENCY, 0.9);
         }
-        boolean questionCue = text.original().contains("?") || QUESTION_CUE.matcher(s).find();
         Optional<FaqEntry> faq = faqMatcher.match(s, profile.faq());
         if (faq.isPresent() && questionCue) {
             return IntentResult.of(Intent.QUESTION, 0.85);
@@ -155,7 +162,7 @@ public final class IntentClassifier {
             return IntentResult.of(Intent.QUESTION, 0.75);
         }
         boolean negated = NEGATION.matcher(NOT_NEGATION.matcher(s).replaceAll("")).find();
-        boolean affirm = !negated && (AFFIRM.matcher(s).find() || AFFIRM_ANYWHERE.matcher(s).find()
+        boolean affirm = !negated && !BUT.matcher(s).find() && (AFFIRM.matcher(s).find() || AFFIRM_ANYWHERE.matcher(s).find()
                 || SHORT_AFFIRM.matcher(s).matches());
         boolean deny = DENY.matcher(s).find() || DENY_ANYWHERE.matcher(s).find();
         if (answering && affirm) {

@@ -114,6 +114,16 @@ public final class LanguageUnderstanding {
             emergency = false;
             service = null;
         }
+        if (service != null && service.emergency() && !emergency) {
+            // "it's not urgent" names the emergency service only to rule it out.
+            service = null;
+        }
+        if (intent == Intent.GREETING && expected == Expectation.DATE_TIME && !times.isEmpty()) {
+            // "morning" answering "when suits you?" is a time, not a greeting.
+            intent = Intent.UNKNOWN;
+            confidence = 0;
+            intentConfident = false;
+        }
         if (intent == Intent.UNKNOWN && chosen != null) {
             intent = Intent.AFFIRM;
             confidence = 0.8;

@@ -28,6 +28,7 @@ public final class NameExtractor {
     private static final Set<String> AFTER_NAME_CUES = Set.of("speaking", "here", "calling", "from");
     /** After a greeting, a name may run straight into the rest of the sentence ("hi it's sarah i've got a leak"). */
     private static final Set<String> AFTER_GREETED_NAME = Set.of("i", "and", "my", "we", "just", "again");
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "doctor", "mister", "missus");
     private static final int MAX_NAME_WORDS = 3;
 
     /**
@@ -58,7 +59,7 @@ public final class NameExtractor {
         }
         for (List<String> trigger : WEAK_TRIGGERS) {
             int at = indexOf(t, trigger);
-            if (at < 0 || (trigger.get(0).equals("i") && !nameExpected)) {
+            if (at < 0) {
                 continue;
             }
             List<String> name = nameWords(t, at + trigger.size());
@@ -66,6 +67,16 @@ public final class NameExtractor {
                 continue;
             }
             int after = at + trigger.size() + name.size();
+            if (trigger.get(0).equals("i") && !nameExpected) {
+                // "i'm kim park at 5 corn street": a first and last name followed by where they are
+                boolean fullName = name.size() >= 2;
+                boolean placed = after < t.size() && (t.get(after).equals("at") || t.get(after).equals("from")
+                        || AFTER_NAME_CUES.contains(t.get(after)));
+                if (fullName && placed) {
+                    return Optional.of(titleCase(name));
+                }
+                continue;
+            }
             boolean greeted = at > 0 && GREETINGS.contains(t.get(at - 1));
             boolean cued = after < t.size() && AFTER_NAME_CUES.contains(t.get(after));
             boolean runsOn = after < t.size() && AFTER_GREETED_NAME.contains(t.get(after));
@@ -89,6 +100,9 @@ public final class NameExtractor {
 
     private static Optional<String> bareName(List<String> t) {
         int from = skipFillers(t, 0);
+        if (from < t.size() && TITLES.contains(t.get(from))) {
+            from++;
+        }
         int to = t.size();
         while (to > from && TRAILING_FILLERS.contains(t.get(to - 1))) {
             to--;
@@ -135,6 +149,9 @@ public final class NameExtractor {
 
     private static List<String> nameWords(List<String> t, int from) {
         List<String> out = new ArrayList<>(MAX_NAME_WORDS);
+        if (from < t.size() && TITLES.contains(t.get(from))) {
+            from++;
+        }
         for (int i = from; i < t.size() && out.size() < MAX_NAME_WORDS; i++) {
             if (!isNameWord(t.get(i))) {
                 break;

@@ -61,7 +61,7 @@ public final class ServiceMatcher {
     /** A matcher for these services, reusing the last one built when the list is the same. */
     public static ServiceMatcher of(List<ServiceType> services) {
         ServiceMatcher cached = lastBuilt;
-        if (cached != null && cached.services.equals(services)) {
+        if (cached != null && (cached.services == services || cached.services.equals(services))) {
             return cached;
         }
         ServiceMatcher built = new ServiceMatcher(services);

@@ -27,6 +27,9 @@ class AddressExtractorTest {
             flat two fifteen gloucester road               | Flat 2, 15 Gloucester Road
             it's 22 whiteladies road clifton bs8 2pb       | 22 Whiteladies Road, Clifton, BS8 2PB
             my postcode is BS8 1TX                         | BS8 1TX
+            3 High Street Bristol BS1 2AA                  | 3 High Street, Bristol, BS1 2AA
+            12 Park Street, Bristol BS1 5HX                | 12 Park Street, Bristol, BS1 5HX
+            I need a general repair, leaking tap. Name's Sam Smith, 3 High Street Bristol BS1 2AA | 3 High Street, Bristol, BS1 2AA
             """)
     void findsStreetAddressesAndPostcodes(String text, String expected) {
         assertThat(find(text, false)).isEqualTo(expected);

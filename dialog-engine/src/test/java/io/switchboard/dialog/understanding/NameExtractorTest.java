@@ -25,6 +25,7 @@ class NameExtractorTest {
             the name is mcdonald                            | McDonald
             dave speaking                                   | Dave
             my name is john smith and my number is 07700900123 | John Smith
+            I'm Kim Park at 5 Corn Street                   | Kim Park
             """)
     void findsNamesAnywhere(String text, String expected) {
         assertThat(names.extract(normalizer.normalize(text).text(), false)).contains(expected);
@@ -52,7 +53,8 @@ class NameExtractorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"john smith", "it is broken", "i am looking for a plumber", "this is ridiculous please"})
+    @ValueSource(strings = {"john smith", "it is broken", "i am looking for a plumber", "this is ridiculous please",
+            "i'm at work", "i'm flooding here", "i am stuck at home"})
     void doesNotGuessANameWhenNoneWasAsked(String text) {
         assertThat(names.extract(normalizer.normalize(text).text(), false)).isEmpty();
     }

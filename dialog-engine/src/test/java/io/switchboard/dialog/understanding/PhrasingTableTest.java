@@ -245,6 +245,22 @@ class PhrasingTableTest {
             NONE | asdfgh qwerty | UNKNOWN | | | | | | |
             NONE | ??? | UNKNOWN | | | | | | |
             NONE | "" | UNKNOWN | | | | | | |
+            # ---- corrections, negations, mixed turns ----
+            DATE_TIME | not monday | UNKNOWN | | | | | | |
+            NONE | any day next week apart from monday | UNKNOWN | | | | | | |
+            NONE | im calling about my appointment on monday can we move it to wednesday | RESCHEDULE | 2026-11-25 | | | | | |
+            NONE | hi this is dave i need to cancel tomorrows appointment | CANCEL | 2026-11-22 | | Dave | | | |
+            DATE_TIME | morning | UNKNOWN | MORNING | | | | | |
+            YES_NO | yes but can we make it half three | RESCHEDULE | 15:30 | | | | | |
+            NAME | it's doctor sarah evans | UNKNOWN | | | Sarah Evans | | | |
+            NONE | do you do emergency call outs | QUESTION | | | | emergency-callout | | Y |
+            NONE | it's not urgent but can someone look at my radiator | BOOK | | | | | | |
+            NONE | i need a plumber urgently there's water coming through the ceiling | EMERGENCY | | | | emergency-callout | | Y |
+            NONE | could you send someone round on tuesday the twenty fourth at about ten | BOOK | 2026-11-24 ~10:00 | | | | | |
+            NONE | would friday at half eleven be okay | BOOK | 2026-11-27 11:30 | | | | | |
+            NONE | what's the earliest you can get someone out | BOOK | asap | | | | | |
+            NONE | there's a smell of gas in the kitchen | EMERGENCY | | | | | | Y |
+            ADDRESS | 7 clifton down road | UNKNOWN | | | | | 7 Clifton Down Road | |
             # ---- around the clock changes (BST ends 25 Oct 2026, starts 29 Mar 2026) ----
             DATE_TIME | tomorrow at half past one | UNKNOWN | 2026-10-25 13:30 | | | | | | 2026-10-24T23:30+01:00[Europe/London]
             DATE_TIME | today at ten | UNKNOWN | 2026-10-25 10:00 | | | | | | 2026-10-25T00:30Z[UTC]
