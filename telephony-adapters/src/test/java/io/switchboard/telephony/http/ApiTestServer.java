@@ -40,11 +40,17 @@ final class ApiTestServer implements AutoCloseable {
     private final URI base;
 
     ApiTestServer() {
+        this(null);
+    }
+
+    /** @param realEngine builds the engine under test from the scheduling core; null for a {@link ScriptedEngine} */
+    ApiTestServer(java.util.function.Function<io.switchboard.scheduling.Scheduling, io.switchboard.dialog.DialogEngine> realEngine) {
         fixture = new SchedulingFixture(TestProfiles.sample(), NOW);
-        engine = new ScriptedEngine(fixture.scheduling());
+        engine = realEngine == null ? new ScriptedEngine(fixture.scheduling()) : null;
         vertx = Vertx.vertx();
         plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 4), fixture.scheduling().profile().name());
-        SwitchboardApi.mount(plane, engine, fixture.scheduling());
+        SwitchboardApi.mount(plane, realEngine == null ? engine : realEngine.apply(fixture.scheduling()),
+                fixture.scheduling());
         int port = plane.start();
         plane.markReady();
         base = URI.create("http://127.0.0.1:" + port);
