@@ -1,7 +1,6 @@
 package io.switchboard.server;
 
 import io.switchboard.dialog.DialogEngine;
-import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.LlmFallback;
@@ -15,6 +14,7 @@ import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
 import io.switchboard.telephony.http.SwitchboardApi;
+import io.switchboard.telephony.messaging.TextChannels;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +41,20 @@ public final class Switchboard implements AutoCloseable {
     private final Scheduling scheduling;
     private final SessionStore sessions;
     private final DialogEngine engine;
+    private final TextChannels text;
     /** What to close, last created first. */
     private final Deque<Step> closers;
     private Vertx vertx;
     private ControlPlane http;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
-                        DialogEngine engine, Deque<Step> closers) {
+                        DialogEngine engine, TextChannels text, Deque<Step> closers) {
         this.config = config;
         this.clock = clock;
         this.scheduling = scheduling;
         this.sessions = sessions;
         this.engine = engine;
+        this.text = text;
         this.closers = closers;
     }
 
@@ -82,10 +84,12 @@ public final class Switchboard implements AutoCloseable {
             closers.push(new Step("sessions", sessions::close));
             LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment());
             closeIfCloseable("LLM fallback", llm, closers);
-            Notifier notifier = new LoggingNotifier();
+            TextChannels text = openTextChannels(config, scheduling);
+            closers.push(new Step("text channels", text::close));
+            Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier);
             closeIfCloseable("dialog engine", engine, closers);
-            return new Switchboard(config, clock, scheduling, sessions, engine, closers);
+            return new Switchboard(config, clock, scheduling, sessions, engine, text, closers);
         } catch (RuntimeException e) {
             closeAll(closers);
             throw e;
@@ -115,6 +119,7 @@ public final class Switchboard implements AutoCloseable {
                 scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
         SwitchboardApi.mount(plane, engine, scheduling);
+        plane.mount(router -> text.mount(router, v, engine));
         plane.start();
         http = plane;
         plane.markReady();
@@ -154,6 +159,11 @@ public final class Switchboard implements AutoCloseable {
         return engine;
     }
 
+    /** SMS and WhatsApp: the webhooks, the owner's alerts and the follow-up texts after a call. */
+    public TextChannels textChannels() {
+        return text;
+    }
+
     /** Stops taking requests first, then closes everything in reverse order of creation. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -168,6 +178,14 @@ public final class Switchboard implements AutoCloseable {
             return SessionStores.fromEnvironment(config.environment(), clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
+        }
+    }
+
+    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling) {
+        try {
+            return TextChannels.fromEnvironment(config.environment(), scheduling);
+        } catch (IllegalStateException e) {
+            throw new ConfigException("TWILIO_* / WHATSAPP_*", e.getMessage(), e);
         }
     }
 

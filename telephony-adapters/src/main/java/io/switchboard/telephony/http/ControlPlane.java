@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 public final class ControlPlane implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
-    private static final long STOP_TIMEOUT_SECONDS = 10;
+    private static final long AWAIT_SECONDS = 10;
 
     private final Vertx vertx;
     private final HttpSettings settings;
@@ -151,14 +151,14 @@ public final class ControlPlane implements AutoCloseable {
 
     private static <T> T await(Future<T> future, String failure) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(AWAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(failure + ": interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(failure + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(failure + ": no answer within " + STOP_TIMEOUT_SECONDS + " s", e);
+            throw new IllegalStateException(failure + ": no answer within " + AWAIT_SECONDS + " s", e);
         }
     }
 }

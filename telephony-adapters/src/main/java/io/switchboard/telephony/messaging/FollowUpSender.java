@@ -1,0 +1,59 @@
+package io.switchboard.telephony.messaging;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.models.Appointment;
+import io.switchboard.models.Channel;
+import io.switchboard.telephony.outbound.OutboundMessenger;
+import io.switchboard.telephony.outbound.SendResult;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * After a phone call books, moves or cancels an appointment, texts the customer a confirmation with the details. A
+ * reply to that text arrives on {@code /twilio/sms} as a new SMS conversation with the customer's number, where the
+ * dialog engine finds their appointment by phone, so "can we make it 4 instead" or "cancel" just work.
+ *
+ * <p>Text turns are not followed up: their reply already is the confirmation. Opt-outs are honoured by the
+ * messenger given (see {@link OptOutAwareMessenger}). Never blocks.
+ */
+public final class FollowUpSender {
+
+    private final OutboundMessenger outbound;
+    private final ConfirmationText texts;
+
+    public FollowUpSender(OutboundMessenger outbound, ConfirmationText texts) {
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+        this.texts = Objects.requireNonNull(texts, "texts");
+    }
+
+    /**
+     * Call after every turn of a voice call (cheap when there is nothing to confirm).
+     *
+     * @param channel the channel the turn was taken on; only {@link Channel#VOICE} turns are followed up
+     * @return the send's outcome, or empty when the turn needed no follow-up
+     */
+    public CompletionStage<Optional<SendResult>> afterTurn(Channel channel, TurnResult turn) {
+        if (channel != Channel.VOICE || turn == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        for (DialogAction action : turn.actions()) {
+            Optional<Confirmation> confirmation = switch (action) {
+                case DialogAction.Booked b -> Optional.of(new Confirmation(b.appointment(), texts.booked(b)));
+                case DialogAction.Rescheduled r -> Optional.of(new Confirmation(r.appointment(), texts.rescheduled(r)));
+                case DialogAction.Cancelled c -> Optional.of(new Confirmation(c.appointment(), texts.cancelled(c)));
+                default -> Optional.empty();
+            };
+            if (confirmation.isPresent()) {
+                Confirmation c = confirmation.get();
+                return outbound.send(Channel.SMS, c.appointment().customer().phone(), c.text()).thenApply(Optional::of);
+            }
+        }
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    private record Confirmation(Appointment appointment, String text) {
+    }
+}

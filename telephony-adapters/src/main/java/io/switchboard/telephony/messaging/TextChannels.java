@@ -1,0 +1,189 @@
+package io.switchboard.telephony.messaging;
+
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.LoggingNotifier;
+import io.switchboard.dialog.Notifier;
+import io.switchboard.scheduling.Scheduling;
+import io.switchboard.telephony.outbound.ChannelSender;
+import io.switchboard.telephony.outbound.OutboundMessagingService;
+import io.switchboard.telephony.outbound.OutboundMessenger;
+import io.switchboard.telephony.outbound.RecipientRateLimiter;
+import io.switchboard.telephony.outbound.RetryPolicy;
+import io.switchboard.telephony.outbound.TwilioSmsSender;
+import io.switchboard.telephony.outbound.WhatsAppCloudSender;
+import io.switchboard.telephony.twilio.TwilioSignatureVerifier;
+import io.switchboard.telephony.whatsapp.WhatsAppSignatureVerifier;
+import io.switchboard.telephony.whatsapp.WhatsAppSubscriptionVerifier;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything text-channel, built from configuration: the outbound messenger (rate-limited, retried, opt-out aware),
+ * the owner's emergency {@link Notifier}, the voice {@link FollowUpSender}, and the SMS/WhatsApp webhooks.
+ *
+ * <p>Build it before the dialog engine (the engine needs {@link #notifier()}), then {@link #mount} the webhooks with
+ * the engine. A channel that is not configured still has its routes, answering 503, so a misrouted provider sees a
+ * clear "not configured" rather than a 404.
+ */
+public final class TextChannels implements AutoCloseable {
+
+    /** Webhook turns in parallel. Each holds one database connection (its dedupe transaction) and the engine may take
+     *  another, so this stays well under half the pool of 16. */
+    public static final int WEBHOOK_WORKERS = 4;
+    /** How long webhook ids are remembered for deduplication. */
+    public static final Duration KEEP_PROCESSED = Duration.ofDays(7);
+
+    private static final Logger LOG = LoggerFactory.getLogger(TextChannels.class);
+    private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
+
+    private final MessagingConfig config;
+    private final Scheduling scheduling;
+    private final ExecutorService outboundThreads;
+    private final OutboundMessagingService direct;
+    private final OptOutStore optOuts;
+    private final ProcessedMessages processed;
+    private final OutboundMessenger outbound;
+    private final Notifier notifier;
+    private final FollowUpSender followUps;
+    private Vertx vertx;
+    private WorkerExecutor workers;
+    private long pruneTimer = -1;
+
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
+        this.outboundThreads = Executors.newFixedThreadPool(4, daemonThreads("switchboard-outbound-"));
+        List<ChannelSender> senders = new ArrayList<>();
+        config.sms().ifPresent(sms -> senders.add(new TwilioSmsSender(sms.smsSettings())));
+        config.whatsApp().ifPresent(wa -> senders.add(new WhatsAppCloudSender(wa.cloudSettings())));
+        // Ten at once, then one every six seconds: a live conversation never hits it, a reply loop soon does.
+        this.direct = new OutboundMessagingService(senders, new RecipientRateLimiter(10, Duration.ofSeconds(6)),
+                retryPolicy, outboundThreads);
+        this.optOuts = new OptOutStore(scheduling.database().dsl(), scheduling.clock());
+        this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
+        this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
+        this.notifier = config.sms().isPresent()
+                ? new SmsNotifier(outbound, scheduling.profile())
+                : new LoggingNotifier();
+        this.followUps = new FollowUpSender(outbound, new ConfirmationText(scheduling.profile()));
+        LOG.info("text channels: SMS {}, WhatsApp {}", config.sms().isPresent() ? "on" : "off",
+                config.whatsApp().isPresent() ? "on" : "off");
+        if (config.sms().isPresent() && !config.sms().get().verifySignatures()) {
+            LOG.warn("!!! {}=false: Twilio signatures are NOT checked; anyone can post to {}. Development only. !!!",
+                    MessagingConfig.TWILIO_VERIFY, TwilioSmsWebhook.PATH);
+        }
+    }
+
+    /** @throws IllegalStateException when a channel is half configured */
+    public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
+        return create(MessagingConfig.fromEnvironment(env), scheduling);
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
+        return create(config, scheduling, RetryPolicy.defaults());
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
+        return new TextChannels(config, scheduling, retryPolicy);
+    }
+
+    /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** SMS confirmations after voice bookings, moves and cancellations. */
+    public FollowUpSender followUps() {
+        return followUps;
+    }
+
+    /** For messages the business starts: skips opted-out numbers. Never blocks. */
+    public OutboundMessenger outbound() {
+        return outbound;
+    }
+
+    public boolean smsEnabled() {
+        return config.sms().isPresent();
+    }
+
+    public boolean whatsAppEnabled() {
+        return config.whatsApp().isPresent();
+    }
+
+    /**
+     * Mounts {@code POST /twilio/sms} and {@code GET|POST /whatsapp/webhook} on {@code router}. Once only.
+     *
+     * @param vertx  provides the worker threads for webhook turns and the hourly pruning of old webhook ids
+     * @param engine answers the texts; the same engine the voice path uses
+     */
+    public synchronized void mount(Router router, Vertx vertx, DialogEngine engine) {
+        if (this.vertx != null) {
+            throw new IllegalStateException("text channels are already mounted");
+        }
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
+        this.workers = vertx.createSharedWorkerExecutor("switchboard-messaging", WEBHOOK_WORKERS);
+        InboundTextHandler handler = new InboundTextHandler(engine, processed, optOuts,
+                new TextReplies(scheduling.profile()));
+        config.sms().ifPresentOrElse(sms -> {
+            TwilioSignatureVerifier verifier = sms.verifySignatures()
+                    ? new TwilioSignatureVerifier(sms.authToken(), sms.publicBaseUrl())
+                    : null;
+            new TwilioSmsWebhook(verifier, handler, scheduling.phones(), workers).mount(router);
+        }, () -> router.post(TwilioSmsWebhook.PATH).handler(ctx -> notConfigured(ctx, "SMS")));
+        config.whatsApp().ifPresentOrElse(wa -> new WhatsAppWebhook(
+                        new WhatsAppSubscriptionVerifier(wa.verifyToken()), new WhatsAppSignatureVerifier(wa.appSecret()),
+                        wa.phoneNumberId(), handler, direct, workers).mount(router),
+                () -> router.route(WhatsAppWebhook.PATH).handler(ctx -> notConfigured(ctx, "WhatsApp")));
+        pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
+                () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
+                .onSuccess(n -> LOG.debug("pruned {} old webhook ids", n))
+                .onFailure(e -> LOG.warn("pruning old webhook ids failed: {}", e.getClass().getName())));
+    }
+
+    /** Stops the pruning timer and the webhook and outbound threads; sends still queued are abandoned. */
+    @Override
+    public synchronized void close() {
+        if (vertx != null) {
+            vertx.cancelTimer(pruneTimer);
+            workers.close();
+        }
+        outboundThreads.shutdown();
+        try {
+            if (!outboundThreads.awaitTermination(5, TimeUnit.SECONDS)) {
+                outboundThreads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            outboundThreads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void notConfigured(RoutingContext ctx, String channel) {
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
+                .end(channel + " is not configured on this server");
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

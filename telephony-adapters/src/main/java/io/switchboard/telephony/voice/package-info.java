@@ -1,0 +1,2 @@
+/** Twilio's voice webhook: answers an incoming call by connecting it to the media WebSocket. */
+package io.switchboard.telephony.voice;

@@ -1,0 +1,125 @@
+package io.switchboard.telephony.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Twilio's Messages API and the Graph API's messages endpoint on 127.0.0.1: every message the real clients send is
+ * recorded and accepted with a fresh id.
+ */
+final class ProviderStub implements AutoCloseable {
+
+    /** One message as the provider received it. {@code to} is E.164 for both providers. */
+    record Sent(String provider, String to, String text, String authorization) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long WAIT_MS = 15_000;
+
+    private final HttpServer server;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    ProviderStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getRawPath();
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            String answer;
+            int status = 200;
+            if (path.endsWith("/Messages.json")) {
+                Map<String, String> form = form(body);
+                String sid = "SM%032d".formatted(ids.incrementAndGet());
+                sent.add(new Sent("twilio", form.get("To"), form.get("Body"), auth));
+                status = 201;
+                answer = """
+                        {"account_sid": "%s", "api_version": "2010-04-01", "body": "ok",
+                         "date_created": "Mon, 23 Nov 2026 09:00:00 +0000", "date_sent": null,
+                         "date_updated": "Mon, 23 Nov 2026 09:00:00 +0000", "direction": "outbound-api",
+                         "error_code": null, "error_message": null, "from": "%s", "num_media": "0",
+                         "num_segments": "1", "price": null, "price_unit": null, "messaging_service_sid": null,
+                         "sid": "%s", "status": "queued", "subresource_uris": {}, "to": "%s", "uri": "/x.json"}"""
+                        .formatted(TextChannelsHarness.ACCOUNT, TextChannelsHarness.BUSINESS_NUMBER, sid,
+                                form.get("To"));
+            } else if (path.endsWith("/messages")) {
+                JsonNode json = JSON.readTree(body);
+                String id = "wamid.stub" + ids.incrementAndGet();
+                sent.add(new Sent("whatsapp", "+" + json.path("to").asText(), json.path("text").path("body").asText(),
+                        auth));
+                answer = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+                        + "\"messages\":[{\"id\":\"" + id + "\"}]}";
+            } else {
+                status = 404;
+                answer = "{}";
+            }
+            byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, out.length);
+            exchange.getResponseBody().write(out);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    List<Sent> sentTo(String provider, String to) {
+        return sent.stream().filter(s -> s.provider().equals(provider) && s.to().equals(to)).toList();
+    }
+
+    /** Waits (generously; sends are asynchronous) until {@code count} messages have arrived, and returns them all. */
+    List<Sent> awaitSent(int count) {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (sent.size() < count) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("expected " + count + " outbound messages, got " + sent);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+        return sent();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
