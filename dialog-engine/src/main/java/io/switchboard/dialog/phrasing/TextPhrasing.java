@@ -13,24 +13,18 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** Concise texts for SMS and WhatsApp (kept under 320 characters), which may list two or three options. */
-final class TextPhrasing implements Phrasing {
+final class TextPhrasing extends RelativePhrasing {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     @Override
-    public String when(ZonedDateTime t, LocalDate today) {
-        return day(t.toLocalDate(), today) + " " + time(t.toLocalTime());
+    String timeJoiner() {
+        return " ";
     }
 
     @Override
-    public String day(LocalDate d, LocalDate today) {
-        if (d.equals(today)) {
-            return "today";
-        }
-        if (d.equals(today.plusDays(1))) {
-            return "tomorrow";
-        }
+    String laterDay(LocalDate d, LocalDate today) {
         return DAY.format(d);
     }
 
@@ -289,9 +283,6 @@ final class TextPhrasing implements Phrasing {
         return "Anything else I can help with?";
     }
 
-    private static String prefix(String lead) {
-        return lead == null || lead.isBlank() ? "" : lead + " ";
-    }
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";

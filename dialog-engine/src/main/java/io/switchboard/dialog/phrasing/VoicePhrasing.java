@@ -13,21 +13,15 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** Short spoken sentences, one question at a time, numbers as words and no symbols. */
-final class VoicePhrasing implements Phrasing {
+final class VoicePhrasing extends RelativePhrasing {
 
     @Override
-    public String when(ZonedDateTime t, LocalDate today) {
-        return day(t.toLocalDate(), today) + " at " + time(t.toLocalTime());
+    String timeJoiner() {
+        return " at ";
     }
 
     @Override
-    public String day(LocalDate d, LocalDate today) {
-        if (d.equals(today)) {
-            return "today";
-        }
-        if (d.equals(today.plusDays(1))) {
-            return "tomorrow";
-        }
+    String laterDay(LocalDate d, LocalDate today) {
         String weekday = d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK);
         if (!d.isAfter(today.plusDays(6))) {
             return weekday;
@@ -304,9 +298,6 @@ final class VoicePhrasing implements Phrasing {
         return "Is there anything else I can help with?";
     }
 
-    private static String prefix(String lead) {
-        return lead == null || lead.isBlank() ? "" : lead + " ";
-    }
 
     private static String nameOr(String name, String fallback) {
         return name == null || name.isBlank() ? fallback : name;
