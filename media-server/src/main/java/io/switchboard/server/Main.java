@@ -81,6 +81,7 @@ public final class Main {
         Switchboard switchboard = Switchboard.open(config);
         ControlPlane http;
         try {
+            switchboard.startVoice();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();
@@ -103,8 +104,10 @@ public final class Main {
     static String readyLine(Switchboard switchboard, ControlPlane http) {
         Scheduling scheduling = switchboard.scheduling();
         ServiceType first = scheduling.profile().services().getFirst();
+        String media = switchboard.media().map(m -> ", media ws://" + m.settings().host() + ":" + m.port()
+                + m.settings().path()).orElse("");
         return "Switchboard ready: " + scheduling.profile().name() + " on http://" + switchboard.config().httpHost()
-                + ":" + http.port() + " (today " + first.name() + ": "
+                + ":" + http.port() + media + " (today " + first.name() + ": "
                 + OpenRanges.describe(scheduling, first, OpenRanges.today(scheduling)) + ")";
     }
 

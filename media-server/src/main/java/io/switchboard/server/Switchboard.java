@@ -15,6 +15,18 @@ import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
 import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
+import io.switchboard.telephony.voice.TwilioVoiceSettings;
+import io.switchboard.telephony.voice.TwilioVoiceWebhook;
+import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.VoiceCalls;
+import io.switchboard.media.call.VoiceSettings;
+import io.switchboard.media.server.MediaServerSettings;
+import io.switchboard.media.server.MediaWebSocketServer;
+import io.switchboard.media.stt.SpeechRecognizer;
+import io.switchboard.media.stt.SpeechRecognizers;
+import io.switchboard.media.stt.SttSettings;
+import io.switchboard.media.tts.MaryTtsSynthesizer;
+import io.switchboard.media.tts.PromptCache;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +59,8 @@ public final class Switchboard implements AutoCloseable {
     private final Deque<Step> closers;
     private Vertx vertx;
     private ControlPlane http;
+    private MediaWebSocketServer media;
+    private VoiceCalls calls;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
                         DialogEngine engine, TextChannels text, Deque<Step> closers) {
@@ -103,9 +118,33 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
-     * Starts Vert.x and the control plane with the JSON API mounted, and marks it ready (health 200).
+     * Loads the speech engines (Vosk, MaryTTS, the prompt cache) and starts the media WebSocket server that Twilio
+     * streams calls to. Slow (seconds): call it before {@link #startHttp()} so health turns green only when calls
+     * can be taken.
+     */
+    public synchronized MediaWebSocketServer startVoice() {
+        if (media != null) {
+            throw new IllegalStateException("voice already started");
+        }
+        Map<String, String> env = config.environment();
+        SpeechRecognizer stt = SpeechRecognizers.start(SttSettings.fromEnvironment(env));
+        closers.push(new Step("speech recognizer", stt::close));
+        MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
+        closers.push(new Step("speech synthesizer", tts::close));
+        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
+        calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts,
+                VoiceSettings.fromEnvironment(env));
+        MediaWebSocketServer server = MediaWebSocketServer.start(MediaServerSettings.fromEnvironment(env), calls);
+        closers.push(new Step("media server", server::close));
+        media = server;
+        return server;
+    }
+
+    /**
+     * Starts Vert.x and the control plane with the JSON API, the text-channel webhooks and (when Twilio voice is
+     * configured) the voice webhook mounted, and marks it ready (health 200).
      *
-     * @return the control plane, for mounting more routes (webhooks) and its bound port
+     * @return the control plane, for mounting more routes and its bound port
      */
     public synchronized ControlPlane startHttp() {
         if (http != null) {
@@ -120,10 +159,37 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("HTTP", plane::close));
         SwitchboardApi.mount(plane, engine, scheduling);
         plane.mount(router -> text.mount(router, v, engine));
+        voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
+    private Optional<TwilioVoiceWebhook> voiceWebhook() {
+        Map<String, String> env = config.environment();
+        boolean configured = !env.getOrDefault("SWITCHBOARD_PUBLIC_URL", "").isBlank()
+                || !env.getOrDefault("SWITCHBOARD_MEDIA_URL", "").isBlank();
+        if (!configured) {
+            LOG.info("Twilio voice webhook off: set SWITCHBOARD_PUBLIC_URL (and TWILIO_AUTH_TOKEN) to take calls");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(env)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException("SWITCHBOARD_PUBLIC_URL / TWILIO_AUTH_TOKEN", e.getMessage(), e);
+        }
+    }
+
+    /** The media WebSocket server, once {@link #startVoice()} ran. */
+    public Optional<MediaWebSocketServer> media() {
+        return Optional.ofNullable(media);
+    }
+
+    /** The voice calls, once {@link #startVoice()} ran: for latency listeners. */
+    public Optional<VoiceCalls> calls() {
+        return Optional.ofNullable(calls);
     }
 
     public Optional<ControlPlane> http() {

@@ -74,8 +74,9 @@ public final class TwilioVoiceWebhook implements Handler<RoutingContext> {
             ctx.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("CallSid required");
             return;
         }
-        LOG.info("incoming call {} from {}", callSid.length() > 6 ? "…" + callSid.substring(callSid.length() - 6)
-                : callSid, PiiMask.phone(from));
+        String shortSid = callSid.replaceAll("[^A-Za-z0-9]", "");
+        LOG.info("incoming call …{} from {}", shortSid.substring(Math.max(0, shortSid.length() - 6)),
+                PiiMask.phone(from));
         ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, TWIML)
                 .end(twiml.connectStream(callSid, from, params.get("To")));
     }

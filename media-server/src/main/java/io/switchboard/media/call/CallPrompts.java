@@ -1,0 +1,49 @@
+package io.switchboard.media.call;
+
+import java.util.List;
+
+/**
+ * What the voice loop says on its own account (not the dialog engine's words), and the fixed sentences worth
+ * synthesising at start-up.
+ */
+public final class CallPrompts {
+
+    /** After {@link VoiceSettings#repromptAfter()} of silence. */
+    public static final String STILL_THERE = "Are you still there?";
+    /** After the last re-prompt went unanswered; the call then ends. */
+    public static final String SILENT_GOODBYE = "I can't hear anything, so I'll let you go. Goodbye.";
+    /** When the dialog engine fails on a turn. */
+    public static final String TROUBLE = "Sorry, I'm having a little trouble. Could you say that again?";
+
+    private CallPrompts() {
+    }
+
+    /**
+     * The loop's own prompts plus the dialog engine's fixed voice sentences for {@code businessName} (greeting,
+     * questions, goodbye), for {@code PromptCache.preload}. A sentence missing here is synthesised on the fly; one that
+     * no longer matches the engine's wording simply goes unused.
+     */
+    public static List<String> standard(String businessName) {
+        List<String> texts = List.of(
+                "Thanks for calling " + businessName + ". How can I help you today?",
+                "What do you need help with?",
+                "What day and time would suit you?",
+                "Can I take your name, please?",
+                "What's the best number to reach you on?",
+                "And what's the address for the job?",
+                "Briefly, what's the problem?",
+                "Which of those times would you like?",
+                "Sorry, I didn't catch that.",
+                "Is there anything else?",
+                "Is there anything else I can help with?",
+                "Thanks for calling. Goodbye.",
+                "No problem.",
+                "Please say or key in your PIN.",
+                "Sorry, that PIN isn't right. Please try again.",
+                "What else would you like to know?",
+                STILL_THERE,
+                SILENT_GOODBYE,
+                TROUBLE);
+        return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
+    }
+}

@@ -1,0 +1,240 @@
+package io.switchboard.media.call;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.media.tts.AudioSink;
+import io.switchboard.media.tts.CachedPrompt;
+import io.switchboard.media.tts.PromptCache;
+import io.switchboard.media.tts.SpeechSynthesisException;
+import io.switchboard.media.tts.SpeechSynthesizer;
+import io.switchboard.models.Channel;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A call's speaking thread: takes finished turns in order, asks the dialog engine (blocking JDBC, so never on an event
+ * loop), and speaks the reply sentence by sentence — cached prompts straight from memory, the rest streamed from the
+ * synthesiser — with a mark after each sentence. Publishes each turn's timing.
+ */
+final class CallSpeaker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallSpeaker.class);
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long a goodbye may take to play before the call is closed anyway. */
+    private static final long GOODBYE_PLAY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final CallContext call;
+    private final DialogEngine engine;
+    private final SpeechSynthesizer synthesizer;
+    private final PromptCache prompts;
+    private final Playback playback;
+    private final CallOutput output;
+    private final List<TurnLatencyListener> listeners;
+    private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
+    private volatile boolean busy;
+    private volatile boolean stopped;
+    private volatile boolean aborted;
+    private volatile Expectation expecting = Expectation.NONE;
+    /** Set once the conversation is over; the listening thread stops producing turns. */
+    private volatile boolean ending;
+    private int turns;
+
+    CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
+                Playback playback, CallOutput output, List<TurnLatencyListener> listeners) {
+        this.call = call;
+        this.engine = engine;
+        this.synthesizer = synthesizer;
+        this.prompts = prompts;
+        this.playback = playback;
+        this.output = output;
+        this.listeners = listeners;
+    }
+
+    void submit(TurnInput input) {
+        if (!ending) {
+            inputs.add(input);
+        }
+    }
+
+    /** Whether a turn is queued or being handled (its reply may not have started yet). */
+    boolean busy() {
+        return busy || !inputs.isEmpty();
+    }
+
+    /** What the last reply asked for. */
+    Expectation expecting() {
+        return expecting;
+    }
+
+    boolean ending() {
+        return ending;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    /** The call cannot go on (its listening side failed): stop and hang up rather than leave the caller in silence. */
+    void abort() {
+        aborted = true;
+        stopped = true;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (!stopped) {
+                TurnInput input = inputs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (input == null) {
+                    continue;
+                }
+                busy = true;
+                try {
+                    handle(input);
+                } catch (RuntimeException e) {
+                    LOG.error("call {}: turn failed ({})", call.maskedId(), e.toString());
+                } finally {
+                    busy = false;
+                }
+                if (ending) {
+                    playback.awaitPlayedOut(GOODBYE_PLAY_NANOS);
+                    LOG.info("call {}: conversation over, hanging up", call.maskedId());
+                    output.hangUp();
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (aborted) {
+                output.hangUp();
+            }
+            try {
+                engine.end(Channel.VOICE, call.callSid());
+            } catch (RuntimeException e) {
+                LOG.warn("call {}: dialog engine failed to end the session ({})", call.maskedId(), e.toString());
+            }
+        }
+    }
+
+    private void handle(TurnInput input) {
+        int turn = ++turns;
+        TurnTrigger trigger;
+        long sttFinal = 0;
+        int silence = 0;
+        String reply;
+        switch (input) {
+            case TurnInput.Silence s -> {
+                trigger = s.giveUp() ? TurnTrigger.SILENCE_GOODBYE : TurnTrigger.REPROMPT;
+                reply = s.giveUp() ? CallPrompts.SILENT_GOODBYE : CallPrompts.STILL_THERE;
+                if (s.giveUp()) {
+                    ending = true;
+                }
+                speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply);
+                return;
+            }
+            case TurnInput.Greeting g -> trigger = TurnTrigger.GREETING;
+            case TurnInput.Spoken s -> {
+                trigger = s.early() ? TurnTrigger.EARLY_SPEECH : TurnTrigger.SPEECH;
+                sttFinal = s.sttFinalNanos();
+                silence = s.silenceMillis();
+            }
+            case TurnInput.Keyed k -> trigger = TurnTrigger.KEYPAD;
+        }
+        TurnResult result;
+        try {
+            result = switch (input) {
+                case TurnInput.Greeting g -> engine.begin(Channel.VOICE, call.callSid(), call.from());
+                case TurnInput.Spoken s -> engine.handle(TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text()));
+                case TurnInput.Keyed k -> engine.handle(TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()));
+                case TurnInput.Silence s -> throw new IllegalStateException("handled above");
+            };
+        } catch (RuntimeException e) {
+            LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
+            speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence, CallPrompts.TROUBLE);
+            return;
+        }
+        long dialogDone = System.nanoTime();
+        expecting = result.expecting() == null ? Expectation.NONE : result.expecting();
+        if (result.has(DialogAction.EndConversation.class)) {
+            ending = true;
+        }
+        speak(turn, trigger, input.readyNanos(), sttFinal, dialogDone, silence, result.reply());
+    }
+
+    private void speak(int turn, TurnTrigger trigger, long ready, long sttFinal, long dialogDone, int silence,
+                       String text) {
+        List<String> sentences = Sentences.of(text);
+        Reply reply = playback.begin(sentences.size());
+        FrameSender sender = new FrameSender(reply);
+        long firstTts = 0;
+        try {
+            for (int i = 0; i < sentences.size() && !reply.cancelled(); i++) {
+                String sentence = sentences.get(i);
+                Optional<CachedPrompt> cached = prompts.find(sentence);
+                try {
+                    long first = cached.isPresent()
+                            ? cached.get().play(sender, reply::cancelled).firstFrameNanos()
+                            : synthesizer.synthesize(sentence, sender, reply::cancelled).firstFrameNanos();
+                    if (firstTts == 0) {
+                        firstTts = first;
+                    }
+                } catch (SpeechSynthesisException e) {
+                    LOG.error("call {}: could not synthesise a sentence of {} characters ({})", call.maskedId(),
+                            sentence.length(), e.getMessage());
+                    continue;
+                }
+                playback.markSentence(reply, i);
+            }
+        } finally {
+            playback.end(reply);
+        }
+        boolean cut = playback.wasCut(reply);
+        TurnLatency latency = new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, firstTts,
+                sender.firstSentNanos, cut, cut ? playback.heard(reply) : sentences.size(), sentences.size(), silence);
+        publish(latency);
+    }
+
+    private void publish(TurnLatency t) {
+        LOG.info("turn call={} n={} via={} quiet={} stt={} dialog={} tts={} total={} ms{}", t.callId(), t.turn(),
+                t.trigger().name().toLowerCase(java.util.Locale.ROOT), t.silenceMillis(), ms(t.sttMillis()),
+                ms(t.dialogMillis()), ms(t.ttsMillis()), ms(t.totalMillis()),
+                t.interrupted() ? " (barge-in after " + t.sentencesHeard() + "/" + t.sentences() + " sentences)" : "");
+        for (TurnLatencyListener listener : listeners) {
+            try {
+                listener.onTurn(t);
+            } catch (RuntimeException e) {
+                LOG.warn("turn latency listener failed ({})", e.toString());
+            }
+        }
+    }
+
+    private static String ms(double millis) {
+        return millis < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f", millis);
+    }
+
+    /** Hands synthesised frames to the playback, noting when the first one went out. */
+    private final class FrameSender implements AudioSink {
+        private final Reply reply;
+        long firstSentNanos;
+
+        FrameSender(Reply reply) {
+            this.reply = reply;
+        }
+
+        @Override
+        public void accept(byte[] frame, int offset, int length) {
+            if (playback.sendFrame(reply, frame, offset, length) && firstSentNanos == 0) {
+                firstSentNanos = System.nanoTime();
+            }
+        }
+    }
+}

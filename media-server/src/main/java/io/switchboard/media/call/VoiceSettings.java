@@ -1,0 +1,87 @@
+package io.switchboard.media.call;
+
+import io.switchboard.media.vad.VadConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Tuning of the voice loop.
+ *
+ * @param vad                   voice-activity detection at 8 kHz / 20 ms frames; its hangover is the normal end of turn
+ * @param earlyEndQuietMillis   quiet needed after words that already answer the question (a yes, a PIN) to end the
+ *                              turn before the hangover
+ * @param bargeInMillis         caller speech needed while a reply plays before the reply is cut (shorter sounds are
+ *                              taken as noise and dropped)
+ * @param preRollMillis         audio before the detected onset that still goes to the recogniser
+ * @param repromptAfter         caller silence after a reply before "are you still there?"
+ * @param maxReprompts          re-prompts before saying goodbye and hanging up
+ * @param digitTimeout          pause after the last key press that ends keypad entry ({@code #} ends it at once)
+ * @param maxPlaybackLeadMillis how far reply audio may be sent ahead of what Twilio has played
+ */
+public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInMillis, int preRollMillis,
+                            Duration repromptAfter, int maxReprompts, Duration digitTimeout,
+                            int maxPlaybackLeadMillis) {
+
+    public static final int DEFAULT_HANGOVER_MILLIS = 550;
+    public static final int DEFAULT_REPROMPT_SECONDS = 8;
+
+    public VoiceSettings {
+        Objects.requireNonNull(vad, "vad");
+        Objects.requireNonNull(repromptAfter, "repromptAfter");
+        Objects.requireNonNull(digitTimeout, "digitTimeout");
+        if (vad.sampleRate() != 8000 || vad.frameSamples() != 160) {
+            throw new IllegalArgumentException("the voice loop runs VAD on 20 ms frames at 8 kHz");
+        }
+        if (earlyEndQuietMillis < 0 || bargeInMillis < 0 || preRollMillis < 0 || maxReprompts < 0
+                || maxPlaybackLeadMillis < 20) {
+            throw new IllegalArgumentException("voice settings out of range");
+        }
+        if (repromptAfter.isNegative() || repromptAfter.isZero() || digitTimeout.isNegative() || digitTimeout.isZero()) {
+            throw new IllegalArgumentException("repromptAfter and digitTimeout must be positive");
+        }
+    }
+
+    /** 550 ms hangover, 200 ms early end, 200 ms barge-in, 300 ms pre-roll, re-prompt after 8 s (twice), 2 s keys, 1 s lead. */
+    public static VoiceSettings defaults() {
+        return new VoiceSettings(VadConfig.telephony().withHangoverMillis(DEFAULT_HANGOVER_MILLIS), 200, 200, 300,
+                Duration.ofSeconds(DEFAULT_REPROMPT_SECONDS), 2, Duration.ofSeconds(2), 1000);
+    }
+
+    /** Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} and {@code SWITCHBOARD_REPROMPT_SECONDS}; the rest as {@link #defaults()}. */
+    public static VoiceSettings fromEnvironment(Map<String, String> env) {
+        VoiceSettings d = defaults();
+        int hangover = intValue(env, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
+        int reprompt = intValue(env, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
+        return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.earlyEndQuietMillis(), d.bargeInMillis(),
+                d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
+                d.maxPlaybackLeadMillis());
+    }
+
+    public VoiceSettings withRepromptAfter(Duration after) {
+        return new VoiceSettings(vad, earlyEndQuietMillis, bargeInMillis, preRollMillis, after, maxReprompts,
+                digitTimeout, maxPlaybackLeadMillis);
+    }
+
+    public VoiceSettings withDigitTimeout(Duration timeout) {
+        return new VoiceSettings(vad, earlyEndQuietMillis, bargeInMillis, preRollMillis, repromptAfter, maxReprompts,
+                timeout, maxPlaybackLeadMillis);
+    }
+
+    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
+        String text = env.get(name);
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + text.trim() + "'");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.media.server;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where the media WebSocket listens.
+ *
+ * @param host          bind address
+ * @param port          TCP port; 0 picks a free one (tests)
+ * @param path          WebSocket path Twilio connects to ({@code <Stream url="wss://host/media">})
+ * @param maxFrameBytes largest WebSocket frame or message accepted; bigger ones close that connection
+ */
+public record MediaServerSettings(String host, int port, String path, int maxFrameBytes) {
+
+    public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_PATH = "/media";
+    public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
+
+    public MediaServerSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(path, "path");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("media port must be 0-65535, was " + port);
+        }
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("media path must start with '/': " + path);
+        }
+        if (maxFrameBytes < 1024) {
+            throw new IllegalArgumentException("maxFrameBytes must be at least 1024");
+        }
+    }
+
+    /** {@code SWITCHBOARD_MEDIA_HOST} (default 0.0.0.0) and {@code SWITCHBOARD_MEDIA_PORT} (default 8081), path /media. */
+    public static MediaServerSettings fromEnvironment(Map<String, String> env) {
+        String host = env.getOrDefault("SWITCHBOARD_MEDIA_HOST", "").trim();
+        String portText = env.getOrDefault("SWITCHBOARD_MEDIA_PORT", "").trim();
+        int port;
+        try {
+            port = portText.isEmpty() ? DEFAULT_PORT : Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_MEDIA_PORT must be a port number, was '" + portText + "'");
+        }
+        return new MediaServerSettings(host.isEmpty() ? "0.0.0.0" : host, port, DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES);
+    }
+
+    /** On 127.0.0.1 and a free port (tests, benchmarks). */
+    public static MediaServerSettings loopback() {
+        return new MediaServerSettings("127.0.0.1", 0, DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES);
+    }
+}

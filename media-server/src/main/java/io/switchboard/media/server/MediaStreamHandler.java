@@ -1,0 +1,210 @@
+package io.switchboard.media.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.switchboard.media.call.CallSession;
+import io.switchboard.media.call.CallSessionFactory;
+import io.switchboard.telephony.twilio.media.MediaStreamDecoder;
+import io.switchboard.telephony.twilio.media.MediaStreamException;
+import io.switchboard.telephony.twilio.media.MediaStreamListener;
+import io.switchboard.telephony.twilio.media.StartInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One media WebSocket: decodes Twilio's text frames on the event loop and passes the events to the call's
+ * {@link CallSession}, which returns at once. A bad frame (malformed JSON, unknown event, media before {@code start})
+ * is logged by its reason only and skipped; a connection that keeps sending them, sends a frame over the size limit or
+ * a stream in another audio format is closed — only that connection, other calls never notice.
+ */
+final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements MediaStreamListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaStreamHandler.class);
+    /** Bad frames tolerated per connection before it is closed as broken or hostile. */
+    static final int MAX_BAD_FRAMES = 50;
+    /** Twilio sends 160-byte payloads; room for a few times that. */
+    private static final int MAX_PAYLOAD_BYTES = 4096;
+    private static final int LOGGED_BAD_FRAMES = 3;
+
+    private final CallSessionFactory calls;
+    private final MediaStreamDecoder decoder;
+    private final int maxFrameBytes;
+    /** Copy target for frames in direct (off-heap) buffers; grows to the largest frame seen. */
+    private byte[] scratch = new byte[1024];
+    private ChannelHandlerContext ctx;
+    private CallSession session;
+    private String callId = "-";
+    private int badFrames;
+    private boolean closing;
+
+    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes) {
+        this.calls = calls;
+        this.maxFrameBytes = maxFrameBytes;
+        this.decoder = new MediaStreamDecoder(new byte[MAX_PAYLOAD_BYTES], maxFrameBytes);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (closing) {
+            return;
+        }
+        if (!(frame instanceof TextWebSocketFrame)) {
+            // Close frames and pings are answered by the protocol handler before this one; anything else is foreign.
+            bad("non-text frame (" + frame.getClass().getSimpleName() + ")");
+            return;
+        }
+        ByteBuf content = frame.content();
+        int length = content.readableBytes();
+        if (length > maxFrameBytes) {
+            close(WebSocketCloseStatus.MESSAGE_TOO_BIG, "frame of " + length + " bytes");
+            return;
+        }
+        try {
+            if (content.hasArray()) {
+                decoder.decode(content.array(), content.arrayOffset() + content.readerIndex(), length, this);
+            } else {
+                if (scratch.length < length) {
+                    scratch = new byte[Math.max(length, scratch.length * 2)];
+                }
+                content.getBytes(content.readerIndex(), scratch, 0, length);
+                decoder.decode(scratch, 0, length, this);
+            }
+        } catch (MediaStreamException e) {
+            if (e.reason() == MediaStreamException.Reason.FRAME_TOO_LARGE) {
+                close(WebSocketCloseStatus.MESSAGE_TOO_BIG, e.getMessage());
+            } else {
+                bad(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void onConnected(String protocol, String version) {
+        LOG.debug("media connection {}: connected ({} {})", connectionId(), protocol, version);
+    }
+
+    @Override
+    public void onStart(StartInfo start) {
+        if (session != null) {
+            bad("second start on one connection");
+            return;
+        }
+        callId = mask(start.callSid());
+        if (!start.mediaFormat().isMulaw8kMono()) {
+            close(WebSocketCloseStatus.INVALID_MESSAGE_TYPE, "unsupported media format " + start.mediaFormat().encoding()
+                    + "/" + start.mediaFormat().sampleRate() + "/" + start.mediaFormat().channels());
+            return;
+        }
+        try {
+            session = calls.open(start, new ChannelCallOutput(ctx.channel(), start.streamSid()));
+        } catch (RuntimeException e) {
+            LOG.error("media connection {} call {}: could not open the call ({})", connectionId(), callId, e.toString());
+            close(WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "call could not start");
+        }
+    }
+
+    @Override
+    public void onMedia(long sequenceNumber, long timestampMs, byte[] payload, int length) {
+        if (session == null) {
+            bad("media before start");
+            return;
+        }
+        session.onMedia(payload, 0, length);
+    }
+
+    @Override
+    public void onDtmf(char digit) {
+        if (session == null) {
+            bad("dtmf before start");
+            return;
+        }
+        session.onDtmf(digit);
+    }
+
+    @Override
+    public void onMark(String name) {
+        if (session == null) {
+            bad("mark before start");
+            return;
+        }
+        session.onMark(name);
+    }
+
+    @Override
+    public void onStop() {
+        LOG.info("media connection {} call {}: stop", connectionId(), callId);
+        stopSession();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stopSession();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (closing) {
+            return;
+        }
+        if (cause instanceof TooLongFrameException || cause instanceof CorruptedWebSocketFrameException) {
+            // A fragmented message over the limit, or a frame the decoder refused: tell the peer why.
+            close(WebSocketCloseStatus.MESSAGE_TOO_BIG, cause.getMessage());
+            return;
+        }
+        closing = true;
+        if (cause instanceof ReadTimeoutException) {
+            LOG.warn("media connection {} call {}: no frames for too long, closing", connectionId(), callId);
+        } else {
+            LOG.warn("media connection {} call {}: {}, closing", connectionId(), callId, cause.toString());
+        }
+        stopSession();
+        ctx.close();
+    }
+
+    private void stopSession() {
+        if (session != null) {
+            session.stop();
+        }
+    }
+
+    private void bad(String reason) {
+        badFrames++;
+        if (badFrames <= LOGGED_BAD_FRAMES || badFrames % 100 == 0) {
+            LOG.warn("media connection {} call {}: ignored bad frame #{}: {}", connectionId(), callId, badFrames, reason);
+        }
+        if (badFrames >= MAX_BAD_FRAMES) {
+            close(WebSocketCloseStatus.POLICY_VIOLATION, "too many bad frames");
+        }
+    }
+
+    private void close(WebSocketCloseStatus status, String reason) {
+        LOG.warn("media connection {} call {}: closing ({}: {})", connectionId(), callId, status.code(), reason);
+        closing = true;
+        stopSession();
+        ctx.writeAndFlush(new CloseWebSocketFrame(status, status.reasonText())).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private String connectionId() {
+        return ctx == null ? "-" : ctx.channel().id().asShortText();
+    }
+
+    private static String mask(String callSid) {
+        String clean = callSid.replaceAll("[^A-Za-z0-9]", "");
+        return "…" + (clean.length() <= 6 ? clean : clean.substring(clean.length() - 6));
+    }
+}

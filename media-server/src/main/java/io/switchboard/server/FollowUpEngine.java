@@ -1,0 +1,39 @@
+package io.switchboard.server;
+
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.models.Channel;
+import io.switchboard.telephony.messaging.FollowUpSender;
+
+/**
+ * The engine as the voice path sees it: every turn also goes to the follow-up sender, which texts the caller a
+ * confirmation when the call booked, moved or cancelled something (it does nothing otherwise, and never blocks).
+ */
+final class FollowUpEngine implements DialogEngine {
+
+    private final DialogEngine engine;
+    private final FollowUpSender followUps;
+
+    FollowUpEngine(DialogEngine engine, FollowUpSender followUps) {
+        this.engine = engine;
+        this.followUps = followUps;
+    }
+
+    @Override
+    public TurnResult begin(Channel channel, String sessionId, String from) {
+        return engine.begin(channel, sessionId, from);
+    }
+
+    @Override
+    public TurnResult handle(TurnRequest request) {
+        TurnResult result = engine.handle(request);
+        followUps.afterTurn(request.channel(), result);
+        return result;
+    }
+
+    @Override
+    public void end(Channel channel, String sessionId) {
+        engine.end(channel, sessionId);
+    }
+}

@@ -1,0 +1,45 @@
+package io.switchboard.media.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.dialog.understanding.Expectation;
+import org.junit.jupiter.api.Test;
+
+/** Sentence splitting and early answers: the text rules of the voice loop. */
+class CallTextTest {
+
+    @Test
+    void repliesSplitIntoSentencesThatMatchCachedPrompts() {
+        assertThat(Sentences.of("Thanks for calling Bristol Plumbing. How can I help you today?"))
+                .containsExactly("Thanks for calling Bristol Plumbing.", "How can I help you today?");
+        assertThat(Sentences.of("  Sorry!  Is it 10.30 a m?  ")).containsExactly("Sorry!", "Is it 10.30 a m?");
+        assertThat(Sentences.of("")).isEmpty();
+        assertThat(Sentences.of(null)).isEmpty();
+        assertThat(CallPrompts.standard("Bristol Plumbing")).contains("Thanks for calling Bristol Plumbing.",
+                "How can I help you today?", "Goodbye.", CallPrompts.STILL_THERE).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aYesOrNoEndsAYesNoTurnEarly() {
+        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "yeah")).isTrue();
+        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "no thank you")).isTrue();
+        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "well i")).isFalse();
+        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "")).isFalse();
+        assertThat(EarlyAnswer.answers(Expectation.NAME, "yes")).as("only where a short answer is complete").isFalse();
+    }
+
+    @Test
+    void aPinTurnEndsEarlyOnceFourDigitsWereHeard() {
+        assertThat(EarlyAnswer.answers(Expectation.PIN, "four three two")).isFalse();
+        assertThat(EarlyAnswer.answers(Expectation.PIN, "four three two one")).isTrue();
+        assertThat(EarlyAnswer.answers(Expectation.PIN, "it's 4321")).isTrue();
+        assertThat(EarlyAnswer.applies(Expectation.DATE_TIME)).isFalse();
+    }
+
+    @Test
+    void callIdsAreShortenedForLogs() {
+        assertThat(CallIds.mask("CA5f0e8ae6ade43cb3c0ce4525424e404f")).isEqualTo("…4e404f");
+        assertThat(CallIds.mask("CA\n<x>")).isEqualTo("…CAx");
+        assertThat(CallIds.mask(null)).isEqualTo("…");
+    }
+}

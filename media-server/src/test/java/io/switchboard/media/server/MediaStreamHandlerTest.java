@@ -1,0 +1,206 @@
+package io.switchboard.media.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MediaStreamHandlerTest {
+
+    private static final String STREAM = "MZ18ad3ab5a668481ce02b83e7395059f0";
+    private static final String CALL = "CA5f0e8ae6ade43cb3c0ce4525424e404f";
+    private static final int MAX = MediaServerSettings.DEFAULT_MAX_FRAME_BYTES;
+
+    private final RecordingCalls calls = new RecordingCalls();
+    private final EmbeddedChannel channel = new EmbeddedChannel(new MediaStreamHandler(calls, MAX));
+
+    private void send(String json) {
+        channel.writeInbound(new TextWebSocketFrame(json));
+    }
+
+    private static byte[] frame(int fill) {
+        byte[] b = new byte[160];
+        Arrays.fill(b, (byte) fill);
+        return b;
+    }
+
+    @Test
+    void aStartOpensTheCallAndItsAudioKeysAndMarksReachIt() {
+        send(TwilioFrames.connected());
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioFrames.media(STREAM, 2, frame(0x11)));
+        send(TwilioFrames.dtmf(STREAM, 3, '7'));
+        send(TwilioFrames.mark(STREAM, 4, "r1s0"));
+        send(TwilioFrames.stop(STREAM, CALL, 5));
+
+        assertThat(calls.calls).hasSize(1);
+        RecordingCalls.Call call = calls.calls.get(0);
+        assertThat(call.start.callSid()).isEqualTo(CALL);
+        assertThat(call.start.customParameters()).containsEntry("From", "+447700900123");
+        assertThat(call.media).singleElement().satisfies(m -> assertThat(m).isEqualTo(frame(0x11)));
+        assertThat(call.digits.toString()).isEqualTo("7");
+        assertThat(call.marks).containsExactly("r1s0");
+        assertThat(call.stops).isEqualTo(1);
+    }
+
+    @Test
+    void malformedJsonAndUnknownEventsAreSkippedAndTheCallCarriesOn() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send("{\"event\":\"media\",\"media\":{\"payload\":");
+        send("not json at all");
+        send("{\"event\":\"transcription\",\"streamSid\":\"" + STREAM + "\"}");
+        send("{\"event\":\"media\",\"sequenceNumber\":\"3\",\"media\":{\"timestamp\":\"20\",\"payload\":\"%%%\"}}");
+        channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[]{1, 2, 3})));
+        send(TwilioFrames.media(STREAM, 4, frame(0x22)));
+
+        assertThat(channel.isOpen()).isTrue();
+        RecordingCalls.Call call = calls.calls.get(0);
+        assertThat(call.media).singleElement().satisfies(m -> assertThat(m).isEqualTo(frame(0x22)));
+        assertThat(call.stops).isZero();
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void mediaBeforeStartIsDroppedNotBufferedIntoTheCall() {
+        send(TwilioFrames.media(STREAM, 2, frame(0x33)));
+        send(TwilioFrames.dtmf(STREAM, 3, '1'));
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioFrames.media(STREAM, 4, frame(0x44)));
+
+        assertThat(channel.isOpen()).isTrue();
+        RecordingCalls.Call call = calls.calls.get(0);
+        assertThat(call.media).singleElement().satisfies(m -> assertThat(m).isEqualTo(frame(0x44)));
+        assertThat(call.digits.toString()).isEmpty();
+    }
+
+    @Test
+    void aConnectionThatKeepsSendingGarbageIsClosedAndItsCallStopped() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        for (int i = 0; i < MediaStreamHandler.MAX_BAD_FRAMES; i++) {
+            send("{garbage " + i);
+        }
+        channel.runPendingTasks();
+
+        assertThat(channel.isOpen()).isFalse();
+        assertThat(calls.calls.get(0).stops).isGreaterThanOrEqualTo(1);
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1008);
+        close.release();
+    }
+
+    @Test
+    void aSecondStartOnTheSameConnectionDoesNotOpenAnotherCall() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioFrames.start(STREAM, "CA00000000000000000000000000000001", "+447700900456"));
+
+        assertThat(calls.calls).hasSize(1);
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void aStreamInAnotherAudioFormatIsRefused() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123", "audio/l16", 16000));
+        channel.runPendingTasks();
+
+        assertThat(calls.calls).isEmpty();
+        assertThat(channel.isOpen()).isFalse();
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertThat(close.statusCode()).isEqualTo(1003);
+        close.release();
+    }
+
+    @Test
+    void replyAudioMarksAndClearGoOutAsTwilioMessages() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        RecordingCalls.Call call = calls.calls.get(0);
+
+        call.output.sendMedia(frame(0x7f), 0, 160);
+        call.output.sendMark("r1s0");
+        call.output.sendClear();
+
+        List<String> out = new ArrayList<>();
+        for (TextWebSocketFrame f; (f = channel.readOutbound()) != null; ) {
+            out.add(f.text());
+            f.release();
+        }
+        assertThat(out).containsExactly(
+                "{\"event\":\"media\",\"streamSid\":\"" + STREAM + "\",\"media\":{\"payload\":\""
+                        + java.util.Base64.getEncoder().encodeToString(frame(0x7f)) + "\"}}",
+                "{\"event\":\"mark\",\"streamSid\":\"" + STREAM + "\",\"mark\":{\"name\":\"r1s0\"}}",
+                "{\"event\":\"clear\",\"streamSid\":\"" + STREAM + "\"}");
+    }
+
+    @Test
+    void aDroppedConnectionStopsItsCall() {
+        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        channel.close();
+
+        assertThat(calls.calls.get(0).stops).isEqualTo(1);
+    }
+
+    /** The whole pipeline as the server builds it: HTTP upgrade, then WebSocket frames on the wire. */
+    @Test
+    void anOversizedFrameClosesThatConnectionWithMessageTooBig() {
+        EmbeddedChannel wire = new EmbeddedChannel();
+        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls);
+        wire.writeInbound(Unpooled.copiedBuffer("GET /media HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+                StandardCharsets.US_ASCII));
+        ByteBuf handshake = wire.readOutbound();
+        assertThat(handshake.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
+        handshake.release();
+
+        wire.writeInbound(clientBytes(new TextWebSocketFrame(TwilioFrames.start(STREAM, CALL, "+447700900123"))));
+        assertThat(calls.calls).hasSize(1);
+        wire.writeInbound(clientBytes(new TextWebSocketFrame("{\"event\":\"media\",\"pad\":\"" + "x".repeat(MAX) + "\"}")));
+        wire.runPendingTasks();
+
+        assertThat(wire.isOpen()).isFalse();
+        assertThat(calls.calls.get(0).stops).isGreaterThanOrEqualTo(1);
+        CloseWebSocketFrame close = (CloseWebSocketFrame) serverFrame(wire.readOutbound());
+        assertThat(close.statusCode()).isEqualTo(1009);
+        close.release();
+    }
+
+    @Test
+    void plainHttpRequestsGet404() {
+        EmbeddedChannel wire = new EmbeddedChannel();
+        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls);
+        wire.writeInbound(Unpooled.copiedBuffer("GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                StandardCharsets.US_ASCII));
+        ByteBuf response = wire.readOutbound();
+
+        assertThat(response.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 404");
+        response.release();
+        assertThat(calls.calls).isEmpty();
+    }
+
+    private static ByteBuf clientBytes(WebSocketFrame frame) {
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
+        client.writeOutbound(frame);
+        ByteBuf all = Unpooled.buffer();
+        for (ByteBuf b; (b = client.readOutbound()) != null; ) {
+            all.writeBytes(b);
+            b.release();
+        }
+        return all;
+    }
+
+    private static WebSocketFrame serverFrame(ByteBuf bytes) {
+        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
+        client.writeInbound(bytes);
+        return client.readInbound();
+    }
+}

@@ -1,0 +1,47 @@
+package io.switchboard.media.server;
+
+import java.util.Base64;
+
+/** Inbound Twilio Media Streams messages as Twilio documents them. */
+final class TwilioFrames {
+
+    private TwilioFrames() {
+    }
+
+    static String connected() {
+        return "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}";
+    }
+
+    static String start(String streamSid, String callSid, String from) {
+        return start(streamSid, callSid, from, "audio/x-mulaw", 8000);
+    }
+
+    static String start(String streamSid, String callSid, String from, String encoding, int rate) {
+        return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC0000000000000000000000000000000a\","
+                + "\"streamSid\":\"" + streamSid + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],"
+                + "\"mediaFormat\":{\"encoding\":\"" + encoding + "\",\"sampleRate\":" + rate + ",\"channels\":1},"
+                + "\"customParameters\":{\"CallSid\":\"" + callSid + "\",\"From\":\"" + from + "\",\"To\":\"+441174960000\"}},"
+                + "\"streamSid\":\"" + streamSid + "\"}";
+    }
+
+    static String media(String streamSid, long sequence, byte[] muLaw) {
+        return "{\"event\":\"media\",\"sequenceNumber\":\"" + sequence + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""
+                + (sequence - 1) + "\",\"timestamp\":\"" + (sequence - 2) * 20 + "\",\"payload\":\""
+                + Base64.getEncoder().encodeToString(muLaw) + "\"},\"streamSid\":\"" + streamSid + "\"}";
+    }
+
+    static String dtmf(String streamSid, long sequence, char digit) {
+        return "{\"event\":\"dtmf\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"" + sequence
+                + "\",\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"" + digit + "\"}}";
+    }
+
+    static String mark(String streamSid, long sequence, String name) {
+        return "{\"event\":\"mark\",\"sequenceNumber\":\"" + sequence + "\",\"streamSid\":\"" + streamSid
+                + "\",\"mark\":{\"name\":\"" + name + "\"}}";
+    }
+
+    static String stop(String streamSid, String callSid, long sequence) {
+        return "{\"event\":\"stop\",\"sequenceNumber\":\"" + sequence + "\",\"stop\":{\"accountSid\":"
+                + "\"AC0000000000000000000000000000000a\",\"callSid\":\"" + callSid + "\"},\"streamSid\":\"" + streamSid + "\"}";
+    }
+}
