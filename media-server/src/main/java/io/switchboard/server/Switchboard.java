@@ -17,7 +17,9 @@ import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.TwilioVoiceWebhook;
+import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -127,14 +129,25 @@ public final class Switchboard implements AutoCloseable {
             throw new IllegalStateException("voice already started");
         }
         Map<String, String> env = config.environment();
-        SpeechRecognizer stt = SpeechRecognizers.start(SttSettings.fromEnvironment(env));
+        SttSettings sttSettings;
+        VoiceSettings voiceSettings;
+        MediaServerSettings mediaSettings;
+        try {
+            sttSettings = SttSettings.fromEnvironment(env);
+            voiceSettings = VoiceSettings.fromEnvironment(env);
+            mediaSettings = MediaServerSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_*", e.getMessage(), e);
+        }
+        SpeechRecognizer stt = SpeechRecognizers.start(sttSettings);
         closers.push(new Step("speech recognizer", stt::close));
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push(new Step("speech synthesizer", tts::close));
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
-        calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts,
-                VoiceSettings.fromEnvironment(env));
-        MediaWebSocketServer server = MediaWebSocketServer.start(MediaServerSettings.fromEnvironment(env), calls);
+        AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
+        calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
+                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers));
+        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings, calls);
         closers.push(new Step("media server", server::close));
         media = server;
         return server;

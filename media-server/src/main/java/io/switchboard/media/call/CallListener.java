@@ -68,10 +68,12 @@ final class CallListener implements Runnable {
     private long lastKeyNanos;
     private long lastActivityNanos;
     private int reprompts;
+    private final EarlyEnd earlyEnd;
 
     CallListener(CallContext call, FrameRing ring, SpeechRecognizer recognizer, VoiceSettings settings,
-                 Playback playback, CallSpeaker speaker) {
+                 EarlyEnd earlyEnd, Playback playback, CallSpeaker speaker) {
         this.call = call;
+        this.earlyEnd = earlyEnd;
         this.ring = ring;
         this.recognizer = recognizer;
         this.settings = settings;
@@ -186,11 +188,11 @@ final class CallListener implements Runnable {
             heardOverPlayback = true;
         }
         Expectation expecting = speaker.expecting();
-        if (EarlyAnswer.applies(expecting)) {
+        if (earlyEnd.applies().test(expecting)) {
             quietRun = isQuiet() ? quietRun + 1 : 0;
             if (quietRun >= earlyQuietFrames && ++sincePartial >= PARTIAL_EVERY_FRAMES) {
                 sincePartial = 0;
-                if (EarlyAnswer.answers(expecting, stt.partial())) {
+                if (earlyEnd.answers().test(expecting, stt.partial())) {
                     endTurn(arrivedNanos, true, quietRun * 20);
                     endedEarly = vad.isSpeaking();
                     quietRun = earlyQuietFrames;

@@ -31,7 +31,8 @@ final class VoiceCallSession implements CallSession {
         this.playback = new Playback(output, calls.settings().maxPlaybackLeadMillis());
         this.speaker = new CallSpeaker(call, calls.engine(), calls.synthesizer(), calls.prompts(), playback, output,
                 calls.latencyListeners());
-        this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), playback, speaker);
+        this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), calls.earlyEnd(), playback,
+                speaker);
         String name = "call-" + call.maskedId().substring(1);
         this.listening = new Thread(listener, name + "-listen");
         this.speaking = new Thread(() -> {

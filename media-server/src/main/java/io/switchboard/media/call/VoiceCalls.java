@@ -29,6 +29,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private final VoiceSettings settings;
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
+    private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -41,6 +42,16 @@ public final class VoiceCalls implements CallSessionFactory {
         this.synthesizer = Objects.requireNonNull(synthesizer, "synthesizer");
         this.prompts = Objects.requireNonNull(prompts, "prompts");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** How turns may end before the hangover; {@link EarlyEnd#WORDS} (yes/no and PINs) unless set. Returns this. */
+    public VoiceCalls withEarlyEnd(EarlyEnd rules) {
+        this.earlyEnd = Objects.requireNonNull(rules, "rules");
+        return this;
+    }
+
+    EarlyEnd earlyEnd() {
+        return earlyEnd;
     }
 
     /** Adds a receiver of every turn's timing (the benchmark, tests, metrics); returns this. */

@@ -1,0 +1,58 @@
+package io.switchboard.dialog.understanding;
+
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Intent;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Whether a partial transcript already answers what the dialog asked, completely enough that waiting for more
+ * speech would only add delay: a yes or no, a full PIN, a day with a time or part of day, a first and last name,
+ * a service, a full phone number, an address with its postcode, a pick among the offers. A voice front end uses it
+ * to end the caller's turn after a short pause instead of the full end-of-speech hangover. Free-form answers (the
+ * problem) never qualify: the caller decides when they are done.
+ */
+public final class AnswerCheck {
+
+    private static final int PIN_DIGITS = 4;
+
+    private final BusinessProfile profile;
+    private final Clock clock;
+    private final LanguageUnderstanding rules = new LanguageUnderstanding();
+
+    public AnswerCheck(BusinessProfile profile, Clock clock) {
+        this.profile = profile;
+        this.clock = clock;
+    }
+
+    /** Whether early ends are possible at all for this question, so partial transcripts are worth reading. */
+    public static boolean applies(Expectation expecting) {
+        return expecting != null && expecting != Expectation.NONE && expecting != Expectation.PROBLEM;
+    }
+
+    public boolean answers(Expectation expecting, String partial) {
+        if (!applies(expecting) || partial == null || partial.isBlank()) {
+            return false;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        // The front end does not know the offered starts; for "the second one" only positions matter, so three
+        // stand-in offers let ordinals resolve.
+        List<ZonedDateTime> offers = expecting == Expectation.SLOT_CHOICE
+                ? List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2)) : List.of();
+        Understanding u = rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers));
+        return switch (expecting) {
+            case YES_NO -> u.intent() == Intent.AFFIRM || u.intent() == Intent.DENY;
+            case PIN -> u.digits().map(d -> d.replaceAll("\\D", "").length() >= PIN_DIGITS).orElse(false);
+            case DATE_TIME -> u.times().stream().anyMatch(t -> t.time() != null || t.asap()
+                    || (t.date() != null && t.partOfDay() != null));
+            case NAME -> u.name().map(n -> n.trim().split("\\s+").length >= 2).orElse(false);
+            case SERVICE -> u.service().isPresent();
+            case PHONE -> u.phone().isPresent();
+            case ADDRESS -> u.postcode().isPresent();
+            case SLOT_CHOICE -> u.choice().isPresent() || u.times().stream().anyMatch(t -> t.time() != null);
+            case NONE, PROBLEM -> false;
+        };
+    }
+}

@@ -1,0 +1,46 @@
+package io.switchboard.dialog.understanding;
+
+import io.switchboard.scheduling.testing.TestProfiles;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnswerCheckTest {
+
+    private final AnswerCheck check = new AnswerCheck(TestProfiles.sample(),
+            Clock.fixed(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, ZoneId.of("Europe/London")).toInstant(),
+                    ZoneId.of("Europe/London")));
+
+    @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            YES_NO      | yeah                              | true
+            YES_NO      | no thanks                         | true
+            YES_NO      | well                              | false
+            PIN         | four three two one                | true
+            PIN         | four three                        | false
+            DATE_TIME   | tomorrow morning                  | true
+            DATE_TIME   | tuesday at ten                    | true
+            DATE_TIME   | tuesday                           | false
+            DATE_TIME   | as soon as possible               | true
+            NAME        | my name is john smith             | true
+            NAME        | my name is john                   | false
+            SERVICE     | my drain is blocked               | true
+            SERVICE     | well it's                         | false
+            PHONE       | oh seven seven double oh nine double oh one two three | true
+            PHONE       | oh seven seven                    | false
+            ADDRESS     | twelve park street bristol bs1 5hx | true
+            ADDRESS     | twelve park street                | false
+            SLOT_CHOICE | the second one                    | true
+            SLOT_CHOICE | hmm                               | false
+            PROBLEM     | the sink is blocked               | false
+            NONE        | yes                               | false
+            """)
+    void answersOnlyWhatIsCompleteForTheQuestion(Expectation expecting, String partial, boolean complete) {
+        assertThat(check.answers(expecting, partial)).isEqualTo(complete);
+    }
+}
