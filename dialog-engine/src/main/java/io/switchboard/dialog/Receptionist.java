@@ -77,7 +77,7 @@ public final class Receptionist implements DialogEngine {
         return locks.withLock(key, () -> {
             Conversation c = load(key).orElseGet(
                     () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
-            TurnResult r = engine.handle(c, hearing.hear(request, c, scheduling.clock()));
+            TurnResult r = engine.handle(c, hearing.hear(request, c, scheduling.clock()), request.replyCut());
             save(key, c);
             LOG.info("turn {} -> {} ({} actions)", key, r.state().wireName(), r.actions().size());
             return r;

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param from      the caller's number as the provider gave it (caller ID); may be null on web
  * @param text      what they said or typed; for {@code dtmf} the keyed digits
  * @param dtmf      true when {@code text} holds keypad digits rather than words
+ * @param replyCut  the caller cut the previous reply short (barge-in), so its closing question was not heard:
+ *                  a "yes" must not confirm what the caller never heard asked
  */
-public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf) {
+public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf,
+                          boolean replyCut) {
 
     /** Longest text the engine reads; longer input is cut, not rejected, so a caller always gets a reply. */
     public static final int MAX_TEXT = 2000;
@@ -25,10 +28,15 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
     }
 
     public static TurnRequest text(Channel channel, String sessionId, String from, String text) {
-        return new TurnRequest(channel, sessionId, from, text, false);
+        return new TurnRequest(channel, sessionId, from, text, false, false);
     }
 
     public static TurnRequest digits(Channel channel, String sessionId, String from, String digits) {
-        return new TurnRequest(channel, sessionId, from, digits, true);
+        return new TurnRequest(channel, sessionId, from, digits, true, false);
+    }
+
+    /** The same message, marked as having cut the previous reply short. */
+    public TurnRequest afterCutReply() {
+        return new TurnRequest(channel, sessionId, from, text, dtmf, true);
     }
 }

@@ -37,6 +37,12 @@ final class BookingFlow {
         absorb(t);
 
         if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !t.heard.hasTimes()) {
+            if (t.heard.is(Intent.AFFIRM) && t.questionUnheard) {
+                // a yes that talked over the question answers something else: ask again, in full
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+                return;
+            }
             if (t.heard.is(Intent.AFFIRM)) {
                 book(t);
                 return;
@@ -156,6 +162,11 @@ final class BookingFlow {
         Integer choice = Choices.consistent(h, c.offered);
         if (choice != null) {
             choose(t, c.offered.get(choice));
+            return;
+        }
+        if (h.is(Intent.AFFIRM) && t.questionUnheard) {
+            t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
+                    Expectation.SLOT_CHOICE, DialogState.OFFERING);
             return;
         }
         if (h.is(Intent.AFFIRM) && c.offered.size() == 1) {

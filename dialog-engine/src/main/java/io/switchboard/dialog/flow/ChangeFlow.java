@@ -43,7 +43,7 @@ final class ChangeFlow {
         String service = t.serviceName(a.serviceId());
 
         if (kind == Intent.CANCEL) {
-            if (c.state == DialogState.AWAITING_CONFIRMATION && h.is(Intent.AFFIRM)) {
+            if (c.state == DialogState.AWAITING_CONFIRMATION && h.is(Intent.AFFIRM) && !t.questionUnheard) {
                 cancel(t, a);
             } else if (c.state == DialogState.AWAITING_CONFIRMATION && h.is(Intent.DENY)) {
                 keep(t);
@@ -55,7 +55,7 @@ final class ChangeFlow {
         }
 
         if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !newWish(h, a)) {
-            if (h.is(Intent.AFFIRM)) {
+            if (h.is(Intent.AFFIRM) && !t.questionUnheard) {
                 move(t, a);
                 return;
             }

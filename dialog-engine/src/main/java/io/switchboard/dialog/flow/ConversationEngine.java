@@ -30,11 +30,12 @@ public final class ConversationEngine {
         return result(t);
     }
 
-    public TurnResult handle(Conversation c, Heard heard) {
+    public TurnResult handle(Conversation c, Heard heard, boolean previousReplyCut) {
         if (c.state.isTerminal()) {
             c.resetFlow();
         }
         Turn t = newTurn(c, heard);
+        t.questionUnheard = previousReplyCut;
         router.route(t);
         c.updatedAt = scheduling.clock().instant();
         return result(t);

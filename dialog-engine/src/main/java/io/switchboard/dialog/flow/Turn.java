@@ -25,6 +25,8 @@ final class Turn {
     final Scheduling scheduling;
     final Notifier notifier;
     final ZonedDateTime now;
+    /** The caller cut the previous reply short: its closing question was not heard. */
+    boolean questionUnheard;
 
     private final List<String> sentences = new ArrayList<>();
     final List<DialogAction> actions = new ArrayList<>();

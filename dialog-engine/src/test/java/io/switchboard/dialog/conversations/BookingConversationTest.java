@@ -50,6 +50,27 @@ class BookingConversationTest {
     }
 
     @Test
+    void aYesThatTalkedOverTheConfirmationQuestionDoesNotBook() {
+        caller.voice("i need a general repair tomorrow at nine a m");
+        caller.voice("my name is peter jones");
+        caller.voice("yes");
+        TurnResult confirm = caller.voice("four the mall clifton bristol bs8 4dr");
+        if (confirm.state() != DialogState.AWAITING_CONFIRMATION) {
+            confirm = caller.voice("a dripping tap");
+        }
+        assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+
+        TurnResult over = caller.voiceOver("yes");
+
+        assertThat(over.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+        assertThat(over.reply()).contains("Shall I book it?");
+        assertThat(caller.booked()).isEmpty();
+        TurnResult heard = caller.voice("yes");
+        assertThat(heard.state()).as(caller.transcript()).isEqualTo(DialogState.BOOKED);
+        assertThat(caller.booked()).hasSize(1);
+    }
+
+    @Test
     void nothingIsBookedWithoutAnExplicitYes() {
         caller.sms("can you do a drain cleaning tmrw at 10am?");
         caller.sms("my name is Jane Doe");

@@ -58,6 +58,14 @@ final class CallerScript implements AutoCloseable {
         return r;
     }
 
+    /** A message spoken over the end of the previous reply (a barge-in that cut its question short). */
+    TurnResult voiceOver(String text) {
+        transcript.add("voice (barge-in) -> " + text);
+        TurnResult r = engine.handle(TurnRequest.text(Channel.VOICE, "CA-call-1", CALLER, text).afterCutReply());
+        transcript.add("   <- [" + r.state().wireName() + "] " + r.reply());
+        return r;
+    }
+
     TurnResult sms(String text) {
         return say(Channel.SMS, CALLER, CALLER, text);
     }

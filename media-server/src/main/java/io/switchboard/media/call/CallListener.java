@@ -62,9 +62,12 @@ final class CallListener implements Runnable {
     private int utteranceFrames;
     private boolean bargedIn;
     private boolean heardOverPlayback;
+    /** The current turn cut the previous reply before its last sentence was heard. */
+    private boolean replyCut;
     private int quietRun;
     private int sincePartial;
     private final StringBuilder digits = new StringBuilder();
+    private boolean keyCutReply;
     private long lastKeyNanos;
     private long lastActivityNanos;
     private int reprompts;
@@ -180,6 +183,7 @@ final class CallListener implements Runnable {
             Reply cut = playback.interrupt();
             if (cut != null) {
                 bargedIn = true;
+                replyCut = playback.heard(cut) < cut.sentences();
                 LOG.info("call {}: barge-in, reply {} cut after {}/{} sentences heard", call.maskedId(),
                         cut.number(), playback.heard(cut), cut.sentences());
             }
@@ -242,7 +246,8 @@ final class CallListener implements Runnable {
             return;
         }
         reprompts = 0;
-        speaker.submit(new TurnInput.Spoken(text, arrivedNanos, sttDone, early, silenceMillis));
+        speaker.submit(new TurnInput.Spoken(text, arrivedNanos, sttDone, early, silenceMillis, replyCut));
+        replyCut = false;
     }
 
     private void drainKeys() {
@@ -250,7 +255,8 @@ final class CallListener implements Runnable {
             long now = System.nanoTime();
             lastActivityNanos = now;
             if (digits.isEmpty() && playback.audible()) {
-                playback.interrupt();
+                Reply cut = playback.interrupt();
+                keyCutReply = cut != null && playback.heard(cut) < cut.sentences();
             }
             if (key == '#') {
                 submitDigits(now);
@@ -264,7 +270,8 @@ final class CallListener implements Runnable {
     private void submitDigits(long now) {
         if (!digits.isEmpty() && !speaker.ending()) {
             reprompts = 0;
-            speaker.submit(new TurnInput.Keyed(digits.toString(), now));
+            speaker.submit(new TurnInput.Keyed(digits.toString(), now, keyCutReply));
+            keyCutReply = false;
         }
         digits.setLength(0);
     }

@@ -153,8 +153,10 @@ final class CallSpeaker implements Runnable {
         try {
             result = switch (input) {
                 case TurnInput.Greeting g -> engine.begin(Channel.VOICE, call.callSid(), call.from());
-                case TurnInput.Spoken s -> engine.handle(TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text()));
-                case TurnInput.Keyed k -> engine.handle(TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()));
+                case TurnInput.Spoken s -> engine.handle(heard(
+                        TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text()), s.replyCut()));
+                case TurnInput.Keyed k -> engine.handle(heard(
+                        TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut()));
                 case TurnInput.Silence s -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException e) {
@@ -236,5 +238,9 @@ final class CallSpeaker implements Runnable {
                 firstSentNanos = System.nanoTime();
             }
         }
+    }
+
+    private static TurnRequest heard(TurnRequest request, boolean replyCut) {
+        return replyCut ? request.afterCutReply() : request;
     }
 }

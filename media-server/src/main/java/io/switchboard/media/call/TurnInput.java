@@ -12,14 +12,14 @@ sealed interface TurnInput {
 
     /**
      * The caller said {@code text}; {@code silenceMillis} of quiet (stream time) had passed after the last voiced
-     * frame when the turn was ended.
+     * frame when the turn was ended; {@code replyCut} when they talked over the end of the previous reply.
      */
-    record Spoken(String text, long readyNanos, long sttFinalNanos, boolean early, int silenceMillis)
-            implements TurnInput {
+    record Spoken(String text, long readyNanos, long sttFinalNanos, boolean early, int silenceMillis,
+                  boolean replyCut) implements TurnInput {
     }
 
-    /** The caller keyed {@code digits}. */
-    record Keyed(String digits, long readyNanos) implements TurnInput {
+    /** The caller keyed {@code digits}; {@code replyCut} when the first key cut the previous reply short. */
+    record Keyed(String digits, long readyNanos, boolean replyCut) implements TurnInput {
     }
 
     /** The caller has been silent: re-prompt, or give up and hang up. */
