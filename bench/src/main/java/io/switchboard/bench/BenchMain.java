@@ -1,5 +1,6 @@
 package io.switchboard.bench;
 
+import io.switchboard.bench.load.LoadGenerator;
 import java.util.Arrays;
 
 /**
@@ -16,8 +17,10 @@ public final class BenchMain {
         String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
+            case "load" -> LoadGenerator.main(rest);
             default -> {
-                System.err.println("usage: java -jar bench/target/benchmarks.jar jmh [JMH options]");
+                System.err.println("usage: java -jar bench/target/benchmarks.jar jmh [JMH options]\n"
+                        + "       java -jar bench/target/benchmarks.jar load [--help for options]");
                 System.exit(2);
             }
         }

@@ -16,4 +16,11 @@ public interface DialogEngine {
 
     /** Forgets a conversation (the call ended). */
     void end(Channel channel, String sessionId);
+
+    /**
+     * Runs the real code paths once so the first caller does not pay for class loading and JIT warm-up. Books
+     * nothing and leaves no conversation behind. Blocking.
+     */
+    default void warmUp() {
+    }
 }

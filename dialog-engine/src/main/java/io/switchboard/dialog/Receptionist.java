@@ -89,6 +89,17 @@ public final class Receptionist implements DialogEngine {
         sessions.delete(new SessionKey(channel, sessionId));
     }
 
+    @Override
+    public void warmUp() {
+        String session = "warm-up-" + java.util.UUID.randomUUID();
+        try {
+            handle(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
+            handle(TurnRequest.text(Channel.VOICE, session, null, "what are your opening hours"));
+        } finally {
+            end(Channel.VOICE, session);
+        }
+    }
+
     private String callerId(String from) {
         return from == null ? null : scheduling.phones().toE164(from).orElse(null);
     }

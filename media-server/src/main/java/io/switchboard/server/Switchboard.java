@@ -147,6 +147,9 @@ public final class Switchboard implements AutoCloseable {
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
                 .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers));
+        long warming = System.nanoTime();
+        engine.warmUp();
+        LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
         MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings, calls);
         closers.push(new Step("media server", server::close));
         media = server;

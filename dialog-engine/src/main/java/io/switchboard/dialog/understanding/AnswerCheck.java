@@ -10,9 +10,10 @@ import java.util.List;
 /**
  * Whether a partial transcript already answers what the dialog asked, completely enough that waiting for more
  * speech would only add delay: a yes or no, a full PIN, a day with a time or part of day, a first and last name,
- * a service, a full phone number, an address with its postcode, a pick among the offers. A voice front end uses it
- * to end the caller's turn after a short pause instead of the full end-of-speech hangover. Free-form answers (the
- * problem) never qualify: the caller decides when they are done.
+ * a service, a full phone number, an address with its postcode, a pick among the offers; and, to an open question
+ * ("how can I help?", "anything else?"), a plain yes, no or goodbye, or a request that names a service. A voice front
+ * end uses it to end the caller's turn after a short pause instead of the full end-of-speech hangover. Free-form
+ * answers (the problem) never qualify: the caller decides when they are done.
  */
 public final class AnswerCheck {
 
@@ -29,7 +30,7 @@ public final class AnswerCheck {
 
     /** Whether early ends are possible at all for this question, so partial transcripts are worth reading. */
     public static boolean applies(Expectation expecting) {
-        return expecting != null && expecting != Expectation.NONE && expecting != Expectation.PROBLEM;
+        return expecting != null && expecting != Expectation.PROBLEM;
     }
 
     public boolean answers(Expectation expecting, String partial) {
@@ -52,7 +53,12 @@ public final class AnswerCheck {
             case PHONE -> u.phone().isPresent();
             case ADDRESS -> u.postcode().isPresent();
             case SLOT_CHOICE -> u.choice().isPresent() || u.times().stream().anyMatch(t -> t.time() != null);
-            case NONE, PROBLEM -> false;
+            case NONE -> switch (u.intent()) {
+                case AFFIRM, DENY, GOODBYE, HUMAN -> true;
+                case BOOK, EMERGENCY -> u.confident() && u.service().isPresent();
+                default -> false;
+            };
+            case PROBLEM -> false;
         };
     }
 }

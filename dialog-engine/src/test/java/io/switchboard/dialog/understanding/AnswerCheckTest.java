@@ -38,7 +38,10 @@ class AnswerCheckTest {
             SLOT_CHOICE | the second one                    | true
             SLOT_CHOICE | hmm                               | false
             PROBLEM     | the sink is blocked               | false
-            NONE        | yes                               | false
+            NONE        | no thank you                      | true
+            NONE        | i need a drain cleaning           | true
+            NONE        | i need a                          | false
+            NONE        | well                              | false
             """)
     void answersOnlyWhatIsCompleteForTheQuestion(Expectation expecting, String partial, boolean complete) {
         assertThat(check.answers(expecting, partial)).isEqualTo(complete);

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.switchboard.media.simulator.TwilioMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,12 +39,12 @@ class MediaStreamHandlerTest {
 
     @Test
     void aStartOpensTheCallAndItsAudioKeysAndMarksReachIt() {
-        send(TwilioFrames.connected());
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
-        send(TwilioFrames.media(STREAM, 2, frame(0x11)));
-        send(TwilioFrames.dtmf(STREAM, 3, '7'));
-        send(TwilioFrames.mark(STREAM, 4, "r1s0"));
-        send(TwilioFrames.stop(STREAM, CALL, 5));
+        send(TwilioMessages.connected());
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.media(STREAM, 2, frame(0x11)));
+        send(TwilioMessages.dtmf(STREAM, 3, '7'));
+        send(TwilioMessages.mark(STREAM, 4, "r1s0"));
+        send(TwilioMessages.stop(STREAM, CALL, 5));
 
         assertThat(calls.calls).hasSize(1);
         RecordingCalls.Call call = calls.calls.get(0);
@@ -57,13 +58,13 @@ class MediaStreamHandlerTest {
 
     @Test
     void malformedJsonAndUnknownEventsAreSkippedAndTheCallCarriesOn() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
         send("{\"event\":\"media\",\"media\":{\"payload\":");
         send("not json at all");
         send("{\"event\":\"transcription\",\"streamSid\":\"" + STREAM + "\"}");
         send("{\"event\":\"media\",\"sequenceNumber\":\"3\",\"media\":{\"timestamp\":\"20\",\"payload\":\"%%%\"}}");
         channel.writeInbound(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(new byte[]{1, 2, 3})));
-        send(TwilioFrames.media(STREAM, 4, frame(0x22)));
+        send(TwilioMessages.media(STREAM, 4, frame(0x22)));
 
         assertThat(channel.isOpen()).isTrue();
         RecordingCalls.Call call = calls.calls.get(0);
@@ -74,10 +75,10 @@ class MediaStreamHandlerTest {
 
     @Test
     void mediaBeforeStartIsDroppedNotBufferedIntoTheCall() {
-        send(TwilioFrames.media(STREAM, 2, frame(0x33)));
-        send(TwilioFrames.dtmf(STREAM, 3, '1'));
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
-        send(TwilioFrames.media(STREAM, 4, frame(0x44)));
+        send(TwilioMessages.media(STREAM, 2, frame(0x33)));
+        send(TwilioMessages.dtmf(STREAM, 3, '1'));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.media(STREAM, 4, frame(0x44)));
 
         assertThat(channel.isOpen()).isTrue();
         RecordingCalls.Call call = calls.calls.get(0);
@@ -87,7 +88,7 @@ class MediaStreamHandlerTest {
 
     @Test
     void aConnectionThatKeepsSendingGarbageIsClosedAndItsCallStopped() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
         for (int i = 0; i < MediaStreamHandler.MAX_BAD_FRAMES; i++) {
             send("{garbage " + i);
         }
@@ -102,8 +103,8 @@ class MediaStreamHandlerTest {
 
     @Test
     void aSecondStartOnTheSameConnectionDoesNotOpenAnotherCall() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
-        send(TwilioFrames.start(STREAM, "CA00000000000000000000000000000001", "+447700900456"));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.start(STREAM, "CA00000000000000000000000000000001", "+447700900456"));
 
         assertThat(calls.calls).hasSize(1);
         assertThat(channel.isOpen()).isTrue();
@@ -111,7 +112,7 @@ class MediaStreamHandlerTest {
 
     @Test
     void aStreamInAnotherAudioFormatIsRefused() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123", "audio/l16", 16000));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123", "audio/l16", 16000));
         channel.runPendingTasks();
 
         assertThat(calls.calls).isEmpty();
@@ -123,7 +124,7 @@ class MediaStreamHandlerTest {
 
     @Test
     void replyAudioMarksAndClearGoOutAsTwilioMessages() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
         RecordingCalls.Call call = calls.calls.get(0);
 
         call.output.sendMedia(frame(0x7f), 0, 160);
@@ -144,7 +145,7 @@ class MediaStreamHandlerTest {
 
     @Test
     void aDroppedConnectionStopsItsCall() {
-        send(TwilioFrames.start(STREAM, CALL, "+447700900123"));
+        send(TwilioMessages.start(STREAM, CALL, "+447700900123"));
         channel.close();
 
         assertThat(calls.calls.get(0).stops).isEqualTo(1);
@@ -162,7 +163,7 @@ class MediaStreamHandlerTest {
         assertThat(handshake.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
         handshake.release();
 
-        wire.writeInbound(clientBytes(new TextWebSocketFrame(TwilioFrames.start(STREAM, CALL, "+447700900123"))));
+        wire.writeInbound(clientBytes(new TextWebSocketFrame(TwilioMessages.start(STREAM, CALL, "+447700900123"))));
         assertThat(calls.calls).hasSize(1);
         wire.writeInbound(clientBytes(new TextWebSocketFrame("{\"event\":\"media\",\"pad\":\"" + "x".repeat(MAX) + "\"}")));
         wire.runPendingTasks();

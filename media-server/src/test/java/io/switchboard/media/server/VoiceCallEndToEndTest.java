@@ -8,9 +8,16 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatency;
+import io.switchboard.media.call.EarlyEnd;
+import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.TurnTrigger;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
+import io.switchboard.media.simulator.CallScript;
+import io.switchboard.media.simulator.CallerUtterance;
+import io.switchboard.media.simulator.EspeakVoice;
+import io.switchboard.media.simulator.ScriptResult;
+import io.switchboard.media.simulator.SimulatedCall;
 import io.switchboard.media.stt.VoskModelInstaller;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
@@ -24,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -57,13 +63,18 @@ class VoiceCallEndToEndTest {
     @BeforeAll
     static void start() {
         fixture = new SchedulingFixture(TestProfiles.sample(), NOW);
-        engine = new RecordingEngine(Receptionist.create(fixture.scheduling(),
-                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> { }));
+        Receptionist receptionist = Receptionist.create(fixture.scheduling(),
+                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> { });
+        receptionist.warmUp(); // as the server does before taking calls
+        engine = new RecordingEngine(receptionist);
         Path cache = Path.of("target", "test-cache").toAbsolutePath();
         recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 3);
         synthesizer = MaryTtsSynthesizer.start();
         PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing"));
+        // the same early end of turn the server uses: the dialog's own reading of the partial transcript
+        AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
         VoiceCalls calls = new VoiceCalls(engine, recognizer, synthesizer, prompts, VoiceSettings.defaults())
+                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
                 .addLatencyListener(latencies::add);
         server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls);
     }
@@ -85,27 +96,23 @@ class VoiceCallEndToEndTest {
     @Test
     void aCallerBooksARepairBySpeechAndHearsEveryReply() throws Exception {
         String callSid = "CA00000000000000000000000000000b01";
-        String[] caller = {"i need a repair", "tomorrow morning", "the earliest one", "my name is john smith", "yeah",
-                "one hundred high street bristol", "yeah", "no thank you"};
-        List<byte[]> speech = new ArrayList<>();
-        for (String line : caller) {
-            speech.add(CallerVoice.say(line));
-        }
-        List<Integer> replyFrames = new ArrayList<>();
-        try (FakeTwilioCall call = FakeTwilioCall.dial(server.port(), callSid, CALLER)) {
-            replyFrames.add(call.awaitReplyPlayed(REPLY_TIMEOUT));
-            for (byte[] line : speech) {
-                Thread.sleep(300);
-                call.say(line);
-                replyFrames.add(call.awaitReplyPlayed(REPLY_TIMEOUT));
-            }
+        CallScript script = CallScript.render(EspeakVoice.CALLER, CallScript.BOOKING_A_REPAIR);
+        ScriptResult played;
+        try (SimulatedCall call = SimulatedCall.dial(server.port(), callSid, CALLER)) {
+            played = script.playOn(call, Duration.ofMillis(300), REPLY_TIMEOUT);
+            assertThat(played.failureReason()).as("every line got a complete reply").isEmpty();
             assertThat(call.awaitClosed(Duration.ofSeconds(10))).as("hung up after the goodbye").isEqualTo(1000);
+            assertThat(call.events()).noneMatch(e -> e.startsWith("bad-frame") || e.startsWith("unexpected"));
         }
         List<RecordingEngine.Exchange> conversation = engine.of(callSid);
         conversation.forEach(e -> System.out.println("[conversation] " + e));
 
-        assertThat(replyFrames).as("reply audio for the greeting and every turn").hasSize(caller.length + 1)
-                .allSatisfy(frames -> assertThat(frames).isGreaterThan(25));
+        assertThat(played.greetingFrames()).as("greeting audio").isGreaterThan(25);
+        assertThat(played.turns()).as("reply audio for every turn").hasSize(CallScript.BOOKING_A_REPAIR.size())
+                .allSatisfy(turn -> {
+                    assertThat(turn.replyFrames()).isGreaterThan(25);
+                    assertThat(turn.latencyMillis()).as("client-side turn latency").isNotNaN();
+                });
         List<Appointment> booked = fixture.scheduling().appointments().bookedForPhone(CALLER, Instant.EPOCH);
         assertThat(booked).as(conversation.toString()).singleElement().satisfies(a -> {
             assertThat(a.serviceId()).isEqualTo("general-repair");
@@ -113,7 +120,7 @@ class VoiceCallEndToEndTest {
         });
         assertThat(conversation.get(conversation.size() - 1).result().reply()).contains("Goodbye");
         assertThat(latencies).filteredOn(l -> l.callId().endsWith("000b01") && l.trigger() != TurnTrigger.GREETING)
-                .hasSize(caller.length)
+                .hasSize(CallScript.BOOKING_A_REPAIR.size())
                 .allSatisfy(l -> {
                     assertThat(l.totalMillis()).isPositive();
                     assertThat(l.sttFinalNanos()).isGreaterThanOrEqualTo(l.endOfSpeechNanos());
@@ -126,8 +133,8 @@ class VoiceCallEndToEndTest {
     @Test
     void callerSpeechOverTheGreetingClearsItAndBecomesTheNextTurn() throws Exception {
         String callSid = "CA00000000000000000000000000000b02";
-        byte[] speech = CallerVoice.say("i need a repair");
-        try (FakeTwilioCall call = FakeTwilioCall.dial(server.port(), callSid, CALLER)) {
+        CallerUtterance speech = EspeakVoice.CALLER.utterance("i need a repair");
+        try (SimulatedCall call = SimulatedCall.dial(server.port(), callSid, CALLER)) {
             call.awaitReplyStarted(REPLY_TIMEOUT);
             Thread.sleep(700);
             call.say(speech);
@@ -155,8 +162,8 @@ class VoiceCallEndToEndTest {
         String ownerSid = "CA00000000000000000000000000000b03";
         String brokenSid = "CA00000000000000000000000000000b04";
         ExecutorService side = Executors.newSingleThreadExecutor();
-        try (FakeTwilioCall owner = FakeTwilioCall.dial(server.port(), ownerSid, OWNER);
-             FakeTwilioCall broken = FakeTwilioCall.dial(server.port(), brokenSid, CALLER)) {
+        try (SimulatedCall owner = SimulatedCall.dial(server.port(), ownerSid, OWNER);
+             SimulatedCall broken = SimulatedCall.dial(server.port(), brokenSid, CALLER)) {
             Future<Integer> brokenClose = side.submit(() -> {
                 broken.sendRaw("{\"event\":\"media\",\"media\":{\"payload\":");
                 broken.sendRaw("{\"event\":\"surprise\"}");
@@ -170,7 +177,9 @@ class VoiceCallEndToEndTest {
             owner.press("4321#");
             int briefing = owner.awaitReplyPlayed(REPLY_TIMEOUT);
 
-            assertThat(brokenClose.get(15, TimeUnit.SECONDS)).isEqualTo(1009);
+            // 1009 (message too big), or -1 when the server's close reset the socket while the client was still
+            // writing the oversized frame: either way the server closed that stream (a timeout would throw)
+            assertThat(brokenClose.get(15, TimeUnit.SECONDS)).isIn(1009, -1);
             assertThat(greeting).isGreaterThan(25);
             assertThat(briefing).isGreaterThan(25);
             assertThat(owner.isClosed()).isFalse();

@@ -1,22 +1,22 @@
-package io.switchboard.media.server;
+package io.switchboard.media.simulator;
 
 import java.util.Base64;
 
-/** Inbound Twilio Media Streams messages as Twilio documents them. */
-final class TwilioFrames {
+/** Inbound Twilio Media Streams messages (what Twilio sends to the server), shaped as Twilio documents them. */
+public final class TwilioMessages {
 
-    private TwilioFrames() {
+    private TwilioMessages() {
     }
 
-    static String connected() {
+    public static String connected() {
         return "{\"event\":\"connected\",\"protocol\":\"Call\",\"version\":\"1.0.0\"}";
     }
 
-    static String start(String streamSid, String callSid, String from) {
+    public static String start(String streamSid, String callSid, String from) {
         return start(streamSid, callSid, from, "audio/x-mulaw", 8000);
     }
 
-    static String start(String streamSid, String callSid, String from, String encoding, int rate) {
+    public static String start(String streamSid, String callSid, String from, String encoding, int rate) {
         return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC0000000000000000000000000000000a\","
                 + "\"streamSid\":\"" + streamSid + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],"
                 + "\"mediaFormat\":{\"encoding\":\"" + encoding + "\",\"sampleRate\":" + rate + ",\"channels\":1},"
@@ -24,23 +24,23 @@ final class TwilioFrames {
                 + "\"streamSid\":\"" + streamSid + "\"}";
     }
 
-    static String media(String streamSid, long sequence, byte[] muLaw) {
+    public static String media(String streamSid, long sequence, byte[] muLaw) {
         return "{\"event\":\"media\",\"sequenceNumber\":\"" + sequence + "\",\"media\":{\"track\":\"inbound\",\"chunk\":\""
                 + (sequence - 1) + "\",\"timestamp\":\"" + (sequence - 2) * 20 + "\",\"payload\":\""
                 + Base64.getEncoder().encodeToString(muLaw) + "\"},\"streamSid\":\"" + streamSid + "\"}";
     }
 
-    static String dtmf(String streamSid, long sequence, char digit) {
+    public static String dtmf(String streamSid, long sequence, char digit) {
         return "{\"event\":\"dtmf\",\"streamSid\":\"" + streamSid + "\",\"sequenceNumber\":\"" + sequence
                 + "\",\"dtmf\":{\"track\":\"inbound_track\",\"digit\":\"" + digit + "\"}}";
     }
 
-    static String mark(String streamSid, long sequence, String name) {
+    public static String mark(String streamSid, long sequence, String name) {
         return "{\"event\":\"mark\",\"sequenceNumber\":\"" + sequence + "\",\"streamSid\":\"" + streamSid
                 + "\",\"mark\":{\"name\":\"" + name + "\"}}";
     }
 
-    static String stop(String streamSid, String callSid, long sequence) {
+    public static String stop(String streamSid, String callSid, long sequence) {
         return "{\"event\":\"stop\",\"sequenceNumber\":\"" + sequence + "\",\"stop\":{\"accountSid\":"
                 + "\"AC0000000000000000000000000000000a\",\"callSid\":\"" + callSid + "\"},\"streamSid\":\"" + streamSid + "\"}";
     }

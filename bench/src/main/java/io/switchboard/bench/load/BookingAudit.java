@@ -1,0 +1,56 @@
+package io.switchboard.bench.load;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides which calls of a level ended with the right booking, from the calendar the server's API returns: the
+ * conversation completed, and exactly one appointment holds a slot for the caller's number, for the service asked for
+ * (a general repair), in the caller's name, taken by voice, and overlapping no other appointment.
+ *
+ * <p>The slot itself is not compared with what the receptionist said: the simulated caller hears audio, not text.
+ * Competing callers legitimately end up in different slots; the overlap check is what catches a double booking.
+ */
+final class BookingAudit {
+
+    static final String SERVICE = "general-repair";
+    static final String NAME = "john smith";
+
+    private final List<BookedAppointment> calendar;
+
+    BookingAudit(List<BookedAppointment> calendar) {
+        this.calendar = List.copyOf(calendar);
+    }
+
+    boolean rightBooking(CallOutcome call) {
+        if (!call.conversationCompleted()) {
+            return false;
+        }
+        List<BookedAppointment> mine = calendar.stream()
+                .filter(a -> a.holdsSlot() && a.phone().equals(call.phone())).toList();
+        if (mine.size() != 1) {
+            return false;
+        }
+        BookedAppointment a = mine.get(0);
+        return a.service().equals(SERVICE) && a.name().toLowerCase(Locale.ROOT).equals(NAME)
+                && a.channel().equals("voice") && overlapping(a) == 0;
+    }
+
+    /** Pairs of slot-holding appointments that overlap: double bookings. */
+    int doubleBookings() {
+        List<BookedAppointment> held = calendar.stream().filter(BookedAppointment::holdsSlot).toList();
+        int pairs = 0;
+        for (int i = 0; i < held.size(); i++) {
+            for (int j = i + 1; j < held.size(); j++) {
+                if (held.get(i).overlaps(held.get(j))) {
+                    pairs++;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private long overlapping(BookedAppointment a) {
+        return calendar.stream().filter(o -> o != a && o.holdsSlot() && o.overlaps(a)).count();
+    }
+}

@@ -1,0 +1,76 @@
+package io.switchboard.bench.load;
+
+import java.util.List;
+import java.util.Locale;
+
+/** One self-contained HTML page (inline SVG, no scripts, no external files): the charts, the table, the machine. */
+final class HtmlReport {
+
+    private HtmlReport() {
+    }
+
+    static String render(List<LevelResult> levels, List<String> about) {
+        double[] x = levels.stream().mapToDouble(LevelResult::callers).toArray();
+        double[] p50 = levels.stream().mapToDouble(LevelResult::p50).toArray();
+        double[] p95 = levels.stream().mapToDouble(LevelResult::p95).toArray();
+        double[] p99 = levels.stream().mapToDouble(LevelResult::p99).toArray();
+        double[] share = levels.stream().mapToDouble(r -> r.rightShare() * 100).toArray();
+        double[] cpu = levels.stream().mapToDouble(LevelResult::serverCpuAvg).toArray();
+        double[] cpuPeak = levels.stream().mapToDouble(LevelResult::serverCpuPeak).toArray();
+        double[] rss = levels.stream().mapToDouble(LevelResult::serverRssMib).toArray();
+        double[] stt = levels.stream().mapToDouble(LevelResult::serverSttP50).toArray();
+        double[] dialog = levels.stream().mapToDouble(LevelResult::serverDialogP50).toArray();
+        double[] tts = levels.stream().mapToDouble(LevelResult::serverTtsP50).toArray();
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Switchboard load test</title><style>body{font-family:sans-serif;margin:24px;max-width:1000px}"
+                + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 7px;"
+                + "text-align:right}th{background:#eee}.charts svg{margin:6px}</style></head><body>\n");
+        html.append("<h1>Switchboard: simultaneous callers</h1>\n<p>Scripted callers book a repair by voice over the"
+                + " Twilio Media Streams protocol on loopback, with pre-rendered espeak-ng audio paced in real time."
+                + " Turn latency is measured by the caller: from sending its last voiced 20 ms frame to receiving the"
+                + " first reply frame.</p>\n<div class=\"charts\">\n");
+        html.append(new SvgLineChart("Turn latency", "simultaneous callers", "ms")
+                .line("p50", x, p50).line("p95", x, p95).line("p99", x, p99).render());
+        html.append(new SvgLineChart("Calls ending with the right booking", "simultaneous callers", "% of calls")
+                .line("right booking", x, share).yAtLeast(100).render());
+        html.append(new SvgLineChart("Server CPU (% of one core; " + cores + " cores = " + cores * 100 + "%)",
+                "simultaneous callers", "% of one core").line("average", x, cpu).line("peak 1 s", x, cpuPeak)
+                .yAtLeast(cores * 100).render());
+        html.append(new SvgLineChart("Server stages, median (server log)", "simultaneous callers", "ms")
+                .line("stt", x, stt).line("dialog", x, dialog).line("tts", x, tts).render());
+        html.append(new SvgLineChart("Server resident memory (peak)", "simultaneous callers", "MiB")
+                .line("VmRSS", x, rss).render());
+        html.append("</div>\n<h2>Results</h2>\n<table>\n<tr><th>callers</th><th>calls</th><th>right booking</th>"
+                + "<th>turns</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>max ms</th><th>server CPU avg %</th>"
+                + "<th>server CPU peak %</th><th>server RSS MiB</th><th>client CPU %</th><th>double bookings</th><th>slot races lost</th>"
+                + "<th>server stt p50/p95</th><th>dialog p50/p95</th><th>tts p50/p95</th></tr>\n");
+        for (LevelResult r : levels) {
+            html.append("<tr><td>").append(r.callers()).append("</td><td>").append(r.calls()).append("</td><td>")
+                    .append(r.rightBookings()).append('/').append(r.calls())
+                    .append(String.format(Locale.ROOT, " (%.0f%%)", r.rightShare() * 100)).append("</td><td>")
+                    .append(r.turns()).append("</td>");
+            for (double v : new double[]{r.p50(), r.p95(), r.p99(), r.max(), r.serverCpuAvg(), r.serverCpuPeak(),
+                    r.serverRssMib(), r.clientCpuAvg()}) {
+                html.append("<td>").append(CsvReport.number(v)).append("</td>");
+            }
+            html.append("<td>").append(r.doubleBookings()).append("</td><td>")
+                    .append(r.slotRacesLost() < 0 ? "" : Integer.toString(r.slotRacesLost())).append("</td>");
+            html.append("<td>").append(pair(r.serverSttP50(), r.serverSttP95())).append("</td><td>")
+                    .append(pair(r.serverDialogP50(), r.serverDialogP95())).append("</td><td>")
+                    .append(pair(r.serverTtsP50(), r.serverTtsP95())).append("</td></tr>\n");
+        }
+        html.append("</table>\n<h2>Run</h2>\n<ul>\n");
+        for (String line : about) {
+            html.append("<li>").append(SvgLineChart.escape(line)).append("</li>\n");
+        }
+        html.append("</ul>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static String pair(double a, double b) {
+        return CsvReport.number(a) + " / " + CsvReport.number(b);
+    }
+}
