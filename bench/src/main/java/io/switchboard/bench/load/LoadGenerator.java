@@ -87,7 +87,7 @@ public final class LoadGenerator {
                     + " (pass --server-pid)");
         }
         System.out.println("[load] rendering the caller's lines with espeak-ng");
-        CallScript script = CallScript.render(EspeakVoice.CALLER, CallScript.BOOKING_A_REPAIR);
+        CallScripts script = CallScripts.render(EspeakVoice.CALLER);
         calendar().forEach(a -> phonesTaken.add(a.phone()));
         ServerTurnLog serverLog = options.serverLog().map(ServerTurnLog::new).orElse(null);
 
@@ -124,13 +124,14 @@ public final class LoadGenerator {
         List<String> about = new ArrayList<>(MachineInfo.describe());
         about.add("started " + started + ", took " + Duration.between(started, Instant.now()).toSeconds() + " s");
         about.add("command: load " + commandLine);
-        about.add("script: " + String.join(" / ", CallScript.BOOKING_A_REPAIR) + " (espeak-ng en-gb, 150 wpm, "
+        about.add("script: " + String.join(" / ", CallScript.BOOKING_A_REPAIR) + ", the day and part of day taken in"
+                + " turn from " + CallScripts.WINDOWS + " (espeak-ng en-gb, 150 wpm, "
                 + PAUSE_BEFORE_SPEAKING.toMillis() + " ms reaction time after each reply)");
         about.add("server pid " + (pid.isPresent() ? pid.getAsLong() : "unknown") + "; CPU is % of one core");
         write(results, about);
     }
 
-    private LevelResult level(int callers, CallScript script, OptionalLong pid, ServerTurnLog serverLog)
+    private LevelResult level(int callers, CallScripts script, OptionalLong pid, ServerTurnLog serverLog)
             throws Exception {
         int calls = options.callsAt(callers);
         System.out.printf(Locale.ROOT, "[load] level: %d simultaneous callers, %d calls%n", callers, calls);
@@ -148,7 +149,7 @@ public final class LoadGenerator {
                 try {
                     Thread.sleep(delayMs);
                     while (next.getAndIncrement() < calls && !outOfTime) {
-                        outcomes.add(call(script));
+                        outcomes.add(call(script.next()));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
