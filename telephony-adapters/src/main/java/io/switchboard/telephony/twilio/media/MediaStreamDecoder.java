@@ -97,8 +97,22 @@ public final class MediaStreamDecoder {
         if (fastPath.tryDecode(utf8, offset, length, listener)) {
             return;
         }
+        parse(() -> JSON.createParser(utf8, offset, length), listener);
+    }
+
+    /** Decodes one text frame given as a string (length limit counted in characters). */
+    public void decode(String frame, MediaStreamListener listener) throws MediaStreamException {
+        if (frame.length() > maxFrameBytes) {
+            throw new MediaStreamException(Reason.FRAME_TOO_LARGE,
+                    "frame of " + frame.length() + " chars exceeds limit of " + maxFrameBytes);
+        }
+        parse(() -> JSON.createParser(frame), listener);
+    }
+
+    /** The full parser, for every frame the allocation-free path declined. */
+    private void parse(ParserSource source, MediaStreamListener listener) throws MediaStreamException {
         reset();
-        try (JsonParser p = JSON.createParser(utf8, offset, length)) {
+        try (JsonParser p = source.open()) {
             parseFrame(p);
         } catch (JsonEOFException e) {
             throw new MediaStreamException(Reason.MALFORMED_JSON, "truncated JSON", e);
@@ -110,23 +124,9 @@ public final class MediaStreamDecoder {
         dispatch(listener);
     }
 
-    /** Decodes one text frame given as a string (length limit counted in characters). */
-    public void decode(String frame, MediaStreamListener listener) throws MediaStreamException {
-        if (frame.length() > maxFrameBytes) {
-            throw new MediaStreamException(Reason.FRAME_TOO_LARGE,
-                    "frame of " + frame.length() + " chars exceeds limit of " + maxFrameBytes);
-        }
-        reset();
-        try (JsonParser p = JSON.createParser(frame)) {
-            parseFrame(p);
-        } catch (JsonEOFException e) {
-            throw new MediaStreamException(Reason.MALFORMED_JSON, "truncated JSON", e);
-        } catch (JsonProcessingException e) {
-            throw new MediaStreamException(Reason.MALFORMED_JSON, printable(e.getOriginalMessage(), 120), e);
-        } catch (IOException e) {
-            throw new MediaStreamException(Reason.MALFORMED_JSON, "unreadable frame", e);
-        }
-        dispatch(listener);
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
     }
 
     private void reset() {
