@@ -1,5 +1,6 @@
 package io.switchboard.server;
 
+import io.switchboard.scheduling.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,7 +83,7 @@ class ServerConfigTest {
 
     @Test
     void theClockStartsAtSwitchboardNowInTheBusinessZoneAndTicks() {
-        SettableClock system = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+        MutableClock system = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
         ServerConfig config = ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_NOW", "2026-07-01T09:00"));
 
         Clock clock = config.clock(LONDON, system);
@@ -96,7 +97,7 @@ class ServerConfigTest {
 
     @Test
     void withoutSwitchboardNowTheClockIsTheSystemClock() {
-        SettableClock system = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
+        MutableClock system = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
         Clock clock = ServerConfig.fromEnvironment(Map.of()).clock(LONDON, system);
 

@@ -162,20 +162,9 @@ public final class TurnRouter {
             return false; // "can you do a drain cleaning friday?" reads as a question but is a booking
         }
         t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
-        if (c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal()) {
-            Expectation pending = c.expecting;
-            Turn resume = new Turn(c, emptyHeard(), t.say, t.scheduling, t.notifier, t.now);
-            if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
-                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
-                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
-            } else if (c.state == DialogState.OFFERING && !c.offered.isEmpty()) {
-                t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
-                        Expectation.SLOT_CHOICE, DialogState.OFFERING);
-            } else {
-                booking.next(resume);
-                t.say(resume.reply());
-            }
-            LOG.debug("answered a question mid-booking; resumed at {}", pending);
+        if (bookingUnderWay(c)) {
+            resumeBooking(t, false);
+            LOG.debug("answered a question mid-booking; resumed at {}", c.expecting);
         } else {
             t.say(t.say.anythingElse());
         }
@@ -221,17 +210,8 @@ public final class TurnRouter {
             c.expecting = Expectation.NONE;
             return;
         }
-        if (c.topic == Intent.BOOK && !c.state.isTerminal() && c.state != DialogState.IDLE) {
-            Turn resume = new Turn(c, emptyHeard(), t.say, t.scheduling, t.notifier, t.now);
-            if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
-                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
-                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
-            } else if (c.state == DialogState.OFFERING) {
-                t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
-            } else {
-                booking.next(resume);
-                t.say(resume.reply());
-            }
+        if (bookingUnderWay(c)) {
+            resumeBooking(t, true);
         } else if (c.state == DialogState.VERIFYING_OWNER) {
             t.ask(t.say.ownerGreeting(t.profile().owner().name()), Expectation.PIN, DialogState.VERIFYING_OWNER);
         } else if (c.topic != Intent.CANCEL && c.topic != Intent.RESCHEDULE) {
@@ -239,7 +219,28 @@ public final class TurnRouter {
         }
     }
 
-    private static Heard emptyHeard() {
-        return Heard.nothing();
+    private static boolean bookingUnderWay(Conversation c) {
+        return c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
+    }
+
+    /**
+     * Asks again what the booking was waiting for: the confirmation, a pick among the offers (repeating them after
+     * a question, only asking to pick after a misunderstanding), or the next missing detail.
+     */
+    private void resumeBooking(Turn t, boolean afterMisunderstanding) {
+        Conversation c = t.conv;
+        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
+            t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                    Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+        } else if (c.state == DialogState.OFFERING && afterMisunderstanding) {
+            t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
+        } else if (c.state == DialogState.OFFERING && !c.offered.isEmpty()) {
+            t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
+                    Expectation.SLOT_CHOICE, DialogState.OFFERING);
+        } else {
+            Turn resume = new Turn(c, Heard.nothing(), t.say, t.scheduling, t.notifier, t.now);
+            booking.next(resume);
+            t.say(resume.reply());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.dialog.understanding;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,11 @@ public final class PhoneExtractor {
                     if (PHONES.isValidNumber(number.get())) {
                         return Optional.of(new Match(e164, matched));
                     }
-                    if (possible == null && digits >= 10 && PHONES.isPossibleNumber(number.get())
-                            && (candidate.startsWith("+") || candidate.startsWith("0"))) {
+                    // Not valid, but what the rest of the system stores (scheduling's rule), and written as a
+                    // dialled number rather than any run of digits.
+                    if (possible == null && (candidate.startsWith("+") || candidate.startsWith("0"))
+                            && new PhoneNumberNormalizer(region == null || region.isBlank() ? "ZZ" : region)
+                            .toE164(candidate).isPresent()) {
                         possible = new Match(e164, matched);
                     }
                 }

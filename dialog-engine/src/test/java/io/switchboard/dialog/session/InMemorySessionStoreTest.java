@@ -1,10 +1,12 @@
 package io.switchboard.dialog.session;
 
+import io.switchboard.scheduling.testing.MutableClock;
 import io.switchboard.models.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +16,7 @@ class InMemorySessionStoreTest {
     private static final SessionKey SMS = new SessionKey(Channel.SMS, "+447700900123");
     private static final Duration TTL = Duration.ofMinutes(15);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-10T09:00:00Z"), ZoneOffset.UTC);
     private final InMemorySessionStore store = new InMemorySessionStore(clock);
 
     @Test

@@ -5,14 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests can set and move; thread-safe so racing threads read one time. */
+/**
+ * A clock tests can set and move. Thread-safe, so racing threads read one time; its zone views share the one moving
+ * instant, as the system clock's do.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
     public MutableClock(Instant now, ZoneId zone) {
+        this(new AtomicReference<>(now), zone);
+    }
+
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
         this.now = now;
         this.zone = zone;
     }
@@ -22,11 +30,11 @@ public final class MutableClock extends Clock {
     }
 
     public void set(ZonedDateTime t) {
-        now = t.toInstant();
+        now.set(t.toInstant());
     }
 
     public void advance(Duration d) {
-        now = now.plus(d);
+        now.updateAndGet(i -> i.plus(d));
     }
 
     @Override
@@ -41,6 +49,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 }

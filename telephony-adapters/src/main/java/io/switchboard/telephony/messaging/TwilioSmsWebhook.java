@@ -37,7 +37,6 @@ public final class TwilioSmsWebhook {
     private final PhoneNumberNormalizer phones;
     private final WorkerExecutor workers;
     /** Only its messaging half is used here; the stream URL is a placeholder the SMS documents never contain. */
-    private final TwimlResponses twiml = new TwimlResponses(TwimlResponses.mediaStreamUrlFor("localhost"));
 
     /** @param verifier null only when signature checks are switched off for local development */
     public TwilioSmsWebhook(TwilioSignatureVerifier verifier, InboundTextHandler handler, PhoneNumberNormalizer phones,
@@ -93,7 +92,7 @@ public final class TwilioSmsWebhook {
     }
 
     private void answer(RoutingContext ctx, Optional<String> reply) {
-        String body = reply.map(twiml::message).orElseGet(twiml::empty);
+        String body = reply.map(TwimlResponses::message).orElseGet(TwimlResponses::empty);
         ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, TWIML).end(body);
     }
 

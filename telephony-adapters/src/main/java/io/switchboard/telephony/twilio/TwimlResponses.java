@@ -71,7 +71,7 @@ public final class TwimlResponses {
     }
 
     /** SMS reply: {@code <Response><Message>text</Message></Response>}. */
-    public String message(String text) {
+    public static String message(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("an SMS reply needs text; use empty() to send nothing");
         }
@@ -82,7 +82,7 @@ public final class TwimlResponses {
     }
 
     /** {@code <Response/>}: acknowledge without replying (opted-out numbers, duplicates already answered). */
-    public String empty() {
+    public static String empty() {
         return new MessagingResponse.Builder().build().toXml();
     }
 

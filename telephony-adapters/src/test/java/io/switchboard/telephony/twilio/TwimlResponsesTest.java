@@ -74,7 +74,7 @@ class TwimlResponsesTest {
 
     @Test
     void smsReplyIsAMessageElement() throws Exception {
-        String xml = twiml.message("Booked: Tue 14:00 & see you <then>");
+        String xml = TwimlResponses.message("Booked: Tue 14:00 & see you <then>");
         assertThat(xml.replaceAll("<\\?xml[^>]*\\?>", ""))
                 .isEqualTo("<Response><Message>Booked: Tue 14:00 &amp; see you &lt;then&gt;</Message></Response>");
         assertThat(parse(xml).getElementsByTagName("Message").item(0).getTextContent())
@@ -84,13 +84,13 @@ class TwimlResponsesTest {
     @Test
     void emojiAndNonLatinTextSurviveAndControlCharactersAreDropped() throws Exception {
         String text = "Dziękuję 👍 ありがとう\u0000\u0007!";
-        String body = parse(twiml.message(text)).getElementsByTagName("Message").item(0).getTextContent();
+        String body = parse(TwimlResponses.message(text)).getElementsByTagName("Message").item(0).getTextContent();
         assertThat(body).isEqualTo("Dziękuję 👍 ありがとう!");
     }
 
     @Test
     void emptyResponseSendsNothing() throws Exception {
-        String xml = twiml.empty();
+        String xml = TwimlResponses.empty();
         Document doc = parse(xml);
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("Response");
         assertThat(doc.getDocumentElement().getChildNodes().getLength()).isZero();
@@ -102,7 +102,7 @@ class TwimlResponsesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TwimlResponses.mediaStreamUrlFor("host/evil"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> twiml.message("  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TwimlResponses.message("  ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(TwimlResponses.mediaStreamUrlFor("abc.ngrok.app:8443").toString())
                 .isEqualTo("wss://abc.ngrok.app:8443/media");
     }
