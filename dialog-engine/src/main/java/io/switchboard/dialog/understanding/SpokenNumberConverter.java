@@ -47,7 +47,7 @@ final class SpokenNumberConverter {
             "plot", "no");
     private static final Set<String> ONE_IS_NUMBER_AFTER = Set.of("at", "around", "about", "by", "after", "before",
             "from", "until", "between", "to", "and", "past", "flat", "number", "option", "unit", "house",
-            "apartment", "say", "do", "it", "or", "than", "pin", "is");
+            "apartment", "say", "do", "it", "or", "than", "pin", "is", "half");
     private static final Set<String> ONE_IS_NUMBER_BEFORE = Set.of("am", "pm", "oclock", "ish", "or", "to",
             "and", "past");
 
