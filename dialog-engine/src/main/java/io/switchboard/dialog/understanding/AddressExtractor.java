@@ -48,6 +48,7 @@ public final class AddressExtractor {
                     + "(?<number>\\d{1,4}[a-z]?) (?<street>(?:[a-z]+ ){0,3}(?:" + STREET_SUFFIX + "))\\b"
                     + "(?<locality>(?: [a-z]+\\b){0,2})");
     private static final List<String> LEADING_FILLERS = List.of("yeah", "yes", "yep", "sure", "ok", "um", "uh",
+            "sorry", "no", "nope", "actually", "wait", "oh sorry",
             "er", "erm", "well", "so", "oh", "right", "it is at", "it is", "we are at", "i am at", "i live at",
             "i am", "we are", "my address is", "the address is", "address is", "my postcode is", "the postcode is",
             "postcode is", "postcodes", "the postcodes", "my postcodes", "postcode", "its", "at", "it is", "that is");
@@ -165,8 +166,9 @@ public final class AddressExtractor {
         } else if (postcode != null && body.contains(postcode.matched)) {
             String before = body.substring(0, body.indexOf(postcode.matched)).trim();
             String after = body.substring(body.indexOf(postcode.matched) + postcode.matched.length()).trim();
-            parts = new AddressParts(null, before.isEmpty() ? null : titleCase(before),
-                    after.isEmpty() ? null : titleCase(after), postcode.formatted);
+            // "sorry the postcode is bs6 5qb": words round the postcode that are all everyday words are not a place
+            parts = new AddressParts(null, placeWords(before) ? titleCase(before) : null,
+                    placeWords(after) ? titleCase(after) : null, postcode.formatted);
         } else {
             parts = new AddressParts(null, titleCase(body), null, postcode == null ? null : postcode.formatted);
         }
@@ -177,6 +179,10 @@ public final class AddressExtractor {
         }
         return Optional.of(new Match(formatted, parts.postcode(), body, parts, new Span(offset,
                 offset + body.length())));
+    }
+
+    private static boolean placeWords(String words) {
+        return !words.isBlank() && !java.util.Arrays.stream(words.split(" ")).allMatch(CommonWords::contains);
     }
 
     /** Locality words after the street stop at the first everyday word ("... road and my number is"). */

@@ -84,7 +84,10 @@ public final class EmailExtractor {
         while (i < t.size()) {
             int words = 0;
             StringBuilder label = new StringBuilder();
-            while (i < t.size() && words < MAX_LABEL_WORDS && isWord(t.get(i)) && !SEPARATORS.containsKey(t.get(i))) {
+            // The first label may be said as several words ("g mail", "picton plumbing"); the rest are one word
+            // each ("dot co dot uk"), so "dot com thanks" ends at "com".
+            int maxWords = labels == 0 ? MAX_LABEL_WORDS : 1;
+            while (i < t.size() && words < maxWords && isWord(t.get(i)) && !SEPARATORS.containsKey(t.get(i))) {
                 label.append(t.get(i));
                 i++;
                 words++;
