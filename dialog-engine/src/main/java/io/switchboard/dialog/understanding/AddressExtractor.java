@@ -86,7 +86,8 @@ public final class AddressExtractor {
                     postcode == null ? null : postcode.formatted);
             return Optional.of(match(text, parts, start, end));
         }
-        if (addressExpected) {
+        // An answer that carried an email address is not also an address given in free words ("my email is ...").
+        if (addressExpected && text.equals(normalized)) {
             Optional<Match> liberal = liberal(text, postcode);
             if (liberal.isPresent()) {
                 return liberal;
@@ -141,10 +142,6 @@ public final class AddressExtractor {
                     stripped = true;
                 }
             }
-        }
-        if (rest.contains("  ")) {
-            // an email address was blanked out of the answer: what is left is not an address given whole
-            return Optional.empty();
         }
         List<String> words = new ArrayList<>(List.of(rest.split(" ")));
         while (!words.isEmpty() && TRAILING_FILLERS.contains(words.get(words.size() - 1))) {

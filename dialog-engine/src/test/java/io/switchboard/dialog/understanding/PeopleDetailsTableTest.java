@@ -1,6 +1,5 @@
 package io.switchboard.dialog.understanding;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,13 +51,14 @@ class PeopleDetailsTableTest {
         assertThat(email(text)).isEqualTo(expected);
     }
 
-    @Test
-    void readsTheHeldOutTables() {
-        PhrasingTable.Score names = PhrasingTable.load("names-heldout.psv")
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-b"})
+    void readsTheHeldOutTables(String batch) {
+        PhrasingTable.Score names = PhrasingTable.load("names-heldout" + batch + ".psv")
                 .score(r -> name(r.get(0), Boolean.parseBoolean(r.get(1))));
-        PhrasingTable.Score addresses = PhrasingTable.load("addresses-heldout.psv")
+        PhrasingTable.Score addresses = PhrasingTable.load("addresses-heldout" + batch + ".psv")
                 .score(r -> address(r.get(0), Boolean.parseBoolean(r.get(1))));
-        PhrasingTable.Score emails = PhrasingTable.load("emails-heldout.psv").score(r -> email(r.get(0)));
+        PhrasingTable.Score emails = PhrasingTable.load("emails-heldout" + batch + ".psv").score(r -> email(r.get(0)));
         System.out.println(names + "\n" + addresses + "\n" + emails);
         assertThat(names.rate()).as(names.toString()).isGreaterThanOrEqualTo(HELD_OUT_BAR);
         assertThat(addresses.rate()).as(addresses.toString()).isGreaterThanOrEqualTo(HELD_OUT_BAR);
