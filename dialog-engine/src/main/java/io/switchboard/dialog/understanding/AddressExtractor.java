@@ -50,8 +50,35 @@ public final class AddressExtractor {
     private static final List<String> LEADING_FILLERS = List.of("yeah", "yes", "yep", "sure", "ok", "um", "uh",
             "sorry", "no", "nope", "actually", "wait", "oh sorry",
             "er", "erm", "well", "so", "oh", "right", "it is at", "it is", "we are at", "i am at", "i live at",
-            "i am", "we are", "my address is", "the address is", "address is", "my postcode is", "the postcode is",
+            "i am", "we are", "i live in", "we live in", "i live on", "we live on",
+            "my address is", "the address is", "address is", "my postcode is", "the postcode is",
             "postcode is", "postcodes", "the postcodes", "my postcodes", "postcode", "its", "at", "it is", "that is");
+    /**
+     * Letters as speech-to-text writes them when a postcode is spelled ("bee ess six five queue ay") and the
+     * phonetic alphabet ("bravo sierra"); only read inside a run that joins into a postcode.
+     */
+    private static final java.util.Map<String, String> LETTER_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("ay", "a"), java.util.Map.entry("bee", "b"), java.util.Map.entry("be", "b"),
+            java.util.Map.entry("see", "c"), java.util.Map.entry("sea", "c"), java.util.Map.entry("dee", "d"),
+            java.util.Map.entry("ee", "e"), java.util.Map.entry("eff", "f"), java.util.Map.entry("gee", "g"),
+            java.util.Map.entry("aitch", "h"), java.util.Map.entry("haitch", "h"), java.util.Map.entry("jay", "j"),
+            java.util.Map.entry("kay", "k"), java.util.Map.entry("el", "l"), java.util.Map.entry("ell", "l"),
+            java.util.Map.entry("em", "m"), java.util.Map.entry("en", "n"), java.util.Map.entry("pee", "p"),
+            java.util.Map.entry("pea", "p"), java.util.Map.entry("queue", "q"), java.util.Map.entry("cue", "q"),
+            java.util.Map.entry("are", "r"), java.util.Map.entry("ar", "r"), java.util.Map.entry("ess", "s"),
+            java.util.Map.entry("tee", "t"), java.util.Map.entry("tea", "t"), java.util.Map.entry("you", "u"),
+            java.util.Map.entry("vee", "v"), java.util.Map.entry("ex", "x"), java.util.Map.entry("why", "y"),
+            java.util.Map.entry("zed", "z"), java.util.Map.entry("zee", "z"),
+            java.util.Map.entry("alpha", "a"), java.util.Map.entry("alfa", "a"), java.util.Map.entry("bravo", "b"),
+            java.util.Map.entry("charlie", "c"), java.util.Map.entry("delta", "d"), java.util.Map.entry("echo", "e"),
+            java.util.Map.entry("foxtrot", "f"), java.util.Map.entry("golf", "g"), java.util.Map.entry("hotel", "h"),
+            java.util.Map.entry("india", "i"), java.util.Map.entry("juliet", "j"), java.util.Map.entry("kilo", "k"),
+            java.util.Map.entry("lima", "l"), java.util.Map.entry("mike", "m"), java.util.Map.entry("november", "n"),
+            java.util.Map.entry("oscar", "o"), java.util.Map.entry("papa", "p"), java.util.Map.entry("quebec", "q"),
+            java.util.Map.entry("romeo", "r"), java.util.Map.entry("sierra", "s"), java.util.Map.entry("tango", "t"),
+            java.util.Map.entry("uniform", "u"), java.util.Map.entry("victor", "v"),
+            java.util.Map.entry("whiskey", "w"), java.util.Map.entry("whisky", "w"), java.util.Map.entry("xray", "x"),
+            java.util.Map.entry("yankee", "y"), java.util.Map.entry("zulu", "z"));
     private static final Set<String> TRAILING_FILLERS = Set.of("please", "thanks", "thank", "you", "mate",
             "cheers");
     private static final Set<String> NOT_AN_ADDRESS = Set.of("know", "sure", "why", "idea", "remember", "rather",
@@ -222,9 +249,13 @@ public final class AddressExtractor {
         for (int i = 0; i < tokens.length; i++) {
             int singles = 0;
             StringBuilder joined = new StringBuilder();
-            for (int j = i; j < tokens.length && tokens[j].length() <= 3 && tokens[j].matches("[a-z0-9]+"); j++) {
-                joined.append(tokens[j]);
-                if (tokens[j].length() == 1 && Character.isLetter(tokens[j].charAt(0))) {
+            for (int j = i; j < tokens.length; j++) {
+                String token = LETTER_NAMES.getOrDefault(tokens[j], tokens[j]);
+                if (token.length() > 3 || !token.matches("[a-z0-9]+")) {
+                    break;
+                }
+                joined.append(token);
+                if (token.length() == 1 && Character.isLetter(token.charAt(0))) {
                     singles++;
                 }
                 Matcher m = SPELLED_POSTCODE.matcher(joined);

@@ -209,6 +209,18 @@ public final class DateTimeExtractor {
                 }
             }
         }
+        // "thursday afternoon or friday morning" said on a Thursday: with the other day this week, "thursday" is
+        // today rather than a week today, so the offers do not come from two different weeks.
+        LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        boolean otherDayThisWeek = parsed.stream().anyMatch(q -> q.bareWeekday != null && q.date != null
+                && q.bareWeekday != today.getDayOfWeek() && q.date.isBefore(nextMonday));
+        if (otherDayThisWeek) {
+            for (Parsed p : parsed) {
+                if (p.bareWeekday == today.getDayOfWeek() && today.plusWeeks(1).equals(p.date)) {
+                    p.date = today;
+                }
+            }
+        }
     }
 
     private static void inheritDates(List<Parsed> parsed) {
@@ -338,6 +350,7 @@ public final class DateTimeExtractor {
             relativeDays();
             slashDates();
             monthDays();
+            monthStretches();
             weekdays();
             ranges();
             bounds();
@@ -443,17 +456,21 @@ public final class DateTimeExtractor {
                 } else if ((n = anyPhrase(i, words("end of the week"), words("end of this week"),
                         words("end of week"), words("later this week"), words("later in the week"))) > 0) {
                     stretch(latest(today, monday.plusDays(3)), monday.plusDays(6), monday, i, n);
-                } else if ((n = phrase(i, "next", "week")) > 0) {
+                } else if ((n = phrase(i, "this", "time", "next", "week")) > 0) {
+                    setDate(today.plusWeeks(1), i + n);
+                    use(i, n);
+                } else if ((n = anyPhrase(i, words("next week"), words("the following week"),
+                        words("following week"))) > 0) {
                     stretch(nextMonday, nextMonday.plusDays(6), nextMonday, i, n);
                 } else if ((n = anyPhrase(i, words("this coming week"), words("this week"))) > 0) {
                     stretch(today, monday.plusDays(6), monday, i, n);
                 } else if ((n = phrase(i, "next", "weekend")) > 0) {
-                    stretch(nextMonday.plusDays(5), nextMonday.plusDays(6), null, i, n);
+                    stretch(nextMonday.plusDays(5), nextMonday.plusDays(6), nextMonday, i, n);
                 } else if ((n = anyPhrase(i, words("this coming weekend"), words("this weekend"),
                         words("coming weekend"), words("weekend"))) > 0 && !negatedDay(i)) {
                     LocalDate saturday = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.minusDays(1)
                             : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
-                    stretch(latest(today, saturday), saturday.plusDays(1), null, i, n);
+                    stretch(latest(today, saturday), saturday.plusDays(1), saturday.minusDays(5), i, n);
                 } else if ((n = phrase(i, "end", "of", "next", "month")) > 0) {
                     stretch(endOfNextMonth.minusDays(4), endOfNextMonth, null, i, n);
                 } else if ((n = anyPhrase(i, words("end of the month"), words("end of this month"),
@@ -490,11 +507,21 @@ public final class DateTimeExtractor {
 
         /** "in 2 weeks", "in a fortnight", "2 weeks from today", "in 10 days time", "a week on friday". */
         private void countedDays(int i) {
-            boolean in = w.get(i).equals("in");
+            boolean in = w.get(i).equals("in") || w.get(i).equals("within") || w.get(i).equals("over");
             int k = in ? i + 1 : i;
+            // "in the next fortnight", "within the next 10 days": any day from today to then
+            boolean within = in && phrase(k, "the", "next") > 0;
+            if (within) {
+                k += 2;
+            } else if (!w.get(i).equals("in")) {
+                in = false;
+            }
             int count;
             int countLength;
-            if (phrase(k, "a", "couple", "of") > 0) {
+            if (within && (is(k, "week") || is(k, "fortnight"))) {
+                count = 1;
+                countLength = 0;
+            } else if (phrase(k, "a", "couple", "of") > 0) {
                 count = 2;
                 countLength = 3;
             } else if (phrase(k, "couple", "of") > 0) {
@@ -551,8 +578,54 @@ public final class DateTimeExtractor {
             if ((!anchored && !fortnight) || days < 1 || days > 366) {
                 return;
             }
+            if (within) {
+                stretch(today, today.plusDays(days), null, i, end - i);
+                return;
+            }
             setDate(from.plusDays(days), end);
             use(i, end - i);
+        }
+
+        /**
+         * "in february", "early march", "mid january", "end of april", when no day of that month was given:
+         * the month or that part of it, from today when it is this month.
+         */
+        private void monthStretches() {
+            for (int i = 0; i < w.size(); i++) {
+                Month month = TimeWords.MONTHS.get(at(i));
+                if (used[i] || month == null || (month == Month.MAY && !Set.of("in", "during", "early", "mid", "late",
+                        "of").contains(at(i - 1)))) {
+                    continue;
+                }
+                String before = at(i - 1);
+                int from = 1;
+                int to = 31;
+                int start;
+                if (before.equals("early") || (before.equals("of") && (at(i - 2).equals("beginning")
+                        || at(i - 2).equals("start")))) {
+                    to = 10;
+                } else if (before.equals("mid") || (before.equals("middle") || (before.equals("of")
+                        && at(i - 2).equals("middle")))) {
+                    from = 10;
+                    to = 20;
+                } else if (before.equals("late") || (before.equals("of") && at(i - 2).equals("end"))) {
+                    from = 21;
+                } else if (!(before.equals("in") || before.equals("during") || before.equals("for") || w.size() == 1)) {
+                    continue;
+                }
+                start = before.equals("of") ? i - 2 : i - 1;
+                LocalDate first = LocalDate.of(today.getYear(), month, 1);
+                LocalDate begin = first.withDayOfMonth(Math.min(from, first.lengthOfMonth()));
+                LocalDate last = first.withDayOfMonth(Math.min(to, first.lengthOfMonth()));
+                if (last.isBefore(today)) {
+                    first = first.plusYears(1);
+                    begin = first.withDayOfMonth(Math.min(from, first.lengthOfMonth()));
+                    last = first.withDayOfMonth(Math.min(to, first.lengthOfMonth()));
+                }
+                if (p.date == null) {
+                    stretch(latest(today, begin), last, null, Math.max(0, start), i - Math.max(0, start) + 1);
+                }
+            }
         }
 
         // --- as soon as possible -------------------------------------------------------------------------------
@@ -1044,6 +1117,10 @@ public final class DateTimeExtractor {
                     if (t.equals("lunch") && next.equals("time")) {
                         use(i + 1, 1);
                     }
+                } else if (prev.equals("after") && (t.equals("work") || t.equals("school"))) {
+                    // after work: from 5 pm; after school: from the afternoon school run
+                    p.notBefore = t.equals("work") ? RawTime.exact(17, 0) : RawTime.exact(15, 30);
+                    use(i - 1, 2);
                 } else if (t.equals("end") && next.equals("of") && at(i + 3).equals("day")) {
                     p.notBefore = RawTime.exact(16, 0);
                     use(i, 4);

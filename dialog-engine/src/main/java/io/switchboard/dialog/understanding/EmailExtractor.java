@@ -28,6 +28,10 @@ public final class EmailExtractor {
 
     private static final Pattern TYPED = Pattern.compile(
             "^[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}$");
+    /** "john.smith at gmail.com": typed with the dots but "at" for "@". */
+    private static final Pattern TYPED_WITH_AT_WORD = Pattern.compile(
+            "(?i)(?<![\\w.])([a-z0-9][a-z0-9._%+-]*[a-z0-9]) at ([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\\b");
+    private static final TextNormalizer NORMALIZER = new TextNormalizer();
     private static final Map<String, String> SEPARATORS = Map.of("dot", ".", "underscore", "_", "dash", "-",
             "hyphen", "-", "period", ".", "point", ".");
     private static final Set<String> TOP_LEVEL = Set.of("com", "uk", "org", "net", "io", "co", "me", "info", "biz",
@@ -38,8 +42,26 @@ public final class EmailExtractor {
             "you", "it", "them", "him", "her", "not", "and", "or", "the", "a", "email", "address", "mail");
     private static final int MAX_LABEL_WORDS = 3;
 
+    /** Also reads the original text, where "john.smith at gmail.com" still has its dots. */
     public Optional<Match> find(NormalizedText text) {
-        return text == null ? Optional.empty() : find(text.text());
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<Match> found = find(text.text());
+        if (found.isPresent()) {
+            return found;
+        }
+        java.util.regex.Matcher typed = TYPED_WITH_AT_WORD.matcher(text.original());
+        while (typed.find()) {
+            String domain = typed.group(2).toLowerCase(Locale.ROOT);
+            if (TOP_LEVEL.contains(domain.substring(domain.lastIndexOf('.') + 1))) {
+                Span span = Span.of(text.text(), NORMALIZER.normalize(typed.group()).text());
+                if (span != null) {
+                    return Optional.of(new Match(typed.group(1).toLowerCase(Locale.ROOT) + "@" + domain, span));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** @param normalized text from {@link TextNormalizer} */

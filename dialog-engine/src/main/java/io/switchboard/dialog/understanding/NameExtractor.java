@@ -177,7 +177,17 @@ public final class NameExtractor {
             to--;
         }
         Range name = nameWords(t, from);
-        return name != null && name.to() == to ? Optional.of(name) : Optional.empty();
+        if (name == null) {
+            return Optional.empty();
+        }
+        // "john smith 07700 900123", "sarah at 12 park street": the name, then the next detail
+        boolean detailFollows = name.to() < to && (startsWithDigit(t.get(name.to()))
+                || (t.get(name.to()).equals("at") && name.to() + 1 < to && startsWithDigit(t.get(name.to() + 1))));
+        return name.to() == to || detailFollows ? Optional.of(name) : Optional.empty();
+    }
+
+    private static boolean startsWithDigit(String w) {
+        return !w.isEmpty() && (Character.isDigit(w.charAt(0)) || w.charAt(0) == '+');
     }
 
     private static int skipFillers(List<String> t, int from) {
@@ -328,7 +338,19 @@ public final class NameExtractor {
         while (to > from && !Character.isLetter(s.charAt(to - 1))) {
             to--;
         }
-        return from < to ? s.substring(from, to) : null;
+        if (from >= to) {
+            return null;
+        }
+        // "Smith, John": keep letters, apostrophes, hyphens and the dots of initials; drop other punctuation
+        StringBuilder b = new StringBuilder();
+        for (char c : s.substring(from, to).toCharArray()) {
+            if (Character.isLetter(c) || c == '\'' || c == '\u2019' || c == '-' || c == '.' || c == ' ') {
+                b.append(c);
+            } else if (Character.isWhitespace(c)) {
+                b.append(' ');
+            }
+        }
+        return b.toString().replaceAll(" +", " ").strip();
     }
 
     /** Typed in one case ("siobhan o'neill", "JOHN SMITH"): title-cased; typed with capitals: kept as typed. */
