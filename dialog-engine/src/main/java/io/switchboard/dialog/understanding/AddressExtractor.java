@@ -38,7 +38,8 @@ public final class AddressExtractor {
             + "|boulevard|broadway|embankment|esplanade|promenade|wynd|orchard|meadow|meadows|villas|cottages";
     /** What may come before the street number: "flat 4", "unit 12b", "basement flat", "top floor flat". */
     private static final String PREMISES = "(?:basement|garden|lower ground floor|ground floor|first floor|1st floor"
-            + "|second floor|2nd floor|third floor|3rd floor|top floor|upper|lower|attic) flat"
+            + "|second floor|2nd floor|third floor|3rd floor|top floor|upper|lower|attic|top|bottom|upstairs"
+            + "|downstairs|rear|front|back|middle) flat"
             + "|(?:flat|apartment|apt|unit|suite|room) (?:\\d{1,4}[a-z]?|[a-z])";
     private static final Pattern PREMISES_ONLY = Pattern.compile("^(?:" + PREMISES + ")$");
     private static final Pattern POSTCODE = Pattern.compile("\\b([a-z]{1,2}\\d[a-z\\d]?) ?(\\d[a-z]{2})\\b");

@@ -78,7 +78,10 @@ public final class NameExtractor {
             return Optional.empty();
         }
         List<String> t = List.of(normalized.trim().split(" +"));
-        return locate(t, nameExpected).map(r -> titleCase(t.subList(r.from(), r.to())));
+        int[] unknown = new int[t.size()];
+        java.util.Arrays.fill(unknown, -1);
+        return new Locator(t, unknown, new boolean[t.size()]).locate(nameExpected)
+                .map(r -> titleCase(t.subList(r.from(), r.to())));
     }
 
     /**
@@ -92,7 +95,7 @@ public final class NameExtractor {
             return Optional.empty();
         }
         List<String> t = text.tokens();
-        Optional<Range> found = locate(t, nameExpected);
+        Optional<Range> found = locator(text.original(), t).locate(nameExpected);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -112,143 +115,187 @@ public final class NameExtractor {
     private record Range(int from, int to) {
     }
 
-    private static Optional<Range> locate(List<String> t, boolean nameExpected) {
-        for (List<String> trigger : STRONG_TRIGGERS) {
-            int at = indexOf(t, trigger);
-            if (at >= 0) {
-                Range name = nameWords(t, at + trigger.size());
+    /**
+     * For each normalized word, the caller's word it came from (-1 for all when they cannot be lined up), and
+     * whether that word was hyphenated ("Price-Jones"): a part of a hyphenated word is a name part even when it is
+     * an everyday word alone ("price"), and the parts count as one name word.
+     */
+    private Locator locator(String original, List<String> tokens) {
+        int[] wordOf = new int[tokens.size()];
+        boolean[] hyphenated = new boolean[tokens.size()];
+        List<String> rebuilt = new ArrayList<>();
+        String[] words = original.strip().split("\\s+");
+        for (int w = 0; w < words.length; w++) {
+            List<String> parts = normalizer.normalize(words[w]).tokens();
+            boolean hyphen = parts.size() > 1 && words[w].matches(".*\\p{L}-\\p{L}.*") && words[w].indexOf('@') < 0;
+            for (String part : parts) {
+                if (rebuilt.size() < tokens.size()) {
+                    wordOf[rebuilt.size()] = w;
+                    hyphenated[rebuilt.size()] = hyphen;
+                }
+                rebuilt.add(part);
+            }
+        }
+        if (!rebuilt.equals(tokens)) {
+            java.util.Arrays.fill(wordOf, -1);
+            return new Locator(tokens, wordOf, new boolean[tokens.size()]);
+        }
+        return new Locator(tokens, wordOf, hyphenated);
+    }
+
+    /**
+     * The name-finding rules over one turn's words.
+     *
+     * @param t          the normalized words
+     * @param wordOf     for each, the index of the caller's word it came from, or -1 when unknown
+     * @param hyphenated for each, whether the caller's word was hyphenated
+     */
+    private record Locator(List<String> t, int[] wordOf, boolean[] hyphenated) {
+
+        Optional<Range> locate(boolean nameExpected) {
+            for (List<String> trigger : STRONG_TRIGGERS) {
+                int at = indexOf(t, trigger);
+                if (at >= 0) {
+                    Range name = nameWords(t, at + trigger.size());
+                    if (name != null) {
+                        return Optional.of(name);
+                    }
+                }
+            }
+            // "names pete" typed without the apostrophe, only at the start
+            int start = skipFillers(t, 0);
+            if (start < t.size() && (t.get(start).equals("names") || (t.get(start).equals("name") && start == 0))) {
+                Range name = nameWords(t, start + 1);
                 if (name != null) {
                     return Optional.of(name);
                 }
             }
-        }
-        // "names pete" typed without the apostrophe, only at the start
-        int start = skipFillers(t, 0);
-        if (start < t.size() && t.get(start).equals("names")) {
-            Range name = nameWords(t, start + 1);
-            if (name != null) {
-                return Optional.of(name);
-            }
-        }
-        for (List<String> trigger : WEAK_TRIGGERS) {
-            int at = indexOf(t, trigger);
-            if (at < 0) {
-                continue;
-            }
-            Range name = nameWords(t, at + trigger.size());
-            if (name == null) {
-                continue;
-            }
-            int after = name.to();
-            if (trigger.get(0).equals("i") && !nameExpected) {
-                // "i'm kim park at 5 corn street": a first and last name followed by where they are
-                boolean fullName = name.to() - name.from() >= 2;
-                boolean placed = after < t.size() && (t.get(after).equals("at") || t.get(after).equals("from")
-                        || AFTER_NAME_CUES.contains(t.get(after)));
-                if (fullName && placed) {
+            for (List<String> trigger : WEAK_TRIGGERS) {
+                int at = indexOf(t, trigger);
+                if (at < 0) {
+                    continue;
+                }
+                Range name = nameWords(t, at + trigger.size());
+                if (name == null) {
+                    continue;
+                }
+                int after = name.to();
+                if (trigger.get(0).equals("i") && !nameExpected) {
+                    // "i'm kim park at 5 corn street": a first and last name followed by where they are
+                    boolean fullName = name.to() - name.from() >= 2;
+                    boolean placed = after < t.size() && (t.get(after).equals("at") || t.get(after).equals("from")
+                            || AFTER_NAME_CUES.contains(t.get(after)));
+                    if (fullName && placed) {
+                        return Optional.of(name);
+                    }
+                    continue;
+                }
+                boolean greeted = at > 0 && GREETINGS.contains(t.get(at - 1));
+                boolean cued = after < t.size() && AFTER_NAME_CUES.contains(t.get(after));
+                boolean runsOn = after < t.size() && AFTER_GREETED_NAME.contains(t.get(after));
+                boolean alone = after == t.size();
+                if (nameExpected || cued || (greeted && (runsOn || alone)) || (at == 0 && alone)) {
                     return Optional.of(name);
                 }
-                continue;
             }
-            boolean greeted = at > 0 && GREETINGS.contains(t.get(at - 1));
-            boolean cued = after < t.size() && AFTER_NAME_CUES.contains(t.get(after));
-            boolean runsOn = after < t.size() && AFTER_GREETED_NAME.contains(t.get(after));
-            boolean alone = after == t.size();
-            if (nameExpected || cued || (greeted && (runsOn || alone)) || (at == 0 && alone)) {
-                return Optional.of(name);
+            // "dave speaking", "john smith here"
+            Range leading = nameWords(t, start);
+            if (leading != null && leading.to() < t.size()
+                    && (t.get(leading.to()).equals("speaking") || (nameExpected && t.get(leading.to()).equals("here")))) {
+                return Optional.of(leading);
             }
-        }
-        // "dave speaking", "john smith here"
-        Range leading = nameWords(t, start);
-        if (leading != null && leading.to() < t.size()
-                && (t.get(leading.to()).equals("speaking") || (nameExpected && t.get(leading.to()).equals("here")))) {
-            return Optional.of(leading);
-        }
-        if (nameExpected) {
-            return bareName(t);
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Range> bareName(List<String> t) {
-        int from = skipFillers(t, 0);
-        int to = t.size();
-        while (to > from && TRAILING_FILLERS.contains(t.get(to - 1))) {
-            to--;
-        }
-        Range name = nameWords(t, from);
-        if (name == null) {
+            if (nameExpected) {
+                return bareName(t);
+            }
             return Optional.empty();
         }
-        // "john smith 07700 900123", "sarah at 12 park street": the name, then the next detail
-        boolean detailFollows = name.to() < to && (startsWithDigit(t.get(name.to()))
-                || (t.get(name.to()).equals("at") && name.to() + 1 < to && startsWithDigit(t.get(name.to() + 1))));
-        return name.to() == to || detailFollows ? Optional.of(name) : Optional.empty();
-    }
 
-    private static boolean startsWithDigit(String w) {
-        return !w.isEmpty() && (Character.isDigit(w.charAt(0)) || w.charAt(0) == '+');
-    }
-
-    private static int skipFillers(List<String> t, int from) {
-        int i = from;
-        while (i < t.size()) {
-            if (LEADING_FILLERS.contains(t.get(i))) {
-                i++;
-            } else if (i + 1 < t.size() && (t.get(i).equals("it") || t.get(i).equals("this"))
-                    && t.get(i + 1).equals("is")) {
-                i += 2;
-            } else {
-                break;
+        private Optional<Range> bareName(List<String> t) {
+            int from = skipFillers(t, 0);
+            int to = t.size();
+            while (to > from && TRAILING_FILLERS.contains(t.get(to - 1))) {
+                to--;
             }
+            Range name = nameWords(t, from);
+            if (name == null) {
+                return Optional.empty();
+            }
+            // "john smith 07700 900123", "sarah at 12 park street": the name, then the next detail
+            boolean detailFollows = name.to() < to && (startsWithDigit(t.get(name.to()))
+                    || (t.get(name.to()).equals("at") && name.to() + 1 < to && startsWithDigit(t.get(name.to() + 1))));
+            return name.to() == to || detailFollows ? Optional.of(name) : Optional.empty();
         }
-        return i;
-    }
 
-    private static int indexOf(List<String> t, List<String> phrase) {
-        outer:
-        for (int i = 0; i + phrase.size() <= t.size(); i++) {
-            for (int k = 0; k < phrase.size(); k++) {
-                if (!t.get(i + k).equals(phrase.get(k))) {
-                    continue outer;
+        private static boolean startsWithDigit(String w) {
+            return !w.isEmpty() && (Character.isDigit(w.charAt(0)) || w.charAt(0) == '+');
+        }
+
+        private static int skipFillers(List<String> t, int from) {
+            int i = from;
+            while (i < t.size()) {
+                if (LEADING_FILLERS.contains(t.get(i))) {
+                    i++;
+                } else if (i + 1 < t.size() && (t.get(i).equals("it") || t.get(i).equals("this"))
+                        && t.get(i + 1).equals("is")) {
+                    i += 2;
+                } else {
+                    break;
                 }
             }
             return i;
         }
-        return -1;
-    }
 
-    /**
-     * The name starting at {@code from}: an optional title, then up to four name words, initials and particles
-     * among them. Null when there is no name word (a lone title or initial is not a name).
-     */
-    private static Range nameWords(List<String> t, int from) {
-        int i = from;
-        boolean titled = i < t.size() && TITLES.contains(t.get(i)) && i + 1 < t.size();
-        if (titled) {
-            i++;
-        }
-        int words = 0;
-        int lastFull = -1;
-        boolean afterParticle = false;
-        for (; i < t.size() && words < MAX_NAME_WORDS; i++) {
-            String w = t.get(i);
-            boolean initial = isInitial(w, titled || words > 0);
-            boolean particle = words > 0 && PARTICLES.contains(w) && i + 1 < t.size() && isLetters(t.get(i + 1));
-            boolean full = isNameWord(w) || (afterParticle && isLetters(w) && w.length() >= 2 && !NOT_NAMES.contains(w));
-            if (!(initial || particle || full)) {
-                break;
+        private static int indexOf(List<String> t, List<String> phrase) {
+            outer:
+            for (int i = 0; i + phrase.size() <= t.size(); i++) {
+                for (int k = 0; k < phrase.size(); k++) {
+                    if (!t.get(i + k).equals(phrase.get(k))) {
+                        continue outer;
+                    }
+                }
+                return i;
             }
-            words++;
-            afterParticle = particle;
-            if (full && !particle) {
-                lastFull = i;
+            return -1;
+        }
+
+        /**
+         * The name starting at {@code from}: an optional title, then up to four name words, initials and particles
+         * among them. Null when there is no name word (a lone title or initial is not a name).
+         */
+        private Range nameWords(List<String> t, int from) {
+            int i = from;
+            boolean titled = i < t.size() && TITLES.contains(t.get(i)) && i + 1 < t.size();
+            if (titled) {
+                i++;
             }
+            int words = 0;
+            int lastFull = -1;
+            boolean afterParticle = false;
+            for (; i < t.size() && words < MAX_NAME_WORDS; i++) {
+                String w = t.get(i);
+                boolean initial = isInitial(w, titled || words > 0);
+                boolean particle = words > 0 && PARTICLES.contains(w) && i + 1 < t.size() && isLetters(t.get(i + 1));
+                boolean joinedPart = hyphenated[i] && isLetters(w);
+                boolean full = isNameWord(w) || joinedPart
+                        || (afterParticle && isLetters(w) && w.length() >= 2 && !NOT_NAMES.contains(w));
+                if (!(initial || particle || full)) {
+                    break;
+                }
+                // "Price-Jones" is one name word of the four, however many parts it has
+                boolean continuesHyphen = joinedPart && i > from && wordOf[i] >= 0 && wordOf[i] == wordOf[i - 1];
+                if (!continuesHyphen) {
+                    words++;
+                }
+                afterParticle = particle;
+                if (full && !particle) {
+                    lastFull = i;
+                }
+            }
+            if (lastFull < 0) {
+                return null;
+            }
+            return new Range(from, lastFull + 1);
         }
-        if (lastFull < 0) {
-            return null;
-        }
-        return new Range(from, lastFull + 1);
     }
 
     /** "j" in "Mrs J Okafor"; "a" and "i" count only after a title or a first name ("Mr A Patel"). */

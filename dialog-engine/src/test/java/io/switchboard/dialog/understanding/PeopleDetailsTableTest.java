@@ -52,7 +52,7 @@ class PeopleDetailsTableTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-b"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "-b", "-c"})
     void readsTheHeldOutTables(String batch) {
         PhrasingTable.Score names = PhrasingTable.load("names-heldout" + batch + ".psv")
                 .score(r -> name(r.get(0), Boolean.parseBoolean(r.get(1))));

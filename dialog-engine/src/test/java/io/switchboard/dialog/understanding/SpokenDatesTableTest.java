@@ -35,7 +35,7 @@ class SpokenDatesTableTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"dates-heldout.psv", "dates-heldout-b.psv"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"dates-heldout.psv", "dates-heldout-b.psv", "dates-heldout-c.psv"})
     void readsTheHeldOutTables(String table) {
         PhrasingTable.Score score = PhrasingTable.load(table).score(row -> read(row.get(0), row.get(1)));
         System.out.println(score);
