@@ -23,18 +23,39 @@ import java.util.regex.Matcher;
  *       Saturday, "saturday" means a week today. "this &lt;weekday&gt;" / "this coming &lt;weekday&gt;" is the next
  *       such day counting today. "next &lt;weekday&gt;" is that weekday in the <i>next calendar week</i> (weeks run
  *       Monday to Sunday): on Saturday 21 Nov "next thursday" is Thu 26 Nov, on Monday 23 Nov it is Thu 3 Dec.</li>
- *   <li><b>Dates.</b> "23/11" is day/month (UK). A day and month without a year ("23rd nov", "Nov 23") that is
- *       already past this year means next year. A day of the month alone ("the twenty third") is this month, or
- *       the next month that has that day when it is past.</li>
+ *   <li><b>Weeks.</b> "next week" (also "the following week", "next week sometime") is Monday to Sunday of the next
+ *       calendar week, a stretch of days ({@link TimePreference#lastDate()}); with a weekday anywhere in the same
+ *       alternative ("next week … tuesday", "tuesday next week", "wednesday of next week") it is that day of that
+ *       week. "this week" is today to Sunday; "the week after next" the calendar week after next; "early next week"
+ *       Monday to Wednesday; "end of the week" Thursday (or today) to Sunday. "this time next week" is a week today.
+ *       </li>
+ *   <li><b>Counted days.</b> "in N days/weeks" ("in two weeks' time", "in a couple of weeks", "10 days from now",
+ *       "3 weeks today"), "a fortnight" / "in a fortnight" (14 days), "a week today", "a week tomorrow",
+ *       "a week on friday" and "friday week" (a week after the coming Friday). "in the next fortnight" is the
+ *       stretch from today to then. Durations are not dates: "for a fortnight", "2 weeks ago", "every week".</li>
+ *   <li><b>Weekends and months.</b> "the weekend" / "this weekend" is the coming Saturday and Sunday (today and
+ *       tomorrow on a Saturday); "next weekend" is the weekend of the next calendar week. "end of the month" is its
+ *       last five days (from today when later); "end of next month", "next month", "in february", "early march"
+ *       (1st–10th), "mid january" (10th–20th), "late april" (21st–end) likewise.</li>
+ *   <li><b>Dates.</b> "23/11" is day/month (UK). A day and month without a year ("23rd nov", "Nov 23", "14 February",
+ *       "for 14 feb") that is already past this year means next year; it is kept as that date however far ahead (the
+ *       flow says when it is beyond the booking horizon). A day of the month alone ("the twenty third", "sat 28th")
+ *       is this month, or the next month that has that day when it is past.</li>
  *   <li><b>Bare hours.</b> Without am/pm or a part of day, hours 1–7 are afternoon (3 is 15:00), 8–11 morning,
- *       12 noon; 13–23 are read as 24-hour times. "3 in the morning"/"Fri am" and "pm" override this.</li>
+ *       12 noon; 13–23 are read as 24-hour times. "3 in the morning"/"Fri am" and "pm" override this. "half one" is
+ *       1:30 by the same rule (13:30), "half seven" 19:30, "half ten" 10:30.</li>
  *   <li><b>Windows.</b> "after two" sets {@code notBefore}, "before eleven"/"by 4" {@code notAfter}, "between 2 and 4"
- *       both; "first thing" is the morning up to 10:00; "lunchtime" 12:00–14:00.</li>
- *   <li><b>Alternatives.</b> "or" separates preferences ("next thursday afternoon or friday morning" gives two); a
- *       part without a day takes the day of its neighbour ("friday morning or afternoon").</li>
+ *       both; "first thing" is the morning up to 10:00; "lunchtime" 12:00–14:00, "after lunch" from 13:00;
+ *       "after work" from 17:00, "after school" from 15:30; "noon"/"midday" 12:00.</li>
+ *   <li><b>Alternatives.</b> "or" separates preferences ("thursday afternoon or friday morning" gives two); a
+ *       part without a day takes the day of its neighbour ("friday morning or afternoon"). A week named once holds
+ *       for the other alternatives' bare weekdays ("next tuesday or wednesday", "tuesday or wednesday next week"),
+ *       and said on a Thursday, "thursday afternoon or friday morning" is today or tomorrow, not two weeks.</li>
  * </ul>
  * A number is read as an hour only with a time cue (at, around, am/pm, ish, a preceding day, "make it 4"), or when a
- * time is what was asked. "next week" and durations ("in 2 hours") are not resolved.
+ * time is what was asked; then {@link #read} marks it {@link Reading#bareNumber()} with a low confidence, for the
+ * resolver to weigh against other readings of the number. After "flat", "number", "unit", "option" and the like a
+ * number is never an hour. Durations of hours ("in 2 hours") are not resolved.
  */
 public final class DateTimeExtractor {
 
@@ -527,7 +548,7 @@ public final class DateTimeExtractor {
             } else if (phrase(k, "couple", "of") > 0) {
                 count = 2;
                 countLength = 2;
-            } else if (is(k, "a")) {
+            } else if (is(k, "a") || is(k, "one")) {
                 count = 1;
                 countLength = 1;
             } else if (TimeWords.isInteger(at(k)) && !used[k]) {
