@@ -488,7 +488,7 @@ public final class DateTimeExtractor {
                 } else if ((n = phrase(i, "next", "weekend")) > 0) {
                     stretch(nextMonday.plusDays(5), nextMonday.plusDays(6), nextMonday, i, n);
                 } else if ((n = anyPhrase(i, words("this coming weekend"), words("this weekend"),
-                        words("coming weekend"), words("weekend"))) > 0 && !negatedDay(i)) {
+                        words("coming weekend"), words("weekend"))) > 0) {
                     LocalDate saturday = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.minusDays(1)
                             : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
                     stretch(latest(today, saturday), saturday.plusDays(1), saturday.minusDays(5), i, n);
@@ -511,6 +511,11 @@ public final class DateTimeExtractor {
         }
 
         private void stretch(LocalDate first, LocalDate last, LocalDate weekOf, int i, int length) {
+            if (negatedDay(i)) {
+                // "not next week", "any time apart from this weekend": ruled out, not wished for
+                use(i, length);
+                return;
+            }
             p.date = first;
             p.lastDate = last;
             dateEnd = i + length;

@@ -22,11 +22,19 @@ public final class NameExtractor {
     /**
      * A name found in a turn.
      *
-     * @param name the name as given ("Mrs J. Okafor", "Siobhan O'Neill-Hughes")
-     * @param span the words of the normalized text it came from
+     * @param name       the name as given ("Mrs J. Okafor", "Siobhan O'Neill-Hughes")
+     * @param span       the words of the normalized text it came from
+     * @param confidence {@link #STRONG}, {@link #WEAK} or {@link #BARE}, by what introduced the name
      */
-    public record Match(String name, Span span) {
+    public record Match(String name, Span span, double confidence) {
     }
+
+    /** Confidence of a name after "my name is", "call me". */
+    public static final double STRONG = 0.95;
+    /** After "it's", "this is", or before "speaking". */
+    public static final double WEAK = 0.8;
+    /** A bare answer to the name question ("john smith"): a name only because a name was asked. */
+    public static final double BARE = 0.6;
 
     private static final List<List<String>> STRONG_TRIGGERS = List.of(
             List.of("my", "name", "is"), List.of("the", "name", "is"), List.of("name", "is"), List.of("my", "names"),
@@ -108,11 +116,15 @@ public final class NameExtractor {
         int endChar = startChar + String.join(" ", words).length();
         Span span = new Span(startChar, endChar);
         String asTyped = asTyped(text.original(), String.join(" ", words));
-        return Optional.of(new Match(asTyped == null ? titleCase(words) : asTyped, span));
+        return Optional.of(new Match(asTyped == null ? titleCase(words) : asTyped, span, r.confidence()));
     }
 
     /** Token range [from, to) of the name, a title included. */
-    private record Range(int from, int to) {
+    private record Range(int from, int to, double confidence) {
+
+        Range rated(double c) {
+            return new Range(from, to, c);
+        }
     }
 
     /**
@@ -158,7 +170,7 @@ public final class NameExtractor {
                 if (at >= 0) {
                     Range name = nameWords(t, at + trigger.size());
                     if (name != null) {
-                        return Optional.of(name);
+                        return Optional.of(name.rated(STRONG));
                     }
                 }
             }
@@ -167,7 +179,7 @@ public final class NameExtractor {
             if (start < t.size() && (t.get(start).equals("names") || (t.get(start).equals("name") && start == 0))) {
                 Range name = nameWords(t, start + 1);
                 if (name != null) {
-                    return Optional.of(name);
+                    return Optional.of(name.rated(STRONG));
                 }
             }
             for (List<String> trigger : WEAK_TRIGGERS) {
@@ -186,7 +198,7 @@ public final class NameExtractor {
                     boolean placed = after < t.size() && (t.get(after).equals("at") || t.get(after).equals("from")
                             || AFTER_NAME_CUES.contains(t.get(after)));
                     if (fullName && placed) {
-                        return Optional.of(name);
+                        return Optional.of(name.rated(WEAK));
                     }
                     continue;
                 }
@@ -195,14 +207,14 @@ public final class NameExtractor {
                 boolean runsOn = after < t.size() && AFTER_GREETED_NAME.contains(t.get(after));
                 boolean alone = after == t.size();
                 if (nameExpected || cued || (greeted && (runsOn || alone)) || (at == 0 && alone)) {
-                    return Optional.of(name);
+                    return Optional.of(name.rated(WEAK));
                 }
             }
             // "dave speaking", "john smith here"
             Range leading = nameWords(t, start);
             if (leading != null && leading.to() < t.size()
                     && (t.get(leading.to()).equals("speaking") || (nameExpected && t.get(leading.to()).equals("here")))) {
-                return Optional.of(leading);
+                return Optional.of(leading.rated(WEAK));
             }
             if (nameExpected) {
                 return bareName(t);
@@ -223,7 +235,7 @@ public final class NameExtractor {
             // "john smith 07700 900123", "sarah at 12 park street": the name, then the next detail
             boolean detailFollows = name.to() < to && (startsWithDigit(t.get(name.to()))
                     || (t.get(name.to()).equals("at") && name.to() + 1 < to && startsWithDigit(t.get(name.to() + 1))));
-            return name.to() == to || detailFollows ? Optional.of(name) : Optional.empty();
+            return name.to() == to || detailFollows ? Optional.of(name.rated(BARE)) : Optional.empty();
         }
 
         private static boolean startsWithDigit(String w) {
@@ -294,7 +306,7 @@ public final class NameExtractor {
             if (lastFull < 0) {
                 return null;
             }
-            return new Range(from, lastFull + 1);
+            return new Range(from, lastFull + 1, BARE);
         }
     }
 

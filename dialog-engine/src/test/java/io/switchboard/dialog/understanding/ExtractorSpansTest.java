@@ -16,7 +16,12 @@ class ExtractorSpansTest {
         assertThat(new NameExtractor().find(text, false)).hasValueSatisfying(m -> {
             assertThat(m.name()).isEqualTo("Siobhan O'Neill-Hughes");
             assertThat(m.span().in(text.text())).isEqualTo("siobhan oneill hughes");
+            assertThat(m.confidence()).isEqualTo(NameExtractor.WEAK);
         });
+        assertThat(new NameExtractor().find(normalizer.normalize("my name is D'Arcy"), false))
+                .hasValueSatisfying(m -> assertThat(m.confidence()).isEqualTo(NameExtractor.STRONG));
+        assertThat(new NameExtractor().find(normalizer.normalize("nguyen van an"), true))
+                .hasValueSatisfying(m -> assertThat(m.confidence()).isEqualTo(NameExtractor.BARE));
     }
 
     @Test
