@@ -31,6 +31,18 @@ class PhrasingTableTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             # expected | text | intent | times | phone | name | service | address | emergency | now
             # ---- dates and times, spoken ----
+            DATE_TIME | next week tuesday | UNKNOWN | 2026-11-24 | | | | | |
+            DATE_TIME | a week on friday at half one | UNKNOWN | 2026-12-04 13:30 | | | | | |
+            DATE_TIME | in two weeks | UNKNOWN | 2026-12-05 | | | | | |
+            DATE_TIME | a fortnight | UNKNOWN | 2026-12-05 | | | | | |
+            DATE_TIME | this weekend | UNKNOWN | 2026-11-21..2026-11-22 | | | | | |
+            DATE_TIME | end of the month | UNKNOWN | 2026-11-26..2026-11-30 | | | | | |
+            DATE_TIME | 14 February | UNKNOWN | 2027-02-14 | | | | | |
+            DATE_TIME | thursday afternoon or friday morning | UNKNOWN | 2026-11-26 AFTERNOON;2026-11-27 MORNING | | | | | |
+            ADDRESS | its flat four 22 cotham hill | UNKNOWN | | | | | Flat 4, 22 Cotham Hill | |
+            ADDRESS | basement flat, 12 picton street | UNKNOWN | | | | | Basement Flat, 12 Picton Street | |
+            ADDRESS | b s eight two p u | UNKNOWN | | | | | BS8 2PU | |
+            ADDRESS | john.smith@gmail.com | UNKNOWN | | | | | | |
             DATE_TIME | tomorrow at three thirty | UNKNOWN | 2026-11-22 15:30 | | | | | |
             DATE_TIME | next thursday afternoon | UNKNOWN | 2026-11-26 AFTERNOON | | | | | |
             DATE_TIME | half past two | UNKNOWN | 14:30 | | | | | |
