@@ -4,7 +4,8 @@
  * consulted only when {@link io.switchboard.dialog.understanding.Understanding#confident()} is false.
  *
  * <p>Entry point: {@link io.switchboard.dialog.understanding.LanguageUnderstanding}. Phone numbers are parsed with
- * libphonenumber; dates, times, names, addresses, services, intents and choices are parsed by our own rules in this
- * package.
+ * libphonenumber; dates, times, names, addresses, email addresses, services, intents and choices are parsed by our
+ * own rules in this package. Extractors can also report the {@link io.switchboard.dialog.understanding.Span} of
+ * normalized text each reading used, so competing readings of the same words can be weighed against each other.
  */
 package io.switchboard.dialog.understanding;
