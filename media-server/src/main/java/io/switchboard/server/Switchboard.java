@@ -13,6 +13,7 @@ import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
+import io.switchboard.telephony.http.HttpTimeouts;
 import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
@@ -170,8 +171,8 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS)));
         vertx = v;
-        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
-                scheduling.profile().name());
+        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
+                .withTimeouts(httpTimeouts()), scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
         SwitchboardApi.mount(plane, engine, scheduling);
         plane.mount(router -> text.mount(router, v, engine));
@@ -180,6 +181,14 @@ public final class Switchboard implements AutoCloseable {
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    private HttpTimeouts httpTimeouts() {
+        try {
+            return HttpTimeouts.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_HTTP_*_TIMEOUT", e.getMessage(), e);
+        }
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */

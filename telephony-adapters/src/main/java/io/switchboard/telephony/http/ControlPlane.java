@@ -88,8 +88,17 @@ public final class ControlPlane implements AutoCloseable {
                 .setPort(settings.port())
                 // Webhook payloads and chat messages are small; refuse giant headers early.
                 .setMaxHeaderSize(16 * 1024)
-                .setCompressionSupported(true);
-        HttpServer bound = await(vertx.createHttpServer(options).requestHandler(router).listen(),
+                .setCompressionSupported(true)
+                // HTTP/1.1 only (TLS and HTTP/2 end at the proxy): the h2c sniffer would hold a half-sent request
+                // line before the connection exists, out of reach of the request deadline.
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) Math.max(1, settings.timeouts().idle().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        RequestDeadlines deadlines = new RequestDeadlines(vertx, settings.timeouts().request());
+        HttpServer bound = await(vertx.createHttpServer(options)
+                        .connectionHandler(deadlines::onConnection)
+                        .requestHandler(deadlines.around(router))
+                        .listen(),
                 "cannot listen on " + settings.host() + ":" + settings.port());
         server = bound;
         LOG.info("HTTP listening on {}:{}", settings.host(), bound.actualPort());
