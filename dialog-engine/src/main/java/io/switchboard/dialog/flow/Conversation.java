@@ -68,6 +68,10 @@ public final class Conversation {
 
     int misunderstandings;
     Instant updatedAt;
+    /** When the conversation's first message (or the call's greeting) was handled: time-to-booking counts from it. */
+    Instant startedAt;
+    /** Its outcome has been counted; a conversation counts once, by its first outcome. */
+    boolean outcomeCounted;
 
     Conversation() {
         // for Jackson
@@ -117,5 +121,10 @@ public final class Conversation {
 
     public Expectation expecting() {
         return expecting;
+    }
+
+    /** Whether an outcome (booked, cancelled, failed, handed off) was reached and counted. */
+    public boolean outcomeCounted() {
+        return outcomeCounted;
     }
 }
