@@ -156,6 +156,7 @@ public final class Receptionist implements DialogEngine {
     }
 
     private void save(SessionKey key, Conversation c) {
+        c.capMemory();
         String state;
         try {
             state = json.writeValueAsString(c);

@@ -312,6 +312,9 @@ public final class Switchboard implements AutoCloseable {
         try {
             return SessionStores.fromEnvironment(config.environment(), clock);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(SessionStores.MAX_SESSIONS)) {
+                throw new ConfigException(SessionStores.MAX_SESSIONS, e.getMessage(), e);
+            }
             throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
         }
     }

@@ -26,7 +26,7 @@ import java.util.UUID;
  */
 final class BookingFlow {
 
-    private static final int MAX_PROBLEM = 300;
+    private static final int MAX_PROBLEM = Conversation.MAX_PROBLEM;
 
     private final SlotFinder slots;
 
