@@ -3,6 +3,7 @@ package io.switchboard.telephony.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -145,6 +146,15 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private void installErrorHandlers() {
+        // A client that went away (or was closed by the request deadline) needs no error response and no error log.
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+                LOG.debug("{} {}: client connection closed before the request completed", ctx.request().method(),
+                        ctx.normalizedPath());
+                return;
+            }
+            ctx.next();
+        });
         router.errorHandler(400, ctx -> ApiResponses.error(ctx, 400, "bad request"));
         router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not found"));
         router.errorHandler(405, ctx -> ApiResponses.error(ctx, 405, "method not allowed"));
