@@ -13,12 +13,21 @@ import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
+import io.switchboard.telephony.http.HttpTimeouts;
+import io.switchboard.telephony.http.MetricsAccess;
+import io.switchboard.telephony.http.MetricsEndpoint;
+import io.switchboard.telephony.http.MissedCallsApi;
+import io.switchboard.telephony.metrics.PrometheusMetrics;
+import io.switchboard.telephony.voice.BusyCallFollowUp;
+import io.switchboard.telephony.voice.MissedCalls;
 import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.TwilioVoiceWebhook;
 import io.switchboard.dialog.understanding.AnswerCheck;
+import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.TurnLatencyMetrics;
 import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
@@ -57,6 +66,7 @@ public final class Switchboard implements AutoCloseable {
     private final SessionStore sessions;
     private final DialogEngine engine;
     private final TextChannels text;
+    private final PrometheusMetrics metrics;
     /** What to close, last created first. */
     private final Deque<Step> closers;
     private Vertx vertx;
@@ -65,7 +75,8 @@ public final class Switchboard implements AutoCloseable {
     private VoiceCalls calls;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
-                        DialogEngine engine, TextChannels text, Deque<Step> closers) {
+                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
+        this.metrics = metrics;
         this.config = config;
         this.clock = clock;
         this.scheduling = scheduling;
@@ -77,8 +88,9 @@ public final class Switchboard implements AutoCloseable {
 
     /** Everything but HTTP, with the real receptionist (sessions expire after the configured timeout). */
     public static Switchboard open(ServerConfig config) {
-        return open(config, (scheduling, sessions, llm, notifier) ->
-                Receptionist.create(scheduling, sessions, llm, notifier, config.sessionTimeout()));
+        PrometheusMetrics metrics = PrometheusMetrics.create();
+        return open(config, (scheduling, sessions, llm, notifier) -> Receptionist.create(scheduling, sessions, llm,
+                notifier, config.sessionTimeout(), metrics.metrics()), metrics);
     }
 
     /**
@@ -88,25 +100,30 @@ public final class Switchboard implements AutoCloseable {
      * @throws ConfigException                                    when a setting is unusable
      */
     public static Switchboard open(ServerConfig config, EngineFactory engines) {
+        return open(config, engines, PrometheusMetrics.create());
+    }
+
+    private static Switchboard open(ServerConfig config, EngineFactory engines, PrometheusMetrics metrics) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(engines, "engines");
-        BusinessProfile profile = loadProfile(config);
-        Clock clock = config.clock(profile.timezone());
         Deque<Step> closers = new ArrayDeque<>();
+        closers.push(new Step("metrics", metrics::close));
         try {
+            BusinessProfile profile = loadProfile(config);
+            Clock clock = config.clock(profile.timezone());
             Database database = Database.open(config.databaseSettings());
             closers.push(new Step("database", database::close));
             Scheduling scheduling = Scheduling.create(profile, clock, database);
             SessionStore sessions = openSessions(config, clock);
             closers.push(new Step("sessions", sessions::close));
-            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment());
+            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
             closeIfCloseable("LLM fallback", llm, closers);
-            TextChannels text = openTextChannels(config, scheduling);
+            TextChannels text = openTextChannels(config, scheduling, metrics);
             closers.push(new Step("text channels", text::close));
             Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier);
             closeIfCloseable("dialog engine", engine, closers);
-            return new Switchboard(config, clock, scheduling, sessions, engine, text, closers);
+            return new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
         } catch (RuntimeException e) {
             closeAll(closers);
             throw e;
@@ -132,12 +149,15 @@ public final class Switchboard implements AutoCloseable {
         SttSettings sttSettings;
         VoiceSettings voiceSettings;
         MediaServerSettings mediaSettings;
+        int maxCalls;
         try {
             sttSettings = SttSettings.fromEnvironment(env);
             voiceSettings = VoiceSettings.fromEnvironment(env);
             mediaSettings = MediaServerSettings.fromEnvironment(env);
+            maxCalls = CallLimits.maxCalls(env);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_*", e.getMessage(), e);
+            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_* / SWITCHBOARD_MAX_CALLS",
+                    e.getMessage(), e);
         }
         SpeechRecognizer stt = SpeechRecognizers.start(sttSettings);
         closers.push(new Step("speech recognizer", stt::close));
@@ -145,8 +165,16 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("speech synthesizer", tts::close));
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
+        BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
+                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
+                scheduling.profile().name());
+        closers.push(new Step("busy-call follow-ups", busy::close));
         calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
-                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers));
+                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withMaxCalls(maxCalls)
+                .withOverflow(busy::turnedAway)
+                .withMetrics(metrics.metrics())
+                .addLatencyListener(new TurnLatencyMetrics(metrics.metrics()));
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
@@ -170,16 +198,36 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS)));
         vertx = v;
-        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
-                scheduling.profile().name());
+        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
+                .withTimeouts(httpTimeouts()), scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
-        SwitchboardApi.mount(plane, engine, scheduling);
+        SwitchboardApi.mount(plane, engine, scheduling, metrics.metrics());
+        plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
+                scheduling.profile().timezone(), plane.workers())::mount);
+        metricsAccess().ifPresent(access ->
+                plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, engine));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    private Optional<MetricsAccess> metricsAccess() {
+        try {
+            return MetricsAccess.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(MetricsAccess.VARIABLE, e.getMessage(), e);
+        }
+    }
+
+    private HttpTimeouts httpTimeouts() {
+        try {
+            return HttpTimeouts.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_HTTP_*_TIMEOUT", e.getMessage(), e);
+        }
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
@@ -215,6 +263,11 @@ public final class Switchboard implements AutoCloseable {
     /** The Vert.x instance behind the HTTP server, once started; later servers (media streams) share it. */
     public Optional<Vertx> vertx() {
         return Optional.ofNullable(vertx);
+    }
+
+    /** The metrics registry every part records into, and its Prometheus text. */
+    public PrometheusMetrics metrics() {
+        return metrics;
     }
 
     public ServerConfig config() {
@@ -259,13 +312,17 @@ public final class Switchboard implements AutoCloseable {
         try {
             return SessionStores.fromEnvironment(config.environment(), clock);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(SessionStores.MAX_SESSIONS)) {
+                throw new ConfigException(SessionStores.MAX_SESSIONS, e.getMessage(), e);
+            }
             throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
         }
     }
 
-    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling) {
+    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling,
+                                                 PrometheusMetrics metrics) {
         try {
-            return TextChannels.fromEnvironment(config.environment(), scheduling);
+            return TextChannels.fromEnvironment(config.environment(), scheduling, metrics.metrics());
         } catch (IllegalStateException e) {
             throw new ConfigException("TWILIO_* / WHATSAPP_*", e.getMessage(), e);
         }

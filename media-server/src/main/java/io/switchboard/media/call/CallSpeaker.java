@@ -4,6 +4,7 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.tts.AudioSink;
 import io.switchboard.media.tts.CachedPrompt;
@@ -38,6 +39,7 @@ final class CallSpeaker implements Runnable {
     private final Playback playback;
     private final CallOutput output;
     private final List<TurnLatencyListener> listeners;
+    private final CallMetrics metrics;
     private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
     private volatile boolean busy;
     private volatile boolean stopped;
@@ -48,7 +50,8 @@ final class CallSpeaker implements Runnable {
     private int turns;
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
-                Playback playback, CallOutput output, List<TurnLatencyListener> listeners) {
+                Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics) {
+        this.metrics = metrics;
         this.call = call;
         this.engine = engine;
         this.synthesizer = synthesizer;
@@ -160,6 +163,7 @@ final class CallSpeaker implements Runnable {
                 case TurnInput.Silence s -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException e) {
+            metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
             speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence, CallPrompts.TROUBLE);
             return;
@@ -190,6 +194,7 @@ final class CallSpeaker implements Runnable {
                         firstTts = first;
                     }
                 } catch (SpeechSynthesisException e) {
+                    metrics.errors().record(DependencyKind.SPEECH_SYNTHESIS);
                     LOG.error("call {}: could not synthesise a sentence of {} characters ({})", call.maskedId(),
                             sentence.length(), e.getMessage());
                     continue;

@@ -1,6 +1,7 @@
 package io.switchboard.media.call;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesizer;
@@ -30,6 +31,9 @@ public final class VoiceCalls implements CallSessionFactory {
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
     private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
+    private volatile int maxCalls = CallLimits.defaultMaxCalls();
+    private volatile CallOverflow overflow = CallOverflow.IGNORE;
+    private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -54,6 +58,31 @@ public final class VoiceCalls implements CallSessionFactory {
         return earlyEnd;
     }
 
+    /** At most {@code max} calls at once; more callers hear {@link CallPrompts#BUSY} and are hung up. Returns this. */
+    public VoiceCalls withMaxCalls(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max calls must be at least 1, was " + max);
+        }
+        this.maxCalls = max;
+        return this;
+    }
+
+    /** Told about each caller turned away by the cap. Returns this. */
+    public VoiceCalls withOverflow(CallOverflow handler) {
+        this.overflow = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /** Records calls, the cap, recognition speed and speech failures into {@code registry}. Once. Returns this. */
+    public VoiceCalls withMetrics(Metrics registry) {
+        this.metrics = new CallMetrics(registry, this);
+        return this;
+    }
+
+    public int maxCalls() {
+        return maxCalls;
+    }
+
     /** Adds a receiver of every turn's timing (the benchmark, tests, metrics); returns this. */
     public VoiceCalls addLatencyListener(TurnLatencyListener listener) {
         latencyListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -75,11 +104,32 @@ public final class VoiceCalls implements CallSessionFactory {
         long started = System.nanoTime();
         String from = start.customParameters().get(TwimlResponses.PARAM_FROM);
         CallContext call = new CallContext(start.callSid(), from == null || from.isBlank() ? null : from);
-        active.incrementAndGet();
+        if (active.incrementAndGet() > maxCalls) {
+            active.decrementAndGet();
+            return turnAway(call, output);
+        }
+        metrics.answered();
         VoiceCallSession session = new VoiceCallSession(call, this, output, started, active::decrementAndGet);
         LOG.info("call {}: media stream from {}", call.maskedId(), PiiMask.phone(from));
         session.start();
         return session;
+    }
+
+    /** Over the cap: no recogniser, no threads, just the cached busy message and a hang-up. */
+    private CallSession turnAway(CallContext call, CallOutput output) {
+        metrics.busy();
+        LOG.warn("call {}: all {} lines busy, caller {} hears the busy message", call.maskedId(), maxCalls,
+                PiiMask.phone(call.from()));
+        try {
+            overflow.turnedAway(call.callSid(), call.from());
+        } catch (RuntimeException e) {
+            LOG.error("call {}: busy follow-up failed ({})", call.maskedId(), e.toString());
+        }
+        return BusyCall.play(prompts, output);
+    }
+
+    CallMetrics metrics() {
+        return metrics;
     }
 
     DialogEngine engine() {

@@ -129,7 +129,7 @@ class VoiceCallSessionTest {
     }
 
     /** Greets, answers keypad turns, and ends the conversation on the second one. */
-    private static final class ScriptedEngine implements DialogEngine {
+    static final class ScriptedEngine implements DialogEngine {
         final List<TurnRequest> requests = new CopyOnWriteArrayList<>();
         volatile String greeting = "Hello. How can I help?";
         volatile boolean ended;
@@ -157,7 +157,7 @@ class VoiceCallSessionTest {
     }
 
     /** Delivers silent frames for each sentence, stopping when cancelled, and notes what it was asked to say. */
-    private static final class SilentSynthesizer implements SpeechSynthesizer {
+    static final class SilentSynthesizer implements SpeechSynthesizer {
         final List<String> spoken = new CopyOnWriteArrayList<>();
         /** Three frames a character: the long greeting lasts seconds, short replies a fraction of one. */
         private static final int FRAMES_PER_CHARACTER = 3;
@@ -186,7 +186,7 @@ class VoiceCallSessionTest {
     }
 
     /** A recogniser that hears no words. */
-    private static final class DeafRecognizer implements SpeechRecognizer {
+    static final class DeafRecognizer implements SpeechRecognizer {
         @Override
         public int sampleRate() {
             return 16_000;

@@ -2,6 +2,9 @@ package io.switchboard.telephony.http;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.metrics.DependencyErrors;
+import io.switchboard.dialog.metrics.DependencyKind;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.telephony.PiiMask;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -26,8 +29,15 @@ public final class ChatApi {
     private final DialogEngine engine;
     private final TurnJson json;
     private final WorkerExecutor workers;
+    private final DependencyErrors errors;
 
     public ChatApi(DialogEngine engine, AppointmentJson appointments, WorkerExecutor workers) {
+        this(engine, appointments, workers, Metrics.disabled().errors());
+    }
+
+    /** @param errors counts turns the engine failed as {@code dialog} errors */
+    public ChatApi(DialogEngine engine, AppointmentJson appointments, WorkerExecutor workers, DependencyErrors errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.json = new TurnJson(appointments);
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -58,6 +68,7 @@ public final class ChatApi {
                     ApiResponses.json(ctx, 200, reply);
                 })
                 .onFailure(e -> {
+                    errors.record(DependencyKind.DIALOG);
                     LOG.error("chat turn failed on {} from {}: {}", request.channel().wireName(),
                             PiiMask.phone(request.from()), FailureSummary.of(e));
                     ApiResponses.error(ctx, 500, "the receptionist could not answer; please try again");

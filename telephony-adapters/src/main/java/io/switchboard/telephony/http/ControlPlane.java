@@ -3,6 +3,7 @@ package io.switchboard.telephony.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -88,8 +89,17 @@ public final class ControlPlane implements AutoCloseable {
                 .setPort(settings.port())
                 // Webhook payloads and chat messages are small; refuse giant headers early.
                 .setMaxHeaderSize(16 * 1024)
-                .setCompressionSupported(true);
-        HttpServer bound = await(vertx.createHttpServer(options).requestHandler(router).listen(),
+                .setCompressionSupported(true)
+                // HTTP/1.1 only (TLS and HTTP/2 end at the proxy): the h2c sniffer would hold a half-sent request
+                // line before the connection exists, out of reach of the request deadline.
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) Math.max(1, settings.timeouts().idle().toMillis()))
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+        RequestDeadlines deadlines = new RequestDeadlines(vertx, settings.timeouts().request());
+        HttpServer bound = await(vertx.createHttpServer(options)
+                        .connectionHandler(deadlines::onConnection)
+                        .requestHandler(deadlines.around(router))
+                        .listen(),
                 "cannot listen on " + settings.host() + ":" + settings.port());
         server = bound;
         LOG.info("HTTP listening on {}:{}", settings.host(), bound.actualPort());
@@ -136,6 +146,15 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private void installErrorHandlers() {
+        // A client that went away (or was closed by the request deadline) needs no error response and no error log.
+        router.route().failureHandler(ctx -> {
+            if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+                LOG.debug("{} {}: client connection closed before the request completed", ctx.request().method(),
+                        ctx.normalizedPath());
+                return;
+            }
+            ctx.next();
+        });
         router.errorHandler(400, ctx -> ApiResponses.error(ctx, 400, "bad request"));
         router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not found"));
         router.errorHandler(405, ctx -> ApiResponses.error(ctx, 405, "method not allowed"));

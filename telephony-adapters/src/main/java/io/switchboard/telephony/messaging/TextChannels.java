@@ -3,7 +3,10 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.telephony.metrics.CountingMessenger;
+import io.switchboard.telephony.metrics.OutboundMetrics;
 import io.switchboard.telephony.outbound.ChannelSender;
 import io.switchboard.telephony.outbound.OutboundMessagingService;
 import io.switchboard.telephony.outbound.OutboundMessenger;
@@ -54,7 +57,8 @@ public final class TextChannels implements AutoCloseable {
     private final MessagingConfig config;
     private final Scheduling scheduling;
     private final ExecutorService outboundThreads;
-    private final OutboundMessagingService direct;
+    /** The provider senders, every outcome counted; no opt-out check (replies to inbound texts go this way). */
+    private final OutboundMessenger direct;
     private final OptOutStore optOuts;
     private final ProcessedMessages processed;
     private final OutboundMessenger outbound;
@@ -64,7 +68,7 @@ public final class TextChannels implements AutoCloseable {
     private WorkerExecutor workers;
     private long pruneTimer = -1;
 
-    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy, Metrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         this.outboundThreads = Executors.newFixedThreadPool(4, daemonThreads("switchboard-outbound-"));
@@ -72,8 +76,9 @@ public final class TextChannels implements AutoCloseable {
         config.sms().ifPresent(sms -> senders.add(new TwilioSmsSender(sms.smsSettings())));
         config.whatsApp().ifPresent(wa -> senders.add(new WhatsAppCloudSender(wa.cloudSettings())));
         // Ten at once, then one every six seconds: a live conversation never hits it, a reply loop soon does.
-        this.direct = new OutboundMessagingService(senders, new RecipientRateLimiter(10, Duration.ofSeconds(6)),
-                retryPolicy, outboundThreads);
+        this.direct = new CountingMessenger(new OutboundMessagingService(senders,
+                new RecipientRateLimiter(10, Duration.ofSeconds(6)), retryPolicy, outboundThreads),
+                new OutboundMetrics(metrics));
         this.optOuts = new OptOutStore(scheduling.database().dsl(), scheduling.clock());
         this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
@@ -94,12 +99,22 @@ public final class TextChannels implements AutoCloseable {
         return create(MessagingConfig.fromEnvironment(env), scheduling);
     }
 
+    /** @param metrics where outbound messages and provider failures are counted */
+    public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
+        return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(), metrics);
+    }
+
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
         return create(config, scheduling, RetryPolicy.defaults());
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
-        return new TextChannels(config, scheduling, retryPolicy);
+        return new TextChannels(config, scheduling, retryPolicy, Metrics.disabled());
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                                      Metrics metrics) {
+        return new TextChannels(config, scheduling, retryPolicy, metrics);
     }
 
     /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
