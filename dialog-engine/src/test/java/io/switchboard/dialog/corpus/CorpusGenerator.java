@@ -348,15 +348,15 @@ final class CorpusGenerator {
                         d2 = d2.plusDays(1);
                     }
                     Wishes.Part p = pick(rnd, List.of(Wishes.PLAIN_PARTS.get(0), Wishes.PLAIN_PARTS.get(1)));
-                    wish = wishes.wish(Wishes.dayName(d) + " " + p.said(), d, p);
-                    Wish w2 = wishes.wish(Wishes.dayName(d2) + " " + p.said(), d2, p);
+                    wish = wishes.wish(wishes.namedDay(d) + " " + p.said(), d, p);
+                    Wish w2 = wishes.wish(wishes.namedDay(d2) + " " + p.said(), d2, p);
                     if (wish == null || w2 == null) {
                         return false;
                     }
                     twists.add(Twist.wish(Twist.Trigger.FIRST_PROPOSAL, pick(rnd, List.of(
-                            "Sorry, not " + Wishes.dayName(d) + ", " + Wishes.dayName(d2),
-                            "No sorry I meant " + Wishes.dayName(d2) + " not " + Wishes.dayName(d),
-                            "Oops not " + Wishes.dayName(d) + ", I meant " + Wishes.dayName(d2))), w2));
+                            "Sorry, not " + wishes.namedDay(d) + ", " + wishes.namedDay(d2),
+                            "No sorry I meant " + wishes.namedDay(d2) + " not " + wishes.namedDay(d),
+                            "Oops not " + wishes.namedDay(d) + ", I meant " + wishes.namedDay(d2))), w2));
                 }
                 case 2 -> {
                     variant = "actually, afternoon";
@@ -413,7 +413,7 @@ final class CorpusGenerator {
             while (!wishes.open(d) || d.getDayOfWeek() == DayOfWeek.SATURDAY) {
                 d = d.plusDays(1);
             }
-            wish = wishes.wish(Wishes.dayName(d) + (rnd.nextBoolean() ? "" : " the " + Wishes.ordinalSuffix(d.getDayOfMonth())),
+            wish = wishes.wish(rnd.nextBoolean() ? wishes.namedDay(d) : Wishes.dayName(d) + " the " + Wishes.ordinalSuffix(d.getDayOfMonth()),
                     d, Wishes.PLAIN_PARTS.get(8));
             if (wish == null) {
                 return false;
@@ -606,10 +606,10 @@ final class CorpusGenerator {
                 return false;
             }
             String a = wishes.plainDayWords(d1, rnd) + " " + p1.said();
-            String b = Wishes.dayName(d2) + " " + p2.said();
+            String b = wishes.namedDay(d2) + " " + p2.said();
             variant = p1.equals(p2) && rnd.nextBoolean() ? "A or B, same part" : "A or B";
             String said = variant.equals("A or B, same part")
-                    ? wishes.plainDayWords(d1, rnd) + " or " + Wishes.dayName(d2) + " " + p1.said()
+                    ? wishes.plainDayWords(d1, rnd) + " or " + wishes.namedDay(d2) + " " + p1.said()
                     : a + " or " + b;
             if (variant.equals("A or B, same part")) {
                 w2 = wishes.window(d2, p1.from(), p1.to());
@@ -627,7 +627,7 @@ final class CorpusGenerator {
             }
             Wishes.Part p = pick(rnd, List.of(Wishes.PLAIN_PARTS.get(0), Wishes.PLAIN_PARTS.get(1), Wishes.PLAIN_PARTS.get(8)));
             wish = wishes.wish(wishes.plainDayWords(d, rnd) + " " + p.said(), d, p);
-            Wish w2 = wishes.wish(Wishes.dayName(d2) + " " + p.said(), d2, p);
+            Wish w2 = wishes.wish(wishes.namedDay(d2) + " " + p.said(), d2, p);
             if (wish == null || w2 == null) {
                 return false;
             }
@@ -635,7 +635,7 @@ final class CorpusGenerator {
             Twist.Trigger trigger = List.of(Twist.Trigger.FIRST_OFFERS, Twist.Trigger.FIRST_CONFIRM,
                     Twist.Trigger.AFTER_NAME).get(when);
             variant = "at " + trigger.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            String dn = Wishes.dayName(d2);
+            String dn = wishes.namedDay(d2);
             twists.add(Twist.wish(trigger, pick(rnd, List.of(
                     "Actually, can we do " + dn + " instead? Sorry",
                     "Hang on, " + dn + " would be better for me actually",
@@ -665,7 +665,7 @@ final class CorpusGenerator {
             }
             Wishes.Part p = pick(rnd, List.of(Wishes.PLAIN_PARTS.get(0), Wishes.PLAIN_PARTS.get(1),
                     Wishes.PLAIN_PARTS.get(5), Wishes.PLAIN_PARTS.get(3)));
-            String dn = Wishes.dayName(d);
+            String dn = wishes.namedDay(d);
             String said = p.said().startsWith("at") ? dn + " " + p.said() : dn + " " + p.said();
             wish = wishes.wish(said, d, p);
             if (wish == null) {

@@ -43,7 +43,7 @@ final class ReplyReader {
     }
 
     Reading read(String reply) {
-        String text = reply.toLowerCase(Locale.ROOT).replace('’', '\'');
+        String text = ordinalsAsDigits(reply.toLowerCase(Locale.ROOT).replace('’', '\''));
         String question = lastQuestion(text);
         List<Found<LocalDate>> dates = dates(text);
         List<Found<LocalTime>> times = times(text);
@@ -93,6 +93,15 @@ final class ReplyReader {
         return day == null ? null : day.atTime(time.value);
     }
 
+    /** "monday the twenty eighth" → "monday the 28th", so spoken dates read like written ones. */
+    private static String ordinalsAsDigits(String text) {
+        String s = text;
+        for (int n = 31; n >= 1; n--) {
+            s = s.replaceAll("\\b" + SpokenNumbers.ordinal(n) + "\\b", n + "th");
+        }
+        return s;
+    }
+
     private static Reading.Ask ask(String text, String q, boolean offers) {
         if (has(q, "anything else") || has(q, "help with anything")) {
             return Reading.Ask.ANYTHING_ELSE;
@@ -113,6 +122,9 @@ final class ReplyReader {
         }
         if (q.matches("(?s).*\\bwhich (appointment|booking|one)\\b.*")) {
             return Reading.Ask.WHICH_APPOINTMENT;
+        }
+        if (q.matches("(?s).*\\b(when would you like|when would suit|when should|what day would)\\b.*")) {
+            return Reading.Ask.DAY_TIME;
         }
         if (q.matches("(?s).*\\bwhich (of those |of these )?(times?|slots?)\\b.*")) {
             return Reading.Ask.OFFERS;
@@ -196,13 +208,13 @@ final class ReplyReader {
                 d = m.group("rel").equals("today") ? today : today.plusDays(1);
             } else if (m.group("wd") != null) {
                 if (m.group("wdd") != null) {
-                    d = dayOfMonth(Integer.parseInt(m.group("wdd")), month(m.group("wdm")));
+                    d = dayOfMonth(Integer.parseInt(m.group("wdd")), month(m.group("wdm")), weekday(m.group("wd")));
                 } else {
                     DayOfWeek dow = weekday(m.group("wd"));
                     d = today.with(TemporalAdjusters.next(dow));
                 }
             } else if (m.group("d") != null) {
-                d = dayOfMonth(Integer.parseInt(m.group("d")), month(m.group("m")));
+                d = dayOfMonth(Integer.parseInt(m.group("d")), month(m.group("m")), null);
             }
             if (d != null) {
                 out.add(new Found<>(m.start(), m.end(), d));
@@ -211,11 +223,14 @@ final class ReplyReader {
         return out;
     }
 
-    private LocalDate dayOfMonth(int dom, Month month) {
+    /** The next date with this day of the month (and month, and weekday, where said): "Monday the 28th". */
+    private LocalDate dayOfMonth(int dom, Month month, DayOfWeek weekday) {
         LocalDate d = month == null ? today.withDayOfMonth(1) : LocalDate.of(today.getYear(), month, 1);
-        for (int i = 0; i < 14; i++) {
+        for (int i = 0; i < 28; i++) {
             LocalDate c = d.plusMonths(i);
-            if (dom <= c.lengthOfMonth() && !c.withDayOfMonth(dom).isBefore(today)) {
+            if (dom <= c.lengthOfMonth() && !c.withDayOfMonth(dom).isBefore(today)
+                    && (month == null || c.getMonth() == month)
+                    && (weekday == null || c.withDayOfMonth(dom).getDayOfWeek() == weekday)) {
                 return c.withDayOfMonth(dom);
             }
         }

@@ -53,6 +53,13 @@ class ReplyReaderTest {
     }
 
     @Test
+    void aSpokenDateIsReadAsTheDayItNames() {
+        Reading r = reader.read("Sorry, nothing is free then. I can do Monday the twenty eighth at eight a m or eight thirty a m. Which would you like?");
+
+        assertThat(r.options()).containsExactly(LocalDateTime.of(2026, 12, 28, 8, 0), LocalDateTime.of(2026, 12, 28, 8, 30));
+    }
+
+    @Test
     void questionsAreToldApartByTheirWords() {
         assertThat(reader.read("What's your name?").ask()).isEqualTo(Reading.Ask.NAME);
         assertThat(reader.read("Is +447700900123 the best number to reach you on? (yes/no)").ask())

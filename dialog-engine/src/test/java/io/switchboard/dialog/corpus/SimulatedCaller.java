@@ -565,6 +565,10 @@ final class SimulatedCaller {
         if (d.equals(p.now().toLocalDate().plusDays(1))) {
             return "tomorrow";
         }
+        if (d.isAfter(p.now().toLocalDate().plusDays(6))) {
+            return Wishes.dayName(d) + " the " + (voice ? SpokenNumbers.ordinal(d.getDayOfMonth())
+                    : Wishes.ordinalSuffix(d.getDayOfMonth()));
+        }
         return Wishes.dayName(d);
     }
 

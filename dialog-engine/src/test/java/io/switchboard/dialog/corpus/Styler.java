@@ -122,6 +122,7 @@ final class Styler {
         if (channel == Channel.VOICE) {
             String s = text.toLowerCase(Locale.ROOT);
             s = spokenTimes(s);
+            s = spokenOrdinals(s);
             s = s.replaceAll("[^\\p{L}\\p{N}' ]", " ");
             s = SpokenNumbers.inWords(s);
             if (rnd.nextDouble() < 0.15) {
@@ -144,6 +145,17 @@ final class Styler {
             }
             b.append(out);
         }
+        return b.toString();
+    }
+
+    /** "the 3rd" → "the third", as a transcript writes an ordinal. */
+    private static String spokenOrdinals(String s) {
+        Matcher m = Pattern.compile("\\b(\\d{1,2})(st|nd|rd|th)\\b").matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(b, SpokenNumbers.ordinal(Integer.parseInt(m.group(1))));
+        }
+        m.appendTail(b);
         return b.toString();
     }
 

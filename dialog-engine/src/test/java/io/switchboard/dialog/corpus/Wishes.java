@@ -80,6 +80,11 @@ final class Wishes {
         return d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
     }
 
+    /** A day as a person names it so it cannot be mistaken: "friday" this week, "friday the 11th" beyond. */
+    String namedDay(LocalDate d) {
+        return d.isAfter(today().plusDays(6)) ? dayName(d) + " the " + ordinalSuffix(d.getDayOfMonth()) : dayName(d);
+    }
+
     static String ordinalSuffix(int n) {
         if (n >= 11 && n <= 13) {
             return n + "th";
