@@ -89,6 +89,7 @@ final class DialogRunner {
         DialogState finalState = null;
         Reading.Ask lastAsk = null;
         String message = caller.first();
+        String lastMove = caller.lastMove();
         while (true) {
             turns++;
             transcript.add(p.channel().wireName() + " -> " + message);
@@ -130,6 +131,7 @@ final class DialogRunner {
                 break;
             }
             message = caller.next(r.reply());
+            lastMove = caller.lastMove();
             if (message == null) {
                 stuck = "caller gave up: " + caller.gaveUp();
                 transcript.add("   (caller gives up: " + caller.gaveUp() + ")");
@@ -146,11 +148,12 @@ final class DialogRunner {
         if (!v.wrong().isEmpty()) {
             outcome = Outcome.WRONG_BOOKING;
             reason = String.join(", ", v.wrong());
-            shape = "wrong: " + String.join(", ", v.wrong().stream().map(w -> w.split(" ")[0]).distinct().toList());
+            shape = "wrong: " + String.join(", ", v.wrong().stream().map(w -> w.split(" ")[0]).distinct().toList())
+                    + " [" + medium(p) + "]";
         } else if (loop != null) {
             outcome = Outcome.LOOP;
             reason = loop;
-            shape = "loop: " + loop + " (at " + lastAsk + ")";
+            shape = "loop: " + loop + " — bot asked " + lastAsk + ", after caller " + lastMove + " [" + medium(p) + "]";
         } else if (v.right()) {
             outcome = Outcome.BOOKED_RIGHT;
             reason = "";
@@ -158,18 +161,22 @@ final class DialogRunner {
         } else if (finalState == DialogState.HANDED_OFF) {
             outcome = Outcome.HANDED_OFF;
             reason = "handed off";
-            shape = "handed off (after " + lastAsk + ")";
+            shape = "handed off — bot asked " + lastAsk + " [" + medium(p) + "]";
         } else {
             outcome = Outcome.STUCK;
             reason = stuck != null ? stuck : "ended " + (finalState == null ? "?" : finalState.wireName())
                     + " without the booking";
-            shape = "stuck: " + (stuck != null ? stuck.replaceAll("\\(.*", "").strip() : "ended "
-                    + finalState.wireName() + " without the booking") + " (at " + lastAsk + ")";
+            shape = "stuck: " + (stuck != null ? stuck : "ended " + finalState.wireName() + " without the booking")
+                    + " — bot asked " + lastAsk + " [" + medium(p) + "]";
         }
         transcript.add("=> " + outcome + (reason.isEmpty() ? "" : ": " + reason) + " | truth: "
                 + truth(p, caller));
         return new DialogRecord(p, outcome, reason, shape, turns, outcome == Outcome.BOOKED_RIGHT ? bookingTurn : -1,
                 transcript);
+    }
+
+    private static String medium(Persona p) {
+        return p.voice() ? "voice" : "text";
     }
 
     private static String truth(Persona p, SimulatedCaller c) {

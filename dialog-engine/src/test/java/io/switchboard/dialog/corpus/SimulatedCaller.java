@@ -52,6 +52,8 @@ final class SimulatedCaller {
     private int messages;
     private int restates;
     private String gaveUp;
+    /** What the last message was meant to do, for grouping failures ("gives name", "yes to read-back"...). */
+    private String move = "";
     private Reading.Ask lastAnswered;
     private Reading lastOffers;
     /** The bot said it booked, moved or cancelled (as the caller reads it). */
@@ -95,12 +97,17 @@ final class SimulatedCaller {
         return gaveUp;
     }
 
+    String lastMove() {
+        return move;
+    }
+
     Reading read(String reply) {
         return reader.read(reply);
     }
 
     String first() {
         messages++;
+        move = "opening message";
         return styler.style(p.opening());
     }
 
@@ -132,6 +139,7 @@ final class SimulatedCaller {
         if (emailNext) {
             emailNext = false;
             emailGiven = true;
+            move = "volunteers email";
             return pick(rnd, List.of("Oh and my email is " + keep(emailSaid()) + " for the confirmation",
                     "Can you email me too? It's " + keep(emailSaid())));
         }
@@ -168,6 +176,7 @@ final class SimulatedCaller {
             fellBack = true;
             wish = p.fallback();
             chosen = null;
+            move = "settles for another day";
             return pick(rnd, List.of("Oh ok. " + cap(wish.said()) + " then?", "Ah right, what about " + wish.said() + " then",
                     "OK no worries, " + wish.said() + " instead please"));
         }
@@ -178,6 +187,7 @@ final class SimulatedCaller {
                 && r.ask() != Reading.Ask.ADDRESS && r.ask() != Reading.Ask.PHONE && r.ask() != Reading.Ask.PHONE_CHECK) {
             String f = followUp;
             followUp = null;
+            move = "says what to change";
             return f;
         }
         return null;
@@ -211,6 +221,8 @@ final class SimulatedCaller {
             postcodeGiven = true;
         }
         followUp = t.followUp();
+        move = t.sooner() ? "asks for sooner" : t.followUp() != null ? "bare no" : t.newName() != null ? "corrects name"
+                : t.newAddress() != null ? "corrects address" : "changes day/time";
         return t.line();
     }
 
@@ -258,6 +270,21 @@ final class SimulatedCaller {
         if (ask != Reading.Ask.OTHER && ask != Reading.Ask.NOT_UNDERSTOOD) {
             lastAnswered = ask;
         }
+        move = switch (ask) {
+            case GREETING -> "states request";
+            case SERVICE -> "describes problem";
+            case DAY_TIME -> "says day/time";
+            case NAME -> "gives name";
+            case PHONE_CHECK -> p.phoneSaid() == null ? "yes to number" : "gives another number";
+            case PHONE -> "gives number";
+            case ADDRESS -> "gives address";
+            case POSTCODE -> "gives postcode";
+            case EMAIL -> "gives email";
+            case WHICH_APPOINTMENT -> "says which booking";
+            case WHAT_TO_CHANGE -> "says what to change";
+            case ANYTHING_ELSE -> done ? "no thanks" : "still wants the booking";
+            default -> "rephrases";
+        };
         switch (ask) {
             case GREETING:
                 return n == 1 ? p.opening() : restateGoal();
@@ -312,6 +339,7 @@ final class SimulatedCaller {
     }
 
     private String restateGoal() {
+        move = "restates request";
         if (p.goal() == Persona.Goal.CANCEL) {
             return pick(rnd, List.of("I want to cancel my appointment", "No, I need to cancel my booking",
                     "cancel my " + dayWords(p.existing().get(p.target()).start().toLocalDate()) + " appointment please"));
@@ -347,6 +375,7 @@ final class SimulatedCaller {
     private String addressAnswer(int n) {
         if (p.streetFirst() && !streetGiven) {
             streetGiven = true;
+            move = "gives street only";
             String street = voice ? address.spoken(false) : address.typed(rnd, styler.texterLowerCase(), false);
             return pick(rnd, List.of(keep(street), "It's " + keep(street)));
         }
@@ -379,6 +408,7 @@ final class SimulatedCaller {
                 String phrase = pickPhrase(index, count);
                 if (phrase != null) {
                     chosen = pickT;
+                    move = "picks by position";
                     return phrase;
                 }
             }
@@ -390,16 +420,19 @@ final class SimulatedCaller {
                 }
             }
             chosen = t;
+            move = "picks an offered time";
             return sayTime(t, r.options().stream().map(LocalDateTime::toLocalDate).distinct().count() > 1);
         }
         for (Reading.Span s : r.ranges()) {
             LocalDateTime t = fitInSpan(s);
             if (t != null) {
                 chosen = t;
+                move = "picks a time in an offered range";
                 return sayTime(t, r.ranges().size() > 1);
             }
         }
         restates++;
+        move = "restates wish (nothing offered fits)";
         if (restates > MAX_RESTATES) {
             gaveUp = "nothing offered fits the wish";
             return null;
@@ -515,6 +548,7 @@ final class SimulatedCaller {
     }
 
     private String correct(String field, String line) {
+        move = "corrects read-back " + field;
         if (corrections.merge(field, 1, Integer::sum) > MAX_CORRECTIONS) {
             gaveUp = "read-back still wrong (" + field + ")";
             return null;
@@ -523,6 +557,7 @@ final class SimulatedCaller {
     }
 
     private String yes() {
+        move = "yes to read-back";
         List<String> yeses = new ArrayList<>(List.of("yes", "Yes please", "yep", "Yes that's right", "Perfect, yes",
                 "yeah go ahead", "Yes, book it"));
         if (p.channel() == Channel.WHATSAPP) {
