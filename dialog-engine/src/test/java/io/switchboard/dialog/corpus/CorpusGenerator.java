@@ -310,14 +310,8 @@ final class CorpusGenerator {
             switch (mode) {
                 case 0 -> opening = openWith(when(wish), true, false) + " My email is " + keep(said)
                         + " if you need it.";
-                case 1 -> {
-                    opening = openWith(when(wish), rnd.nextBoolean(), false);
-                    twists.add(new Twist(Twist.Trigger.SECOND_MESSAGE, null, null, null, null, "email-with-address", false));
-                }
-                default -> {
-                    opening = openWith(when(wish), rnd.nextBoolean(), false);
-                    twists.add(new Twist(Twist.Trigger.SECOND_MESSAGE, null, null, null, null, "email-after-address", false));
-                }
+                // the caller adds it to the address answer, or sends it right after (see SimulatedCaller)
+                default -> opening = openWith(when(wish), rnd.nextBoolean(), false);
             }
         }
 

@@ -101,7 +101,13 @@ final class CorpusReport {
                         + "wrong bookings %d, handed off %d, stuck %d.%n%n", seed, records.size(),
                 100 * bookedRightShare(), 100 * threshold, count(Outcome.LOOP), count(Outcome.WRONG_BOOKING),
                 count(Outcome.HANDED_OFF), count(Outcome.STUCK)));
-        b.append(table()).append('\n').append(channels()).append('\n');
+        b.append(table()).append('\n');
+        List<DialogRecord> asked = records.stream().filter(r -> r.questionAnswered() != null).toList();
+        if (!asked.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "Question asked with a booking answered in the first reply: %d of %d.%n%n",
+                    asked.stream().filter(DialogRecord::questionAnswered).count(), asked.size()));
+        }
+        b.append(channels()).append('\n');
         b.append("<details><summary>By variant</summary>\n\n").append(variants()).append("\n</details>\n\n");
         b.append("## Most common failure shapes\n\n| # | Dialogs | Shape | Categories |\n|---:|---:|---|---|\n");
         int i = 0;

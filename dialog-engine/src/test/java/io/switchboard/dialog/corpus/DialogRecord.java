@@ -11,10 +11,11 @@ import java.util.List;
  * @param shape         a short, instance-free description used to group failures
  * @param turns         caller messages sent
  * @param turnsToBooking caller messages until the turn that stored the booking, or -1
+ * @param questionAnswered for a question asked with a booking: whether the first reply answered it; else null
  * @param transcript    the conversation, one line per message
  */
 record DialogRecord(Persona persona, Outcome outcome, String reason, String shape, int turns, int turnsToBooking,
-                    List<String> transcript) {
+                    Boolean questionAnswered, List<String> transcript) {
 
     DialogRecord {
         transcript = List.copyOf(transcript);

@@ -3,7 +3,6 @@ package io.switchboard.dialog.corpus;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Receptionist;
-import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
@@ -90,12 +89,16 @@ final class DialogRunner {
         Reading.Ask lastAsk = null;
         String message = caller.first();
         String lastMove = caller.lastMove();
+        Boolean questionAnswered = null;
         while (true) {
             turns++;
             transcript.add(p.channel().wireName() + " -> " + message);
             TurnResult r = engine.handle(TurnRequest.text(p.channel(), session, p.callerId(), message));
             transcript.add("   <- [" + r.state().wireName() + "] " + r.reply());
             finalState = r.state();
+            if (turns == 1 && p.category() == Category.QUESTION_AND_BOOKING) {
+                questionAnswered = answers(p.variant(), r.reply());
+            }
             if (bookingTurn < 0 && (r.has(DialogAction.Booked.class) || r.has(DialogAction.Rescheduled.class)
                     || r.has(DialogAction.Cancelled.class))) {
                 bookingTurn = turns;
@@ -116,7 +119,7 @@ final class DialogRunner {
                 loop = "same question more than " + MAX_SAME_QUESTION + " times";
                 break;
             }
-            Object progress = List.of(r.state(), snapshot(r.slots()));
+            Object progress = java.util.Arrays.asList(r.state(), r.slots());
             stillFor = progress.equals(lastProgress) ? stillFor + 1 : 0;
             lastProgress = progress;
             if (stillFor >= NO_PROGRESS_TURNS) {
@@ -154,7 +157,7 @@ final class DialogRunner {
             outcome = Outcome.LOOP;
             reason = loop;
             shape = "loop: " + loop + " — bot asked " + lastAsk + ", after caller " + lastMove + " [" + medium(p) + "]";
-        } else if (v.right()) {
+        } else if (v.right() || (p.goal() == Persona.Goal.HAND_OFF && finalState == DialogState.HANDED_OFF)) {
             outcome = Outcome.BOOKED_RIGHT;
             reason = "";
             shape = "";
@@ -172,7 +175,18 @@ final class DialogRunner {
         transcript.add("=> " + outcome + (reason.isEmpty() ? "" : ": " + reason) + " | truth: "
                 + truth(p, caller));
         return new DialogRecord(p, outcome, reason, shape, turns, outcome == Outcome.BOOKED_RIGHT ? bookingTurn : -1,
-                transcript);
+                questionAnswered, transcript);
+    }
+
+    /** Whether the first reply answers the question the caller asked along with booking (as a person would judge). */
+    private static boolean answers(String variant, String reply) {
+        String low = reply.toLowerCase(java.util.Locale.ROOT);
+        return switch (variant) {
+            case "area" -> low.contains("cover") || low.contains("miles") || low.contains("area");
+            case "hours" -> low.contains("open") || low.contains("till") || low.contains("close");
+            case "payment" -> low.contains("card") || low.contains("cash") || low.contains("transfer");
+            default -> low.contains("£") || low.contains("pound");
+        };
     }
 
     private static String medium(Persona p) {
@@ -182,11 +196,6 @@ final class DialogRunner {
     private static String truth(Persona p, SimulatedCaller c) {
         return p.goal() + " " + p.problem().serviceId() + " " + (c.chosen() != null ? c.chosen() : c.wish().windows())
                 + " " + c.name().said(p.voice()) + " " + p.phone() + " " + c.address().full();
-    }
-
-    /** Slots as a comparable value (a record already compares by value). */
-    private static Object snapshot(SlotSnapshot s) {
-        return s;
     }
 
     private Appointment preBook(Persona p, Persona.Existing e) {

@@ -86,6 +86,11 @@ final class Judge {
                 }
                 return new Verdict(wrong.isEmpty(), wrong);
             }
+            case HAND_OFF -> {
+                created.forEach(a -> wrong.add("booked while handing off"));
+                changedExisting(before, after, null, wrong);
+                return new Verdict(false, wrong);
+            }
             default -> {
                 Appointment target = findExisting(p, before, after);
                 if (!created.isEmpty()) {

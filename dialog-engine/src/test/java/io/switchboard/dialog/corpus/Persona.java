@@ -23,7 +23,7 @@ import java.util.List;
  * @param wish        when they want it
  * @param fallback    what they settle for when the wish cannot be had (beyond the horizon, closed day), or null
  * @param email       an email address they give, or null
- * @param opening     the first message, already in the channel's style
+ * @param opening     the first message in canonical words (styled for the channel when sent)
  * @param twists      scripted changes
  * @param pickStyle   how they pick from a numbered list ("digit", "ordinal", "option", "later"), or null
  * @param goal        book, reschedule or cancel
@@ -35,7 +35,11 @@ record Persona(int id, Category category, String variant, Channel channel, Local
                Problem problem, Wish wish, Wish fallback, String email, String opening, List<Twist> twists,
                String pickStyle, Goal goal, List<Existing> existing, int target) {
 
-    enum Goal { BOOK, RESCHEDULE, CANCEL }
+    /**
+     * What the caller rang for. HAND_OFF: a person is the right outcome (nothing booked, conversation handed off);
+     * no issue-11 category uses it yet, later categories (asking for a person, safety) will.
+     */
+    enum Goal { BOOK, RESCHEDULE, CANCEL, HAND_OFF }
 
     /** What is wrong, in the caller's words, the service it needs, and a plainer way to say it if not understood. */
     record Problem(String words, String serviceId, String plainWords) {

@@ -143,12 +143,6 @@ final class SimulatedCaller {
             return pick(rnd, List.of("Oh and my email is " + keep(emailSaid()) + " for the confirmation",
                     "Can you email me too? It's " + keep(emailSaid())));
         }
-        if (messages == 2) {
-            Twist t = take(Twist.Trigger.SECOND_MESSAGE);
-            if (t != null && t.line() != null) {
-                return apply(t, r);
-            }
-        }
         if (r.offersTimes() && r.ask() != Reading.Ask.CONFIRM) {
             if (!firstOffersSeen) {
                 firstOffersSeen = true;

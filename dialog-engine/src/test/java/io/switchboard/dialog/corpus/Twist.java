@@ -23,9 +23,7 @@ record Twist(Trigger trigger, String line, Wish newWish, PersonName newName, Add
         /** The first reply that offers times or asks to confirm one, whichever comes first. */
         FIRST_PROPOSAL,
         /** Right after giving the name, whatever the bot says next. */
-        AFTER_NAME,
-        /** The second message, whatever the bot said to the first. */
-        SECOND_MESSAGE
+        AFTER_NAME
     }
 
     static Twist wish(Trigger t, String line, Wish w) {

@@ -46,10 +46,6 @@ record Wish(String said, String spoken, List<Window> windows) {
         return windows.size() == 1 && windows.get(0).exact();
     }
 
-    String words(boolean voice) {
-        return voice ? spoken : said;
-    }
-
     Wish narrowedTo(LocalDateTime t) {
         return new Wish(said, spoken, List.of(new Window(t.toLocalDate(), t.toLocalTime(), t.toLocalTime())));
     }
