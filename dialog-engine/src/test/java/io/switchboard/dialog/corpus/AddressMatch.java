@@ -49,11 +49,4 @@ final class AddressMatch {
         String pc = truth.postcode().toLowerCase(Locale.ROOT).replace(" ", "");
         return compact.contains(pc) || spokenCompact.contains(pc);
     }
-
-    /** A read-back mentions an address at all: the street's first word or a postcode-like token. */
-    static boolean mentionsAddress(String text, Address truth) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.contains(truth.street().toLowerCase(Locale.ROOT).split(" ")[0])
-                || t.matches("(?s).*\\b[a-z]{1,2}\\d{1,2}[a-z]? ?\\d[a-z]{2}\\b.*");
-    }
 }

@@ -514,7 +514,8 @@ final class SimulatedCaller {
             if (low.contains("@")) {
                 return correct("address", "No, that's my email. The address is " + keep(fullAddress()));
             }
-            if (AddressMatch.mentionsAddress(reply, address) && !AddressMatch.matches(reply, address)) {
+            // a booking read-back should say where; anything but my full address is corrected
+            if (!AddressMatch.matches(reply, address)) {
                 return correct("address", pick(rnd, List.of("No, the full address is " + keep(fullAddress()),
                         "That's not the whole address, it's " + keep(fullAddress()))));
             }

@@ -136,7 +136,10 @@ final class Styler {
             String word = w.group();
             String lower = word.toLowerCase(Locale.ROOT);
             String out = lowerCase ? lower : word;
-            if (SHORTHAND.containsKey(lower) && rnd.nextDouble() < shorthand) {
+            boolean partOfDay = lower.equals("morning") || lower.equals("afternoon");
+            boolean afterDay = b.toString().toLowerCase(Locale.ROOT)
+                    .matches("(?s).*\\b(tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|the)\\s+$");
+            if (SHORTHAND.containsKey(lower) && (!partOfDay || afterDay) && rnd.nextDouble() < shorthand) {
                 List<String> alts = SHORTHAND.get(lower);
                 out = alts.get(rnd.nextInt(alts.size()));
             } else if (TYPOS.containsKey(lower) && rnd.nextDouble() < typos) {
