@@ -36,7 +36,7 @@ class ConversationCorpusTest {
     /** The share of dialogs that must end booked exactly right. */
     static final double MIN_BOOKED_RIGHT = 0.97;
     static final long DEFAULT_SEED = 20261123L;
-    static final int DEFAULT_PER_CATEGORY = 17;
+    static final int DEFAULT_PER_CATEGORY = 20;
 
     private static SchedulingFixture fx;
 

@@ -48,7 +48,9 @@ final class CorpusGenerator {
             for (int i = 0; i < perCategory; i++) {
                 Persona p = null;
                 for (int attempt = 0; p == null && attempt < 20; attempt++) {
-                    p = new Draft(c, id, new Random(rnd.nextLong())).build();
+                    // sub-kinds go round in turn so every one is in the corpus; a sub-kind that cannot be drawn
+                    // today (end of the month on the 28th) hands over to the next
+                    p = new Draft(c, id, i + attempt, new Random(rnd.nextLong())).build();
                 }
                 if (p == null) {
                     throw new IllegalStateException("could not draw a " + c + " caller");
@@ -64,6 +66,8 @@ final class CorpusGenerator {
     private final class Draft {
         final Category category;
         final int id;
+        /** Position within the category: picks the sub-kind round-robin. */
+        final int slot;
         final Random rnd;
         final Channel channel;
         final boolean voice;
@@ -87,9 +91,10 @@ final class CorpusGenerator {
         final List<Persona.Existing> existing = new ArrayList<>();
         int target = -1;
 
-        Draft(Category category, int id, Random rnd) {
+        Draft(Category category, int id, int slot, Random rnd) {
             this.category = category;
             this.id = id;
+            this.slot = slot;
             this.rnd = rnd;
             double ch = rnd.nextDouble();
             this.channel = category == Category.SPOKEN_POSTCODE ? Channel.VOICE
@@ -108,6 +113,11 @@ final class CorpusGenerator {
             this.problem = pick(rnd, Phrasebook.PROBLEMS);
             this.wishes = new Wishes(profile, now, duration(problem.serviceId()));
             this.wish = wishes.plain(rnd);
+        }
+
+        /** The sub-kind for this slot, out of {@code n}. */
+        int kind(int n) {
+            return slot % n;
         }
 
         Duration duration(String serviceId) {
@@ -224,7 +234,7 @@ final class CorpusGenerator {
         }
 
         void plain() {
-            int shape = rnd.nextInt(4);
+            int shape = kind(4);
             variant = List.of("problem only", "problem+when", "problem+when+name", "everything").get(shape);
             if (rnd.nextDouble() < 0.15) {
                 problem = pick(rnd, Phrasebook.INSTALLS);
@@ -237,7 +247,7 @@ final class CorpusGenerator {
 
         void questionAndBooking() {
             String area = pick(rnd, List.of("Keynsham", "Kingswood", "Bradley Stoke", "Portishead", "Filton"));
-            int q = rnd.nextInt(5);
+            int q = kind(5);
             variant = List.of("price", "area", "hours", "payment", "price+problem").get(q);
             String w = when(wish);
             opening = switch (q) {
@@ -257,7 +267,7 @@ final class CorpusGenerator {
                     Wishes.PLAIN_PARTS.get(8)));
             String day = wishes.plainDayWords(d, rnd);
             wish = wishes.wish(p.said().equals("any time") ? day + " any time" : day + " " + p.said(), d, p);
-            pickStyle = pick(rnd, List.of("digit", "ordinal", "option", "later", "first", "last"));
+            pickStyle = List.of("digit", "ordinal", "option", "later", "first", "last").get(kind(6));
             variant = pickStyle;
             opening = openWith(when(wish), rnd.nextBoolean(), false);
         }
@@ -277,14 +287,16 @@ final class CorpusGenerator {
         }
 
         void flat() {
-            String prefix = pick(rnd, Phrasebook.FLAT_PREFIXES);
+            String prefix = Phrasebook.FLAT_PREFIXES.get(kind(Phrasebook.FLAT_PREFIXES.size()));
             address = new Address(prefix, address.number(), address.street(), address.town(), address.postcode());
             variant = prefix.replaceAll("\\d.*", "").strip().toLowerCase(Locale.ROOT);
             opening = openWith(when(wish), rnd.nextBoolean(), rnd.nextDouble() < 0.4);
         }
 
         void names() {
-            Phrasebook.HardName h = pick(rnd, Phrasebook.HARD_NAMES);
+            List<String> kinds = Phrasebook.HARD_NAMES.stream().map(Phrasebook.HardName::kind).distinct().toList();
+            String k = kinds.get(kind(kinds.size()));
+            Phrasebook.HardName h = pick(rnd, Phrasebook.HARD_NAMES.stream().filter(x -> x.kind().equals(k)).toList());
             name = new PersonName(h.typed(), h.heard(), h.title());
             variant = h.kind();
             opening = openWith(when(wish), rnd.nextDouble() < 0.4, false);
@@ -305,7 +317,7 @@ final class CorpusGenerator {
         void email() {
             email = pick(rnd, Phrasebook.EMAIL_USERS) + "@" + pick(rnd, Phrasebook.EMAIL_DOMAINS);
             String said = voice ? email.replace(".", " dot ").replace("@", " at ").replace("_", " underscore ") : email;
-            int mode = rnd.nextInt(3);
+            int mode = kind(3);
             variant = List.of("in first message", "with the address", "after the address").get(mode);
             switch (mode) {
                 case 0 -> opening = openWith(when(wish), true, false) + " My email is " + keep(said)
@@ -316,7 +328,7 @@ final class CorpusGenerator {
         }
 
         boolean corrections() {
-            int kind = rnd.nextInt(6);
+            int kind = kind(6);
             LocalDate d = wishes.plainDay(rnd);
             String day = wishes.plainDayWords(d, rnd);
             switch (kind) {
@@ -439,7 +451,7 @@ final class CorpusGenerator {
         }
 
         boolean dates() {
-            int kind = rnd.nextInt(10);
+            int kind = kind(10);
             Wishes.Part p = pick(rnd, List.of(Wishes.PLAIN_PARTS.get(0), Wishes.PLAIN_PARTS.get(1),
                     Wishes.PLAIN_PARTS.get(2), Wishes.PLAIN_PARTS.get(5)));
             String part = p.said().startsWith("at") ? " " + p.said() : " in the " + p.said();
@@ -528,7 +540,7 @@ final class CorpusGenerator {
         boolean times() {
             LocalDate d = wishes.plainDay(rnd);
             String day = wishes.plainDayWords(d, rnd);
-            int kind = rnd.nextInt(9);
+            int kind = kind(10);
             Wishes.Part p = switch (kind) {
                 case 0 -> new Wishes.Part("half one", LocalTime.of(13, 30), LocalTime.of(13, 30));
                 case 1 -> new Wishes.Part("half ten", LocalTime.of(10, 30), LocalTime.of(10, 30));
@@ -538,7 +550,8 @@ final class CorpusGenerator {
                 case 5 -> new Wishes.Part("before 11", LocalTime.of(8, 0), LocalTime.of(10, 30));
                 case 6 -> new Wishes.Part("after 3", LocalTime.of(15, 0), LocalTime.of(17, 0));
                 case 7 -> new Wishes.Part("late morning", LocalTime.of(10, 0), LocalTime.of(11, 30));
-                default -> new Wishes.Part("half two", LocalTime.of(14, 30), LocalTime.of(14, 30));
+                case 8 -> new Wishes.Part("half two", LocalTime.of(14, 30), LocalTime.of(14, 30));
+                default -> new Wishes.Part("lunchtime", LocalTime.of(12, 0), LocalTime.of(13, 30));
             };
             variant = p.said().replace("12 noon", "noon").replace("midday", "noon");
             String said = switch (kind) {
@@ -557,7 +570,7 @@ final class CorpusGenerator {
 
         boolean outOfRange() {
             LocalDate today = wishes.today();
-            int kind = rnd.nextInt(3);
+            int kind = kind(3);
             Wish plain = wishes.plain(rnd);
             fallback = plain;
             switch (kind) {
@@ -625,7 +638,7 @@ final class CorpusGenerator {
             if (wish == null || w2 == null) {
                 return false;
             }
-            int when = rnd.nextInt(3);
+            int when = kind(3);
             Twist.Trigger trigger = List.of(Twist.Trigger.FIRST_OFFERS, Twist.Trigger.FIRST_CONFIRM,
                     Twist.Trigger.AFTER_NAME).get(when);
             variant = "at " + trigger.name().toLowerCase(Locale.ROOT).replace('_', ' ');
