@@ -57,15 +57,21 @@ public final class TextChannels implements AutoCloseable {
     private final OutboundMessagingService direct;
     private final OptOutStore optOuts;
     private final ProcessedMessages processed;
+    private final Inbox inbox;
+    private final WebhookSettings webhooks;
+    private final InFlight inFlight = new InFlight();
     private final OutboundMessenger outbound;
     private final Notifier notifier;
     private final FollowUpSender followUps;
     private Vertx vertx;
     private WorkerExecutor workers;
     private long pruneTimer = -1;
+    private long sweepTimer = -1;
 
-    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                         WebhookSettings webhooks) {
         this.config = Objects.requireNonNull(config, "config");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         this.outboundThreads = Executors.newFixedThreadPool(4, daemonThreads("switchboard-outbound-"));
         List<ChannelSender> senders = new ArrayList<>();
@@ -76,6 +82,7 @@ public final class TextChannels implements AutoCloseable {
                 retryPolicy, outboundThreads);
         this.optOuts = new OptOutStore(scheduling.database().dsl(), scheduling.clock());
         this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
+        this.inbox = new Inbox(scheduling.database().dsl(), scheduling.clock());
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
         this.notifier = config.sms().isPresent()
                 ? new SmsNotifier(outbound, scheduling.profile())
@@ -91,7 +98,8 @@ public final class TextChannels implements AutoCloseable {
 
     /** @throws IllegalStateException when a channel is half configured */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
-        return create(MessagingConfig.fromEnvironment(env), scheduling);
+        return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
+                WebhookSettings.fromEnvironment(env));
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
@@ -99,7 +107,12 @@ public final class TextChannels implements AutoCloseable {
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
-        return new TextChannels(config, scheduling, retryPolicy);
+        return create(config, scheduling, retryPolicy, WebhookSettings.defaults());
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                                      WebhookSettings webhooks) {
+        return new TextChannels(config, scheduling, retryPolicy, webhooks);
     }
 
     /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
@@ -139,27 +152,77 @@ public final class TextChannels implements AutoCloseable {
         this.workers = vertx.createSharedWorkerExecutor("switchboard-messaging", WEBHOOK_WORKERS);
         InboundTextHandler handler = new InboundTextHandler(engine, processed, optOuts,
                 new TextReplies(scheduling.profile()));
+        // Replies to inbound messages go straight to the provider: the handler has already dealt with opt-outs.
+        InboxCompletion completion = new InboxCompletion(handler, inbox, direct);
+        InboundPipeline pipeline = new InboundPipeline(inbox, handler, completion, workers, inFlight,
+                webhooks.answerWithin());
         config.sms().ifPresentOrElse(sms -> {
             TwilioSignatureVerifier verifier = sms.verifySignatures()
                     ? new TwilioSignatureVerifier(sms.authToken(), sms.publicBaseUrl())
                     : null;
-            new TwilioSmsWebhook(verifier, handler, scheduling.phones(), workers).mount(router);
+            new TwilioSmsWebhook(verifier, pipeline, scheduling.phones()).mount(router);
         }, () -> router.post(TwilioSmsWebhook.PATH).handler(ctx -> notConfigured(ctx, "SMS")));
         config.whatsApp().ifPresentOrElse(wa -> new WhatsAppWebhook(
                         new WhatsAppSubscriptionVerifier(wa.verifyToken()), new WhatsAppSignatureVerifier(wa.appSecret()),
-                        wa.phoneNumberId(), handler, direct, workers).mount(router),
+                        wa.phoneNumberId(), pipeline).mount(router),
                 () -> router.route(WhatsAppWebhook.PATH).handler(ctx -> notConfigured(ctx, "WhatsApp")));
+        InboxRecovery recovery = new InboxRecovery(inbox, completion, webhooks.recoveryIdle());
+        sweep(recovery);
+        sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
         pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
-                () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
+                () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
+                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
                 .onSuccess(n -> LOG.debug("pruned {} old webhook ids", n))
                 .onFailure(e -> LOG.warn("pruning old webhook ids failed: {}", e.getClass().getName())));
     }
 
-    /** Stops the pruning timer and the webhook and outbound threads; sends still queued are abandoned. */
+    /**
+     * Finishes stored messages whose webhook never did (a crash, a failed database). On start-up and periodically;
+     * messages of a channel that is not configured here wait for a server where it is.
+     */
+    private void sweep(InboxRecovery recovery) {
+        inFlight.begin();
+        workers.executeBlocking(recovery::sweep, false)
+                .onComplete(ar -> {
+                    inFlight.end();
+                    if (ar.succeeded() && ar.result() > 0) {
+                        LOG.info("recovered {} stored inbound messages", ar.result());
+                    } else if (ar.failed()) {
+                        LOG.warn("inbound recovery sweep failed: {}", ar.cause().getClass().getName());
+                    }
+                });
+    }
+
+    /**
+     * Waits, up to {@code timeout}, for webhook work in progress and for the replies and alerts it queued to be
+     * handed to the providers. For an orderly shutdown, after new webhooks are refused.
+     *
+     * @return true if everything finished in time
+     */
+    public boolean drain(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            boolean idle = inFlight.awaitIdle(timeout);
+            synchronized (this) {
+                if (vertx != null) {
+                    vertx.cancelTimer(sweepTimer);
+                }
+            }
+            outboundThreads.shutdown();
+            long left = Math.max(0, deadline - System.nanoTime());
+            return outboundThreads.awaitTermination(left, TimeUnit.NANOSECONDS) && idle;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the timers and the webhook and outbound threads; sends still queued are abandoned. */
     @Override
     public synchronized void close() {
         if (vertx != null) {
             vertx.cancelTimer(pruneTimer);
+            vertx.cancelTimer(sweepTimer);
             workers.close();
         }
         outboundThreads.shutdown();
