@@ -75,22 +75,29 @@ final class TextChannelsHarness implements AutoCloseable {
     private final AtomicInteger sids = new AtomicInteger();
 
     TextChannelsHarness() {
-        this(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config());
+        this(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config(), WebhookSettings.defaults());
     }
 
     /** A second server over the same database, as after a restart. */
     static TextChannelsHarness over(SchedulingFixture fx) {
-        return new TextChannelsHarness(fx, false, config());
+        return new TextChannelsHarness(fx, false, config(), WebhookSettings.defaults());
+    }
+
+    /** A server over {@code fx}'s database with these webhook time bounds. */
+    static TextChannelsHarness over(SchedulingFixture fx, WebhookSettings webhooks) {
+        return new TextChannelsHarness(fx, false, config(), webhooks);
     }
 
     static TextChannelsHarness with(MessagingConfig config) {
-        return new TextChannelsHarness(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config);
+        return new TextChannelsHarness(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config,
+                WebhookSettings.defaults());
     }
 
-    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config) {
+    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config,
+                                WebhookSettings webhooks) {
         this.fx = fx;
         this.ownsFixture = ownsFixture;
-        this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries());
+        this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries(), webhooks);
         this.engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
                 DisabledLlmFallback.INSTANCE, channels.notifier());
         Router router = Router.router(vertx);
