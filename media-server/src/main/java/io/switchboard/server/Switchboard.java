@@ -34,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -173,6 +174,10 @@ public final class Switchboard implements AutoCloseable {
         ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
                 scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
+        plane.readinessCheck("database", () -> scheduling.database().isReachable(Duration.ofSeconds(2)));
+        if (config.redisUrl().isPresent()) {
+            plane.readinessCheck("redis", sessions::isReachable);
+        }
         SwitchboardApi.mount(plane, engine, scheduling);
         plane.mount(router -> text.mount(router, v, engine));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
