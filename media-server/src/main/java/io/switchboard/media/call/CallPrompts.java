@@ -12,6 +12,9 @@ public final class CallPrompts {
     public static final String STILL_THERE = "Are you still there?";
     /** After the last re-prompt went unanswered; the call then ends. */
     public static final String SILENT_GOODBYE = "I can't hear anything, so I'll let you go. Goodbye.";
+    /** When the server shuts down during a call, after the reply in progress; the call then ends. */
+    public static final String CLOSING = "I'm sorry, I have to end the call now. Please call back in a few minutes. "
+            + "Goodbye.";
     /** When the dialog engine fails on a turn. */
     public static final String TROUBLE = "Sorry, I'm having a little trouble. Could you say that again?";
 
@@ -43,6 +46,7 @@ public final class CallPrompts {
                 "What else would you like to know?",
                 STILL_THERE,
                 SILENT_GOODBYE,
+                CLOSING,
                 TROUBLE);
         return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
     }
