@@ -54,7 +54,7 @@ class EmbeddedServerTest {
     }
 
     @Test
-    void refusesConnectionsWithoutTheGeneratedPassword() throws Exception {
+    void refusesConnectionsWithoutTheGeneratedPasswordAndAnswersUntilStopped() throws Exception {
         try (EmbeddedServer server = EmbeddedServer.start(dir)) {
             assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "").close())
                     .isInstanceOf(SQLException.class);
@@ -70,6 +70,15 @@ class EmbeddedServerTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
                     .isEqualTo("rw-------");
             assertThat(Files.readString(dir.resolve("pgdata/pg_hba.conf"))).doesNotContain("trust");
+
+            // One process per data directory: a second start is refused and the running server is left alone.
+            assertThatThrownBy(() -> EmbeddedServer.start(dir)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already open");
+            try (Database db = Database.attach(server.jdbcUrl(), server.user(), server.password(), "reach")) {
+                assertThat(db.isReachable(Duration.ofSeconds(2))).isTrue();
+                server.close();
+                assertThat(db.isReachable(Duration.ofSeconds(2))).as("stopped").isFalse();
+            }
         }
         // The same password on the next start, not a new one.
         String first = Files.readString(dir.resolve(SuperuserPassword.FILE)).strip();
@@ -93,27 +102,6 @@ class EmbeddedServerTest {
             try (Connection c = connect(server, server.password()); Statement s = c.createStatement()) {
                 s.executeQuery("SELECT count(*) FROM kept").close();
             }
-        }
-    }
-
-    @Test
-    void aSecondServerOnTheSameDirectoryIsRefusedAndTheFirstKeepsRunning() throws Exception {
-        try (EmbeddedServer first = EmbeddedServer.start(dir)) {
-            assertThatThrownBy(() -> EmbeddedServer.start(dir)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("already open");
-            connect(first, first.password()).close();
-        }
-    }
-
-    @Test
-    void databaseReportsWhetherTheServerAnswers() {
-        EmbeddedServer server = EmbeddedServer.start(dir);
-        try (Database db = Database.attach(server.jdbcUrl(), server.user(), server.password(), "reach")) {
-            assertThat(db.isReachable(Duration.ofSeconds(2))).isTrue();
-            server.close();
-            assertThat(db.isReachable(Duration.ofSeconds(2))).isFalse();
-        } finally {
-            server.close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
 import org.jooq.DSLContext;
@@ -86,7 +87,7 @@ public final class Inbox {
                 .and(INBOUND_MESSAGE.UPDATED_AT.le(now().minus(idle)))
                 .orderBy(INBOUND_MESSAGE.RECEIVED_AT)
                 .limit(limit)
-                .fetch(r -> new InboundText(MessageProvider.valueOf(r.getProvider().toUpperCase(java.util.Locale.ROOT)),
+                .fetch(r -> new InboundText(MessageProvider.valueOf(r.getProvider().toUpperCase(Locale.ROOT)),
                         r.getMessageId(), Channel.fromWire(r.getChannel()).orElseThrow(), r.getSender(),
                         r.getBody(), r.getMediaCount()));
     }
