@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -154,8 +155,9 @@ public final class TextChannels implements AutoCloseable {
                 new TextReplies(scheduling.profile()));
         // Replies to inbound messages go straight to the provider: the handler has already dealt with opt-outs.
         InboxCompletion completion = new InboxCompletion(handler, inbox, direct);
+        Optional<InboundSpool> spool = Optional.ofNullable(webhooks.spoolDir()).map(InboundSpool::new);
         InboundPipeline pipeline = new InboundPipeline(inbox, handler, completion, workers, inFlight,
-                webhooks.answerWithin());
+                webhooks.answerWithin(), spool);
         config.sms().ifPresentOrElse(sms -> {
             TwilioSignatureVerifier verifier = sms.verifySignatures()
                     ? new TwilioSignatureVerifier(sms.authToken(), sms.publicBaseUrl())
@@ -167,6 +169,7 @@ public final class TextChannels implements AutoCloseable {
                         wa.phoneNumberId(), pipeline).mount(router),
                 () -> router.route(WhatsAppWebhook.PATH).handler(ctx -> notConfigured(ctx, "WhatsApp")));
         InboxRecovery recovery = new InboxRecovery(inbox, completion, webhooks.recoveryIdle());
+        spool.ifPresent(s -> replay(s, completion));
         sweep(recovery);
         sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
         pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
@@ -191,6 +194,36 @@ public final class TextChannels implements AutoCloseable {
                         LOG.warn("inbound recovery sweep failed: {}", ar.cause().getClass().getName());
                     }
                 });
+    }
+
+    /** Moves what a previous run left in the local spool into the inbox, and answers it. */
+    private void replay(InboundSpool spool, InboxCompletion completion) {
+        inFlight.begin();
+        workers.executeBlocking(() -> {
+            int n = 0;
+            for (InboundText m : spool.pending()) {
+                boolean fresh = inbox.accept(m);
+                spool.remove(m);
+                if (fresh) {
+                    n++;
+                    try {
+                        completion.complete(m);
+                    } catch (RuntimeException e) {
+                        // Stored now: the recovery sweep retries it.
+                        LOG.warn("spooled {} message {} stored but not answered: {}", m.channel().wireName(),
+                                m.messageId(), e.getClass().getName());
+                    }
+                }
+            }
+            return n;
+        }, false).onComplete(ar -> {
+            inFlight.end();
+            if (ar.succeeded() && ar.result() > 0) {
+                LOG.info("answered {} inbound messages left in the local spool by the previous run", ar.result());
+            } else if (ar.failed()) {
+                LOG.warn("replaying the inbound spool failed: {}", ar.cause().getClass().getName());
+            }
+        });
     }
 
     /**

@@ -125,7 +125,11 @@ public final class TwilioSmsWebhook {
         }
         InboundText message = new InboundText(MessageProvider.TWILIO, sid, Channel.SMS, from.get(),
                 params.get("Body"), mediaCount(params.get("NumMedia")));
+        // On local disk first: if the database is stalled, Twilio is answered at the bound and never redelivers, so a
+        // crash before the insert must not lose the text.
+        pipeline.spool().ifPresent(spool -> spool.write(message));
         pipeline.inbox().accept(message);
+        pipeline.spool().ifPresent(spool -> spool.remove(message));
         Handled handled;
         try {
             handled = pipeline.handler().handle(message);

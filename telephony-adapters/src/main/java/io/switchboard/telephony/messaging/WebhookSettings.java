@@ -1,5 +1,6 @@
 package io.switchboard.telephony.messaging;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.regex.Pattern;
  *                      delivery that could not be stored in time gets 503, so Meta delivers it again
  * @param recoveryIdle  an unanswered stored message untouched for this long is taken over by the recovery sweep
  * @param sweepEvery    how often the recovery sweep runs (it also runs once at start-up)
+ * @param spoolDir      where an inbound SMS is kept on local disk until the database has it, or null for no spool
+ *                      (tests); {@code ${SWITCHBOARD_DATA_DIR}/inbox-spool} when read from the environment
  */
-public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Duration sweepEvery) {
+public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Duration sweepEvery, Path spoolDir) {
 
     public static final String ANSWER_WITHIN = "SWITCHBOARD_WEBHOOK_TIMEOUT";
     public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(10);
@@ -28,15 +31,25 @@ public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Dura
         positive(sweepEvery, "sweepEvery");
     }
 
+    public WebhookSettings(Duration answerWithin, Duration recoveryIdle, Duration sweepEvery) {
+        this(answerWithin, recoveryIdle, sweepEvery, null);
+    }
+
     public static WebhookSettings defaults() {
         return new WebhookSettings(DEFAULT_ANSWER_WITHIN, Duration.ofSeconds(30), Duration.ofSeconds(15));
     }
 
+    public WebhookSettings withSpoolDir(Path dir) {
+        return new WebhookSettings(answerWithin, recoveryIdle, sweepEvery, dir);
+    }
+
     /** @throws IllegalStateException naming the variable when its value is unusable */
     public static WebhookSettings fromEnvironment(Map<String, String> env) {
+        String dataDir = env.getOrDefault("SWITCHBOARD_DATA_DIR", "").strip();
+        Path spool = Path.of(dataDir.isEmpty() ? "data" : dataDir).resolve("inbox-spool");
         String raw = env.getOrDefault(ANSWER_WITHIN, "").strip().toLowerCase(Locale.ROOT);
         if (raw.isEmpty()) {
-            return defaults();
+            return defaults().withSpoolDir(spool);
         }
         Matcher m = SHORT.matcher(raw);
         Duration d = !m.matches() ? null
@@ -47,7 +60,7 @@ public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Dura
                     + "' is not a duration like 10s or 800ms between 1ms and 14s (Twilio waits 15 s)");
         }
         WebhookSettings defaults = defaults();
-        return new WebhookSettings(d, defaults.recoveryIdle(), defaults.sweepEvery());
+        return new WebhookSettings(d, defaults.recoveryIdle(), defaults.sweepEvery(), spool);
     }
 
     private static void positive(Duration d, String name) {

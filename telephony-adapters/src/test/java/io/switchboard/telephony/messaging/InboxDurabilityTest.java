@@ -9,6 +9,8 @@ import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import io.switchboard.telephony.messaging.ProviderStub.Sent;
 import io.switchboard.telephony.messaging.TextChannelsHarness.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The text webhooks under the failures that lost messages: a crash after the acknowledgement, and a stalled database.
@@ -107,6 +110,42 @@ class InboxDurabilityTest {
         awaitStatus(sid, Inbox.ANSWERED);
         Thread.sleep(300);
         assertThat(sb.provider.sent()).as("the reply is sent once, not also in a TwiML").hasSize(1);
+    }
+
+    @Test
+    void anSmsAcknowledgedDuringAStallIsOnLocalDiskUntilTheDatabaseHasIt(@TempDir Path spool) throws Exception {
+        sb = TextChannelsHarness.over(fx, FAST.withSpoolDir(spool));
+        try (StalledTable stall = StalledTable.lock(fx, "inbound_message")) {
+            Reply answer = sb.postSignedAsync(TextChannelsHarness.smsParams(sb.nextSid(), CALLER,
+                    "Hi, can you do a drain cleaning tmrw at 10am?", 0)).get(5, TimeUnit.SECONDS);
+
+            assertThat(answer.message()).isEmpty();
+            assertThat(files(spool)).as("acknowledged, not in the database yet: kept on disk").hasSize(1);
+        }
+        sb.provider.awaitSent(1);
+        assertThat(files(spool)).isEmpty();
+    }
+
+    @Test
+    void anSmsLeftInTheSpoolByACrashedRunIsAnsweredOnStartUp(@TempDir Path spool) throws Exception {
+        String sid = "SM" + "2".repeat(32);
+        new InboundSpool(spool).write(new InboundText(MessageProvider.TWILIO, sid, Channel.SMS, CALLER,
+                "can you do a drain cleaning tmrw at 10am?", 0));
+
+        sb = TextChannelsHarness.over(fx, FAST.withSpoolDir(spool));
+
+        assertThat(sb.provider.awaitSent(1)).singleElement().satisfies(s -> {
+            assertThat(s.provider()).isEqualTo("twilio");
+            assertThat(s.to()).isEqualTo(CALLER);
+        });
+        awaitStatus(sid, Inbox.ANSWERED);
+        assertThat(files(spool)).isEmpty();
+    }
+
+    private static List<Path> files(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.toList();
+        }
     }
 
     @Test
