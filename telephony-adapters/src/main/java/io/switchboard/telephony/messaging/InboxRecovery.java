@@ -1,8 +1,10 @@
 package io.switchboard.telephony.messaging;
 
 import io.switchboard.telephony.PiiMask;
+import io.switchboard.models.Channel;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +27,23 @@ final class InboxRecovery {
     private final Inbox inbox;
     private final InboxCompletion completion;
     private final Duration idle;
+    private final Set<Channel> channels;
 
-    InboxRecovery(Inbox inbox, InboxCompletion completion, Duration idle) {
+    /** @param channels the channels this server can reply on; messages of others wait for a server that can */
+    InboxRecovery(Inbox inbox, InboxCompletion completion, Duration idle, Set<Channel> channels) {
         this.inbox = Objects.requireNonNull(inbox, "inbox");
         this.completion = Objects.requireNonNull(completion, "completion");
         this.idle = Objects.requireNonNull(idle, "idle");
+        this.channels = Set.copyOf(channels);
     }
 
     /** @return how many messages were finished */
     int sweep() {
         int finished = 0;
         for (InboundText m : inbox.stale(idle, BATCH)) {
+            if (!channels.contains(m.channel())) {
+                continue;
+            }
             OptionalInt attempt = inbox.retry(m.provider(), m.messageId(), idle);
             if (attempt.isEmpty()) {
                 continue;

@@ -3,6 +3,7 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.telephony.outbound.ChannelSender;
 import io.switchboard.telephony.outbound.OutboundMessagingService;
@@ -21,10 +22,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -168,7 +171,10 @@ public final class TextChannels implements AutoCloseable {
                         new WhatsAppSubscriptionVerifier(wa.verifyToken()), new WhatsAppSignatureVerifier(wa.appSecret()),
                         wa.phoneNumberId(), pipeline).mount(router),
                 () -> router.route(WhatsAppWebhook.PATH).handler(ctx -> notConfigured(ctx, "WhatsApp")));
-        InboxRecovery recovery = new InboxRecovery(inbox, completion, webhooks.recoveryIdle());
+        Set<Channel> replyable = EnumSet.noneOf(Channel.class);
+        config.sms().ifPresent(sms -> replyable.add(Channel.SMS));
+        config.whatsApp().ifPresent(wa -> replyable.add(Channel.WHATSAPP));
+        InboxRecovery recovery = new InboxRecovery(inbox, completion, webhooks.recoveryIdle(), replyable);
         spool.ifPresent(s -> replay(s, completion));
         sweep(recovery);
         sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
@@ -232,7 +238,7 @@ public final class TextChannels implements AutoCloseable {
      *
      * @return true if everything finished in time
      */
-    public boolean drain(java.time.Duration timeout) {
+    public boolean drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             boolean idle = inFlight.awaitIdle(timeout);

@@ -200,6 +200,26 @@ class InboxDurabilityTest {
     }
 
     @Test
+    void storedMessagesOfAChannelThisServerCannotAnswerWaitForOneThatCan() {
+        Inbox inbox = new Inbox(fx.database().dsl(), fx.clock());
+        String id = WhatsAppPayloads.newId();
+        inbox.accept(new InboundText(MessageProvider.WHATSAPP, id, Channel.WHATSAPP, CALLER, "Hi there", 0));
+        fx.clock().advance(Duration.ofMinutes(2));
+
+        sb = TextChannelsHarness.over(fx, new MessagingConfig(TextChannelsHarness.config().sms(),
+                java.util.Optional.empty()), FAST);
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+
+        assertThat(sb.provider.sent()).isEmpty();
+        assertThat(fx.count("select count(*) from inbound_message where status = 'received' and attempts = 0"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void recoveryLeavesRecentMessagesToTheirOwnWebhook() {
         Inbox inbox = new Inbox(fx.database().dsl(), fx.clock());
         inbox.accept(new InboundText(MessageProvider.TWILIO, "SM" + "1".repeat(32), Channel.SMS, CALLER, "hi", 0));

@@ -88,6 +88,10 @@ final class TextChannelsHarness implements AutoCloseable {
         return new TextChannelsHarness(fx, false, config(), webhooks);
     }
 
+    static TextChannelsHarness over(SchedulingFixture fx, MessagingConfig config, WebhookSettings webhooks) {
+        return new TextChannelsHarness(fx, false, config, webhooks);
+    }
+
     static TextChannelsHarness with(MessagingConfig config) {
         return new TextChannelsHarness(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config,
                 WebhookSettings.defaults());
