@@ -43,7 +43,10 @@ class EmbeddedServerTest {
         assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
                 .as("the killed JVM's postgres keeps running (the situation after kill -9)").contains(true);
 
+        long restarting = System.nanoTime();
         try (EmbeddedServer restarted = EmbeddedServer.start(dir)) {
+            System.out.printf("restart over an orphaned postmaster took %d ms%n",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarting));
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             try (Connection c = connect(restarted, restarted.password()); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT note FROM survived")) {

@@ -97,6 +97,8 @@ class InboxDurabilityTest {
             Reply answer = late.get(5, TimeUnit.SECONDS);
             long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
+            System.out.printf("SMS answered after %d ms with the table locked (bound %d ms)%n", tookMs,
+                    FAST.answerWithin().toMillis());
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.message()).as("empty TwiML: the reply is not ready yet").isEmpty();
             assertThat(tookMs).as("Twilio gives up at 15 s").isLessThan(3_000);
