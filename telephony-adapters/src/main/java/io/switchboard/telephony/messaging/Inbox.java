@@ -80,6 +80,13 @@ public final class Inbox {
                 .execute() == 1;
     }
 
+    /** Whether the message was given up on (its sender got an apology): a redelivery is not answered again. */
+    public boolean isFailed(MessageProvider provider, String messageId) {
+        return dsl.fetchExists(INBOUND_MESSAGE, INBOUND_MESSAGE.PROVIDER.eq(provider.wireName())
+                .and(INBOUND_MESSAGE.MESSAGE_ID.eq(messageId))
+                .and(INBOUND_MESSAGE.STATUS.eq(FAILED)));
+    }
+
     /** Unanswered messages nobody has touched for {@code idle}: their webhook died or failed. Oldest first. */
     public List<InboundText> stale(Duration idle, int limit) {
         return dsl.selectFrom(INBOUND_MESSAGE)

@@ -128,8 +128,13 @@ public final class TwilioSmsWebhook {
         // On local disk first: if the database is stalled, Twilio is answered at the bound and never redelivers, so a
         // crash before the insert must not lose the text.
         pipeline.spool().ifPresent(spool -> spool.write(message));
-        pipeline.inbox().accept(message);
+        boolean fresh = pipeline.inbox().accept(message);
         pipeline.spool().ifPresent(spool -> spool.remove(message));
+        if (!fresh && pipeline.inbox().isFailed(message.provider(), message.messageId())) {
+            // Its first delivery got an apology and nothing was recorded: running it now would advance the
+            // conversation with nobody reading the answer.
+            return inTime(answered, Optional.empty());
+        }
         Handled handled;
         try {
             handled = pipeline.handler().handle(message);

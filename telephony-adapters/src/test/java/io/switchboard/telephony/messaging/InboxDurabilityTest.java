@@ -4,6 +4,9 @@ import static io.switchboard.telephony.messaging.TextChannelsHarness.CALLER;
 import static io.switchboard.telephony.messaging.TextChannelsHarness.MONDAY_9AM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.TurnResult;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
@@ -16,8 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,7 +214,7 @@ class InboxDurabilityTest {
         fx.clock().advance(Duration.ofMinutes(2));
 
         sb = TextChannelsHarness.over(fx, new MessagingConfig(TextChannelsHarness.config().sms(),
-                java.util.Optional.empty()), FAST);
+                Optional.empty()), FAST);
         try {
             Thread.sleep(500);
         } catch (InterruptedException e) {
@@ -219,6 +224,40 @@ class InboxDurabilityTest {
         assertThat(sb.provider.sent()).isEmpty();
         assertThat(fx.count("select count(*) from inbound_message where status = 'received' and attempts = 0"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveryOfAnSmsThatGotAnApologyDoesNotRunTheConversationUnread() {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        sb = TextChannelsHarness.over(fx, FAST, real -> new DialogEngine() {
+            @Override
+            public TurnResult begin(Channel channel, String sessionId, String from) {
+                return real.begin(channel, sessionId, from);
+            }
+
+            @Override
+            public TurnResult handle(TurnRequest request) {
+                if (broken.get()) {
+                    throw new IllegalStateException("engine down");
+                }
+                return real.handle(request);
+            }
+
+            @Override
+            public void end(Channel channel, String sessionId) {
+                real.end(channel, sessionId);
+            }
+        });
+        var params = TextChannelsHarness.smsParams(sb.nextSid(), CALLER, "can you do a drain cleaning tmrw at 10am?", 0);
+
+        assertThat(sb.postSigned(params).message()).hasValueSatisfying(m -> assertThat(m).startsWith("Sorry"));
+        broken.set(false);
+        Reply again = sb.postSigned(params);
+
+        assertThat(again.message()).isEmpty();
+        assertThat(fx.count("select count(*) from processed_message")).as("not run a second time").isZero();
+        assertThat(sb.sms("can you do a drain cleaning tmrw at 10am?").message()).hasValueSatisfying(
+                m -> assertThat(m).doesNotStartWith("Sorry"));
     }
 
     @Test

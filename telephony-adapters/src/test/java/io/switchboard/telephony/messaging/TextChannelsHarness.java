@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -89,7 +90,13 @@ final class TextChannelsHarness implements AutoCloseable {
     }
 
     static TextChannelsHarness over(SchedulingFixture fx, MessagingConfig config, WebhookSettings webhooks) {
-        return new TextChannelsHarness(fx, false, config, webhooks);
+        return new TextChannelsHarness(fx, false, config, webhooks, e -> e);
+    }
+
+    /** Over {@code fx}, with the real engine wrapped (e.g. to make it fail). */
+    static TextChannelsHarness over(SchedulingFixture fx, WebhookSettings webhooks,
+                                    UnaryOperator<DialogEngine> wrap) {
+        return new TextChannelsHarness(fx, false, config(), webhooks, wrap);
     }
 
     static TextChannelsHarness with(MessagingConfig config) {
@@ -99,11 +106,16 @@ final class TextChannelsHarness implements AutoCloseable {
 
     private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config,
                                 WebhookSettings webhooks) {
+        this(fx, ownsFixture, config, webhooks, e -> e);
+    }
+
+    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config,
+                                WebhookSettings webhooks, UnaryOperator<DialogEngine> wrap) {
         this.fx = fx;
         this.ownsFixture = ownsFixture;
         this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries(), webhooks);
-        this.engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, channels.notifier());
+        this.engine = wrap.apply(Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
+                DisabledLlmFallback.INSTANCE, channels.notifier()));
         Router router = Router.router(vertx);
         channels.mount(router, vertx, engine);
         this.port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
