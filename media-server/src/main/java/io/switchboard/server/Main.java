@@ -25,6 +25,8 @@ public final class Main {
     /** Exit status for bad configuration, a bad profile or bad arguments. */
     static final int EXIT_CONFIG = 2;
     static final int EXIT_FAILURE = 1;
+    /** After the shutdown bound, this long for the exit itself before the process is halted. */
+    static final java.time.Duration EXIT_MARGIN = java.time.Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -87,18 +89,27 @@ public final class Main {
             switchboard.close();
             throw e;
         }
+        Shutdown shutdown = switchboard.shutdownSequence(Shutdown.timeoutFrom(config.environment()));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM and Ctrl-C run the orderly sequence first, while the database and every other component are still
+        // up, and only then exit: JVM shutdown hooks run concurrently, so the embedded database's own hook would
+        // stop PostgreSQL under calls still saying goodbye.
+        ShutdownSignals.onTerminate(() -> {
             LOG.info("Switchboard stopping");
-            switchboard.close();
+            ShutdownSignals.haltAfter(shutdown.bound().plus(EXIT_MARGIN));
+            shutdown.run();
             stopped.countDown();
-        }, "switchboard-shutdown"));
+        });
+        // Any other way out (System.exit, SIGHUP) still closes in order, as far as the hooks allow.
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "switchboard-shutdown"));
         LOG.info("{}", readyLine(switchboard, http));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.info("Switchboard stopped");
+        System.exit(0);
     }
 
     static String readyLine(Switchboard switchboard, ControlPlane http) {

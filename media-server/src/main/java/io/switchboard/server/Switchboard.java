@@ -9,6 +9,7 @@ import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.calendar.CalendarSink;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
@@ -43,6 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -73,6 +75,7 @@ public final class Switchboard implements AutoCloseable {
     private ControlPlane http;
     private MediaWebSocketServer media;
     private VoiceCalls calls;
+    private volatile CalendarSink calendarSink;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
                         DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
@@ -201,6 +204,10 @@ public final class Switchboard implements AutoCloseable {
         ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
                 .withTimeouts(httpTimeouts()), scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
+        plane.readinessCheck("database", () -> scheduling.database().isReachable(Duration.ofSeconds(2)));
+        if (config.redisUrl().isPresent()) {
+            plane.readinessCheck("redis", sessions::isReachable);
+        }
         SwitchboardApi.mount(plane, engine, scheduling, metrics.metrics());
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
@@ -297,6 +304,74 @@ public final class Switchboard implements AutoCloseable {
     /** SMS and WhatsApp: the webhooks, the owner's alerts and the follow-up texts after a call. */
     public TextChannels textChannels() {
         return text;
+    }
+
+    /**
+     * The orderly shutdown of this server within {@code bound}, for SIGTERM: readiness false and new work refused,
+     * calls in progress finish their reply and hear goodbye, webhook work and queued texts finish, the outbox is
+     * flushed, then everything closes. Run it once; {@link #close()} afterwards is a no-op.
+     */
+    public Shutdown shutdownSequence(Duration bound) {
+        return ShutdownTargets.sequence(new Targets(), bound, Clock.systemUTC());
+    }
+
+    /** Hands calendar changes on during {@link #shutdownSequence}'s outbox step; none by default. */
+    public void attachCalendarSink(CalendarSink sink) {
+        this.calendarSink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** This server's parts as the shutdown sequence sees them. */
+    private final class Targets implements ShutdownTargets {
+        @Override
+        public void refuseNewWork() {
+            synchronized (Switchboard.this) {
+                if (http != null) {
+                    http.markStopping();
+                }
+                if (calls != null) {
+                    calls.stopTakingCalls();
+                }
+            }
+        }
+
+        @Override
+        public boolean endCalls(Duration within) throws InterruptedException {
+            VoiceCalls c;
+            synchronized (Switchboard.this) {
+                c = calls;
+            }
+            if (c == null || c.activeCalls() == 0) {
+                return true;
+            }
+            LOG.info("ending {} calls in progress", c.activeCalls());
+            return c.endCalls(within);
+        }
+
+        @Override
+        public boolean finishMessages(Duration within) {
+            return text.drain(within);
+        }
+
+        @Override
+        public void flushOutbox(Duration within) {
+            CalendarSink sink = calendarSink;
+            if (sink != null) {
+                long deadline = System.nanoTime() + within.toNanos();
+                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 100) > 0) {
+                    // keep going while changes are delivered
+                }
+            }
+            int pending = scheduling.calendarOutbox().pending(1000).size();
+            if (pending > 0) {
+                // Stored in the database: nothing is lost, the next start's relay delivers them.
+                LOG.info("{} calendar changes wait in the outbox", pending);
+            }
+        }
+
+        @Override
+        public void closeAll() {
+            close();
+        }
     }
 
     /** Stops taking requests first, then closes everything in reverse order of creation. Safe to call twice. */

@@ -47,6 +47,8 @@ final class CallSpeaker implements Runnable {
     private volatile Expectation expecting = Expectation.NONE;
     /** Set once the conversation is over; the listening thread stops producing turns. */
     private volatile boolean ending;
+    /** Set by {@link #close()}: only the goodbye is still to come. */
+    private boolean closing;
     private int turns;
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
@@ -61,10 +63,23 @@ final class CallSpeaker implements Runnable {
         this.listeners = listeners;
     }
 
-    void submit(TurnInput input) {
-        if (!ending) {
+    synchronized void submit(TurnInput input) {
+        if (!ending && !closing) {
             inputs.add(input);
         }
+    }
+
+    /**
+     * Ends the call for a shutdown: what the caller said but was not answered yet is dropped, the reply in progress
+     * plays to its end, then the goodbye, then the call hangs up. Idempotent.
+     */
+    synchronized void close() {
+        if (closing || ending) {
+            return;
+        }
+        closing = true;
+        inputs.clear();
+        inputs.add(new TurnInput.Closing(System.nanoTime()));
     }
 
     /** Whether a turn is queued or being handled (its reply may not have started yet). */
@@ -144,6 +159,11 @@ final class CallSpeaker implements Runnable {
                 speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply);
                 return;
             }
+            case TurnInput.Closing c -> {
+                ending = true;
+                speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING);
+                return;
+            }
             case TurnInput.Greeting g -> trigger = TurnTrigger.GREETING;
             case TurnInput.Spoken s -> {
                 trigger = s.early() ? TurnTrigger.EARLY_SPEECH : TurnTrigger.SPEECH;
@@ -161,6 +181,7 @@ final class CallSpeaker implements Runnable {
                 case TurnInput.Keyed k -> engine.handle(heard(
                         TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut()));
                 case TurnInput.Silence s -> throw new IllegalStateException("handled above");
+                case TurnInput.Closing c -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException e) {
             metrics.errors().record(DependencyKind.DIALOG);

@@ -74,6 +74,13 @@ final class VoiceCallSession implements CallSession {
         playback.acknowledged(name);
     }
 
+    /** Shutdown: finish the reply in progress, say goodbye, hang up. The session then finishes as after a hang-up. */
+    void closeGracefully() {
+        if (!stopped.get()) {
+            speaker.close();
+        }
+    }
+
     @Override
     public void stop() {
         if (stopped.compareAndSet(false, true)) {

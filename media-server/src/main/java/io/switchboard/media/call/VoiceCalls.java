@@ -8,8 +8,11 @@ import io.switchboard.media.tts.SpeechSynthesizer;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.twilio.TwimlResponses;
 import io.switchboard.telephony.twilio.media.StartInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -30,6 +33,8 @@ public final class VoiceCalls implements CallSessionFactory {
     private final VoiceSettings settings;
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final Set<VoiceCallSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
     private volatile int maxCalls = CallLimits.defaultMaxCalls();
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
@@ -104,14 +109,32 @@ public final class VoiceCalls implements CallSessionFactory {
         long started = System.nanoTime();
         String from = start.customParameters().get(TwimlResponses.PARAM_FROM);
         CallContext call = new CallContext(start.callSid(), from == null || from.isBlank() ? null : from);
+        if (closing) {
+            LOG.info("call {}: refused, shutting down", call.maskedId());
+            output.hangUp();
+            return NO_CALL;
+        }
         if (active.incrementAndGet() > maxCalls) {
             active.decrementAndGet();
             return turnAway(call, output);
         }
         metrics.answered();
-        VoiceCallSession session = new VoiceCallSession(call, this, output, started, active::decrementAndGet);
+        VoiceCallSession[] self = new VoiceCallSession[1];
+        VoiceCallSession session = new VoiceCallSession(call, this, output, started, () -> {
+            sessions.remove(self[0]);
+            synchronized (sessions) {
+                active.decrementAndGet();
+                sessions.notifyAll();
+            }
+        });
+        self[0] = session;
+        sessions.add(session);
         LOG.info("call {}: media stream from {}", call.maskedId(), PiiMask.phone(from));
         session.start();
+        if (closing) {
+            // The shutdown began while this call was being set up: it gets its goodbye too.
+            session.closeGracefully();
+        }
         return session;
     }
 
@@ -131,6 +154,55 @@ public final class VoiceCalls implements CallSessionFactory {
     CallMetrics metrics() {
         return metrics;
     }
+
+    /**
+     * Shutdown, step one: streams that start from now on are hung up at once (the voice webhook is refused already,
+     * so only calls Twilio was connecting can still arrive).
+     */
+    public void stopTakingCalls() {
+        closing = true;
+    }
+
+    /**
+     * Shutdown, step two: every call in progress finishes the reply it is speaking, hears a goodbye and is hung up.
+     * Waits up to {@code timeout} for them to end.
+     *
+     * @return true if no call is left
+     */
+    public boolean endCalls(Duration timeout) throws InterruptedException {
+        stopTakingCalls();
+        sessions.forEach(VoiceCallSession::closeGracefully);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sessions) {
+            while (active.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sessions.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /** What a stream refused at shutdown gets: it ignores everything until Twilio closes it. */
+    private static final CallSession NO_CALL = new CallSession() {
+        @Override
+        public void onMedia(byte[] payload, int offset, int length) {
+        }
+
+        @Override
+        public void onDtmf(char digit) {
+        }
+
+        @Override
+        public void onMark(String name) {
+        }
+
+        @Override
+        public void stop() {
+        }
+    };
 
     DialogEngine engine() {
         return engine;
