@@ -82,6 +82,7 @@ public final class Main {
         ControlPlane http;
         try {
             switchboard.startVoice();
+            switchboard.startCalendarRelay();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();

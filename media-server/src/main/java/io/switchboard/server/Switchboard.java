@@ -9,6 +9,7 @@ import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
@@ -180,6 +181,22 @@ public final class Switchboard implements AutoCloseable {
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    /**
+     * Starts relaying the calendar outbox to the configured calendar, if any. Safe on every instance of a cluster:
+     * each change is claimed by one relay (see {@link io.switchboard.scheduling.calendar.CalendarOutbox}).
+     */
+    public synchronized Optional<CalendarRelay> startCalendarRelay() {
+        Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
+                    CalendarSyncSettings.WEBHOOK_URL);
+            return Optional.empty();
+        }
+        CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
+        closers.push(new Step("calendar relay", relay::close));
+        return Optional.of(relay);
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
