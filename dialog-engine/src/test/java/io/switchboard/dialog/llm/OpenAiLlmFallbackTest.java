@@ -1,6 +1,7 @@
 package io.switchboard.dialog.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.dialog.testing.LocalChatServer;
 import io.switchboard.models.Intent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,6 +2,7 @@ package io.switchboard.dialog.session;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.switchboard.dialog.testing.RedisServerProcess;
 import io.switchboard.models.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

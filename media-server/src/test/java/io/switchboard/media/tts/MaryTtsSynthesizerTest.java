@@ -1,11 +1,16 @@
 package io.switchboard.media.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.switchboard.media.codec.MuLaw;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import marytts.datatypes.MaryData;
+import marytts.datatypes.MaryDataType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,31 @@ class MaryTtsSynthesizerTest {
         assertThat(result.cancelled()).isTrue();
         assertThat(result.frames()).isEqualTo(10);
         assertThat(delivered).hasValue(10);
+    }
+
+    /**
+     * The build pins a current Guava although MaryTTS 5.2.1 was built against 14: its one Guava call,
+     * {@code MaryData.toString()} ({@code Objects.toStringHelper}, removed in Guava 21), must stay off the synthesis
+     * path. Text with numbers, a time, a postcode and a question runs the whole English pipeline (tokeniser,
+     * POS tagger, preprocessing, prosody, HSMM vocoder).
+     */
+    @Test
+    void synthesisesWithTheCurrentGuavaThatNoLongerHasMarysToStringHelper() {
+        assertThat(Arrays.stream(com.google.common.base.Objects.class.getMethods()).map(m -> m.getName()))
+                .as("the Guava on the classpath is the pinned current one")
+                .doesNotContain("toStringHelper");
+        assertThatThrownBy(() -> new MaryData(MaryDataType.TEXT, Locale.US).toString())
+                .as("the one call that would break")
+                .isInstanceOf(NoSuchMethodError.class);
+
+        ByteArrayOutputStream audio = new ByteArrayOutputStream();
+        SynthesisResult result = mary.synthesize("Dr. Smith's 2 engineers can be at 14 Park Street, BS1 5TR, "
+                + "on Tuesday the 3rd at 10:30 a.m. Would that suit you?", (frame, offset, length) ->
+                audio.write(frame, offset, length), () -> false);
+
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.audioMillis()).isBetween(4000L, 15000L);
+        assertThat(rmsDbfs(audio.toByteArray())).isGreaterThan(-30);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.switchboard.dialog.llm;
+package io.switchboard.dialog.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,15 +22,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A loopback HTTP server imitating a chat API (OpenAI chat completions or Anthropic messages) so the real
  * langchain4j clients can be tested: it records each request and answers with a canned model reply, an HTTP
- * error, or nothing until closed.
+ * error, or nothing until closed. Other modules' tests use it as the LLM provider of a whole server.
  */
-final class LocalChatServer implements AutoCloseable {
+public final class LocalChatServer implements AutoCloseable {
 
-    enum Api { OPENAI, ANTHROPIC }
+    public enum Api { OPENAI, ANTHROPIC }
 
     /** What the server received. */
-    record Received(String method, String path, Map<String, List<String>> headers, JsonNode body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, JsonNode body) {
+        public String header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst())
@@ -49,7 +49,7 @@ final class LocalChatServer implements AutoCloseable {
     private volatile String modelReply = "{}";
     private volatile boolean hang;
 
-    LocalChatServer(Api api) throws IOException {
+    public LocalChatServer(Api api) throws IOException {
         this.api = api;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
@@ -58,26 +58,26 @@ final class LocalChatServer implements AutoCloseable {
     }
 
     /** Base URL up to and including {@code /v1}, as given to the clients. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
     /** The next answers carry {@code text} as the model's message content. */
-    void replyWith(String text) {
+    public void replyWith(String text) {
         this.status = 200;
         this.modelReply = text;
     }
 
-    void failWith(int httpStatus) {
+    public void failWith(int httpStatus) {
         this.status = httpStatus;
     }
 
     /** Requests are held without an answer until the server closes: a model slower than any timeout. */
-    void hang() {
+    public void hang() {
         this.hang = true;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
