@@ -131,8 +131,9 @@ public final class RedisServerProcess implements AutoCloseable {
             if (!binary.toFile().setExecutable(true, true)) {
                 throw new IllegalStateException("cannot make " + binary + " executable");
             }
-            binary.toFile().deleteOnExit();
+            // Deleted in reverse order of registration at exit: the file, then its directory.
             dir.toFile().deleteOnExit();
+            binary.toFile().deleteOnExit();
             extracted = binary;
             return binary;
         } catch (IOException e) {

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #close} asks the server to stop (SIGTERM), waits, then kills it; any process the server left behind
  * (the embedded PostgreSQL, recorded in {@code <data>/postgres/postmaster.pid}) is stopped too, so a test run never
- * leaves a database holding a data directory.
+ * leaves a database holding a data directory; a data directory the fixture made is then deleted (the log stays).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -50,17 +50,20 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Map<String, String> environment;
     private final Path dataDir;
+    /** True when this fixture made the data directory, so it removes it again on close. */
+    private final boolean ownsDataDir;
     private final Path log;
     private final int httpPort;
     private final int mediaPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private ServerProcess(String name, Process process, Map<String, String> environment, Path dataDir, Path log,
-                          int httpPort, int mediaPort) {
+    private ServerProcess(String name, Process process, Map<String, String> environment, Path dataDir,
+                          boolean ownsDataDir, Path log, int httpPort, int mediaPort) {
         this.name = name;
         this.process = process;
         this.environment = Map.copyOf(environment);
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.log = log;
         this.httpPort = httpPort;
         this.mediaPort = mediaPort;
@@ -97,9 +100,9 @@ public final class ServerProcess implements AutoCloseable {
         childEnv.putIfAbsent("SWITCHBOARD_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
         try {
             Files.createDirectories(IT_DIR);
-            Path dataDir = childEnv.containsKey("SWITCHBOARD_DATA_DIR")
-                    ? Path.of(childEnv.get("SWITCHBOARD_DATA_DIR"))
-                    : Files.createDirectories(IT_DIR.resolve(label).toAbsolutePath());
+            boolean ownsDataDir = !childEnv.containsKey("SWITCHBOARD_DATA_DIR");
+            Path dataDir = ownsDataDir ? Files.createDirectories(IT_DIR.resolve(label).toAbsolutePath())
+                    : Path.of(childEnv.get("SWITCHBOARD_DATA_DIR"));
             childEnv.put("SWITCHBOARD_DATA_DIR", dataDir.toString());
             Path log = IT_DIR.resolve(label + ".log").toAbsolutePath();
             ProcessBuilder builder = new ProcessBuilder(javaBinary().toString(), "-jar",
@@ -108,8 +111,8 @@ public final class ServerProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().clear();
             builder.environment().putAll(childEnv);
-            ServerProcess server = new ServerProcess(name, builder.start(), childEnv, dataDir, log, httpPort,
-                    mediaPort);
+            ServerProcess server = new ServerProcess(name, builder.start(), childEnv, dataDir, ownsDataDir, log,
+                    httpPort, mediaPort);
             try {
                 server.awaitReady(readyWithin);
             } catch (RuntimeException e) {
@@ -193,7 +196,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * Stops the server (SIGTERM, then SIGKILL after {@link #STOP_WITHIN}) and whatever it left running: its child
-     * processes and the PostgreSQL named by {@code postmaster.pid} in its data directory. Safe to call repeatedly.
+     * processes and the PostgreSQL named by {@code postmaster.pid} in its data directory; deletes the data directory
+     * if {@link #start} made it. Safe to call repeatedly.
      */
     @Override
     public void close() {
@@ -214,6 +218,20 @@ public final class ServerProcess implements AutoCloseable {
                     waitFor(child, STOP_WITHIN);
                 }
             }
+        }
+        if (ownsDataDir) {
+            deleteTree(dataDir);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover directory under target/ is harmless; the next clean removes it
         }
     }
 

@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Twilio's Messages API and the Graph API's messages endpoint on 127.0.0.1: every message the real clients send is
- * recorded and accepted with a fresh id.
+ * recorded and accepted with a fresh id. Published in the test-jar: the packaged-server test points the real
+ * server at it.
  */
-final class ProviderStub implements AutoCloseable {
+public final class ProviderStub implements AutoCloseable {
 
     /** One message as the provider received it. {@code to} is E.164 for both providers. */
-    record Sent(String provider, String to, String text, String authorization) {
+    public record Sent(String provider, String to, String text, String authorization) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +34,7 @@ final class ProviderStub implements AutoCloseable {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    ProviderStub() {
+    public ProviderStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -57,8 +58,7 @@ final class ProviderStub implements AutoCloseable {
                          "error_code": null, "error_message": null, "from": "%s", "num_media": "0",
                          "num_segments": "1", "price": null, "price_unit": null, "messaging_service_sid": null,
                          "sid": "%s", "status": "queued", "subresource_uris": {}, "to": "%s", "uri": "/x.json"}"""
-                        .formatted(TextChannelsHarness.ACCOUNT, TextChannelsHarness.BUSINESS_NUMBER, sid,
-                                form.get("To"));
+                        .formatted(accountOf(path), form.get("From"), sid, form.get("To"));
             } else if (path.endsWith("/messages")) {
                 JsonNode json = JSON.readTree(body);
                 String id = "wamid.stub" + ids.incrementAndGet();
@@ -79,20 +79,20 @@ final class ProviderStub implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Sent> sent() {
+    public List<Sent> sent() {
         return List.copyOf(sent);
     }
 
-    List<Sent> sentTo(String provider, String to) {
+    public List<Sent> sentTo(String provider, String to) {
         return sent.stream().filter(s -> s.provider().equals(provider) && s.to().equals(to)).toList();
     }
 
     /** Waits (generously; sends are asynchronous) until {@code count} messages have arrived, and returns them all. */
-    List<Sent> awaitSent(int count) {
+    public List<Sent> awaitSent(int count) {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (sent.size() < count) {
             if (System.currentTimeMillis() > deadline) {
@@ -106,6 +106,12 @@ final class ProviderStub implements AutoCloseable {
             }
         }
         return sent();
+    }
+
+    /** {@code .../Accounts/AC.../Messages.json}: the account the client sent for. */
+    private static String accountOf(String path) {
+        String[] parts = path.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : "";
     }
 
     private static Map<String, String> form(String body) {
