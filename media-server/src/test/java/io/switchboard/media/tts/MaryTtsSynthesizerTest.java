@@ -59,10 +59,11 @@ class MaryTtsSynthesizerTest {
     }
 
     /**
-     * The build pins a current Guava although MaryTTS 5.2.1 was built against 14: its one Guava call,
-     * {@code MaryData.toString()} ({@code Objects.toStringHelper}, removed in Guava 21), must stay off the synthesis
-     * path. Text with numbers, a time, a postcode and a question runs the whole English pipeline (tokeniser,
-     * POS tagger, preprocessing, prosody, HSMM vocoder).
+     * The build pins a current Guava although MaryTTS 5.2.1 was built against 14: English preprocessing calls
+     * {@code Joiner} and {@code Lists.charactersOf} (still in Guava), and {@code MaryData.toString()} calls
+     * {@code Objects.toStringHelper} (removed in Guava 21), which must stay off the synthesis path. Text with numbers,
+     * a time, a postcode and a question runs the whole English pipeline (tokeniser, preprocessing, POS tagger,
+     * prosody, HSMM vocoder).
      */
     @Test
     void synthesisesWithTheCurrentGuavaThatNoLongerHasMarysToStringHelper() {
