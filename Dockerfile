@@ -33,7 +33,7 @@ USER switchboard
 
 # Ready = database (and Redis, when configured) reachable and not shutting down; start-up loads the speech models.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=180s --retries=3 \
-    CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health/ready || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SWITCHBOARD_HTTP_PORT:-8080}/health/ready" || exit 1
 
 # SIGTERM (docker stop) drains: readiness goes false, calls in progress are told goodbye, the outbox is flushed.
 STOPSIGNAL SIGTERM

@@ -55,7 +55,7 @@ class DeployFilesTest {
         String user = instruction(runtime, "USER").orElseThrow();
         assertThat(user).isNotIn("root", "0", "0:0");
         assertThat(instruction(runtime, "HEALTHCHECK").orElseThrow())
-                .contains("http://127.0.0.1:" + ServerConfig.DEFAULT_PORT + "/health/ready");
+                .contains("http://127.0.0.1:${" + ServerConfig.HTTP_PORT + ":-" + ServerConfig.DEFAULT_PORT + "}/health/ready");
         String dataDir = envValue(runtime, ServerConfig.DATA_DIR);
         assertThat(instruction(runtime, "VOLUME").orElseThrow()).isEqualTo("[\"" + dataDir + "\"]");
         assertThat(instruction(runtime, "EXPOSE").orElseThrow())
