@@ -87,6 +87,30 @@ class CalendarRelayTest {
     }
 
     @Test
+    void closingWhileASlowCalendarIsBehindReturnsInBoundedTime() {
+        for (int i = 0; i < 30; i++) {
+            append("BOOKED");
+        }
+        java.util.concurrent.atomic.AtomicInteger pushed = new java.util.concurrent.atomic.AtomicInteger();
+        CalendarSink slow = change -> {
+            Thread.sleep(500);
+            pushed.incrementAndGet();
+        };
+        CalendarRelay relay = new CalendarRelay(fx.scheduling().calendarOutbox(), slow, java.time.Clock.systemUTC(),
+                Duration.ofMillis(50), Duration.ofSeconds(1)).start();
+        waitUntil(() -> pushed.get() >= 1);
+
+        long started = System.nanoTime();
+        relay.close();
+        Duration closing = Duration.ofNanos(System.nanoTime() - started);
+
+        // The pass under way stops after its change; the flush after FLUSH_WITHIN plus the push it is in.
+        assertThat(closing).isLessThan(CalendarRelay.FLUSH_WITHIN.plusSeconds(2));
+        assertThat(fx.scheduling().calendarOutbox().pending(100)).as("the rest waits for the next start").isNotEmpty()
+                .hasSize(30 - pushed.get());
+    }
+
+    @Test
     void aBadScheduleIsRefused() {
         assertThatThrownBy(() -> new CalendarRelay(fx.scheduling().calendarOutbox(), change -> { }, fx.clock(),
                 Duration.ZERO, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
