@@ -97,6 +97,7 @@ public final class Main {
         try {
             switchboard.startVoice();
             switchboard.startCalendarRelay();
+            switchboard.startBackups();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();

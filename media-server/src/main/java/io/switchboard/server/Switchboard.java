@@ -10,6 +10,7 @@ import io.switchboard.dialog.session.SessionStores;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
+import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
@@ -197,6 +198,22 @@ public final class Switchboard implements AutoCloseable {
         CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
         closers.push(new Step("calendar relay", relay::close));
         return Optional.of(relay);
+    }
+
+    /**
+     * Starts the server's own backups when {@code SWITCHBOARD_BACKUP_DIR} is set: consistent snapshots of the
+     * database taken while it serves, so the embedded database needs no downtime to be backed up.
+     */
+    public synchronized Optional<BackupSchedule> startBackups() {
+        Optional<BackupSettings> settings = BackupSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        BackupSettings s = settings.get();
+        BackupSchedule schedule = s.schedule(scheduling.database(), clock).start();
+        closers.push(new Step("backups", schedule::close));
+        LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
+        return Optional.of(schedule);
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
