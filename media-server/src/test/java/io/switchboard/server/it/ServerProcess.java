@@ -56,6 +56,8 @@ public final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final int mediaPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Stops the server if the test JVM exits without {@link #close} (a failsafe timeout, Ctrl-C). */
+    private final Thread stopAtExit = new Thread(this::stop, "stop-switchboard-at-exit");
 
     private ServerProcess(String name, Process process, Map<String, String> environment, Path dataDir,
                           boolean ownsDataDir, Path log, int httpPort, int mediaPort) {
@@ -113,6 +115,7 @@ public final class ServerProcess implements AutoCloseable {
             builder.environment().putAll(childEnv);
             ServerProcess server = new ServerProcess(name, builder.start(), childEnv, dataDir, ownsDataDir, log,
                     httpPort, mediaPort);
+            Runtime.getRuntime().addShutdownHook(server.stopAtExit);
             try {
                 server.awaitReady(readyWithin);
             } catch (RuntimeException e) {
@@ -201,6 +204,15 @@ public final class ServerProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already exiting: the hook runs stop() itself
+        }
+        stop();
+    }
+
+    private synchronized void stop() {
         List<ProcessHandle> children = new ArrayList<>(process.descendants().toList());
         if (process.isAlive()) {
             process.destroy();
@@ -277,7 +289,10 @@ public final class ServerProcess implements AutoCloseable {
                 return Optional.empty();
             }
             String first = Files.readAllLines(pidFile, StandardCharsets.US_ASCII).stream().findFirst().orElse("");
-            return first.strip().matches("\\d+") ? ProcessHandle.of(Long.parseLong(first.strip())) : Optional.empty();
+            // A stale file (a crashed postgres) may name a pid reused since: only a postgres is stopped.
+            return first.strip().matches("\\d+") ? ProcessHandle.of(Long.parseLong(first.strip()))
+                    .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
