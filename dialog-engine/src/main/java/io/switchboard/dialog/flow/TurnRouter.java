@@ -25,13 +25,11 @@ public final class TurnRouter {
     private final BookingFlow booking;
     private final ChangeFlow change;
     private final OwnerFlow owner = new OwnerFlow();
-    private final FaqAnswers faq;
 
     public TurnRouter(Scheduling scheduling) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.booking = new BookingFlow(finder);
         this.change = new ChangeFlow(finder);
-        this.faq = new FaqAnswers(scheduling.profile());
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -154,21 +152,37 @@ public final class TurnRouter {
         }
     }
 
-    /** Answers from the FAQ; mid-flow, repeats the pending question so the flow resumes. */
+    /**
+     * Answers from the FAQ. A question that also carries booking details ("how much is a tankless install on
+     * thursday afternoon?") gets the answer and then the booking goes on with every detail it carried; mid-flow,
+     * the pending question is asked again so the flow resumes.
+     */
     private boolean answerQuestion(Turn t) {
-        Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer()).or(() -> faq.answer(t.heard.text()));
+        Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer());
         Conversation c = t.conv;
         if (answer.isEmpty() && t.heard.hasBookingContent()) {
             return false; // "can you do a drain cleaning friday?" reads as a question but is a booking
         }
         t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
-        if (bookingUnderWay(c)) {
+        boolean bookingTopic = c.topic == Intent.BOOK || c.topic == Intent.EMERGENCY || c.topic == Intent.UNKNOWN;
+        if (carriesBooking(t.heard) && bookingTopic) {
+            c.misunderstandings = 0;
+            booking.advance(t);
+        } else if (bookingUnderWay(c)) {
             resumeBooking(t, false);
             LOG.debug("answered a question mid-booking; resumed at {}", c.expecting);
         } else {
             t.say(t.say.anythingElse());
         }
         return true;
+    }
+
+    /**
+     * Whether a question also books: it names a service or gives the caller's details. A day on its own is what
+     * the question is about ("are you open on saturday?"), not a wish to book it.
+     */
+    private static boolean carriesBooking(Heard h) {
+        return h.service() != null || h.name() != null || h.address() != null || h.phone() != null;
     }
 
     private void flagEmergency(Turn t) {

@@ -33,6 +33,7 @@ public final class ChoiceExtractor {
     private static final Set<String> EARLIER = Set.of("earlier", "earliest", "sooner", "soonest", "early");
     private static final Set<String> LATER = Set.of("later", "latest", "late", "latter");
     private static final Set<String> LAST = Set.of("last", "final");
+    private static final Set<String> CLOCK_SUFFIX = Set.of("am", "pm", "oclock", "ish");
     private static final Set<String> EITHER = Set.of("either", "whichever", "any", "anyone");
 
     private final DateTimeExtractor dates = new DateTimeExtractor();
@@ -88,7 +89,8 @@ public final class ChoiceExtractor {
                 return Optional.of(new Choice(extreme(offered, false), false));
             }
         }
-        if (t.size() <= 2) {
+        if (t.size() <= 2 && !(t.size() == 2 && CLOCK_SUFFIX.contains(t.get(1)))) {
+            // "3" or "2 please" is a position; "3 pm" is a clock time, not the third offer.
             int value = number(t.get(0));
             if (value >= 1 && value <= n) {
                 return Optional.of(new Choice(value - 1, true));

@@ -113,6 +113,14 @@ public final class IntentClassifier {
      * @param expected what the dialog asked last
      */
     public IntentResult classify(NormalizedText text, BusinessProfile profile, Expectation expected) {
+        return classify(text, profile, expected, text == null ? "" : text.text());
+    }
+
+    /**
+     * As {@link #classify(NormalizedText, BusinessProfile, Expectation)}, with the FAQ keywords looked for only in
+     * {@code faqText}: the words that no slot (a name, a day, an address) took.
+     */
+    public IntentResult classify(NormalizedText text, BusinessProfile profile, Expectation expected, String faqText) {
         if (text == null || text.isEmpty() || profile == null) {
             return IntentResult.unknown();
         }
@@ -125,13 +133,25 @@ public final class IntentClassifier {
             if (rest.isEmpty()) {
                 return IntentResult.of(Intent.GREETING, 0.9);
             }
-            IntentResult restResult = classifyTurn(new NormalizedText(text.original(), rest), rest, profile, exp);
+            IntentResult restResult = classifyTurn(new NormalizedText(text.original(), rest), rest, profile, exp,
+                    faqText);
             return restResult.intent() == Intent.UNKNOWN ? IntentResult.of(Intent.GREETING, 0.7) : restResult;
         }
-        return classifyTurn(text, s, profile, exp);
+        return classifyTurn(text, s, profile, exp, faqText);
     }
 
-    private IntentResult classifyTurn(NormalizedText text, String s, BusinessProfile profile, Expectation exp) {
+    /** Whether the message is phrased as a question ("?", "how much", "do you..."). */
+    public boolean hasQuestionCue(NormalizedText text) {
+        return text != null && (text.original().contains("?") || QUESTION_CUE.matcher(text.text()).find());
+    }
+
+    /** Whether the message asks for a visit or a booking in so many words ("can someone come out", "book"). */
+    public boolean asksToBook(String normalized) {
+        return normalized != null && BOOK.matcher(normalized).find();
+    }
+
+    private IntentResult classifyTurn(NormalizedText text, String s, BusinessProfile profile, Expectation exp,
+                                      String faqText) {
         boolean answering = exp == Expectation.YES_NO || exp == Expectation.SLOT_CHOICE;
         if (HUMAN.matcher(s).find()) {
             return IntentResult.of(Intent.HUMAN, 0.9);
@@ -154,7 +174,7 @@ public final class IntentClassifier {
         if (emergencies.isEmergency(s, profile.emergencyKeywords())) {
             return IntentResult.of(Intent.EMERGENCY, 0.9);
         }
-        Optional<FaqEntry> faq = faqMatcher.match(s, profile.faq());
+        Optional<FaqEntry> faq = faqMatcher.match(faqText == null ? s : faqText, profile.faq());
         if (faq.isPresent() && questionCue) {
             return IntentResult.of(Intent.QUESTION, 0.85);
         }

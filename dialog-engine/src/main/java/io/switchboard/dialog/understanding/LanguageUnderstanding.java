@@ -9,7 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +31,8 @@ public final class LanguageUnderstanding {
     private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
             + "|nov|dec)[a-z]*\\b");
     private static final int MAX_PROBLEM_CHARS = 300;
+    private static final Pattern ADDRESS_PREFIX = Pattern.compile("\\b(?:(?:flat|unit|apartment|apt|suite|block) (?:\\d{1,4}[a-z]?|[a-z])"
+            + "|(?:basement|ground floor|top floor) flat)\\b");
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final AddressExtractor addresses = new AddressExtractor();
@@ -66,46 +72,20 @@ public final class LanguageUnderstanding {
         ZonedDateTime now = ctx.now().withZoneSameInstant(profile.timezone());
         Expectation expected = ctx.expected();
         String text = normalized.text();
-        String rest = text;
 
-        Optional<AddressExtractor.Match> address = addresses.find(text, expected == Expectation.ADDRESS);
-        if (address.isPresent()) {
-            rest = remove(rest, address.get().matchedText());
-        }
-        Optional<PhoneExtractor.Match> phone = expected == Expectation.PIN ? Optional.empty()
-                : phones.find(rest, profile.phoneRegion());
-        if (phone.isPresent()) {
-            rest = remove(rest, phone.get().matchedText());
-        }
-        String pin = null;
-        if (expected == Expectation.PIN || (expected != Expectation.PHONE && PIN_WORD.matcher(text).find())) {
-            pin = pins.extract(rest).orElse(null);
-            if (pin != null) {
-                rest = removeDigits(rest);
-            }
-        }
-        String name = names.extract(text, expected == Expectation.NAME).orElse(null);
-        boolean addressAnswer = expected == Expectation.ADDRESS && address.isPresent();
-        List<TimePreference> times = addressAnswer ? List.of()
-                : dates.extract(rest, now, expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE);
+        ReadingResolver.Resolution resolved = ReadingResolver.resolve(Tokens.of(text), expected,
+                proposers(ctx, now, text));
+        String name = resolved.get(Reading.Name.class).map(Reading.Name::name).orElse(null);
+        Optional<Reading.Phone> phone = resolved.get(Reading.Phone.class);
+        Optional<Reading.Address> address = resolved.get(Reading.Address.class);
+        String pin = resolved.get(Reading.Pin.class).map(Reading.Pin::digits).orElse(null);
+        List<TimePreference> times = resolved.get(Reading.Times.class).map(Reading.Times::times).orElse(List.of());
+        Integer chosen = resolved.get(Reading.Choice.class).map(Reading.Choice::index).orElse(null);
         ServiceType service = ServiceMatcher.of(profile.services()).match(text).orElse(null);
         boolean emergency = emergencies.isEmergency(text, profile.emergencyKeywords());
 
-        Integer chosen = null;
-        if (!ctx.offeredStarts().isEmpty()) {
-            Optional<ChoiceExtractor.Choice> choice = choices.choose(text, ctx.offeredStarts(), now);
-            if (choice.isPresent()) {
-                chosen = choice.get().index();
-                if (choice.get().byPosition() && !MONTH_WORD.matcher(text).find()) {
-                    // "the second" picked an option; it is not also the 2nd of the month.
-                    int position = chosen + 1;
-                    times = times.stream().filter(t -> !(t.time() == null && t.partOfDay() == null
-                            && t.date() != null && t.date().getDayOfMonth() == position)).toList();
-                }
-            }
-        }
-
-        IntentResult result = classifier.classify(normalized, profile, expected);
+        // The FAQ only sees words no slot reading used: "Will Cash" is a name, "sat 28th" a day, not questions.
+        IntentResult result = classifier.classify(normalized, profile, expected, resolved.unclaimed());
         Intent intent = result.intent();
         double confidence = result.confidence();
         boolean intentConfident = result.confident();
@@ -117,6 +97,12 @@ public final class LanguageUnderstanding {
         if (service != null && service.emergency() && !emergency) {
             // "it's not urgent" names the emergency service only to rule it out.
             service = null;
+        }
+        if (intent == Intent.QUESTION && name != null && !classifier.hasQuestionCue(normalized)) {
+            // "my name is Rose Price" answers with a name; a keyword left over is not a question.
+            intent = Intent.UNKNOWN;
+            confidence = 0;
+            intentConfident = false;
         }
         if (intent == Intent.GREETING && expected == Expectation.DATE_TIME && !times.isEmpty()) {
             // "morning" answering "when suits you?" is a time, not a greeting.
@@ -143,7 +129,7 @@ public final class LanguageUnderstanding {
             confidence = 0;
             intentConfident = false;
         }
-        FaqEntry faq = intent == Intent.QUESTION ? faqs.match(text, profile.faq()).orElse(null) : null;
+        FaqEntry faq = intent == Intent.QUESTION ? faqs.match(resolved.unclaimed(), profile.faq()).orElse(null) : null;
 
         boolean answered = switch (expected) {
             case SLOT_CHOICE -> chosen != null || !times.isEmpty();
@@ -151,11 +137,83 @@ public final class LanguageUnderstanding {
             default -> answered(expected, name, phone.isPresent(), address.isPresent(), problem, service, times, pin);
         };
         return new Understanding(intent, confidence, intentConfident || answered, Optional.ofNullable(name),
-                phone.map(PhoneExtractor.Match::e164), address.map(AddressExtractor.Match::address),
-                address.map(AddressExtractor.Match::postcode), Optional.ofNullable(problem),
+                phone.map(Reading.Phone::e164), address.map(Reading.Address::address),
+                address.map(Reading.Address::postcode), Optional.ofNullable(problem),
                 Optional.ofNullable(service), times, emergency, Optional.ofNullable(pin),
                 chosen == null ? OptionalInt.empty() : OptionalInt.of(chosen), Optional.ofNullable(faq), text,
                 normalized.original());
+    }
+
+    /** Every extractor, wrapped to say which words it used and how sure it is. */
+    private List<ReadingResolver.Proposer> proposers(UnderstandingContext ctx, ZonedDateTime now, String text) {
+        Expectation expected = ctx.expected();
+        BusinessProfile profile = ctx.profile();
+        List<ReadingResolver.Proposer> out = new ArrayList<>();
+        out.add(t -> addresses.find(t.text(), expected == Expectation.ADDRESS).map(m -> new Reading.Address(
+                m.address(), m.postcode(), located(t, m.matchedText()), m.postcode() != null ? 0.95 : 0.92)));
+        out.add(t -> addressPrefix(t));
+        if (expected != Expectation.PIN) {
+            out.add(t -> phones.find(t.text(), profile.phoneRegion())
+                    .map(m -> new Reading.Phone(m.e164(), located(t, m.matchedText()), 0.9)));
+        }
+        if (expected == Expectation.PIN || (expected != Expectation.PHONE && PIN_WORD.matcher(text).find())) {
+            out.add(t -> pins.extract(t.text()).map(d -> new Reading.Pin(d,
+                    t.where(w -> w.chars().allMatch(Character::isDigit)), expected == Expectation.PIN ? 0.9 : 0.7)));
+        }
+        out.add(t -> names.extract(t.text(), false).map(n -> new Reading.Name(n, nameWords(t, n), 0.85))
+                .or(() -> expected == Expectation.NAME
+                        ? names.extract(t.text(), true).map(n -> new Reading.Name(n, nameWords(t, n), 0.55))
+                        : Optional.empty()));
+        boolean timeExpected = expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE;
+        out.add(t -> {
+            List<TimePreference> times = dates.extract(t.text(), now, timeExpected);
+            if (times.isEmpty()) {
+                return Optional.empty();
+            }
+            boolean strong = t.words().stream().anyMatch(ReadingWords::stronglyWhen);
+            return Optional.of(new Reading.Times(times, t.where(ReadingWords::when), strong ? 0.85 : 0.45));
+        });
+        if (!ctx.offeredStarts().isEmpty()) {
+            out.add(t -> choices.choose(t.text(), ctx.offeredStarts(), now)
+                    .filter(c -> !(c.byPosition() && MONTH_WORD.matcher(t.text()).find() && t.size() > 2))
+                    .map(c -> new Reading.Choice(c.index(), t.where(ReadingWords::pick),
+                            t.size() <= 2 && !c.byPosition() ? 0.95 : c.byPosition() ? 0.8 : 0.92)));
+        }
+        return out;
+    }
+
+    /** "flat 4", "unit 2b", "basement flat": the part of an address before the street, said on its own. */
+    private static Optional<Reading> addressPrefix(Tokens t) {
+        java.util.regex.Matcher m = ADDRESS_PREFIX.matcher(t.text());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String said = m.group().strip();
+        String tidy = Character.toUpperCase(said.charAt(0)) + said.substring(1);
+        if (tidy.matches(".* [a-z]$")) {
+            tidy = tidy.substring(0, tidy.length() - 1) + Character.toUpperCase(tidy.charAt(tidy.length() - 1));
+        }
+        return Optional.of(new Reading.Address(tidy, null, t.locate(said), 0.9));
+    }
+
+    private static Words located(Tokens t, String matched) {
+        Words w = t.locate(matched);
+        if (!w.isEmpty() || matched == null) {
+            return w;
+        }
+        Set<String> parts = Set.of(matched.trim().split(" +"));
+        return t.where(parts::contains);
+    }
+
+    /** The message's words that spell the name (the extractor returns it tidied, not where it was). */
+    private static Words nameWords(Tokens t, String name) {
+        Set<String> parts = new HashSet<>();
+        for (String p : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+            if (!p.isEmpty()) {
+                parts.add(p);
+            }
+        }
+        return t.where(w -> parts.contains(w.replaceAll("[^\\p{L}]", "")));
     }
 
     private static boolean answered(Expectation expected, String name, boolean phone, boolean address, String problem,
@@ -191,14 +249,4 @@ public final class LanguageUnderstanding {
         return null;
     }
 
-    private static String remove(String text, String part) {
-        if (part == null || part.isEmpty()) {
-            return text;
-        }
-        return text.replace(part, " ").replaceAll(" +", " ").trim();
-    }
-
-    private static String removeDigits(String text) {
-        return text.replaceAll("\\b\\d+\\b", " ").replaceAll(" +", " ").trim();
-    }
 }
