@@ -66,7 +66,12 @@ public final class Conversation {
     String pendingOwnerQuestion;
     List<TimePreference> pendingOwnerTimes = new ArrayList<>();
 
-    int misunderstandings;
+    /** Answers in a row to the pending question that were not understood (the recovery policy's counter). */
+    int noMatch;
+    /** Turns in a row that changed nothing; bounded, so a conversation can never loop. */
+    int stalledTurns;
+    /** Hash of the last reply sent, so the next one is never the same word for word. */
+    int lastReplyHash;
     Instant updatedAt;
 
     Conversation() {
@@ -96,7 +101,8 @@ public final class Conversation {
         bookingKey = null;
         targetAppointment = null;
         candidates = new ArrayList<>();
-        misunderstandings = 0;
+        noMatch = 0;
+        stalledTurns = 0;
     }
 
     public String sessionId() {

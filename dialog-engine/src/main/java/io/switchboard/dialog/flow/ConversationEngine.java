@@ -5,6 +5,7 @@ import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.scheduling.Scheduling;
 
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ public final class ConversationEngine {
     public TurnResult greet(Conversation c) {
         Turn t = newTurn(c, Heard.digitsOnly(""));
         router.greet(t);
+        neverRepeat(t);
         return result(t);
     }
 
@@ -36,9 +38,25 @@ public final class ConversationEngine {
         }
         Turn t = newTurn(c, heard);
         t.questionUnheard = previousReplyCut;
+        Progress before = Progress.of(c);
+        Expectation askedBefore = c.expecting;
         router.route(t);
+        router.recover(t, before, askedBefore);
+        neverRepeat(t);
         c.updatedAt = scheduling.clock().instant();
         return result(t);
+    }
+
+    /**
+     * The one place that guarantees no reply is sent twice in a row word for word: the recovery policy rephrases
+     * questions, and anything that would still repeat (a full re-ask after a barge-in) is marked as said again.
+     */
+    private static void neverRepeat(Turn t) {
+        Conversation c = t.conv;
+        if (t.saidAnything() && t.reply().hashCode() == c.lastReplyHash) {
+            t.sayFirst(t.say.sayingAgain());
+        }
+        c.lastReplyHash = t.reply().hashCode();
     }
 
     private Turn newTurn(Conversation c, Heard heard) {

@@ -25,6 +25,12 @@ public record Heard(Intent intent, boolean confident, String name, String phone,
                 digits);
     }
 
+    /** Keypad digits that answer the pending question: a pick ({@code choice}), a yes/no, or a phone number. */
+    static Heard keyed(String digits, Intent intent, Integer choice, String phone) {
+        return new Heard(intent, true, null, phone, null, null, List.of(), false, digits, choice, null, null, digits,
+                digits);
+    }
+
     static Heard nothing() {
         return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, null, null, null, null, "", "");
     }

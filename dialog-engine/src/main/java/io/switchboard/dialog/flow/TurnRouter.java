@@ -20,16 +20,17 @@ import java.util.Optional;
 public final class TurnRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRouter.class);
-    private static final int MAX_MISUNDERSTANDINGS = 3;
 
     private final BookingFlow booking;
     private final ChangeFlow change;
     private final OwnerFlow owner = new OwnerFlow();
+    private final Recovery recovery;
 
     public TurnRouter(Scheduling scheduling) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.booking = new BookingFlow(finder);
         this.change = new ChangeFlow(finder);
+        this.recovery = new Recovery(booking);
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -55,6 +56,7 @@ public final class TurnRouter {
         if (h.is(Intent.OWNER_BRIEFING) || (c.state == DialogState.OWNER_BRIEFING && c.ownerVerified
                 && !h.is(Intent.GOODBYE) && !h.is(Intent.AFFIRM) && !h.is(Intent.DENY))) {
             if (!owner.isOwner(t)) {
+                t.understood = true;
                 t.say(t.say.ownerOnly());
                 t.say(t.say.anythingElse());
                 return;
@@ -104,7 +106,6 @@ public final class TurnRouter {
                 if (c.topic != h.intent()) {
                     c.resetFlow();
                 }
-                c.misunderstandings = 0;
                 change.advance(t, h.intent());
                 return;
             }
@@ -129,15 +130,12 @@ public final class TurnRouter {
         Heard h = t.heard;
         switch (c.topic) {
             case CANCEL, RESCHEDULE -> change.advance(t, c.topic);
-            case BOOK, EMERGENCY -> {
-                c.misunderstandings = 0;
-                booking.advance(t);
-            }
+            case BOOK, EMERGENCY -> booking.advance(t);
             default -> {
                 if (h.hasBookingContent()) {
-                    c.misunderstandings = 0;
                     booking.advance(t);
                 } else if (h.is(Intent.GREETING)) {
+                    t.understood = true;
                     t.say(t.say.greeting(t.profile().name()));
                 } else if (h.is(Intent.DENY) && c.state == DialogState.IDLE) {
                     t.say(t.say.goodbye());
@@ -165,8 +163,8 @@ public final class TurnRouter {
         }
         t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
         boolean bookingTopic = c.topic == Intent.BOOK || c.topic == Intent.EMERGENCY || c.topic == Intent.UNKNOWN;
+        t.understood = true;
         if (carriesBooking(t.heard) && bookingTopic) {
-            c.misunderstandings = 0;
             booking.advance(t);
         } else if (bookingUnderWay(c)) {
             resumeBooking(t, false);
@@ -212,18 +210,10 @@ public final class TurnRouter {
         t.say(t.say.emergencyAck());
     }
 
+    /** Says so and asks the pending question again; the {@link Recovery} policy decides how it is asked. */
     private void misunderstood(Turn t) {
         Conversation c = t.conv;
-        c.misunderstandings++;
         t.say(t.say.notUnderstood());
-        if (c.misunderstandings >= MAX_MISUNDERSTANDINGS) {
-            c.misunderstandings = 0;
-            t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
-            t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
-            c.state = DialogState.HANDED_OFF;
-            c.expecting = Expectation.NONE;
-            return;
-        }
         if (bookingUnderWay(c)) {
             resumeBooking(t, true);
         } else if (c.state == DialogState.VERIFYING_OWNER) {
@@ -231,6 +221,11 @@ public final class TurnRouter {
         } else if (c.topic != Intent.CANCEL && c.topic != Intent.RESCHEDULE) {
             t.say(t.say.anythingElse());
         }
+    }
+
+    /** After the flows: counts a turn that changed nothing and rephrases, offers another way in, or hands off. */
+    void recover(Turn t, Progress before, Expectation askedBefore) {
+        recovery.afterTurn(t, before, askedBefore);
     }
 
     private static boolean bookingUnderWay(Conversation c) {
