@@ -51,6 +51,8 @@ public final class Conversation {
     List<ZonedDateTime> offered = new ArrayList<>();
     /** The start the caller picked and that now awaits confirmation. */
     ZonedDateTime chosen;
+    /** A bare "no" to the confirmation was answered with "what would you like to change?". */
+    boolean askedWhatToChange;
     /** Idempotency key for the booking being confirmed: a repeated "yes" can never book twice. */
     String bookingKey;
 
@@ -99,6 +101,7 @@ public final class Conversation {
         offered = new ArrayList<>();
         chosen = null;
         bookingKey = null;
+        askedWhatToChange = false;
         targetAppointment = null;
         candidates = new ArrayList<>();
         noMatch = 0;

@@ -85,7 +85,8 @@ public final class Hearing {
         return new Heard(u.intent(), u.confident(), u.name().orElse(null), u.phone().orElse(null),
                 u.address().orElse(null), u.service().orElse(null), u.times(), u.emergency(),
                 u.digits().orElse(null), u.choice().isPresent() ? u.choice().getAsInt() : null,
-                u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original());
+                u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original(),
+                u.correction(), u.earlier(), u.existing());
     }
 
     /** Rules win where they found something; the model fills gaps. */
@@ -102,6 +103,7 @@ public final class Hearing {
                 h.phone() != null ? h.phone() : g.phone().orElse(null),
                 h.address() != null ? h.address() : g.address().orElse(null),
                 service, times, h.emergency() || g.emergency(), h.digits(), h.choice(),
-                h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original());
+                h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original(),
+                h.correction(), h.earlier(), h.existing());
     }
 }

@@ -95,8 +95,10 @@ public final class TurnRouter {
             }
             case CANCEL, RESCHEDULE -> {
                 boolean midBooking = c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
-                if (midBooking && h.is(Intent.RESCHEDULE) && h.hasTimes()) {
-                    break; // "can we make it half three" before anything is booked: a change of mind
+                if (midBooking && h.is(Intent.RESCHEDULE)) {
+                    // "can we make it half three", "no, use 07700 900444 instead" before anything is booked: a
+                    // correction inside the booking, which keeps everything else
+                    break;
                 }
                 if (midBooking && h.is(Intent.CANCEL)) {
                     t.say(t.say.bookingDropped());
@@ -110,6 +112,12 @@ public final class TurnRouter {
                 return;
             }
             case BOOK, EMERGENCY -> {
+                boolean answersTheMove = c.topic == Intent.RESCHEDULE && c.state != DialogState.IDLE
+                        && !h.emergency() && h.service() == null && (h.hasTimes() || h.choice() != null);
+                if (answersTheMove) {
+                    change.advance(t, c.topic); // "can you do 3pm?" after the offers for a move
+                    return;
+                }
                 if (c.topic == Intent.CANCEL || c.topic == Intent.RESCHEDULE) {
                     c.resetFlow();
                     if (h.emergency()) {

@@ -137,6 +137,15 @@ public interface Phrasing {
     /** An optional question dropped after it could not be answered. */
     String skipped(Expectation slot);
 
+    /** A bare "no" to a confirmation: which part is wrong? */
+    String askWhatToChange();
+
+    /** Acknowledges a correction of one detail ("OK, 4 pm instead."). */
+    String changedTo(Expectation slot, String value);
+
+    /** "Anything sooner?" when nothing is. */
+    String nothingEarlier();
+
     /** Said before a reply that would otherwise repeat the previous one word for word. */
     String sayingAgain();
 }

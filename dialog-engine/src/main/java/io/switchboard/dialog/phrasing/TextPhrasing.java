@@ -339,4 +339,24 @@ final class TextPhrasing extends RelativePhrasing {
     public String sayingAgain() {
         return "To repeat:";
     }
+
+    @Override
+    public String askWhatToChange() {
+        return "No problem. What would you like to change: the day/time, the address, or something else?";
+    }
+
+    @Override
+    public String changedTo(Expectation slot, String value) {
+        return switch (slot) {
+            case ADDRESS -> "OK, I've changed the address to " + clip(value, 80) + ".";
+            case PHONE -> "OK, we'll call you on " + value + " instead.";
+            case NAME -> "OK, I've changed the name to " + clip(value, 60) + ".";
+            default -> "OK, " + value + " instead.";
+        };
+    }
+
+    @Override
+    public String nothingEarlier() {
+        return "Sorry, that's the earliest we have.";
+    }
 }

@@ -374,4 +374,25 @@ final class VoicePhrasing extends RelativePhrasing {
     public String sayingAgain() {
         return "Let me say that again.";
     }
+
+    @Override
+    public String askWhatToChange() {
+        return "No problem. What would you like to change: the day or time, the address, or something else?";
+    }
+
+    @Override
+    public String changedTo(Expectation slot, String value) {
+        return switch (slot) {
+            case ADDRESS -> "OK, I've changed the address to " + value + ".";
+            case PHONE -> "OK, we'll call you on the number ending "
+                    + SpokenNumbers.digits(value.length() > 3 ? value.substring(value.length() - 3) : value) + " instead.";
+            case NAME -> "OK, I've changed the name to " + value + ".";
+            default -> "OK, " + value + " instead.";
+        };
+    }
+
+    @Override
+    public String nothingEarlier() {
+        return "Sorry, that's the earliest I have.";
+    }
 }

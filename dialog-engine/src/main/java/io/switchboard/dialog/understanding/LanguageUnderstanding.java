@@ -119,6 +119,27 @@ public final class LanguageUnderstanding {
             confidence = IntentClassifier.CONFIDENT;
             intentConfident = true;
         }
+        boolean correction = DialogActs.correction(text);
+        boolean earlier = DialogActs.wantsEarlier(text);
+        if (earlier) {
+            // "nothing sooner??" asks for other options: it neither picks "the earliest" offer nor says yes.
+            chosen = null;
+            if (intent == Intent.AFFIRM || intent == Intent.DENY || intent == Intent.UNKNOWN) {
+                intent = Intent.UNKNOWN;
+                confidence = 0;
+                intentConfident = true;
+            }
+        }
+        if (correction && times.size() == 2 && DialogActs.rulesOutFirst(text)) {
+            times = List.of(times.get(1)); // "not tuesday, wednesday"
+        }
+        List<TimePreference> existing = List.of();
+        int split = intent == Intent.RESCHEDULE ? DialogActs.moveSplit(text) : -1;
+        if (split > 0) {
+            // "move my appointment tomorrow to wednesday afternoon": the day before "to" names the booking
+            existing = dates.extract(text.substring(0, split), now, false);
+            times = dates.extract(text.substring(split).replaceFirst("^\\w+ ", ""), now, true);
+        }
         String problem = problem(normalized, expected, intent, service, emergency);
         boolean slotQuestion = expected != Expectation.NONE && expected != Expectation.YES_NO
                 && expected != Expectation.SLOT_CHOICE;
@@ -141,7 +162,7 @@ public final class LanguageUnderstanding {
                 address.map(Reading.Address::postcode), Optional.ofNullable(problem),
                 Optional.ofNullable(service), times, emergency, Optional.ofNullable(pin),
                 chosen == null ? OptionalInt.empty() : OptionalInt.of(chosen), Optional.ofNullable(faq), text,
-                normalized.original());
+                normalized.original(), correction, earlier, existing);
     }
 
     /** Every extractor, wrapped to say which words it used and how sure it is. */
