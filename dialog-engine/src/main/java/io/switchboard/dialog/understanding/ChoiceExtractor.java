@@ -33,6 +33,8 @@ public final class ChoiceExtractor {
     private static final Set<String> EARLIER = Set.of("earlier", "earliest", "sooner", "soonest", "early");
     private static final Set<String> LATER = Set.of("later", "latest", "late", "latter");
     private static final Set<String> LAST = Set.of("last", "final");
+    private static final Set<String> FILLERS = Set.of("um", "umm", "uh", "er", "erm", "ok", "okay", "so", "yeah",
+            "yes", "right", "well", "hmm", "oh");
     private static final Set<String> CLOCK_SUFFIX = Set.of("am", "pm", "oclock", "ish");
     private static final Set<String> EITHER = Set.of("either", "whichever", "any", "anyone");
 
@@ -48,7 +50,13 @@ public final class ChoiceExtractor {
                 || now == null) {
             return Optional.empty();
         }
-        List<String> t = List.of(normalized.trim().split(" +"));
+        List<String> t = new ArrayList<>(List.of(normalized.trim().split(" +")));
+        if (t.size() > 1) {
+            t.removeIf(FILLERS::contains); // "um 2", "ok the second"
+        }
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
         if (t.contains("neither") || t.contains("none")) {
             return Optional.empty();
         }

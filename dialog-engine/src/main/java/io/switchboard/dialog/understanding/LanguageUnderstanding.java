@@ -77,7 +77,7 @@ public final class LanguageUnderstanding {
                 proposers(ctx, now, text));
         String name = resolved.get(Reading.Name.class).map(Reading.Name::name).orElse(null);
         Optional<Reading.Phone> phone = resolved.get(Reading.Phone.class);
-        Optional<Reading.Address> address = resolved.get(Reading.Address.class);
+        Optional<Reading.Address> address = resolved.get(Reading.Address.class).map(a -> withPrefix(a, text));
         String pin = resolved.get(Reading.Pin.class).map(Reading.Pin::digits).orElse(null);
         List<TimePreference> times = resolved.get(Reading.Times.class).map(Reading.Times::times).orElse(List.of());
         Integer chosen = resolved.get(Reading.Choice.class).map(Reading.Choice::index).orElse(null);
@@ -185,7 +185,9 @@ public final class LanguageUnderstanding {
                 .or(() -> expected == Expectation.NAME
                         ? names.extract(t.text(), true).map(n -> new Reading.Name(n, nameWords(t, n), 0.55))
                         : Optional.empty()));
-        boolean timeExpected = expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE;
+        // a correction ("actually can it be 11") is about a time as much as an answer to "when?" is
+        boolean timeExpected = expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE
+                || DialogActs.correction(text);
         out.add(t -> {
             List<TimePreference> times = dates.extract(t.text(), now, timeExpected);
             if (times.isEmpty()) {
@@ -215,6 +217,17 @@ public final class LanguageUnderstanding {
             tidy = tidy.substring(0, tidy.length() - 1) + Character.toUpperCase(tidy.charAt(tidy.length() - 1));
         }
         return Optional.of(new Reading.Address(tidy, null, t.locate(said), 0.9));
+    }
+
+    /** "basement flat, 4 the mall": a flat or unit said apart from the street belongs to the same address. */
+    private static Reading.Address withPrefix(Reading.Address a, String text) {
+        java.util.regex.Matcher m = ADDRESS_PREFIX.matcher(text);
+        boolean street = !a.address().isEmpty() && Character.isDigit(a.address().charAt(0));
+        if (!street || !m.find() || a.address().toLowerCase(Locale.ROOT).contains(m.group())) {
+            return a;
+        }
+        String prefix = Character.toUpperCase(m.group().charAt(0)) + m.group().substring(1);
+        return new Reading.Address(prefix + ", " + a.address(), a.postcode(), a.words(), a.confidence());
     }
 
     private static Words located(Tokens t, String matched) {
