@@ -23,18 +23,39 @@ import java.util.regex.Matcher;
  *       Saturday, "saturday" means a week today. "this &lt;weekday&gt;" / "this coming &lt;weekday&gt;" is the next
  *       such day counting today. "next &lt;weekday&gt;" is that weekday in the <i>next calendar week</i> (weeks run
  *       Monday to Sunday): on Saturday 21 Nov "next thursday" is Thu 26 Nov, on Monday 23 Nov it is Thu 3 Dec.</li>
- *   <li><b>Dates.</b> "23/11" is day/month (UK). A day and month without a year ("23rd nov", "Nov 23") that is
- *       already past this year means next year. A day of the month alone ("the twenty third") is this month, or
- *       the next month that has that day when it is past.</li>
+ *   <li><b>Weeks.</b> "next week" (also "the following week", "next week sometime") is Monday to Sunday of the next
+ *       calendar week, a stretch of days ({@link TimePreference#lastDate()}); with a weekday anywhere in the same
+ *       alternative ("next week … tuesday", "tuesday next week", "wednesday of next week") it is that day of that
+ *       week. "this week" is today to Sunday; "the week after next" the calendar week after next; "early next week"
+ *       Monday to Wednesday; "end of the week" Thursday (or today) to Sunday. "this time next week" is a week today.
+ *       </li>
+ *   <li><b>Counted days.</b> "in N days/weeks" ("in two weeks' time", "in a couple of weeks", "10 days from now",
+ *       "3 weeks today"), "a fortnight" / "in a fortnight" (14 days), "a week today", "a week tomorrow",
+ *       "a week on friday" and "friday week" (a week after the coming Friday). "in the next fortnight" is the
+ *       stretch from today to then. Durations are not dates: "for a fortnight", "2 weeks ago", "every week".</li>
+ *   <li><b>Weekends and months.</b> "the weekend" / "this weekend" is the coming Saturday and Sunday (today and
+ *       tomorrow on a Saturday); "next weekend" is the weekend of the next calendar week. "end of the month" is its
+ *       last five days (from today when later); "end of next month", "next month", "in february", "early march"
+ *       (1st–10th), "mid january" (10th–20th), "late april" (21st–end) likewise.</li>
+ *   <li><b>Dates.</b> "23/11" is day/month (UK). A day and month without a year ("23rd nov", "Nov 23", "14 February",
+ *       "for 14 feb") that is already past this year means next year; it is kept as that date however far ahead (the
+ *       flow says when it is beyond the booking horizon). A day of the month alone ("the twenty third", "sat 28th")
+ *       is this month, or the next month that has that day when it is past.</li>
  *   <li><b>Bare hours.</b> Without am/pm or a part of day, hours 1–7 are afternoon (3 is 15:00), 8–11 morning,
- *       12 noon; 13–23 are read as 24-hour times. "3 in the morning"/"Fri am" and "pm" override this.</li>
+ *       12 noon; 13–23 are read as 24-hour times. "3 in the morning"/"Fri am" and "pm" override this. "half one" is
+ *       1:30 by the same rule (13:30), "half seven" 19:30, "half ten" 10:30.</li>
  *   <li><b>Windows.</b> "after two" sets {@code notBefore}, "before eleven"/"by 4" {@code notAfter}, "between 2 and 4"
- *       both; "first thing" is the morning up to 10:00; "lunchtime" 12:00–14:00.</li>
- *   <li><b>Alternatives.</b> "or" separates preferences ("next thursday afternoon or friday morning" gives two); a
- *       part without a day takes the day of its neighbour ("friday morning or afternoon").</li>
+ *       both; "first thing" is the morning up to 10:00; "lunchtime" 12:00–14:00, "after lunch" from 13:00;
+ *       "after work" from 17:00, "after school" from 15:30; "noon"/"midday" 12:00.</li>
+ *   <li><b>Alternatives.</b> "or" separates preferences ("thursday afternoon or friday morning" gives two); a
+ *       part without a day takes the day of its neighbour ("friday morning or afternoon"). A week named once holds
+ *       for the other alternatives' bare weekdays ("next tuesday or wednesday", "tuesday or wednesday next week"),
+ *       and said on a Thursday, "thursday afternoon or friday morning" is today or tomorrow, not two weeks.</li>
  * </ul>
  * A number is read as an hour only with a time cue (at, around, am/pm, ish, a preceding day, "make it 4"), or when a
- * time is what was asked. "next week" and durations ("in 2 hours") are not resolved.
+ * time is what was asked; then {@link #read} marks it {@link Reading#bareNumber()} with a low confidence, for the
+ * resolver to weigh against other readings of the number. After "flat", "number", "unit", "option" and the like a
+ * number is never an hour. Durations of hours ("in 2 hours") are not resolved.
  */
 public final class DateTimeExtractor {
 
@@ -47,6 +68,9 @@ public final class DateTimeExtractor {
             "person", "times", "of", "percent", "taps", "tap", "bedroom", "bedrooms", "floor", "floors", "bathroom",
             "bathrooms", "toilets", "jobs", "things", "more", "litre", "litres", "metres", "meters", "mile", "miles",
             "pence", "p", "radiators", "rads", "sinks", "pipes", "kids", "children", "dogs", "cats");
+    /** After these a number labels something ("flat 4", "number 7"), even when a time was asked. */
+    private static final Set<String> NOT_TIME_BEFORE = Set.of("flat", "number", "no", "unit", "house", "apartment",
+            "apt", "room", "plot", "door", "bus", "platform", "gate", "option", "floor", "block", "postcode");
     /** Before these a number is an hour ("3 is fine", "2 tomorrow"). */
     private static final Set<String> TIME_AFTER = Set.of("ish", "oclock", "or", "onwards", "works", "would",
             "please", "suits", "ok", "instead", "then", "tomorrow", "today", "tonight", "on", "at", "latest",
@@ -57,6 +81,22 @@ public final class DateTimeExtractor {
             "floor", "time", "times", "appointment", "appointments", "choice", "thing", "visit", "job", "house",
             "street", "road", "avenue", "lane", "flat", "attempt", "call", "person", "engineer");
     private static final Set<String> POSSESSIVES = Set.of("a", "my", "your", "our", "his", "her", "their");
+
+    /**
+     * One reading of a day/time wish, with the words it used and how sure the rules are of it.
+     *
+     * @param preference the wish
+     * @param span       the stretch of the normalized text it was read from
+     * @param confidence 0..1: {@value #CUED} when the words say it is a time; {@value #BARE_NUMBER} when an hour
+     *                   rests on a bare number taken only because a time was asked ("3"), which a resolver should
+     *                   weigh against other readings of that number (an offered option, a flat number)
+     * @param bareNumber the time came from a number with no time cue
+     */
+    public record Reading(TimePreference preference, Span span, double confidence, boolean bareNumber) {
+    }
+
+    public static final double CUED = 0.9;
+    public static final double BARE_NUMBER = 0.4;
 
     /** Same as {@code extract(normalized, now, false)}. */
     public List<TimePreference> extract(String normalized, ZonedDateTime now) {
@@ -70,52 +110,138 @@ public final class DateTimeExtractor {
      * @return the preferences in the order given; empty when none
      */
     public List<TimePreference> extract(String normalized, ZonedDateTime now, boolean timeExpected) {
+        return read(normalized, now, timeExpected).stream().map(Reading::preference).toList();
+    }
+
+    /**
+     * Like {@link #extract(String, ZonedDateTime, boolean)}, with each preference's span of {@code normalized} and
+     * a confidence.
+     */
+    public List<Reading> read(String normalized, ZonedDateTime now, boolean timeExpected) {
         if (normalized == null || normalized.isBlank() || now == null) {
             return List.of();
         }
         LocalDate today = now.toLocalDate();
-        List<List<String>> segments = split(List.of(normalized.trim().split(" +")));
+        Tokens tokens = Tokens.of(normalized);
+        List<int[]> segments = split(tokens.words());
         List<Parsed> parsed = new ArrayList<>(segments.size());
-        for (List<String> segment : segments) {
-            parsed.add(new SegmentParser(segment, today, timeExpected).parse());
+        for (int[] segment : segments) {
+            parsed.add(new SegmentParser(tokens.words(), segment, today, timeExpected).parse());
         }
         if (parsed.size() > 1 && parsed.stream().anyMatch(p -> p.time != null)) {
             for (int i = 0; i < parsed.size(); i++) {
                 if (parsed.get(i).time == null) {
-                    parsed.set(i, new SegmentParser(segments.get(i), today, true).parse());
+                    parsed.set(i, new SegmentParser(tokens.words(), segments.get(i), today, true).parse());
                 }
             }
         }
+        shareWeeks(parsed, today);
         inheritDates(parsed);
-        LinkedHashSet<TimePreference> out = new LinkedHashSet<>();
+        List<Reading> out = new ArrayList<>();
+        Set<TimePreference> seen = new java.util.HashSet<>();
         for (Parsed p : parsed) {
             TimePreference pref = p.toPreference();
-            if (!pref.isEmpty()) {
-                out.add(pref);
+            if (!pref.isEmpty() && seen.add(pref)) {
+                boolean bare = p.bareHour && p.date == null && p.partOfDay == null;
+                out.add(new Reading(pref, tokens.span(p.first, p.last), bare ? BARE_NUMBER : CUED, bare));
             }
         }
         return List.copyOf(out);
     }
 
-    private static List<List<String>> split(List<String> tokens) {
-        List<List<String>> segments = new ArrayList<>();
-        List<String> current = new ArrayList<>();
+    /** The words of the normalized text and where each starts, so token ranges become character spans. */
+    private record Tokens(List<String> words, int[] starts) {
+
+        static Tokens of(String text) {
+            List<String> words = new ArrayList<>();
+            List<Integer> starts = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                while (i < text.length() && text.charAt(i) == ' ') {
+                    i++;
+                }
+                int start = i;
+                while (i < text.length() && text.charAt(i) != ' ') {
+                    i++;
+                }
+                if (i > start) {
+                    words.add(text.substring(start, i));
+                    starts.add(start);
+                }
+            }
+            return new Tokens(words, starts.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        Span span(int first, int last) {
+            if (first < 0 || last < first || last >= words.size()) {
+                return null;
+            }
+            return new Span(starts[first], starts[last] + words.get(last).length());
+        }
+    }
+
+    /** Each alternative as the global indexes of its words; separators and "either" belong to none. */
+    private static List<int[]> split(List<String> tokens) {
+        List<int[]> segments = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String tok = tokens.get(i);
             String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
             if (SEPARATORS.contains(tok) && !(tok.equals("or") && OR_MODIFIERS.contains(next))) {
                 if (!current.isEmpty()) {
-                    segments.add(current);
+                    segments.add(current.stream().mapToInt(Integer::intValue).toArray());
                 }
                 current = new ArrayList<>();
             } else if (!tok.equals("either")) {
-                current.add(tok);
+                current.add(i);
             }
         }
         if (!current.isEmpty()) {
-            segments.add(current);
+            segments.add(current.stream().mapToInt(Integer::intValue).toArray());
         }
         return segments;
+    }
+
+    /**
+     * "next tuesday or wednesday" and "tuesday or wednesday next week": a week named once holds for the bare
+     * weekdays of the other alternatives, so the offers are not from mixed weeks. "next &lt;weekday&gt;" carries
+     * forward only ("friday or next tuesday" keeps this Friday); "next week" said anywhere carries both ways.
+     */
+    private static void shareWeeks(List<Parsed> parsed, LocalDate today) {
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (p.bareWeekday == null || p.weekOf != null) {
+                continue;
+            }
+            LocalDate week = null;
+            for (int k = i - 1; k >= 0 && week == null; k--) {
+                week = parsed.get(k).weekOf;
+            }
+            for (int k = i + 1; k < parsed.size() && week == null; k++) {
+                if (parsed.get(k).weekNamed) {
+                    week = parsed.get(k).weekOf;
+                }
+            }
+            if (week != null) {
+                LocalDate date = week.with(TemporalAdjusters.nextOrSame(p.bareWeekday));
+                if (!date.isBefore(today)) {
+                    p.date = date;
+                    p.lastDate = null;
+                }
+            }
+        }
+        // "thursday afternoon or friday morning" said on a Thursday: with the other day this week, "thursday" is
+        // today rather than a week today, so the offers do not come from two different weeks.
+        LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        boolean otherDayThisWeek = parsed.stream().anyMatch(q -> q.bareWeekday != null && q.date != null
+                && q.bareWeekday != today.getDayOfWeek() && q.date.isBefore(nextMonday));
+        if (otherDayThisWeek) {
+            for (Parsed p : parsed) {
+                if (p.bareWeekday == today.getDayOfWeek() && today.plusWeeks(1).equals(p.date)) {
+                    p.date = today;
+                }
+            }
+        }
     }
 
     private static void inheritDates(List<Parsed> parsed) {
@@ -127,10 +253,12 @@ public final class DateTimeExtractor {
             for (int d = 1; d < parsed.size(); d++) {
                 if (i - d >= 0 && parsed.get(i - d).date != null) {
                     p.date = parsed.get(i - d).date;
+                    p.lastDate = parsed.get(i - d).lastDate;
                     break;
                 }
                 if (i + d < parsed.size() && parsed.get(i + d).date != null) {
                     p.date = parsed.get(i + d).date;
+                    p.lastDate = parsed.get(i + d).lastDate;
                     break;
                 }
             }
@@ -174,6 +302,19 @@ public final class DateTimeExtractor {
     /** What one alternative said, before it becomes a {@link TimePreference}. */
     private static final class Parsed {
         LocalDate date;
+        /** Last day of a named stretch of days ("next week"); null for one day. */
+        LocalDate lastDate;
+        /** The Monday of a week the words named ("next week", "next tuesday"); bare weekdays nearby fall in it. */
+        LocalDate weekOf;
+        /** Whether {@link #weekOf} came from "next week"/"this week" rather than "next &lt;weekday&gt;". */
+        boolean weekNamed;
+        /** The weekday said without "next"/"this", when that is where the date came from. */
+        DayOfWeek bareWeekday;
+        /** The hour came from a number with no time cue. */
+        boolean bareHour;
+        /** First and last global word index this alternative used; -1 when none. */
+        int first = -1;
+        int last = -1;
         RawTime time;
         RawTime notBefore;
         RawTime notAfter;
@@ -195,22 +336,30 @@ public final class DateTimeExtractor {
                 na = na.plusHours(12);
             }
             return new TimePreference(date, t, partOfDay, nb, na, asap, approximate || (time != null
-                    && time.approximate()));
+                    && time.approximate()), lastDate);
         }
     }
 
     /** Parses one alternative; tokens are consumed so no word counts twice. */
     private static final class SegmentParser {
         private final List<String> w;
+        private final int[] index;
         private final boolean[] used;
         private final LocalDate today;
         private final boolean bareHoursAllowed;
         private final Parsed p = new Parsed();
         private final Set<Integer> dateEnds = new java.util.HashSet<>();
         private int dateEnd = -10;
+        private LocalDate bareWeekdayDate;
+        private DayOfWeek excluded;
 
-        SegmentParser(List<String> tokens, LocalDate today, boolean bareHoursAllowed) {
+        SegmentParser(List<String> all, int[] index, LocalDate today, boolean bareHoursAllowed) {
+            List<String> tokens = new ArrayList<>(index.length);
+            for (int i : index) {
+                tokens.add(all.get(i));
+            }
             this.w = tokens;
+            this.index = index;
             this.used = new boolean[tokens.size()];
             this.today = today;
             this.bareHoursAllowed = bareHoursAllowed;
@@ -218,15 +367,23 @@ public final class DateTimeExtractor {
 
         Parsed parse() {
             asap();
+            stretchesOfDays();
             relativeDays();
             slashDates();
             monthDays();
+            monthStretches();
             weekdays();
             ranges();
             bounds();
             clockTimes();
             partsOfDay();
             anyTime();
+            for (int i = 0; i < used.length; i++) {
+                if (used[i]) {
+                    p.first = p.first < 0 ? index[i] : p.first;
+                    p.last = index[i];
+                }
+            }
             return p;
         }
 
@@ -266,6 +423,230 @@ public final class DateTimeExtractor {
             return prev.equals("not") || prev.equals("except") || prev.equals("excluding")
                     || (prev.equals("from") && prev2.equals("apart")) || (prev.equals("than") && prev2.equals("other"))
                     || ((prev.equals("on") || prev.equals("the")) && (prev2.equals("not") || prev2.equals("except")));
+        }
+
+        // --- stretches of days and counted days ------------------------------------------------------------
+
+        /** The number of words of {@code words} found unused from i, or 0. */
+        private int phrase(int i, String... words) {
+            for (int k = 0; k < words.length; k++) {
+                if (!is(i + k, words[k])) {
+                    return 0;
+                }
+            }
+            return words.length;
+        }
+
+        private int anyPhrase(int i, String[]... phrases) {
+            for (String[] words : phrases) {
+                int n = phrase(i, words);
+                if (n > 0) {
+                    return n;
+                }
+            }
+            return 0;
+        }
+
+        private static String[] words(String phrase) {
+            return phrase.split(" ");
+        }
+
+        /**
+         * "next week", "this weekend", "the week after next", "early next week", "end of the month"; then days
+         * counted from today: "in two weeks", "a fortnight", "a week on friday", "10 days from now".
+         * Weeks run Monday to Sunday, as for "next &lt;weekday&gt;".
+         */
+        private void stretchesOfDays() {
+            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate nextMonday = monday.plusWeeks(1);
+            LocalDate endOfMonth = today.with(TemporalAdjusters.lastDayOfMonth());
+            LocalDate endOfNextMonth = today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth());
+            for (int i = 0; i < w.size(); i++) {
+                if (used[i]) {
+                    continue;
+                }
+                int n;
+                if ((n = phrase(i, "week", "after", "next")) > 0) {
+                    stretch(nextMonday.plusWeeks(1), nextMonday.plusWeeks(1).plusDays(6), nextMonday.plusWeeks(1),
+                            i, n);
+                } else if ((n = anyPhrase(i, words("early next week"), words("beginning of next week"),
+                        words("start of next week"))) > 0) {
+                    stretch(nextMonday, nextMonday.plusDays(2), nextMonday, i, n);
+                } else if ((n = anyPhrase(i, words("end of next week"), words("later next week"))) > 0) {
+                    stretch(nextMonday.plusDays(3), nextMonday.plusDays(6), nextMonday, i, n);
+                } else if ((n = anyPhrase(i, words("end of the week"), words("end of this week"),
+                        words("end of week"), words("later this week"), words("later in the week"))) > 0) {
+                    stretch(latest(today, monday.plusDays(3)), monday.plusDays(6), monday, i, n);
+                } else if ((n = phrase(i, "this", "time", "next", "week")) > 0) {
+                    setDate(today.plusWeeks(1), i + n);
+                    use(i, n);
+                } else if ((n = anyPhrase(i, words("next week"), words("the following week"),
+                        words("following week"))) > 0) {
+                    stretch(nextMonday, nextMonday.plusDays(6), nextMonday, i, n);
+                } else if ((n = anyPhrase(i, words("this coming week"), words("this week"))) > 0) {
+                    stretch(today, monday.plusDays(6), monday, i, n);
+                } else if ((n = phrase(i, "next", "weekend")) > 0) {
+                    stretch(nextMonday.plusDays(5), nextMonday.plusDays(6), nextMonday, i, n);
+                } else if ((n = anyPhrase(i, words("this coming weekend"), words("this weekend"),
+                        words("coming weekend"), words("weekend"))) > 0 && !negatedDay(i)) {
+                    LocalDate saturday = today.getDayOfWeek() == DayOfWeek.SUNDAY ? today.minusDays(1)
+                            : today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+                    stretch(latest(today, saturday), saturday.plusDays(1), saturday.minusDays(5), i, n);
+                } else if ((n = phrase(i, "end", "of", "next", "month")) > 0) {
+                    stretch(endOfNextMonth.minusDays(4), endOfNextMonth, null, i, n);
+                } else if ((n = anyPhrase(i, words("end of the month"), words("end of this month"),
+                        words("end of month"))) > 0) {
+                    stretch(latest(today, endOfMonth.minusDays(4)), endOfMonth, null, i, n);
+                } else if ((n = phrase(i, "next", "month")) > 0) {
+                    LocalDate first = today.plusMonths(1).withDayOfMonth(1);
+                    stretch(first, first.with(TemporalAdjusters.lastDayOfMonth()), null, i, n);
+                } else {
+                    countedDays(i);
+                }
+            }
+        }
+
+        private static LocalDate latest(LocalDate a, LocalDate b) {
+            return a.isAfter(b) ? a : b;
+        }
+
+        private void stretch(LocalDate first, LocalDate last, LocalDate weekOf, int i, int length) {
+            p.date = first;
+            p.lastDate = last;
+            dateEnd = i + length;
+            dateEnds.add(i + length);
+            if (weekOf != null) {
+                p.weekOf = weekOf;
+                p.weekNamed = true;
+            }
+            use(i, length);
+        }
+
+        /** After these, "a fortnight" is how long something has lasted, not when to come. */
+        private static final Set<String> DURATION_BEFORE = Set.of("for", "past", "last", "over", "every", "each",
+                "about", "nearly", "almost");
+
+        /** "in 2 weeks", "in a fortnight", "2 weeks from today", "in 10 days time", "a week on friday". */
+        private void countedDays(int i) {
+            boolean in = w.get(i).equals("in") || w.get(i).equals("within") || w.get(i).equals("over");
+            int k = in ? i + 1 : i;
+            // "in the next fortnight", "within the next 10 days": any day from today to then
+            boolean within = in && phrase(k, "the", "next") > 0;
+            if (within) {
+                k += 2;
+            } else if (!w.get(i).equals("in")) {
+                in = false;
+            }
+            int count;
+            int countLength;
+            if (within && (is(k, "week") || is(k, "fortnight"))) {
+                count = 1;
+                countLength = 0;
+            } else if (phrase(k, "a", "couple", "of") > 0) {
+                count = 2;
+                countLength = 3;
+            } else if (phrase(k, "couple", "of") > 0) {
+                count = 2;
+                countLength = 2;
+            } else if (is(k, "a") || is(k, "one")) {
+                count = 1;
+                countLength = 1;
+            } else if (TimeWords.isInteger(at(k)) && !used[k]) {
+                count = Integer.parseInt(at(k));
+                countLength = 1;
+            } else {
+                count = 1;
+                countLength = 0;
+            }
+            if (countLength == 0 && !in && (at(i - 1).equals("a") || at(i - 1).equals("in"))) {
+                return; // "for a fortnight": read (and refused) from the "a"
+            }
+            int unitAt = k + countLength;
+            String unit = at(unitAt);
+            int days;
+            if (unit.equals("fortnight") || unit.equals("fortnights")) {
+                days = 14 * count;
+            } else if (countLength > 0 && (unit.equals("week") || unit.equals("weeks"))) {
+                days = 7 * count;
+            } else if (countLength > 0 && (unit.equals("day") || unit.equals("days"))) {
+                days = count;
+            } else {
+                return;
+            }
+            int end = unitAt + 1;
+            String after = at(end);
+            LocalDate from = today;
+            boolean anchored = in;
+            DayOfWeek weekday = TimeWords.WEEKDAYS.get(at(end + 1));
+            if (after.equals("ago")) {
+                return;
+            } else if (after.equals("time") || after.equals("today")) {
+                end++;
+                anchored = true;
+            } else if (after.equals("from") && (at(end + 1).equals("today") || at(end + 1).equals("now"))) {
+                end += 2;
+                anchored = true;
+            } else if (after.equals("tomorrow")) {
+                from = today.plusDays(1);
+                end++;
+                anchored = true;
+            } else if ((after.equals("on") || after.equals("from")) && weekday != null) {
+                from = today.with(TemporalAdjusters.next(weekday));
+                end += 2;
+                anchored = true;
+            }
+            boolean fortnight = unit.startsWith("fortnight") && !DURATION_BEFORE.contains(at(i - 1));
+            if ((!anchored && !fortnight) || days < 1 || days > 366) {
+                return;
+            }
+            if (within) {
+                stretch(today, today.plusDays(days), null, i, end - i);
+                return;
+            }
+            setDate(from.plusDays(days), end);
+            use(i, end - i);
+        }
+
+        /**
+         * "in february", "early march", "mid january", "end of april", when no day of that month was given:
+         * the month or that part of it, from today when it is this month.
+         */
+        private void monthStretches() {
+            for (int i = 0; i < w.size(); i++) {
+                Month month = TimeWords.MONTHS.get(at(i));
+                if (used[i] || month == null || (month == Month.MAY && !Set.of("in", "during", "early", "mid", "late",
+                        "of").contains(at(i - 1)))) {
+                    continue;
+                }
+                String before = at(i - 1);
+                int from = 1;
+                int to = 31;
+                int start;
+                if (before.equals("early") || (before.equals("of") && (at(i - 2).equals("beginning")
+                        || at(i - 2).equals("start")))) {
+                    to = 10;
+                } else if (before.equals("mid") || (before.equals("middle") || (before.equals("of")
+                        && at(i - 2).equals("middle")))) {
+                    from = 10;
+                    to = 20;
+                } else if (before.equals("late") || (before.equals("of") && at(i - 2).equals("end"))) {
+                    from = 21;
+                } else if (!(before.equals("in") || before.equals("during") || before.equals("for") || w.size() == 1)) {
+                    continue;
+                }
+                start = before.equals("of") ? i - 2 : i - 1;
+                LocalDate first = LocalDate.of(today.getYear(), month, 1);
+                LocalDate begin = first.withDayOfMonth(Math.min(from, first.lengthOfMonth()));
+                LocalDate last = first.withDayOfMonth(Math.min(to, first.lengthOfMonth()));
+                if (last.isBefore(today)) {
+                    first = first.plusYears(1);
+                    begin = first.withDayOfMonth(Math.min(from, first.lengthOfMonth()));
+                    last = first.withDayOfMonth(Math.min(to, first.lengthOfMonth()));
+                }
+                if (p.date == null) {
+                    stretch(latest(today, begin), last, null, Math.max(0, start), i - Math.max(0, start) + 1);
+                }
+            }
         }
 
         // --- as soon as possible -------------------------------------------------------------------------------
@@ -365,7 +746,10 @@ public final class DateTimeExtractor {
                 int ordinal = TimeWords.ordinalSuffixValue(t);
                 int number = TimeWords.isInteger(t) ? Integer.parseInt(t) : -1;
                 int day = ordinal > 0 ? ordinal : number;
-                boolean clockContext = ordinal < 0 && TimeWords.TIME_PREPOSITIONS.contains(at(i - 1));
+                boolean monthFollows = TimeWords.MONTHS.containsKey(at(i + 1))
+                        || (at(i + 1).equals("of") && TimeWords.MONTHS.containsKey(at(i + 2)));
+                // "for 14 february", "can you do 14 feb": a number before a month is its day, whatever precedes it.
+                boolean clockContext = ordinal < 0 && !monthFollows && TimeWords.TIME_PREPOSITIONS.contains(at(i - 1));
                 if (day >= 1 && day <= 31 && !clockContext) {
                     // "23rd of november", "23 nov", "23rd nov 2026"
                     int monthAt = at(i + 1).equals("of") ? i + 2 : i + 1;
@@ -460,36 +844,68 @@ public final class DateTimeExtractor {
                 if (day == null && t.endsWith("s")) {
                     day = TimeWords.WEEKDAYS.get(t.substring(0, t.length() - 1));
                 }
-                boolean weekend = t.equals("weekend");
-                if (day == null && !weekend) {
+                if (day == null) {
                     continue;
                 }
                 if (negatedDay(i)) {
+                    excluded = day;
                     use(i, 1);
                     continue;
-                }
-                if (weekend) {
-                    day = DayOfWeek.SATURDAY;
                 }
                 String before = at(i - 1);
                 LocalDate date;
                 if (before.equals("next")) {
                     date = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY))
                             .with(TemporalAdjusters.nextOrSame(day));
+                    p.weekOf = date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                     use(i - 1, 1);
-                } else if (before.equals("this") || before.equals("coming") || weekend) {
+                } else if (before.equals("this") || before.equals("coming")) {
                     date = today.with(TemporalAdjusters.nextOrSame(day));
                     use(i - 1, 1);
+                } else if (is(i + 1, "week") && !at(i + 2).equals("after")) {
+                    // "friday week": a week after the coming Friday
+                    date = today.with(TemporalAdjusters.next(day)).plusWeeks(1);
+                    use(i + 1, 1);
+                } else if (p.weekNamed) {
+                    // "next week ... tuesday", "tuesday next week": the weekday of the week named
+                    date = p.weekOf.with(TemporalAdjusters.nextOrSame(day));
+                    if (date.isBefore(today)) {
+                        date = today.with(TemporalAdjusters.next(day));
+                    }
+                    p.date = date;
+                    p.lastDate = null;
+                    dateEnd = Math.max(dateEnd, i + 1);
+                    dateEnds.add(i + 1);
+                    use(i, 1);
+                    partOfDayAfter(i);
+                    continue;
                 } else {
                     date = today.with(TemporalAdjusters.next(day));
+                    p.bareWeekday = day;
+                    bareWeekdayDate = date;
                 }
                 setDate(date, i + 1);
                 // "monday the 23rd": the weekday is consumed, the day of month (parsed first) wins.
                 use(i, 1);
-                if (at(i + 1).equals("morning") || at(i + 1).equals("afternoon") || at(i + 1).equals("evening")
-                        || at(i + 1).equals("night")) {
-                    dateEnds.add(i + 2);
+                partOfDayAfter(i);
+            }
+            if (p.bareWeekday != null && !java.util.Objects.equals(p.date, bareWeekdayDate)) {
+                p.bareWeekday = null;
+            }
+            // "any day next week apart from monday": a day ruled out at either end of a stretch shortens it.
+            if (excluded != null && p.lastDate != null) {
+                if (p.date.getDayOfWeek() == excluded) {
+                    p.date = p.date.plusDays(1);
+                } else if (p.lastDate.getDayOfWeek() == excluded) {
+                    p.lastDate = p.lastDate.minusDays(1);
                 }
+            }
+        }
+
+        private void partOfDayAfter(int i) {
+            if (at(i + 1).equals("morning") || at(i + 1).equals("afternoon") || at(i + 1).equals("evening")
+                    || at(i + 1).equals("night")) {
+                dateEnds.add(i + 2);
             }
         }
 
@@ -533,7 +949,7 @@ public final class DateTimeExtractor {
             if (next.equals("ish") && h >= 1) {
                 return new RawTime(h, 0, h > 12 ? Meridiem.EXACT : Meridiem.NONE, 2, true);
             }
-            if (bare && h >= 1 && !NOT_TIME_AFTER.contains(next)) {
+            if (bare && h >= 1 && !NOT_TIME_AFTER.contains(next) && !NOT_TIME_BEFORE.contains(at(i - 1))) {
                 return new RawTime(h, 0, h > 12 ? Meridiem.EXACT : Meridiem.NONE, 1, false);
             }
             return null;
@@ -549,8 +965,13 @@ public final class DateTimeExtractor {
             return new RawTime(h, m, twentyFourHour ? Meridiem.EXACT : Meridiem.NONE, 1, false);
         }
 
-        /** Whether a bare number at i is an hour: it has a time cue around it. */
+        /** Whether a bare number at i is an hour: it has a time cue around it, or a time was asked. */
         private boolean hourCue(int i) {
+            return cue(i) || (bareHoursAllowed && !(at(i - 1).equals("it") && !at(i - 2).equals("make")));
+        }
+
+        /** Whether the words around a bare number at i say it is an hour. */
+        private boolean cue(int i) {
             String prev = at(i - 1);
             String next = at(i + 1);
             if (NOT_TIME_AFTER.contains(next)) {
@@ -559,7 +980,7 @@ public final class DateTimeExtractor {
             boolean partOfDayAfter = next.equals("in") && at(i + 2).equals("the")
                     && Set.of("morning", "afternoon", "evening").contains(at(i + 3));
             if (TimeWords.TIME_PREPOSITIONS.contains(prev) || dateEnds.contains(i) || TIME_AFTER.contains(next)
-                    || TimeWords.WEEKDAYS.containsKey(next) || partOfDayAfter || bareHoursAllowed) {
+                    || TimeWords.WEEKDAYS.containsKey(next) || partOfDayAfter) {
                 return !(prev.equals("it") && !at(i - 2).equals("make"));
             }
             return false;
@@ -668,6 +1089,7 @@ public final class DateTimeExtractor {
                         || (at(i + time.length()).equals("or") && (at(i + time.length() + 1).equals("so")
                         || at(i + time.length() + 1).equals("thereabouts")));
                 p.time = new RawTime(time.hour(), time.minute(), time.meridiem(), time.length(), approximate);
+                p.bareHour = time.length() == 1 && TimeWords.isInteger(at(i)) && !cue(i);
                 use(i, time.length());
             }
         }
@@ -716,6 +1138,10 @@ public final class DateTimeExtractor {
                     if (t.equals("lunch") && next.equals("time")) {
                         use(i + 1, 1);
                     }
+                } else if (prev.equals("after") && (t.equals("work") || t.equals("school"))) {
+                    // after work: from 5 pm; after school: from the afternoon school run
+                    p.notBefore = t.equals("work") ? RawTime.exact(17, 0) : RawTime.exact(15, 30);
+                    use(i - 1, 2);
                 } else if (t.equals("end") && next.equals("of") && at(i + 3).equals("day")) {
                     p.notBefore = RawTime.exact(16, 0);
                     use(i, 4);

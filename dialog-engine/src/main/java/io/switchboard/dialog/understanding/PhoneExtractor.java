@@ -18,8 +18,18 @@ import java.util.regex.Pattern;
  */
 public final class PhoneExtractor {
 
-    /** A number found in text. */
-    public record Match(String e164, String matchedText) {
+    /**
+     * A number found in text.
+     *
+     * @param e164        the number in E.164
+     * @param matchedText the digit groups it was read from, as they are in the normalized text
+     * @param span        where they are in the normalized text
+     */
+    public record Match(String e164, String matchedText, Span span) {
+
+        public Match(String e164, String matchedText) {
+            this(e164, matchedText, null);
+        }
     }
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -43,6 +53,10 @@ public final class PhoneExtractor {
             return Optional.empty();
         }
         String[] tokens = normalized.split(" ");
+        int[] starts = new int[tokens.length];
+        for (int k = 1; k < tokens.length; k++) {
+            starts[k] = starts[k - 1] + tokens[k - 1].length() + 1;
+        }
         Match possible = null;
         int i = 0;
         while (i < tokens.length) {
@@ -74,15 +88,16 @@ public final class PhoneExtractor {
                     }
                     String matched = String.join(" ", group);
                     String e164 = PHONES.format(number.get(), PhoneNumberUtil.PhoneNumberFormat.E164);
+                    Span span = new Span(starts[start], starts[start] + matched.length());
                     if (PHONES.isValidNumber(number.get())) {
-                        return Optional.of(new Match(e164, matched));
+                        return Optional.of(new Match(e164, matched, span));
                     }
                     // Not valid, but what the rest of the system stores (scheduling's rule), and written as a
                     // dialled number rather than any run of digits.
                     if (possible == null && (candidate.startsWith("+") || candidate.startsWith("0"))
                             && new PhoneNumberNormalizer(region == null || region.isBlank() ? "ZZ" : region)
                             .toE164(candidate).isPresent()) {
-                        possible = new Match(e164, matched);
+                        possible = new Match(e164, matched, span);
                     }
                 }
             }

@@ -11,7 +11,8 @@ import java.util.Set;
  *   <li>digit strings: runs with "oh", "zero", "double", "triple" or three or more single digits
  *       ("oh seven seven double one" to {@code 07711}, "one two three four" to {@code 1234});</li>
  *   <li>clock times: an hour word followed by minutes ("three thirty" to {@code 3:30}, "nine oh five" to
- *       {@code 9:05}), "half past two", "quarter to four", "twenty past three", "half two", "three o'clock";</li>
+ *       {@code 9:05}), "half past two", "quarter to four", "twenty past three", "half two", "half one" (UK: 1:30),
+ *       "three o'clock";</li>
  *   <li>ordinals: "twenty third" to {@code 23rd}, "the third" to {@code the 3rd}, except before words such as
  *       "thing", "one", "available" where "first" is not a date;</li>
  *   <li>cardinals: "twenty five" to {@code 25}. A lone "one" stays a word ("the later one") unless a time or
@@ -47,7 +48,7 @@ final class SpokenNumberConverter {
             "plot", "no");
     private static final Set<String> ONE_IS_NUMBER_AFTER = Set.of("at", "around", "about", "by", "after", "before",
             "from", "until", "between", "to", "and", "past", "flat", "number", "option", "unit", "house",
-            "apartment", "say", "do", "it", "or", "than", "pin", "is");
+            "apartment", "say", "do", "it", "or", "than", "pin", "is", "half");
     private static final Set<String> ONE_IS_NUMBER_BEFORE = Set.of("am", "pm", "oclock", "ish", "or", "to",
             "and", "past");
 

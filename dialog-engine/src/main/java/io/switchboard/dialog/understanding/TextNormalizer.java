@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Brings speech-to-text output and typed messages to one canonical form so the extractors need one set of rules:
  * lower case, no punctuation (except {@code :} and {@code .} between digits, {@code /} inside a token, {@code @} and
- * a leading {@code +}), single spaces, contractions spelled out ({@code "don't"}/{@code "dont"} to {@code "do not"},
+ * a leading {@code +}; a word with an {@code @} in it is kept whole, as an email address), single spaces, contractions spelled out ({@code "don't"}/{@code "dont"} to {@code "do not"},
  * {@code "it's"} to {@code "it is"}), SMS shorthand expanded ({@code tmrw}, {@code u}, {@code pls}, {@code fri}),
  * {@code am}/{@code pm}/{@code ish} split off digits, and spoken numbers turned into digits where that is unambiguous
  * (see {@link SpokenNumberConverter}).
@@ -62,7 +62,10 @@ public final class TextNormalizer {
             Map.entry("fri", "friday"), Map.entry("sat", "saturday"), Map.entry("sun", "sunday"),
             Map.entry("appt", "appointment"), Map.entry("appts", "appointments"), Map.entry("b4", "before"),
             Map.entry("aft", "afternoon"), Map.entry("arvo", "afternoon"), Map.entry("mins", "minutes"),
-            Map.entry("hr", "hour"), Map.entry("hrs", "hours"), Map.entry("wk", "week"), Map.entry("nxt", "next"),
+            Map.entry("hr", "hour"), Map.entry("hrs", "hours"), Map.entry("wk", "week"), Map.entry("wks", "weeks"), Map.entry("wkend", "weekend"),
+            Map.entry("wknd", "weekend"), Map.entry("mnth", "month"), Map.entry("mth", "month"),
+            Map.entry("mnths", "months"), Map.entry("mths", "months"), Map.entry("fortnite", "fortnight"),
+            Map.entry("mrng", "morning"), Map.entry("morn", "morning"), Map.entry("nxt", "next"),
             Map.entry("k", "ok"), Map.entry("kk", "ok"), Map.entry("okay", "ok"), Map.entry("okey", "ok"),
             Map.entry("yh", "yeah"), Map.entry("cya", "bye"), Map.entry("abt", "about"), Map.entry("approx", "about"),
             Map.entry("til", "until"), Map.entry("till", "until"), Map.entry("untill", "until"),
@@ -98,6 +101,10 @@ public final class TextNormalizer {
                 tokens.add(range.group(2));
                 continue;
             }
+            if (raw.indexOf('@') > 0) {
+                tokens.add(raw);
+                continue;
+            }
             for (String part : raw.split("-")) {
                 if (!part.isEmpty()) {
                     expandContraction(part, tokens);
@@ -129,6 +136,10 @@ public final class TextNormalizer {
             } else if (c == '/' && isWordChar(prev) && isWordChar(next)) {
                 b.append(c);
             } else if (c == '@' && isWordChar(prev) && isWordChar(next)) {
+                b.append(c);
+            } else if ((c == '_' || c == '-' || c == '+' || c == '%') && isWordChar(prev) && isWordChar(next)
+                    && wordContainsAt(s, i)) {
+                // inside an email address: kept so the address survives whole
                 b.append(c);
             } else if (c == '+' && isAsciiDigit(next) && !isWordChar(prev)) {
                 b.append(' ').append(c);
@@ -231,6 +242,12 @@ public final class TextNormalizer {
                 out.add(t);
                 continue;
             }
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            if ((t.equals("u") || t.equals("k")) && (isSpelledOut(prev) || isSpelledOut(next))) {
+                // a letter in something spelled out ("b s 8 2 p u", "e k thompson"), not "you" or "ok"
+                out.add(t);
+                continue;
+            }
             String mapped = SHORTHAND.get(t);
             if (mapped == null) {
                 out.add(t);
@@ -239,6 +256,11 @@ public final class TextNormalizer {
             }
         }
         return out;
+    }
+
+    private static boolean isSpelledOut(String token) {
+        return token.length() == 1 && Character.isLetter(token.charAt(0)) && !token.equals("a")
+                && !token.equals("i");
     }
 
     /** "10.30" is a time when am/pm or a time preposition says so; otherwise it may be a price. */

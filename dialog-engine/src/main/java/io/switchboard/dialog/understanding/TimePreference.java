@@ -19,9 +19,24 @@ import java.util.Optional;
  * @param notAfter    the latest acceptable start ("before eleven", "by 4"); {@code null} when none
  * @param asap        "as soon as possible", "earliest you have", "first available"
  * @param approximate the time was hedged ("around noon", "9ish", "about 3")
+ * @param lastDate    when a stretch of days was named ("next week", "this weekend", "end of the month"), its last
+ *                    day, inclusive, with {@code date} its first; {@code null} for a single day or no day
  */
 public record TimePreference(LocalDate date, LocalTime time, PartOfDay partOfDay, LocalTime notBefore,
-                             LocalTime notAfter, boolean asap, boolean approximate) {
+                             LocalTime notAfter, boolean asap, boolean approximate, LocalDate lastDate) {
+
+    public TimePreference {
+        if (lastDate != null && (date == null || !lastDate.isAfter(date))) {
+            // A one-day "range" is just that day; a range needs its first day.
+            lastDate = null;
+        }
+    }
+
+    /** A preference for one day (or none). */
+    public TimePreference(LocalDate date, LocalTime time, PartOfDay partOfDay, LocalTime notBefore,
+                          LocalTime notAfter, boolean asap, boolean approximate) {
+        this(date, time, partOfDay, notBefore, notAfter, asap, approximate, null);
+    }
 
     public static TimePreference asSoonAsPossible() {
         return new TimePreference(null, null, null, null, null, true, false);
@@ -32,8 +47,14 @@ public record TimePreference(LocalDate date, LocalTime time, PartOfDay partOfDay
         return date == null && time == null && partOfDay == null && notBefore == null && notAfter == null && !asap;
     }
 
+    /** The same wish on one day: a range of days collapses to {@code newDate}. */
     public TimePreference withDate(LocalDate newDate) {
-        return new TimePreference(newDate, time, partOfDay, notBefore, notAfter, asap, approximate);
+        return new TimePreference(newDate, time, partOfDay, notBefore, notAfter, asap, approximate, null);
+    }
+
+    /** Whether a stretch of days rather than one day was named. */
+    public boolean isDateRange() {
+        return lastDate != null;
     }
 
     /** The exact wanted start, when both a day and a time were given; DST gaps move forward as {@link ZonedDateTime#of} does. */

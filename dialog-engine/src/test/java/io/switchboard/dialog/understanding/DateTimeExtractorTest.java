@@ -170,4 +170,61 @@ class DateTimeExtractorTest {
         assertThat(extract("afternoons are best", SampleProfiles.NOW)).singleElement()
                 .extracting(TimePreference::partOfDay).isEqualTo(PartOfDay.AFTERNOON);
     }
+
+    @Test
+    void aBareNumberIsALowConfidenceReadingForTheResolver() {
+        String text = normalizer.normalize("3").text();
+        assertThat(extractor.read(text, SampleProfiles.NOW, true)).singleElement().satisfies(r -> {
+            assertThat(r.preference().time()).isEqualTo(LocalTime.of(15, 0));
+            assertThat(r.bareNumber()).isTrue();
+            assertThat(r.confidence()).isEqualTo(DateTimeExtractor.BARE_NUMBER);
+            assertThat(r.span()).isEqualTo(new Span(0, 1));
+        });
+        assertThat(extractor.read(normalizer.normalize("at 3").text(), SampleProfiles.NOW, true)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.bareNumber()).isFalse();
+                    assertThat(r.confidence()).isEqualTo(DateTimeExtractor.CUED);
+                });
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"its flat four", "flat 4", "it's number 7",
+            "unit 3", "house number 12", "option 2"})
+    void aNumberThatLabelsSomethingIsNeverAnHour(String text) {
+        assertThat(extractor.extract(normalizer.normalize(text).text(), SampleProfiles.NOW, true)).isEmpty();
+    }
+
+    @Test
+    void readingsCarryTheWordsTheyUsed() {
+        String text = normalizer.normalize("leaking pipe, sat 28th at 10am").text();
+        assertThat(extractor.read(text, SampleProfiles.NOW, false)).singleElement()
+                .satisfies(r -> assertThat(r.span().in(text)).isEqualTo("saturday 28th at 10 am"));
+        String two = normalizer.normalize("Thursday afternoon or Friday morning").text();
+        List<DateTimeExtractor.Reading> readings = extractor.read(two, SampleProfiles.NOW, false);
+        assertThat(readings).extracting(r -> r.span().in(two)).containsExactly("thursday afternoon", "friday morning");
+        assertThat(readings.get(0).span().overlaps(readings.get(1).span())).isFalse();
+    }
+
+    @Test
+    void aDateBeyondTheBookingHorizonIsStillThatDate() {
+        // Never another day, never an hour: the flow says it is too far ahead and offers the nearest days.
+        assertThat(describe("14 February", SampleProfiles.NOW)).isEqualTo("2027-02-14");
+        assertThat(describe("could you do the 14th of feb at 2", SampleProfiles.NOW)).isEqualTo("2027-02-14 14:00");
+    }
+
+    @Test
+    void aStretchOfDaysHasItsFirstAndLastDay() {
+        TimePreference week = extract("next week sometime", SampleProfiles.NOW).get(0);
+        assertThat(week.isDateRange()).isTrue();
+        assertThat(week.date()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(week.lastDate()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(week.withDate(LocalDate.of(2026, 11, 25)).isDateRange()).isFalse();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"it has been leaking for a fortnight",
+            "i had it fixed 2 weeks ago", "it lasts for a week", "every fortnight"})
+    void durationsAreNotDates(String text) {
+        assertThat(extract(text, SampleProfiles.NOW)).isEmpty();
+    }
 }

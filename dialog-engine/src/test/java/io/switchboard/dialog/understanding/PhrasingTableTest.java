@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * London. A blank cell means "nothing": no times, no phone, no name, no service, no address, no emergency.
  * <p>
  * Times column: preferences separated by {@code ;}, each written as date, time ({@code ~} = approximate), part of
- * day, {@code >notBefore}, {@code <notAfter}, {@code asap}, in that order.
+ * day, {@code >notBefore}, {@code <notAfter}, {@code asap}, in that order; a stretch of days is {@code first..last}.
  */
 class PhrasingTableTest {
 
@@ -154,7 +154,7 @@ class PhrasingTableTest {
             NONE | water heater not working can you fit me in tmrw | BOOK | 2026-11-22 | | | water-heater-repair | | |
             NONE | I want to book a drain clean for next tuesday at 9 | BOOK | 2026-11-24 09:00 | | | drain-cleaning | | |
             NONE | tankless installation quote pls | BOOK | | | | tankless-installation | | |
-            NONE | combi install next week? | BOOK | | | | tankless-installation | | |
+            NONE | combi install next week? | BOOK | 2026-11-23..2026-11-29 | | | tankless-installation | | |
             NONE | tomorrow at 2 | BOOK | 2026-11-22 14:00 | | | | | |
             NONE | Hi, I need someone to look at a blocked drain on Monday please | BOOK | 2026-11-23 | | | drain-cleaning | | |
             NONE | morning, my boiler's packed up | BOOK | | | | water-heater-repair | | |
@@ -247,12 +247,12 @@ class PhrasingTableTest {
             NONE | "" | UNKNOWN | | | | | | |
             # ---- corrections, negations, mixed turns ----
             DATE_TIME | not monday | UNKNOWN | | | | | | |
-            NONE | any day next week apart from monday | UNKNOWN | | | | | | |
+            NONE | any day next week apart from monday | BOOK | 2026-11-24..2026-11-29 | | | | | |
             NONE | im calling about my appointment on monday can we move it to wednesday | RESCHEDULE | 2026-11-25 | | | | | |
             NONE | hi this is dave i need to cancel tomorrows appointment | CANCEL | 2026-11-22 | | Dave | | | |
             DATE_TIME | morning | UNKNOWN | MORNING | | | | | |
             YES_NO | yes but can we make it half three | RESCHEDULE | 15:30 | | | | | |
-            NAME | it's doctor sarah evans | UNKNOWN | | | Sarah Evans | | | |
+            NAME | it's doctor sarah evans | UNKNOWN | | | Doctor Sarah Evans | | | |
             NONE | do you do emergency call outs | QUESTION | | | | emergency-callout | | Y |
             NONE | it's not urgent but can someone look at my radiator | BOOK | | | | | | |
             NONE | i need a plumber urgently there's water coming through the ceiling | EMERGENCY | | | | emergency-callout | | Y |
@@ -291,7 +291,7 @@ class PhrasingTableTest {
     static String describe(TimePreference p) {
         List<String> parts = new ArrayList<>();
         if (p.date() != null) {
-            parts.add(p.date().toString());
+            parts.add(p.date() + (p.lastDate() == null ? "" : ".." + p.lastDate()));
         }
         if (p.time() != null) {
             parts.add((p.approximate() ? "~" : "") + p.time());
