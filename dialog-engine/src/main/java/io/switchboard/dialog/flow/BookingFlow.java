@@ -102,6 +102,7 @@ final class BookingFlow {
         }
         if (said.matches(".* (?:address|postcode|street|house) .*")) {
             c.address = null;
+            c.addressParts = null;
             t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
             return true;
         }
@@ -254,8 +255,16 @@ final class BookingFlow {
                 c.phoneConfirmed = true; // asked; now ask for the right number
             }
         }
-        if (h.address() != null) {
+        if (h.addressParts() != null && !h.addressParts().isEmpty()) {
+            // "7 Picton Street" then "BS6 5QA" is one address; a new street replaces what described the old one
+            c.addressParts = c.addressParts == null ? h.addressParts() : c.addressParts.merge(h.addressParts());
+            c.address = c.addressParts.formatted();
+        } else if (h.address() != null) {
             c.address = h.address();
+            c.addressParts = null;
+        }
+        if (h.email() != null) {
+            c.email = h.email();
         }
         if (h.service() != null && !h.service().id().equals(c.serviceId)) {
             if (!(c.emergency && t.profile().emergencyService().map(ServiceType::id).orElse("").equals(c.serviceId))) {

@@ -3,6 +3,7 @@ package io.switchboard.dialog.flow;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.AddressParts;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Channel;
@@ -40,6 +41,10 @@ public final class Conversation {
     /** The last question was whether the caller ID is the number to call back on. */
     boolean askedCallerId;
     String address;
+    /** The address as parts, so a street and then a postcode in the next turn make one address. */
+    AddressParts addressParts;
+    /** An email address the caller volunteered; its own slot, never the address. */
+    String email;
     String problem;
     String serviceId;
     boolean emergency;

@@ -86,7 +86,7 @@ public final class Hearing {
                 u.address().orElse(null), u.service().orElse(null), u.times(), u.emergency(),
                 u.digits().orElse(null), u.choice().isPresent() ? u.choice().getAsInt() : null,
                 u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original(),
-                u.correction(), u.earlier(), u.existing());
+                u.correction(), u.earlier(), u.existing(), u.email().orElse(null), u.addressParts().orElse(null));
     }
 
     /** Rules win where they found something; the model fills gaps. */
@@ -104,6 +104,6 @@ public final class Hearing {
                 h.address() != null ? h.address() : g.address().orElse(null),
                 service, times, h.emergency() || g.emergency(), h.digits(), h.choice(),
                 h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original(),
-                h.correction(), h.earlier(), h.existing());
+                h.correction(), h.earlier(), h.existing(), h.email(), h.addressParts());
     }
 }

@@ -111,6 +111,7 @@ final class Recovery {
                     return;
                 }
                 c.address = said.length() > MAX_TAKEN_CHARS ? said.substring(0, MAX_TAKEN_CHARS) : said;
+                c.addressParts = null;
                 continueWith(t, t.say.takenAsGiven(Expectation.ADDRESS, c.address));
             }
             case PROBLEM -> {

@@ -39,6 +39,7 @@ public final class LanguageUnderstanding {
     private final PhoneExtractor phones = new PhoneExtractor();
     private final PinExtractor pins = new PinExtractor();
     private final NameExtractor names = new NameExtractor();
+    private final EmailExtractor emails = new EmailExtractor();
     private final DateTimeExtractor dates = new DateTimeExtractor();
     private final EmergencyDetector emergencies = new EmergencyDetector();
     private final ChoiceExtractor choices = new ChoiceExtractor();
@@ -74,9 +75,10 @@ public final class LanguageUnderstanding {
         String text = normalized.text();
 
         ReadingResolver.Resolution resolved = ReadingResolver.resolve(Tokens.of(text), expected,
-                proposers(ctx, now, text));
+                proposers(ctx, now, normalized));
         String name = resolved.get(Reading.Name.class).map(Reading.Name::name).orElse(null);
         Optional<Reading.Phone> phone = resolved.get(Reading.Phone.class);
+        String email = resolved.get(Reading.Email.class).map(Reading.Email::email).orElse(null);
         Optional<Reading.Address> address = resolved.get(Reading.Address.class).map(a -> withPrefix(a, text));
         String pin = resolved.get(Reading.Pin.class).map(Reading.Pin::digits).orElse(null);
         List<TimePreference> times = resolved.get(Reading.Times.class).map(Reading.Times::times).orElse(List.of());
@@ -162,29 +164,40 @@ public final class LanguageUnderstanding {
                 address.map(Reading.Address::postcode), Optional.ofNullable(problem),
                 Optional.ofNullable(service), times, emergency, Optional.ofNullable(pin),
                 chosen == null ? OptionalInt.empty() : OptionalInt.of(chosen), Optional.ofNullable(faq), text,
-                normalized.original(), correction, earlier, existing);
+                normalized.original(), correction, earlier, existing, Optional.ofNullable(email),
+                address.map(Reading.Address::parts));
     }
 
     /** Every extractor, wrapped to say which words it used and how sure it is. */
-    private List<ReadingResolver.Proposer> proposers(UnderstandingContext ctx, ZonedDateTime now, String text) {
+    private List<ReadingResolver.Proposer> proposers(UnderstandingContext ctx, ZonedDateTime now,
+                                                     NormalizedText normalized) {
+        String text = normalized.text();
         Expectation expected = ctx.expected();
         BusinessProfile profile = ctx.profile();
         List<ReadingResolver.Proposer> out = new ArrayList<>();
         out.add(t -> addresses.find(t.text(), expected == Expectation.ADDRESS).map(m -> new Reading.Address(
-                m.address(), m.postcode(), located(t, m.matchedText()), m.postcode() != null ? 0.95 : 0.92)));
+                m.address(), m.postcode(), m.parts(), m.span() != null ? t.covering(m.span()) : located(t, m.matchedText()),
+                m.postcode() != null ? 0.95 : 0.92)));
+        // an email is scored above an address so "john at smith street dot com" is never stored as one
+        out.add(t -> emails.find(new NormalizedText(normalized.original(), t.text()))
+                .map(m -> new Reading.Email(m.email(), t.covering(m.span()), 0.97)));
         out.add(t -> addressPrefix(t));
         if (expected != Expectation.PIN) {
             out.add(t -> phones.find(t.text(), profile.phoneRegion())
-                    .map(m -> new Reading.Phone(m.e164(), located(t, m.matchedText()), 0.9)));
+                    .map(m -> new Reading.Phone(m.e164(),
+                            m.span() != null ? t.covering(m.span()) : located(t, m.matchedText()), 0.9)));
         }
         if (expected == Expectation.PIN || (expected != Expectation.PHONE && PIN_WORD.matcher(text).find())) {
             out.add(t -> pins.extract(t.text()).map(d -> new Reading.Pin(d,
                     t.where(w -> w.chars().allMatch(Character::isDigit)), expected == Expectation.PIN ? 0.9 : 0.7)));
         }
-        out.add(t -> names.extract(t.text(), false).map(n -> new Reading.Name(n, nameWords(t, n), 0.85))
-                .or(() -> expected == Expectation.NAME
-                        ? names.extract(t.text(), true).map(n -> new Reading.Name(n, nameWords(t, n), 0.55))
-                        : Optional.empty()));
+        out.add(t -> {
+            NormalizedText words = new NormalizedText(normalized.original(), t.text());
+            return names.find(words, false).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.85))
+                    .or(() -> expected == Expectation.NAME
+                            ? names.find(words, true).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.55))
+                            : Optional.empty());
+        });
         // a correction ("actually can it be 11") is about a time as much as an answer to "when?" is
         boolean timeExpected = expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE
                 || DialogActs.correction(text);
@@ -216,7 +229,8 @@ public final class LanguageUnderstanding {
         if (tidy.matches(".* [a-z]$")) {
             tidy = tidy.substring(0, tidy.length() - 1) + Character.toUpperCase(tidy.charAt(tidy.length() - 1));
         }
-        return Optional.of(new Reading.Address(tidy, null, t.locate(said), 0.9));
+        return Optional.of(new Reading.Address(tidy, null, new AddressParts(tidy, null, null, null), t.locate(said),
+                0.9));
     }
 
     /** "basement flat, 4 the mall": a flat or unit said apart from the street belongs to the same address. */
@@ -227,7 +241,9 @@ public final class LanguageUnderstanding {
             return a;
         }
         String prefix = Character.toUpperCase(m.group().charAt(0)) + m.group().substring(1);
-        return new Reading.Address(prefix + ", " + a.address(), a.postcode(), a.words(), a.confidence());
+        AddressParts parts = a.parts() == null ? null
+                : new AddressParts(prefix, a.parts().street(), a.parts().locality(), a.parts().postcode());
+        return new Reading.Address(prefix + ", " + a.address(), a.postcode(), parts, a.words(), a.confidence());
     }
 
     private static Words located(Tokens t, String matched) {
@@ -239,16 +255,6 @@ public final class LanguageUnderstanding {
         return t.where(parts::contains);
     }
 
-    /** The message's words that spell the name (the extractor returns it tidied, not where it was). */
-    private static Words nameWords(Tokens t, String name) {
-        Set<String> parts = new HashSet<>();
-        for (String p : name.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (!p.isEmpty()) {
-                parts.add(p);
-            }
-        }
-        return t.where(w -> parts.contains(w.replaceAll("[^\\p{L}]", "")));
-    }
 
     private static boolean answered(Expectation expected, String name, boolean phone, boolean address, String problem,
                                     ServiceType service, List<TimePreference> times, String pin) {

@@ -41,10 +41,21 @@ public sealed interface Reading {
         }
     }
 
+    record Email(String email, Words words, double confidence) implements Reading {
+        public Email over(Words other) {
+            return new Email(email, other, confidence);
+        }
+
+        public Expectation answers() {
+            return Expectation.NONE; // never asked for; it only keeps its words from the address and the name
+        }
+    }
+
     /** A whole address, or (from "flat 4", "unit 2b") only the part before the street. */
-    record Address(String address, String postcode, Words words, double confidence) implements Reading {
+    record Address(String address, String postcode, AddressParts parts, Words words, double confidence)
+            implements Reading {
         public Address over(Words other) {
-            return new Address(address, postcode, other, confidence);
+            return new Address(address, postcode, parts, other, confidence);
         }
 
         public Expectation answers() {

@@ -82,6 +82,23 @@ final class Tokens {
         return Words.NONE;
     }
 
+    /** The words of {@link #text()} that a character span (as the extractors report them) touches. */
+    Words covering(Span span) {
+        BitSet b = new BitSet();
+        if (span == null) {
+            return Words.NONE;
+        }
+        int at = 0;
+        for (int i = 0; i < words.size(); i++) {
+            int end = at + words.get(i).length();
+            if (at < span.end() && span.start() < end) {
+                b.set(i);
+            }
+            at = end + 1;
+        }
+        return Words.of(b);
+    }
+
     /** The positions of every word that passes {@code test}. */
     Words where(Predicate<String> test) {
         BitSet b = new BitSet();

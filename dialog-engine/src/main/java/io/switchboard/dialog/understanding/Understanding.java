@@ -38,13 +38,16 @@ import java.util.OptionalInt;
  * @param earlier    the turn asks for earlier options than those offered ("anything sooner?")
  * @param existing   when moving a booking, the day/time that names the existing appointment ("move my
  *                   appointment tomorrow to ..."); {@code times} then holds only the new wish
+ * @param email      an email address the caller gave (never read as an address)
+ * @param addressParts the address split into premises, street, locality and postcode, to merge across turns
  */
 public record Understanding(Intent intent, double confidence, boolean confident, Optional<String> name,
                             Optional<String> phone, Optional<String> address, Optional<String> postcode,
                             Optional<String> problem, Optional<ServiceType> service, List<TimePreference> times,
                             boolean emergency, Optional<String> digits, OptionalInt choice, Optional<FaqEntry> faq,
                             String text, String original, boolean correction, boolean earlier,
-                            List<TimePreference> existing) {
+                            List<TimePreference> existing, Optional<String> email,
+                            Optional<AddressParts> addressParts) {
 
     public Understanding {
         Objects.requireNonNull(intent, "intent");
@@ -61,12 +64,14 @@ public record Understanding(Intent intent, double confidence, boolean confident,
         text = text == null ? "" : text;
         original = original == null ? "" : original;
         existing = existing == null ? List.of() : List.copyOf(existing);
+        email = email == null ? Optional.empty() : email;
+        addressParts = addressParts == null ? Optional.empty() : addressParts;
     }
 
     /** Nothing understood. */
     public static Understanding unknown(String text, String original) {
         return new Understanding(Intent.UNKNOWN, 0, false, null, null, null, null, null, null, List.of(), false,
-                null, null, null, text, original, false, false, List.of());
+                null, null, null, text, original, false, false, List.of(), null, null);
     }
 
     /** The first (preferred) time preference, if any. */

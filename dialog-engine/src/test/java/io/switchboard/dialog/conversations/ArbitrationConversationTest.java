@@ -131,4 +131,27 @@ class ArbitrationConversationTest {
         assertThat(r.slots().name()).as(caller.transcript()).isEqualTo(name);
         assertThat(r.reply()).as(caller.transcript()).isEqualTo("Is +447700900123 the best number to reach you on? (yes/no)");
     }
+
+    @Test
+    void anEmailIsItsOwnSlotNeverTheAddress() {
+        caller.sms("general repair tuesday at 10am, dripping tap. My name is Kim Park");
+        caller.sms("yes");
+
+        TurnResult r = caller.sms("kim.park@example.co.uk");
+
+        assertThat(r.slots().address()).as(caller.transcript()).isNull();
+        assertThat(r.reply()).isEqualTo("Sorry, I didn't understand that. What's the address? House number, street "
+                + "and postcode, e.g. 12 Park Street, BS1 5HX.");
+    }
+
+    @Test
+    void aStreetThenAPostcodeIsOneAddress() {
+        caller.sms("general repair tuesday at 10am, dripping tap. My name is Kim Park");
+        caller.sms("yes");
+        caller.sms("7 Picton Street");
+
+        TurnResult r = caller.sms("BS6 5QA");
+
+        assertThat(r.slots().address()).as(caller.transcript()).isEqualTo("7 Picton Street, BS6 5QA");
+    }
 }
