@@ -273,7 +273,7 @@ final class BookingFlow {
                 c.offered = new ArrayList<>();
             }
         }
-        if (asked == Expectation.PROBLEM && !h.text().isBlank()) {
+        if (asked.is(Expectation.Slot.PROBLEM) && !h.text().isBlank()) {
             c.problem = clip(h.original().strip());
         } else if (blank(c.problem) && h.problem() != null) {
             c.problem = clip(h.problem());

@@ -132,7 +132,7 @@ final class ChangeFlow {
         }
         List<Appointment> mine = t.scheduling.appointments().bookedForPhone(phone, t.now.toInstant());
         if (mine.isEmpty()) {
-            if (c.expecting == Expectation.PHONE) {
+            if (c.expecting.is(Expectation.Slot.PHONE)) {
                 t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
                 c.state = DialogState.FAILED;
                 c.expecting = Expectation.NONE;

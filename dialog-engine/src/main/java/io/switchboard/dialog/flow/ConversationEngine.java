@@ -77,6 +77,8 @@ public final class ConversationEngine {
         SlotSnapshot slots = new SlotSnapshot(c.name, c.phone, c.address, c.problem, service, date, time,
                 c.emergency || (t.appointment != null && t.appointment.emergency()));
         DialogState state = c.state == DialogState.READY_TO_BOOK ? DialogState.FAILED : c.state;
-        return new TurnResult(c.sessionId, t.reply(), c.topic, state, slots, t.appointment, t.actions, c.expecting);
+        Expectation expecting = c.expecting.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()
+                ? Expectation.offering(c.offered) : c.expecting;
+        return new TurnResult(c.sessionId, t.reply(), c.topic, state, slots, t.appointment, t.actions, expecting);
     }
 }

@@ -57,7 +57,7 @@ public final class Hearing {
      */
     private Heard keyed(String keys, Conversation c) {
         String digits = keys.replaceAll("[*#]", "");
-        switch (c.expecting) {
+        switch (c.expecting.slot()) {
             case SLOT_CHOICE -> {
                 if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) - '0' <= c.offered.size()) {
                     return Heard.keyed(keys, Intent.AFFIRM, digits.charAt(0) - '1', null);

@@ -59,7 +59,7 @@ final class Recovery {
             handOff(t, "no_progress");
             return;
         }
-        if (t.understood || t.questionUnheard || c.expecting != askedBefore) {
+        if (t.understood || t.questionUnheard || !c.expecting.equals(askedBefore)) {
             return; // a question answered, a greeting, a yes over an unheard question: not a failed answer
         }
         c.noMatch++;
@@ -74,17 +74,17 @@ final class Recovery {
         Conversation c = t.conv;
         t.unsay();
         t.say(t.say.notUnderstood());
-        if (failures >= 2 && slot == Expectation.PROBLEM) {
+        if (failures >= 2 && slot.is(Expectation.Slot.PROBLEM)) {
             skipProblem(t);
             return;
         }
-        if (failures >= 2 && slot == Expectation.DATE_TIME && c.topic == Intent.BOOK && c.serviceId != null) {
+        if (failures >= 2 && slot.is(Expectation.Slot.DATE_TIME) && c.topic == Intent.BOOK && c.serviceId != null) {
             // choices instead of another open question: the next free times
             c.wanted = new ArrayList<>(List.of(TimePreference.asSoonAsPossible()));
             booking.next(t);
             return;
         }
-        if (failures >= 2 && slot == Expectation.SLOT_CHOICE && !c.offered.isEmpty()) {
+        if (failures >= 2 && slot.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()) {
             t.say(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null));
         }
         List<String> services = t.profile().services().stream().filter(s -> !s.emergency())
@@ -95,7 +95,7 @@ final class Recovery {
     private void giveUp(Turn t, Expectation slot) {
         Conversation c = t.conv;
         String said = t.heard.original().strip();
-        switch (slot) {
+        switch (slot.slot()) {
             case NAME -> {
                 String name = asGivenName(said);
                 if (name.isEmpty() || c.topic != Intent.BOOK) {

@@ -292,7 +292,7 @@ final class TextPhrasing extends RelativePhrasing {
     @Override
     public String askAgain(Expectation slot, int failures, List<String> serviceNames) {
         boolean example = failures <= 1;
-        return switch (slot) {
+        return switch (slot.slot()) {
             case NAME -> example ? "Could you tell me your name? For example: Sarah Jones."
                     : "Please reply with just your first name and surname.";
             case PHONE -> example ? "Which number should we call you on? For example: 07700 900123."
@@ -323,7 +323,7 @@ final class TextPhrasing extends RelativePhrasing {
 
     @Override
     public String takenAsGiven(Expectation slot, String value) {
-        return switch (slot) {
+        return switch (slot.slot()) {
             case NAME -> "I'll put the name down as " + clip(value, 60) + ".";
             case ADDRESS -> "I'll note the address as " + clip(value, 80) + ".";
             default -> "I'll note: " + clip(value, 80) + ".";
@@ -347,7 +347,7 @@ final class TextPhrasing extends RelativePhrasing {
 
     @Override
     public String changedTo(Expectation slot, String value) {
-        return switch (slot) {
+        return switch (slot.slot()) {
             case ADDRESS -> "OK, I've changed the address to " + clip(value, 80) + ".";
             case PHONE -> "OK, we'll call you on " + value + " instead.";
             case NAME -> "OK, I've changed the name to " + clip(value, 60) + ".";

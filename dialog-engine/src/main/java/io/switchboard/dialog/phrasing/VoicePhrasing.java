@@ -326,7 +326,7 @@ final class VoicePhrasing extends RelativePhrasing {
     @Override
     public String askAgain(Expectation slot, int failures, List<String> serviceNames) {
         boolean example = failures <= 1;
-        return switch (slot) {
+        return switch (slot.slot()) {
             case NAME -> example ? "Could you tell me your name? For example, Sarah Jones."
                     : "Please say just your first name and your surname.";
             case PHONE -> example ? "What number can we call you back on? Say it digit by digit, like oh seven seven"
@@ -358,7 +358,7 @@ final class VoicePhrasing extends RelativePhrasing {
 
     @Override
     public String takenAsGiven(Expectation slot, String value) {
-        return switch (slot) {
+        return switch (slot.slot()) {
             case NAME -> "I'll put the name down as " + value + ".";
             case ADDRESS -> "I'll note the address as " + value + ".";
             default -> "I'll note that as " + value + ".";
@@ -382,7 +382,7 @@ final class VoicePhrasing extends RelativePhrasing {
 
     @Override
     public String changedTo(Expectation slot, String value) {
-        return switch (slot) {
+        return switch (slot.slot()) {
             case ADDRESS -> "OK, I've changed the address to " + value + ".";
             case PHONE -> "OK, we'll call you on the number ending "
                     + SpokenNumbers.digits(value.length() > 3 ? value.substring(value.length() - 3) : value) + " instead.";

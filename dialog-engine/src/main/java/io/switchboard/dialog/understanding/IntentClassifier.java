@@ -126,7 +126,7 @@ public final class IntentClassifier {
         }
         Expectation exp = expected == null ? Expectation.NONE : expected;
         String s = text.text();
-        boolean answering = exp == Expectation.YES_NO || exp == Expectation.SLOT_CHOICE;
+        boolean answering = exp.is(Expectation.Slot.YES_NO) || exp.is(Expectation.Slot.SLOT_CHOICE);
         Matcher greeting = GREETING.matcher(s);
         if (greeting.find() && !(answering && AFFIRM.matcher(s).find())) {
             String rest = s.substring(greeting.end()).trim();
@@ -152,7 +152,7 @@ public final class IntentClassifier {
 
     private IntentResult classifyTurn(NormalizedText text, String s, BusinessProfile profile, Expectation exp,
                                       String faqText) {
-        boolean answering = exp == Expectation.YES_NO || exp == Expectation.SLOT_CHOICE;
+        boolean answering = exp.is(Expectation.Slot.YES_NO) || exp.is(Expectation.Slot.SLOT_CHOICE);
         if (HUMAN.matcher(s).find()) {
             return IntentResult.of(Intent.HUMAN, 0.9);
         }

@@ -106,7 +106,7 @@ public final class LanguageUnderstanding {
             confidence = 0;
             intentConfident = false;
         }
-        if (intent == Intent.GREETING && expected == Expectation.DATE_TIME && !times.isEmpty()) {
+        if (intent == Intent.GREETING && expected.is(Expectation.Slot.DATE_TIME) && !times.isEmpty()) {
             // "morning" answering "when suits you?" is a time, not a greeting.
             intent = Intent.UNKNOWN;
             confidence = 0;
@@ -116,7 +116,7 @@ public final class LanguageUnderstanding {
             intent = Intent.AFFIRM;
             confidence = 0.8;
             intentConfident = true;
-        } else if (intent == Intent.UNKNOWN && expected == Expectation.NONE && !times.isEmpty()) {
+        } else if (intent == Intent.UNKNOWN && expected.is(Expectation.Slot.NONE) && !times.isEmpty()) {
             intent = Intent.BOOK;
             confidence = IntentClassifier.CONFIDENT;
             intentConfident = true;
@@ -143,8 +143,8 @@ public final class LanguageUnderstanding {
             times = dates.extract(text.substring(split).replaceFirst("^\\w+ ", ""), now, true);
         }
         String problem = problem(normalized, expected, intent, service, emergency);
-        boolean slotQuestion = expected != Expectation.NONE && expected != Expectation.YES_NO
-                && expected != Expectation.SLOT_CHOICE;
+        boolean slotQuestion = !expected.is(Expectation.Slot.NONE) && !expected.is(Expectation.Slot.YES_NO)
+                && !expected.is(Expectation.Slot.SLOT_CHOICE);
         if (slotQuestion && (intent == Intent.AFFIRM || intent == Intent.DENY)
                 && answered(expected, name, phone.isPresent(), address.isPresent(), problem, service, times, pin)) {
             // "yeah it's mary jones" answers the name question; the "yeah" is not a yes to anything.
@@ -154,7 +154,7 @@ public final class LanguageUnderstanding {
         }
         FaqEntry faq = intent == Intent.QUESTION ? faqs.match(resolved.unclaimed(), profile.faq()).orElse(null) : null;
 
-        boolean answered = switch (expected) {
+        boolean answered = switch (expected.slot()) {
             case SLOT_CHOICE -> chosen != null || !times.isEmpty();
             case YES_NO -> intent == Intent.AFFIRM || intent == Intent.DENY;
             default -> answered(expected, name, phone.isPresent(), address.isPresent(), problem, service, times, pin);
@@ -175,31 +175,31 @@ public final class LanguageUnderstanding {
         Expectation expected = ctx.expected();
         BusinessProfile profile = ctx.profile();
         List<ReadingResolver.Proposer> out = new ArrayList<>();
-        out.add(t -> addresses.find(t.text(), expected == Expectation.ADDRESS).map(m -> new Reading.Address(
+        out.add(t -> addresses.find(t.text(), expected.is(Expectation.Slot.ADDRESS)).map(m -> new Reading.Address(
                 m.address(), m.postcode(), m.parts(), m.span() != null ? t.covering(m.span()) : located(t, m.matchedText()),
                 m.postcode() != null ? 0.95 : 0.92)));
         // an email is scored above an address so "john at smith street dot com" is never stored as one
         out.add(t -> emails.find(new NormalizedText(normalized.original(), t.text()))
                 .map(m -> new Reading.Email(m.email(), t.covering(m.span()), 0.97)));
         out.add(t -> addressPrefix(t));
-        if (expected != Expectation.PIN) {
+        if (!expected.is(Expectation.Slot.PIN)) {
             out.add(t -> phones.find(t.text(), profile.phoneRegion())
                     .map(m -> new Reading.Phone(m.e164(),
                             m.span() != null ? t.covering(m.span()) : located(t, m.matchedText()), 0.9)));
         }
-        if (expected == Expectation.PIN || (expected != Expectation.PHONE && PIN_WORD.matcher(text).find())) {
+        if (expected.is(Expectation.Slot.PIN) || (!expected.is(Expectation.Slot.PHONE) && PIN_WORD.matcher(text).find())) {
             out.add(t -> pins.extract(t.text()).map(d -> new Reading.Pin(d,
-                    t.where(w -> w.chars().allMatch(Character::isDigit)), expected == Expectation.PIN ? 0.9 : 0.7)));
+                    t.where(w -> w.chars().allMatch(Character::isDigit)), expected.is(Expectation.Slot.PIN) ? 0.9 : 0.7)));
         }
         out.add(t -> {
             NormalizedText words = new NormalizedText(normalized.original(), t.text());
             return names.find(words, false).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.85))
-                    .or(() -> expected == Expectation.NAME
+                    .or(() -> expected.is(Expectation.Slot.NAME)
                             ? names.find(words, true).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.55))
                             : Optional.empty());
         });
         // a correction ("actually can it be 11") is about a time as much as an answer to "when?" is
-        boolean timeExpected = expected == Expectation.DATE_TIME || expected == Expectation.SLOT_CHOICE
+        boolean timeExpected = expected.is(Expectation.Slot.DATE_TIME) || expected.is(Expectation.Slot.SLOT_CHOICE)
                 || DialogActs.correction(text);
         out.add(t -> {
             List<TimePreference> times = dates.extract(t.text(), now, timeExpected);
@@ -258,7 +258,7 @@ public final class LanguageUnderstanding {
 
     private static boolean answered(Expectation expected, String name, boolean phone, boolean address, String problem,
                                     ServiceType service, List<TimePreference> times, String pin) {
-        return switch (expected) {
+        return switch (expected.slot()) {
             case NAME -> name != null;
             case PHONE -> phone;
             case ADDRESS -> address;
@@ -280,7 +280,7 @@ public final class LanguageUnderstanding {
                 && (intent == Intent.AFFIRM || intent == Intent.DENY || intent == Intent.GREETING);
         boolean mere = shortReply || intent == Intent.GOODBYE || intent == Intent.HUMAN || intent == Intent.CANCEL
                 || intent == Intent.UNKNOWN && !normalized.original().chars().anyMatch(Character::isLetter);
-        if (expected == Expectation.PROBLEM && !mere) {
+        if (expected.is(Expectation.Slot.PROBLEM) && !mere) {
             return original;
         }
         if ((service != null || emergency) && (intent == Intent.BOOK || intent == Intent.EMERGENCY)) {

@@ -16,7 +16,7 @@ public sealed interface Reading {
     double confidence();
 
     /** The slot this reading fills, so the expectation can favour the one that was asked for. */
-    Expectation answers();
+    Expectation.Slot answers();
 
     /** The same reading over other words (positions mapped from a shortened text back to the message). */
     Reading over(Words other);
@@ -26,8 +26,8 @@ public sealed interface Reading {
             return new Name(name, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.NAME;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.NAME;
         }
     }
 
@@ -36,8 +36,8 @@ public sealed interface Reading {
             return new Phone(e164, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.PHONE;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.PHONE;
         }
     }
 
@@ -46,8 +46,8 @@ public sealed interface Reading {
             return new Email(email, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.NONE; // never asked for; it only keeps its words from the address and the name
+        public Expectation.Slot answers() {
+            return Expectation.Slot.NONE; // never asked for; it only keeps its words from the address and the name
         }
     }
 
@@ -58,8 +58,8 @@ public sealed interface Reading {
             return new Address(address, postcode, parts, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.ADDRESS;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.ADDRESS;
         }
     }
 
@@ -72,8 +72,8 @@ public sealed interface Reading {
             return new Times(times, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.DATE_TIME;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.DATE_TIME;
         }
     }
 
@@ -83,8 +83,8 @@ public sealed interface Reading {
             return new Choice(index, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.SLOT_CHOICE;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.SLOT_CHOICE;
         }
     }
 
@@ -93,8 +93,8 @@ public sealed interface Reading {
             return new Pin(digits, other, confidence);
         }
 
-        public Expectation answers() {
-            return Expectation.PIN;
+        public Expectation.Slot answers() {
+            return Expectation.Slot.PIN;
         }
     }
 }

@@ -52,7 +52,7 @@ final class ReadingResolver {
             p.propose(message).ifPresent(r -> current.put(p, r));
         }
         List<Reading> kept = new ArrayList<>();
-        Set<Expectation> filled = EnumSet.noneOf(Expectation.class);
+        Set<Expectation.Slot> filled = EnumSet.noneOf(Expectation.Slot.class);
         BitSet claimed = new BitSet();
         while (!current.isEmpty()) {
             Proposer bestProposer = null;
@@ -87,9 +87,9 @@ final class ReadingResolver {
 
     static double score(Reading r, Expectation expected) {
         double s = r.confidence();
-        if (r.answers() == expected) {
+        if (expected.is(r.answers())) {
             s += EXPECTED_BONUS;
-        } else if (expected == Expectation.SLOT_CHOICE && r instanceof Reading.Times) {
+        } else if (expected.is(Expectation.Slot.SLOT_CHOICE) && r instanceof Reading.Times) {
             s += TIME_FOR_OFFER_BONUS;
         }
         return s;

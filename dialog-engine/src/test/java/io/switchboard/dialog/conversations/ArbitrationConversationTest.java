@@ -2,6 +2,7 @@ package io.switchboard.dialog.conversations;
 
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Channel;
 import io.switchboard.models.Intent;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +41,8 @@ class ArbitrationConversationTest {
     void aReplyToAnOfferSelectsAnOffer(String reply, String expected) {
         TurnResult offer = caller.sms("drain cleaning tomorrow morning please");
         assertThat(offer.reply()).as(caller.transcript()).isEqualTo(OFFER);
+        assertThat(offer.expecting()).isEqualTo(Expectation.offering(List.of(caller.at(TUESDAY.atTime(8, 0)),
+                caller.at(TUESDAY.atTime(8, 30)), caller.at(TUESDAY.atTime(9, 0)))));
 
         TurnResult picked = caller.sms(reply);
 

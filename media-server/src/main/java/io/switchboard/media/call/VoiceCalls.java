@@ -29,7 +29,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private final VoiceSettings settings;
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
-    private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
+    private volatile EarlyEnd earlyEnd = EarlyEnd.NEVER;
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -44,7 +44,7 @@ public final class VoiceCalls implements CallSessionFactory {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** How turns may end before the hangover; {@link EarlyEnd#WORDS} (yes/no and PINs) unless set. Returns this. */
+    /** How turns may end before the hangover; {@link EarlyEnd#NEVER} unless set (the server sets the dialog's {@code AnswerCheck}). Returns this. */
     public VoiceCalls withEarlyEnd(EarlyEnd rules) {
         this.earlyEnd = Objects.requireNonNull(rules, "rules");
         return this;
