@@ -50,6 +50,9 @@ final class BookingFlow {
         }
         Progress before = Progress.of(c);
         absorb(t);
+        if (h.hasBookingContent() || h.email() != null) {
+            t.understood = true; // details repeated as they were are not a failed answer
+        }
 
         if (h.earlier() && (c.state == DialogState.OFFERING || confirming)) {
             offerEarlier(t);
@@ -133,19 +136,21 @@ final class BookingFlow {
     private static String acknowledgement(Turn t, Progress before) {
         Conversation c = t.conv;
         Heard h = t.heard;
-        if (h.hasTimes() && !c.wanted.equals(before.wanted())) {
+        // only a detail that was there before can be changed "instead"
+        boolean hadTime = !before.wanted().isEmpty() || before.chosen() != null;
+        if (h.hasTimes() && hadTime && !c.wanted.equals(before.wanted())) {
             return t.say.changedTo(Expectation.DATE_TIME, describe(t, h.times().get(0)));
         }
-        if (h.address() != null && !c.address.equals(before.address())) {
+        if (h.address() != null && before.address() != null && !c.address.equals(before.address())) {
             return t.say.changedTo(Expectation.ADDRESS, c.address);
         }
-        if (h.phone() != null && !c.phone.equals(before.phone())) {
+        if (h.phone() != null && before.phone() != null && !c.phone.equals(before.phone())) {
             return t.say.changedTo(Expectation.PHONE, c.phone);
         }
-        if (h.name() != null && !c.name.equals(before.name())) {
+        if (h.name() != null && before.name() != null && !c.name.equals(before.name())) {
             return t.say.changedTo(Expectation.NAME, c.name);
         }
-        if (h.service() != null && !h.service().id().equals(before.serviceId())) {
+        if (h.service() != null && before.serviceId() != null && !h.service().id().equals(before.serviceId())) {
             return t.say.changedTo(Expectation.SERVICE, h.service().name());
         }
         return null;

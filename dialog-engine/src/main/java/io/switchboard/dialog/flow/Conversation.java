@@ -93,6 +93,49 @@ public final class Conversation {
         return c;
     }
 
+    /**
+     * An independent copy: a step works on the copy and returns it as the next state, so the state it was given is
+     * never changed (a failed step leaves the stored conversation as it was). Every field is copied; a test checks
+     * that none is forgotten.
+     */
+    Conversation copy() {
+        Conversation c = new Conversation();
+        c.sessionId = sessionId;
+        c.channel = channel;
+        c.callerId = callerId;
+        c.topic = topic;
+        c.state = state;
+        c.expecting = expecting;
+        c.name = name;
+        c.phone = phone;
+        c.phoneConfirmed = phoneConfirmed;
+        c.askedCallerId = askedCallerId;
+        c.address = address;
+        c.addressParts = addressParts;
+        c.email = email;
+        c.problem = problem;
+        c.serviceId = serviceId;
+        c.emergency = emergency;
+        c.ownerNotified = ownerNotified;
+        c.wanted = new ArrayList<>(wanted);
+        c.offered = new ArrayList<>(offered);
+        c.chosen = chosen;
+        c.askedWhatToChange = askedWhatToChange;
+        c.bookingKey = bookingKey;
+        c.targetAppointment = targetAppointment;
+        c.candidates = new ArrayList<>(candidates);
+        c.lastAppointment = lastAppointment;
+        c.ownerVerified = ownerVerified;
+        c.pinAttempts = pinAttempts;
+        c.pendingOwnerQuestion = pendingOwnerQuestion;
+        c.pendingOwnerTimes = new ArrayList<>(pendingOwnerTimes);
+        c.noMatch = noMatch;
+        c.stalledTurns = stalledTurns;
+        c.lastReplyHash = lastReplyHash;
+        c.updatedAt = updatedAt;
+        return c;
+    }
+
     /** Ends the current flow but keeps who the caller is and what they booked, for a follow-up in the same thread. */
     void resetFlow() {
         topic = Intent.UNKNOWN;

@@ -25,14 +25,21 @@ public final class ConversationEngine {
         this.router = new TurnRouter(scheduling);
     }
 
-    public TurnResult greet(Conversation c) {
+    /** The opening line of a conversation the business speaks first in. */
+    public Transition greet(Conversation state) {
+        Conversation c = state.copy();
         Turn t = newTurn(c, Heard.digitsOnly(""));
         router.greet(t);
         neverRepeat(t);
-        return result(t);
+        return new Transition(c, result(t));
     }
 
-    public TurnResult handle(Conversation c, Heard heard, boolean previousReplyCut) {
+    /**
+     * One step: {@code state} and what was heard in, the next state and the turn's result (reply, effects,
+     * expectation) out. {@code state} itself is not changed.
+     */
+    public Transition step(Conversation state, Heard heard, boolean previousReplyCut) {
+        Conversation c = state.copy();
         if (c.state.isTerminal()) {
             c.resetFlow();
         }
@@ -44,7 +51,7 @@ public final class ConversationEngine {
         router.recover(t, before, askedBefore);
         neverRepeat(t);
         c.updatedAt = scheduling.clock().instant();
-        return result(t);
+        return new Transition(c, result(t));
     }
 
     /**

@@ -13,12 +13,13 @@ import java.util.UUID;
  * is what the recovery policy counts.
  */
 record Progress(Intent topic, DialogState state, String name, String phone, boolean phoneConfirmed, String address,
-                String problem, String serviceId, boolean emergency, List<TimePreference> wanted,
+                String email, String problem, String serviceId, boolean emergency, List<TimePreference> wanted,
                 List<ZonedDateTime> offered, ZonedDateTime chosen, UUID target, List<UUID> candidates,
                 boolean ownerVerified, int pinAttempts) {
 
     static Progress of(Conversation c) {
-        return new Progress(c.topic, c.state, c.name, c.phone, c.phoneConfirmed, c.address, c.problem, c.serviceId,
+        return new Progress(c.topic, c.state, c.name, c.phone, c.phoneConfirmed, c.address, c.email, c.problem,
+                c.serviceId,
                 c.emergency, List.copyOf(c.wanted), List.copyOf(c.offered), c.chosen, c.targetAppointment,
                 List.copyOf(c.candidates), c.ownerVerified, c.pinAttempts);
     }

@@ -95,7 +95,7 @@ public final class TurnRouter {
             }
             case CANCEL, RESCHEDULE -> {
                 boolean midBooking = c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
-                if (midBooking && h.is(Intent.RESCHEDULE)) {
+                if (midBooking && h.is(Intent.RESCHEDULE) && c.serviceId != null) {
                     // "can we make it half three", "no, use 07700 900444 instead" before anything is booked: a
                     // correction inside the booking, which keeps everything else
                     break;

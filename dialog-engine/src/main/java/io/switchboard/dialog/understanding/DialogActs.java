@@ -13,7 +13,9 @@ final class DialogActs {
     private static final Pattern CORRECTION = Pattern.compile("^(?:(?:oh|um|er|erm|so|sorry|wait|hang on)\\b ?)*"
             + "(?:no|nah|nope|actually|sorry|wait|hang on|oops|my mistake|correction)\\b"
             + "|\\binstead\\b|\\bmake it\\b|\\bchange (?:it|that|the \\w+) to\\b|\\bi meant\\b|\\bi mean\\b"
-            + "|\\bshould (?:be|have been|say)\\b|\\bnot \\w+ (?:but )?\\w+|\\brather\\b|\\bwrong\\b");
+            + "|\\bshould (?:be|have been|say)\\b|\\brather\\b|\\bwrong\\b"
+            + "|\\bnot (?:on |at |the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow"
+            + "|morning|afternoon|evening|\\d{1,2}(?::\\d{2})?(?: ?[ap]m)?)\\b");
     private static final Pattern EARLIER = Pattern.compile("\\b(?:anything|something|nothing|any thing|any time"
             + "|anytime|any slots?|any times?|no(?:thing)? (?:at all )?)(?: a bit| any| much)? (?:sooner|earlier)\\b"
             + "|\\b(?:sooner|earlier) than (?:that|this|those|these)\\b|\\bcan (?:you|we) do (?:it |any )?(?:sooner"

@@ -45,7 +45,8 @@ public final class IntentClassifier {
     private static final Pattern RESCHEDULE = Pattern.compile("\\bre ?schedul\\w*|\\brearrang\\w*|\\bpostpon\\w*"
             + "|\\brebook\\w*|\\bre book\\b"
             + "|\\b(?:move|change|switch|shift|amend|push|bring) (?:my |the |our |that |this |it |me )?"
-            + "(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
+            + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|\\d{1,2}(?::\\d{2})?"
+            + "(?: am| pm)?|first|second|next|other) )?(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
             + "|\\b(?:move|push|put|bring|change|switch) (?:it|that|this|me) (?:back|forward|to|until|later|earlier)\\b"
             + "|\\b(?:different|another|other) (?:day|time|date)\\b");
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b");
@@ -104,6 +105,10 @@ public final class IntentClassifier {
             + "|howdy|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|how are you|how is it going"
             + "|you alright)(?: (?:there|mate|love|folks))?\\b ?");
 
+    /** Hesitations before the words that matter ("erm yes", "uh no"): never part of the intent. */
+    private static final Pattern LEADING_FILLERS = Pattern.compile("^(?:(?:um+|uh+|er+|erm+|hmm+|ah+|oh|so|well)"
+            + "(?: |$))+");
+
     private final EmergencyDetector emergencies = new EmergencyDetector();
     private final FaqMatcher faqMatcher = new FaqMatcher();
 
@@ -125,7 +130,10 @@ public final class IntentClassifier {
             return IntentResult.unknown();
         }
         Expectation exp = expected == null ? Expectation.NONE : expected;
-        String s = text.text();
+        String s = LEADING_FILLERS.matcher(text.text()).replaceFirst("");
+        if (s.isBlank()) {
+            s = text.text();
+        }
         boolean answering = exp.is(Expectation.Slot.YES_NO) || exp.is(Expectation.Slot.SLOT_CHOICE);
         Matcher greeting = GREETING.matcher(s);
         if (greeting.find() && !(answering && AFFIRM.matcher(s).find())) {

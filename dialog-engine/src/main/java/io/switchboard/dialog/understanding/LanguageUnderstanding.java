@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +32,15 @@ public final class LanguageUnderstanding {
     private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
             + "|nov|dec)[a-z]*\\b");
     private static final int MAX_PROBLEM_CHARS = 300;
+    private static final Set<String> NAME_COURTESIES = Set.of("please", "thanks", "thank", "cheers", "mate",
+            "here", "speaking", "calling", "love", "ta");
+    private static final Set<String> NOT_IN_NAMES = Set.of("yes", "no", "yeah", "nope", "ok", "okay", "the", "a", "an",
+            "i", "my", "is", "it", "what", "when", "how", "why", "who", "where", "not", "sure", "dont", "do", "know",
+            "please", "thanks", "sorry", "you", "your", "we", "me", "and", "or", "but", "of", "to", "for", "at", "on",
+            "in", "with", "that", "this", "there", "here", "can", "could", "would", "will", "need", "want", "have",
+            "has", "got", "get", "just", "um", "er", "erm", "hmm", "uh", "speak", "person", "someone", "cancel",
+            "book", "booking", "appointment", "tomorrow", "today", "morning", "afternoon", "evening", "help");
+    private static final Pattern SPOKEN_MERIDIEM = Pattern.compile("\\b(\\d{1,2}(?::\\d{2})?) ([ap]) m\\b");
     private static final Pattern ADDRESS_PREFIX = Pattern.compile("\\b(?:(?:flat|unit|apartment|apt|suite|block) (?:\\d{1,4}[a-z]?|[a-z])"
             + "|(?:basement|ground floor|top floor) flat)\\b");
 
@@ -50,7 +60,7 @@ public final class LanguageUnderstanding {
         Objects.requireNonNull(ctx, "ctx");
         NormalizedText normalized;
         try {
-            normalized = normalizer.normalize(text);
+            normalized = joinSpokenMeridiem(normalizer.normalize(text));
         } catch (RuntimeException e) {
             LOG.warn("normalizing a turn failed: {}", e.getClass().getName());
             return Understanding.unknown("", "");
@@ -66,6 +76,15 @@ public final class LanguageUnderstanding {
                     e.getClass().getName());
             return Understanding.unknown(normalized.text(), normalized.original());
         }
+    }
+
+    /**
+     * Speech-to-text writes "three p m" as separate letters (and so does our own voice phrasing); the date rules
+     * read "3 pm". Joined here so every extractor sees one form.
+     */
+    private static NormalizedText joinSpokenMeridiem(NormalizedText n) {
+        String joined = SPOKEN_MERIDIEM.matcher(n.text()).replaceAll("$1 $2m");
+        return joined.equals(n.text()) ? n : new NormalizedText(n.original(), joined);
     }
 
     private Understanding analyse(NormalizedText normalized, UnderstandingContext ctx) {
@@ -193,10 +212,15 @@ public final class LanguageUnderstanding {
         }
         out.add(t -> {
             NormalizedText words = new NormalizedText(normalized.original(), t.text());
-            return names.find(words, false).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.85))
+            Optional<Reading.Name> found = names.find(words, false)
+                    .map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.85))
                     .or(() -> expected.is(Expectation.Slot.NAME)
                             ? names.find(words, true).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.55))
                             : Optional.empty());
+            if (!expected.is(Expectation.Slot.NAME)) {
+                return found;
+            }
+            return found.map(n -> wholeName(t, n)).or(() -> plainWordsAsName(t, normalized, profile));
         });
         // a correction ("actually can it be 11") is about a time as much as an answer to "when?" is
         boolean timeExpected = expected.is(Expectation.Slot.DATE_TIME) || expected.is(Expectation.Slot.SLOT_CHOICE)
@@ -216,6 +240,67 @@ public final class LanguageUnderstanding {
                             t.size() <= 2 && !c.byPosition() ? 0.95 : c.byPosition() ? 0.8 : 0.92)));
         }
         return out;
+    }
+
+    /**
+     * Answering "what's your name?", the words after the name the rules found are part of it when they end the
+     * message and are plain words: "it's Dan Price" is Dan Price, however everyday "price" is. A name has at most
+     * four words; a courtesy at the end ("thanks") is not one of them.
+     */
+    private static Reading.Name wholeName(Tokens t, Reading.Name n) {
+        int last = -1;
+        for (int i = 0; i < t.size(); i++) {
+            if (n.words().contains(i)) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return n;
+        }
+        List<String> tail = new ArrayList<>();
+        for (int i = last + 1; i < t.size(); i++) {
+            String w = t.words().get(i);
+            if (NAME_COURTESIES.contains(w)) {
+                break;
+            }
+            if (!w.chars().allMatch(Character::isLetter)) {
+                return n;
+            }
+            tail.add(w);
+        }
+        int nameWords = n.name().split("\\s+").length;
+        if (tail.isEmpty() || tail.size() > 2 || nameWords + tail.size() > 4) {
+            return n;
+        }
+        StringBuilder name = new StringBuilder(n.name());
+        BitSet words = new BitSet();
+        for (int i = 0; i < t.size(); i++) {
+            if (n.words().contains(i) || (i > last && i <= last + tail.size())) {
+                words.set(i);
+            }
+        }
+        for (String w : tail) {
+            name.append(' ').append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return new Reading.Name(name.toString(), Words.of(words), n.confidence());
+    }
+
+    /**
+     * Answering "what's your name?" with two to four plain words the rules do not know as a name ("Rose Price"):
+     * they are the name, unless they ask something, name a service or hold everyday words a name never has.
+     */
+    private Optional<Reading.Name> plainWordsAsName(Tokens t, NormalizedText normalized, BusinessProfile profile) {
+        List<String> w = t.words();
+        if (w.size() < 2 || w.size() > 4 || classifier.hasQuestionCue(normalized)
+                || w.stream().anyMatch(x -> !x.chars().allMatch(Character::isLetter) || NOT_IN_NAMES.contains(x))
+                || ServiceMatcher.of(profile.services()).match(t.text()).isPresent()) {
+            return Optional.empty();
+        }
+        StringBuilder name = new StringBuilder();
+        for (String x : w) {
+            name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(x.charAt(0))).append(x.substring(1));
+        }
+        return Optional.of(new Reading.Name(name.toString(), Words.range(0, w.size()), 0.4));
     }
 
     /** "flat 4", "unit 2b", "basement flat": the part of an address before the street, said on its own. */
