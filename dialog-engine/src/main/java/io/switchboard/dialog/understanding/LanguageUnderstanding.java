@@ -40,7 +40,14 @@ public final class LanguageUnderstanding {
             "in", "with", "that", "this", "there", "here", "can", "could", "would", "will", "need", "want", "have",
             "has", "got", "get", "just", "um", "er", "erm", "hmm", "uh", "speak", "person", "someone", "cancel",
             "book", "booking", "appointment", "tomorrow", "today", "morning", "afternoon", "evening", "help");
-    private static final Pattern SPOKEN_MERIDIEM = Pattern.compile("\\b(\\d{1,2}(?::\\d{2})?) ([ap]) m\\b");
+    /** "3 p m", and "one pm" where "one" was left a word (it is also "the first one"). */
+    private static final Pattern SPOKEN_MERIDIEM = Pattern.compile("\\b(\\d{1,2}(?::\\d{2})?|one|two|three|four|five"
+            + "|six|seven|eight|nine|ten|eleven|twelve) (?:([ap]) m|([ap]m))\\b");
+    private static final java.util.Map<String, String> HOUR_WORDS = java.util.Map.ofEntries(
+            java.util.Map.entry("one", "1"), java.util.Map.entry("two", "2"), java.util.Map.entry("three", "3"),
+            java.util.Map.entry("four", "4"), java.util.Map.entry("five", "5"), java.util.Map.entry("six", "6"),
+            java.util.Map.entry("seven", "7"), java.util.Map.entry("eight", "8"), java.util.Map.entry("nine", "9"),
+            java.util.Map.entry("ten", "10"), java.util.Map.entry("eleven", "11"), java.util.Map.entry("twelve", "12"));
     private static final Pattern ADDRESS_PREFIX = Pattern.compile("\\b(?:(?:flat|unit|apartment|apt|suite|block) (?:\\d{1,4}[a-z]?|[a-z])"
             + "|(?:basement|ground floor|top floor) flat)\\b");
 
@@ -83,7 +90,15 @@ public final class LanguageUnderstanding {
      * read "3 pm". Joined here so every extractor sees one form.
      */
     private static NormalizedText joinSpokenMeridiem(NormalizedText n) {
-        String joined = SPOKEN_MERIDIEM.matcher(n.text()).replaceAll("$1 $2m");
+        java.util.regex.Matcher m = SPOKEN_MERIDIEM.matcher(n.text());
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String hour = HOUR_WORDS.getOrDefault(m.group(1), m.group(1));
+            String meridiem = m.group(2) != null ? m.group(2) + "m" : m.group(3);
+            m.appendReplacement(b, hour + " " + meridiem);
+        }
+        m.appendTail(b);
+        String joined = b.toString();
         return joined.equals(n.text()) ? n : new NormalizedText(n.original(), joined);
     }
 
@@ -217,10 +232,11 @@ public final class LanguageUnderstanding {
                     .or(() -> expected.is(Expectation.Slot.NAME)
                             ? names.find(words, true).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.55))
                             : Optional.empty());
+            found = found.map(LanguageUnderstanding::toSentenceEnd);
             if (!expected.is(Expectation.Slot.NAME)) {
-                return found;
+                return found.map(n -> wholeName(t, n, 1));
             }
-            return found.map(n -> wholeName(t, n)).or(() -> plainWordsAsName(t, normalized, profile));
+            return found.map(n -> wholeName(t, n, 2)).or(() -> plainWordsAsName(t, normalized, profile));
         });
         // a correction ("actually can it be 11") is about a time as much as an answer to "when?" is
         boolean timeExpected = expected.is(Expectation.Slot.DATE_TIME) || expected.is(Expectation.Slot.SLOT_CHOICE)
@@ -242,12 +258,18 @@ public final class LanguageUnderstanding {
         return out;
     }
 
+    /** "Hannah Wright. around then is fine": a typed name stops where the caller's sentence did. */
+    private static Reading.Name toSentenceEnd(Reading.Name n) {
+        java.util.regex.Matcher end = Pattern.compile("[.!?;,] +(?=\\p{Ll})").matcher(n.name());
+        return end.find() ? new Reading.Name(n.name().substring(0, end.start()), n.words(), n.confidence()) : n;
+    }
+
     /**
-     * Answering "what's your name?", the words after the name the rules found are part of it when they end the
+     * The words after the name the rules found are part of it when they end the
      * message and are plain words: "it's Dan Price" is Dan Price, however everyday "price" is. A name has at most
      * four words; a courtesy at the end ("thanks") is not one of them.
      */
-    private static Reading.Name wholeName(Tokens t, Reading.Name n) {
+    private static Reading.Name wholeName(Tokens t, Reading.Name n, int maxTail) {
         int last = -1;
         for (int i = 0; i < t.size(); i++) {
             if (n.words().contains(i)) {
@@ -263,13 +285,13 @@ public final class LanguageUnderstanding {
             if (NAME_COURTESIES.contains(w)) {
                 break;
             }
-            if (!w.chars().allMatch(Character::isLetter)) {
+            if (!w.chars().allMatch(Character::isLetter) || NOT_IN_NAMES.contains(w) || ReadingWords.when(w)) {
                 return n;
             }
             tail.add(w);
         }
         int nameWords = n.name().split("\\s+").length;
-        if (tail.isEmpty() || tail.size() > 2 || nameWords + tail.size() > 4) {
+        if (tail.isEmpty() || tail.size() > maxTail || nameWords + tail.size() > 4) {
             return n;
         }
         StringBuilder name = new StringBuilder(n.name());
