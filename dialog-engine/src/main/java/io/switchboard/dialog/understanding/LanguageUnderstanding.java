@@ -312,15 +312,26 @@ public final class LanguageUnderstanding {
      * they are the name, unless they ask something, name a service or hold everyday words a name never has.
      */
     private Optional<Reading.Name> plainWordsAsName(Tokens t, NormalizedText normalized, BusinessProfile profile) {
-        List<String> w = t.words();
+        List<String> w = new ArrayList<>(t.words());
+        String[] typed = normalized.original().strip().split("\\s+");
+        boolean asTyped = typed.length == w.size();
+        int courtesies = 0;
+        while (!w.isEmpty() && NAME_COURTESIES.contains(w.get(w.size() - 1))) {
+            w.remove(w.size() - 1); // "J. R. Hartley ta"
+            courtesies++;
+        }
         if (w.size() < 2 || w.size() > 4 || classifier.hasQuestionCue(normalized)
                 || w.stream().anyMatch(x -> !x.chars().allMatch(Character::isLetter) || NOT_IN_NAMES.contains(x))
-                || ServiceMatcher.of(profile.services()).match(t.text()).isPresent()) {
+                || ServiceMatcher.of(profile.services()).match(String.join(" ", w)).isPresent()) {
             return Optional.empty();
         }
         StringBuilder name = new StringBuilder();
-        for (String x : w) {
-            name.append(name.isEmpty() ? "" : " ").append(Character.toUpperCase(x.charAt(0))).append(x.substring(1));
+        for (int i = 0; i < w.size(); i++) {
+            // the caller's own spelling (initials with dots, capitals) when the words line up
+            String x = asTyped ? typed[i].replaceAll("[,;:!?]+$", "") : w.get(i);
+            boolean lower = x.equals(x.toLowerCase(Locale.ROOT));
+            name.append(name.isEmpty() ? "" : " ")
+                    .append(lower ? Character.toUpperCase(x.charAt(0)) + x.substring(1) : x);
         }
         return Optional.of(new Reading.Name(name.toString(), Words.range(0, w.size()), 0.4));
     }
