@@ -41,6 +41,8 @@ public final class LanguageUnderstanding {
             "has", "got", "get", "just", "um", "er", "erm", "hmm", "uh", "speak", "person", "someone", "cancel",
             "book", "booking", "appointment", "tomorrow", "today", "morning", "afternoon", "evening", "help");
     /** "3 p m", and "one pm" where "one" was left a word (it is also "the first one"). */
+    /** Punctuation after a whole word (not an initial, not a title) ends the caller's sentence. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|Mx|St))(?<=\\p{L}{2})[.!?;,] +");
     private static final Pattern SPOKEN_MERIDIEM = Pattern.compile("\\b(\\d{1,2}(?::\\d{2})?|one|two|three|four|five"
             + "|six|seven|eight|nine|ten|eleven|twelve) (?:([ap]) m|([ap]m))\\b");
     private static final java.util.Map<String, String> HOUR_WORDS = java.util.Map.ofEntries(
@@ -232,7 +234,7 @@ public final class LanguageUnderstanding {
                     .or(() -> expected.is(Expectation.Slot.NAME)
                             ? names.find(words, true).map(n -> new Reading.Name(n.name(), t.covering(n.span()), 0.55))
                             : Optional.empty());
-            found = found.map(LanguageUnderstanding::toSentenceEnd);
+            found = found.map(LanguageUnderstanding::toSentenceEnd).map(n -> capitalisedNext(t, n, normalized));
             if (!expected.is(Expectation.Slot.NAME)) {
                 return found.map(n -> wholeName(t, n, 1));
             }
@@ -258,9 +260,41 @@ public final class LanguageUnderstanding {
         return out;
     }
 
+    /**
+     * "name's Dan Price. we're at ...": a word typed with a capital right after the name, and ending the caller's
+     * sentence, is the rest of the name however everyday it is ("Price").
+     */
+    private static Reading.Name capitalisedNext(Tokens t, Reading.Name n, NormalizedText normalized) {
+        String[] parts = n.name().split("\\s+");
+        if (parts.length >= 4) {
+            return n;
+        }
+        String last = parts[parts.length - 1].replaceAll("[^\\p{L}'-]", "");
+        if (last.isEmpty()) {
+            return n;
+        }
+        java.util.regex.Matcher m = Pattern.compile("(?i:\\b" + Pattern.quote(last) + ")\\s+(\\p{Lu}[\\p{Ll}'-]+)"
+                + "(?=[.,!?;]|\\s*$)").matcher(normalized.original());
+        if (!m.find()) {
+            return n;
+        }
+        String next = m.group(1);
+        int at = -1;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.words().get(i).equals(next.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", ""))) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0 || NOT_IN_NAMES.contains(t.words().get(at))) {
+            return n;
+        }
+        return new Reading.Name(n.name() + " " + next, n.words().union(Words.range(at, at + 1)), n.confidence());
+    }
+
     /** "Hannah Wright. around then is fine": a typed name stops where the caller's sentence did. */
     private static Reading.Name toSentenceEnd(Reading.Name n) {
-        java.util.regex.Matcher end = Pattern.compile("[.!?;,] +(?=\\p{Ll})").matcher(n.name());
+        java.util.regex.Matcher end = SENTENCE_END.matcher(n.name());
         return end.find() ? new Reading.Name(n.name().substring(0, end.start()), n.words(), n.confidence()) : n;
     }
 
