@@ -181,6 +181,7 @@ final class Recovery {
     static String asGivenName(String said) {
         String cleaned = said.replaceAll("(?i)^(?:(?:my name is|my name's|it's|it is|this is|i'm|i am|name's|yes|yeah"
                 + "|er|um|erm|so)[ ,.]+)+", "").replaceAll("[^\\p{L}\\p{M}'’. -]", " ").strip();
+        cleaned = cleaned.replaceAll("(?i)(?:\\s+(?:thanks|thank you|thx|thanx|ty|ta|cheers|please|pls|mate))+$", "").strip();
         String[] words = cleaned.split("\\s+");
         if (cleaned.isEmpty() || words.length > MAX_NAME_WORDS
                 || java.util.Arrays.stream(words).allMatch(w -> NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)))) {

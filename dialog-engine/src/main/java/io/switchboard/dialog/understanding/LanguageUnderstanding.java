@@ -32,7 +32,8 @@ public final class LanguageUnderstanding {
     private static final Pattern MONTH_WORD = Pattern.compile("\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
             + "|nov|dec)[a-z]*\\b");
     private static final int MAX_PROBLEM_CHARS = 300;
-    private static final Set<String> NAME_COURTESIES = Set.of("please", "thanks", "thank", "cheers", "mate",
+    private static final Set<String> NAME_COURTESIES = Set.of("please", "pls", "thanks", "thank", "thx", "thanx", "ty",
+            "cheers", "mate",
             "here", "speaking", "calling", "love", "ta");
     private static final Set<String> NOT_IN_NAMES = Set.of("yes", "no", "yeah", "nope", "ok", "okay", "the", "a", "an",
             "i", "my", "is", "it", "what", "when", "how", "why", "who", "where", "not", "sure", "dont", "do", "know",
@@ -292,10 +293,18 @@ public final class LanguageUnderstanding {
         return new Reading.Name(n.name() + " " + next, n.words().union(Words.range(at, at + 1)), n.confidence());
     }
 
-    /** "Hannah Wright. around then is fine": a typed name stops where the caller's sentence did. */
+    /** "Hannah Wright. around then is fine": a typed name stops where the caller's sentence did, before "thanks". */
     private static Reading.Name toSentenceEnd(Reading.Name n) {
         java.util.regex.Matcher end = SENTENCE_END.matcher(n.name());
-        return end.find() ? new Reading.Name(n.name().substring(0, end.start()), n.words(), n.confidence()) : n;
+        String name = end.find() ? n.name().substring(0, end.start()) : n.name();
+        // "A.J. Patel thanks": a closing courtesy is not a surname
+        String[] parts = name.split("\\s+");
+        int keep = parts.length;
+        while (keep > 1 && NAME_COURTESIES.contains(parts[keep - 1].toLowerCase(Locale.ROOT).replaceAll("\\W", ""))) {
+            keep--;
+        }
+        name = String.join(" ", java.util.Arrays.copyOf(parts, keep));
+        return name.equals(n.name()) ? n : new Reading.Name(name, n.words(), n.confidence());
     }
 
     /**
@@ -347,22 +356,27 @@ public final class LanguageUnderstanding {
      */
     private Optional<Reading.Name> plainWordsAsName(Tokens t, NormalizedText normalized, BusinessProfile profile) {
         List<String> w = new ArrayList<>(t.words());
-        String[] typed = normalized.original().strip().split("\\s+");
-        boolean asTyped = typed.length == w.size();
-        int courtesies = 0;
+        List<String> typed = new ArrayList<>(List.of(normalized.original().strip().split("\\s+")));
+        while (!typed.isEmpty() && NAME_COURTESIES.contains(typed.get(typed.size() - 1).toLowerCase(Locale.ROOT)
+                .replaceAll("\\W", ""))) {
+            typed.remove(typed.size() - 1);
+        }
+        // the caller's own spelling ("A.J. Patel", "D'Arcy") when it is only name-like words
+        boolean asTyped = !typed.isEmpty() && typed.size() <= 4
+                && typed.stream().allMatch(x -> x.matches("[\\p{L}][\\p{L}\\p{M}.'’-]*[,]?"));
         while (!w.isEmpty() && NAME_COURTESIES.contains(w.get(w.size() - 1))) {
             w.remove(w.size() - 1); // "J. R. Hartley ta"
-            courtesies++;
         }
         if (w.size() < 2 || w.size() > 4 || classifier.hasQuestionCue(normalized)
-                || w.stream().anyMatch(x -> !x.chars().allMatch(Character::isLetter) || NOT_IN_NAMES.contains(x))
+                || w.stream().anyMatch(x -> !x.chars().allMatch(Character::isLetter)
+                        || (NOT_IN_NAMES.contains(x) && !(x.length() == 1 && !x.equals("i")))) // "a j patel"
                 || ServiceMatcher.of(profile.services()).match(String.join(" ", w)).isPresent()) {
             return Optional.empty();
         }
         StringBuilder name = new StringBuilder();
-        for (int i = 0; i < w.size(); i++) {
-            // the caller's own spelling (initials with dots, capitals) when the words line up
-            String x = asTyped ? typed[i].replaceAll("[,;:!?]+$", "") : w.get(i);
+        List<String> source = asTyped ? typed : w;
+        for (int i = 0; i < source.size(); i++) {
+            String x = source.get(i).replaceAll("[,;:!?]+$", "");
             boolean lower = x.equals(x.toLowerCase(Locale.ROOT));
             name.append(name.isEmpty() ? "" : " ")
                     .append(lower ? Character.toUpperCase(x.charAt(0)) + x.substring(1) : x);
