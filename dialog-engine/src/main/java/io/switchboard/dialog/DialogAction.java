@@ -48,6 +48,21 @@ public sealed interface DialogAction {
         }
     }
 
+    /**
+     * The receptionist could not complete the conversation and took a message instead: the owner should call the
+     * caller back. Delivered to the owner by the channel adapters; carries only what the caller gave.
+     *
+     * @param callback the number to call back (E.164), or null when the caller gave none and the channel has none
+     * @param name     the caller's name, or null
+     * @param summary  what the caller wanted, as far as it was understood (service, day, their own words)
+     * @param reason   why the conversation was handed off ({@code "no_progress"}, {@code "not_understood"})
+     */
+    record MessageForOwner(String callback, String name, String summary, String reason) implements DialogAction {
+        public String type() {
+            return "message_for_owner";
+        }
+    }
+
     /** The conversation is over; a voice call may hang up after the reply. */
     record EndConversation() implements DialogAction {
         public String type() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.switchboard.dialog.flow.Conversation;
 import io.switchboard.dialog.flow.ConversationEngine;
 import io.switchboard.dialog.flow.Hearing;
+import io.switchboard.dialog.flow.Transition;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.metrics.Metrics;
@@ -80,10 +81,9 @@ public final class Receptionist implements DialogEngine {
     public TurnResult begin(Channel channel, String sessionId, String from) {
         SessionKey key = new SessionKey(channel, sessionId);
         return locks.withLock(key, () -> {
-            Conversation c = Conversation.start(sessionId, channel, callerId(from));
-            TurnResult r = engine.greet(c);
-            save(key, c);
-            return r;
+            Transition step = engine.greet(Conversation.start(sessionId, channel, callerId(from)));
+            save(key, step.next());
+            return step.result();
         });
     }
 
@@ -93,8 +93,9 @@ public final class Receptionist implements DialogEngine {
         return locks.withLock(key, () -> {
             Conversation c = load(key).orElseGet(
                     () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
-            TurnResult r = engine.handle(c, hearing.hear(request, c, scheduling.clock()), request.replyCut());
-            save(key, c);
+            Transition step = engine.step(c, hearing.hear(request, c, scheduling.clock()), request.replyCut());
+            save(key, step.next());
+            TurnResult r = step.result();
             LOG.info("turn {} -> {} ({} actions)", key, r.state().wireName(), r.actions().size());
             return r;
         });

@@ -36,36 +36,165 @@ final class BookingFlow {
 
     void advance(Turn t) {
         Conversation c = t.conv;
+        Heard h = t.heard;
         c.topic = Intent.BOOK;
+        boolean answeringWhatToChange = c.askedWhatToChange;
+        if (c.askedWhatToChange) {
+            c.askedWhatToChange = false;
+            if (!h.hasBookingContent() && changeNamed(t)) {
+                return;
+            }
+        }
+        boolean confirming = c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null;
+        boolean correcting = h.hasBookingContent() && (answeringWhatToChange || h.correction()
+                || h.is(Intent.RESCHEDULE) || (confirming && h.is(Intent.DENY)));
+        if (h.is(Intent.RESCHEDULE) && !h.hasBookingContent() && changeNamed(t)) {
+            return; // "can I change the time?" before anything is booked
+        }
+        Progress before = Progress.of(c);
         absorb(t);
+        if (h.hasBookingContent() || h.email() != null) {
+            t.understood = true; // details repeated as they were are not a failed answer
+        }
 
-        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !t.heard.hasTimes()) {
-            if (t.heard.is(Intent.AFFIRM) && t.questionUnheard) {
+        if (h.earlier() && (c.state == DialogState.OFFERING || confirming)) {
+            offerEarlier(t);
+            return;
+        }
+        if (confirming && !h.hasTimes() && !correcting) {
+            if (h.is(Intent.AFFIRM) && t.questionUnheard) {
                 // a yes that talked over the question answers something else: ask again, in full
                 t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
                         Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
                 return;
             }
-            if (t.heard.is(Intent.AFFIRM)) {
+            if (h.is(Intent.AFFIRM)) {
                 book(t);
                 return;
             }
-            if (t.heard.is(Intent.DENY)) {
-                c.chosen = null;
-                c.offered = new ArrayList<>();
-                c.wanted = new ArrayList<>();
-                t.say("No problem.");
-                t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+            if (h.is(Intent.DENY)) {
+                // a bare "no" keeps everything and asks which part is wrong
+                c.askedWhatToChange = true;
+                t.ask(t.say.askWhatToChange(), Expectation.NONE, DialogState.AWAITING_CONFIRMATION);
                 return;
             }
         }
+        String acknowledgement = correcting ? acknowledgement(t, before) : null;
         if (c.state == DialogState.OFFERING && c.chosen == null) {
             pickFromOffer(t);
             if (t.saidAnything()) {
+                t.sayFirst(acknowledgement);
                 return;
             }
         }
         next(t);
+        t.sayFirst(acknowledgement);
+    }
+
+    /**
+     * The caller said which part to change ("the time", "the address") without the new value: that one detail is
+     * cleared and asked for; "nothing" confirms again as it was. False when no detail was named.
+     */
+    private boolean changeNamed(Turn t) {
+        Conversation c = t.conv;
+        String said = " " + t.heard.text() + " ";
+        if (said.matches(".* (?:time|day|date|when|appointment|slot) .*")) {
+            c.chosen = null;
+            c.offered = new ArrayList<>();
+            c.wanted = new ArrayList<>();
+            c.bookingKey = null;
+            t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+            return true;
+        }
+        if (said.matches(".* (?:address|postcode|street|house) .*")) {
+            c.address = null;
+            c.addressParts = null;
+            t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
+            return true;
+        }
+        if (said.matches(".* (?:number|phone|mobile) .*")) {
+            c.phone = null;
+            c.phoneConfirmed = true;
+            t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
+            return true;
+        }
+        if (said.matches(".* name .*")) {
+            c.name = null;
+            t.ask(t.say.askName(), Expectation.NAME, DialogState.COLLECTING);
+            return true;
+        }
+        if (c.chosen != null && (t.heard.is(Intent.AFFIRM) || said.matches(".* (?:nothing|fine|never mind|nevermind) .*"))) {
+            next(t);
+            return true;
+        }
+        if (c.chosen != null && t.heard.is(Intent.DENY)) {
+            c.askedWhatToChange = true;
+            t.ask(t.say.askWhatToChange(), Expectation.NONE, DialogState.AWAITING_CONFIRMATION);
+            return true;
+        }
+        return false;
+    }
+
+    /** "OK, 4 pm instead.": names the one detail a correction changed, or null when it changed nothing. */
+    private static String acknowledgement(Turn t, Progress before) {
+        Conversation c = t.conv;
+        Heard h = t.heard;
+        // only a detail that was there before can be changed "instead"
+        boolean hadTime = !before.wanted().isEmpty() || before.chosen() != null;
+        if (h.hasTimes() && hadTime && !c.wanted.equals(before.wanted())) {
+            return t.say.changedTo(Expectation.DATE_TIME, describe(t, h.times().get(0)));
+        }
+        if (h.address() != null && before.address() != null && !c.address.equals(before.address())) {
+            return t.say.changedTo(Expectation.ADDRESS, c.address);
+        }
+        if (h.phone() != null && before.phone() != null && !c.phone.equals(before.phone())) {
+            return t.say.changedTo(Expectation.PHONE, c.phone);
+        }
+        if (h.name() != null && before.name() != null && !c.name.equals(before.name())) {
+            return t.say.changedTo(Expectation.NAME, c.name);
+        }
+        if (h.service() != null && before.serviceId() != null && !h.service().id().equals(before.serviceId())) {
+            return t.say.changedTo(Expectation.SERVICE, h.service().name());
+        }
+        return null;
+    }
+
+    private static String describe(Turn t, TimePreference p) {
+        List<String> parts = new ArrayList<>();
+        if (p.date() != null) {
+            parts.add(t.say.day(p.date(), t.today()));
+        }
+        if (p.time() != null) {
+            parts.add((p.date() != null ? "at " : "") + t.say.time(p.time()));
+        } else if (p.partOfDay() != null) {
+            parts.add(p.partOfDay().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        String d = String.join(" ", parts);
+        return d.isEmpty() ? "that" : d;
+    }
+
+    /** "Anything sooner?": the earliest free starts before what is on the table, or says there are none. */
+    private void offerEarlier(Turn t) {
+        Conversation c = t.conv;
+        ZonedDateTime reference = c.chosen != null ? c.chosen
+                : c.offered.stream().min(ZonedDateTime::compareTo).orElse(null);
+        List<ZonedDateTime> earlier = reference == null ? List.of()
+                : slots.earlierThan(c.serviceId, reference, t.today());
+        if (earlier.isEmpty()) {
+            t.say(t.say.nothingEarlier());
+            if (c.chosen != null) {
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                        Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
+            } else {
+                t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
+            }
+            return;
+        }
+        c.chosen = null;
+        c.bookingKey = null;
+        c.wanted = new ArrayList<>(List.of(TimePreference.asSoonAsPossible()));
+        c.offered = new ArrayList<>(earlier);
+        t.ask(t.say.offerStarts(earlier, t.today(), null), Expectation.SLOT_CHOICE, DialogState.OFFERING);
     }
 
     /** Asks for the next missing thing, offers slots, or asks for confirmation. */
@@ -134,8 +263,16 @@ final class BookingFlow {
                 c.phoneConfirmed = true; // asked; now ask for the right number
             }
         }
-        if (h.address() != null) {
+        if (h.addressParts() != null && !h.addressParts().isEmpty()) {
+            // "7 Picton Street" then "BS6 5QA" is one address; a new street replaces what described the old one
+            c.addressParts = c.addressParts == null ? h.addressParts() : c.addressParts.merge(h.addressParts());
+            c.address = c.addressParts.formatted();
+        } else if (h.address() != null) {
             c.address = h.address();
+            c.addressParts = null;
+        }
+        if (h.email() != null) {
+            c.email = h.email();
         }
         if (h.service() != null && !h.service().id().equals(c.serviceId)) {
             if (!(c.emergency && t.profile().emergencyService().map(ServiceType::id).orElse("").equals(c.serviceId))) {
@@ -144,7 +281,7 @@ final class BookingFlow {
                 c.offered = new ArrayList<>();
             }
         }
-        if (asked == Expectation.PROBLEM && !h.text().isBlank()) {
+        if (asked.is(Expectation.Slot.PROBLEM) && !h.text().isBlank()) {
             c.problem = clip(h.original().strip());
         } else if (blank(c.problem) && h.problem() != null) {
             c.problem = clip(h.problem());

@@ -54,7 +54,7 @@ final class ChangeFlow {
             return;
         }
 
-        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !newWish(h, a)) {
+        if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null && !newWish(h, a, c)) {
             if (h.is(Intent.AFFIRM) && !t.questionUnheard) {
                 move(t, a);
                 return;
@@ -69,8 +69,8 @@ final class ChangeFlow {
             c.chosen = c.offered.get(choice);
         } else if (c.state == DialogState.OFFERING && h.is(Intent.AFFIRM) && c.offered.size() == 1) {
             c.chosen = c.offered.get(0);
-        } else if (newWish(h, a)) {
-            List<TimePreference> wishes = wishesFor(h, a);
+        } else if (newWish(h, a, c)) {
+            List<TimePreference> wishes = wishesFor(h, a, c);
             c.wanted = BookingFlow.merge(c.wanted, wishes, c);
             c.chosen = null;
         }
@@ -132,7 +132,7 @@ final class ChangeFlow {
         }
         List<Appointment> mine = t.scheduling.appointments().bookedForPhone(phone, t.now.toInstant());
         if (mine.isEmpty()) {
-            if (c.expecting == Expectation.PHONE) {
+            if (c.expecting.is(Expectation.Slot.PHONE)) {
                 t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
                 c.state = DialogState.FAILED;
                 c.expecting = Expectation.NONE;
@@ -170,17 +170,25 @@ final class ChangeFlow {
     }
 
     private static List<Appointment> onMentionedDay(Heard h, List<Appointment> options) {
-        List<LocalDate> days = h.times().stream().map(TimePreference::date).filter(d -> d != null).toList();
+        // "move my appointment tomorrow to wednesday": tomorrow names it; without such words any day may
+        List<TimePreference> naming = h.existing().isEmpty() ? h.times() : h.existing();
+        List<LocalDate> days = naming.stream().map(TimePreference::date).filter(d -> d != null).toList();
         return options.stream().filter(a -> days.contains(a.slot().start().toLocalDate())).toList();
     }
 
     /** A time wish that is about the new slot, not just the day naming which appointment. */
-    private static boolean newWish(Heard h, Appointment a) {
-        return !wishesFor(h, a).isEmpty();
+    private static boolean newWish(Heard h, Appointment a, Conversation c) {
+        return !wishesFor(h, a, c).isEmpty();
     }
 
-    private static List<TimePreference> wishesFor(Heard h, Appointment a) {
+    /**
+     * The wishes for the new slot. A bare time keeps the day the caller is talking about: the day already wished
+     * for or offered in this move, else the appointment's own day ("can we make it 4 instead").
+     */
+    private static List<TimePreference> wishesFor(Heard h, Appointment a, Conversation c) {
         LocalDate current = a.slot().start().toLocalDate();
+        LocalDate discussed = c.wanted.stream().map(TimePreference::date).filter(d -> d != null).findFirst()
+                .orElse(c.offered.isEmpty() ? current : c.offered.get(0).toLocalDate());
         List<TimePreference> out = new ArrayList<>();
         for (TimePreference p : h.times()) {
             if (p.isEmpty()) {
@@ -192,7 +200,7 @@ final class ChangeFlow {
                 continue;
             }
             // "can we make it 4 instead": a bare time means the same day
-            out.add(p.date() == null && p.time() != null ? p.withDate(current) : p);
+            out.add(p.date() == null && p.time() != null ? p.withDate(discussed) : p);
         }
         return out;
     }

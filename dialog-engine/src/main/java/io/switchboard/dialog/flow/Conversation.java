@@ -3,6 +3,7 @@ package io.switchboard.dialog.flow;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.AddressParts;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Channel;
@@ -50,6 +51,10 @@ public final class Conversation {
     /** The last question was whether the caller ID is the number to call back on. */
     boolean askedCallerId;
     String address;
+    /** The address as parts, so a street and then a postcode in the next turn make one address. */
+    AddressParts addressParts;
+    /** An email address the caller volunteered; its own slot, never the address. */
+    String email;
     String problem;
     String serviceId;
     boolean emergency;
@@ -61,6 +66,8 @@ public final class Conversation {
     List<ZonedDateTime> offered = new ArrayList<>();
     /** The start the caller picked and that now awaits confirmation. */
     ZonedDateTime chosen;
+    /** A bare "no" to the confirmation was answered with "what would you like to change?". */
+    boolean askedWhatToChange;
     /** Idempotency key for the booking being confirmed: a repeated "yes" can never book twice. */
     String bookingKey;
 
@@ -76,7 +83,12 @@ public final class Conversation {
     String pendingOwnerQuestion;
     List<TimePreference> pendingOwnerTimes = new ArrayList<>();
 
-    int misunderstandings;
+    /** Answers in a row to the pending question that were not understood (the recovery policy's counter). */
+    int noMatch;
+    /** Turns in a row that changed nothing; bounded, so a conversation can never loop. */
+    int stalledTurns;
+    /** Hash of the last reply sent, so the next one is never the same word for word. */
+    int lastReplyHash;
     Instant updatedAt;
     /** When the conversation's first message (or the call's greeting) was handled: time-to-booking counts from it. */
     Instant startedAt;
@@ -107,6 +119,7 @@ public final class Conversation {
         name = cut(name, MAX_NAME);
         phone = cut(phone, MAX_NAME);
         address = cut(address, MAX_ADDRESS);
+        email = cut(email, MAX_ADDRESS);
         problem = cut(problem, MAX_PROBLEM);
         pendingOwnerQuestion = cut(pendingOwnerQuestion, MAX_OWNER_QUESTION);
     }
@@ -122,6 +135,51 @@ public final class Conversation {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
+    /**
+     * An independent copy: a step works on the copy and returns it as the next state, so the state it was given is
+     * never changed (a failed step leaves the stored conversation as it was). Every field is copied; a test checks
+     * that none is forgotten.
+     */
+    Conversation copy() {
+        Conversation c = new Conversation();
+        c.sessionId = sessionId;
+        c.channel = channel;
+        c.callerId = callerId;
+        c.topic = topic;
+        c.state = state;
+        c.expecting = expecting;
+        c.name = name;
+        c.phone = phone;
+        c.phoneConfirmed = phoneConfirmed;
+        c.askedCallerId = askedCallerId;
+        c.address = address;
+        c.addressParts = addressParts;
+        c.email = email;
+        c.problem = problem;
+        c.serviceId = serviceId;
+        c.emergency = emergency;
+        c.ownerNotified = ownerNotified;
+        c.wanted = new ArrayList<>(wanted);
+        c.offered = new ArrayList<>(offered);
+        c.chosen = chosen;
+        c.askedWhatToChange = askedWhatToChange;
+        c.bookingKey = bookingKey;
+        c.targetAppointment = targetAppointment;
+        c.candidates = new ArrayList<>(candidates);
+        c.lastAppointment = lastAppointment;
+        c.ownerVerified = ownerVerified;
+        c.pinAttempts = pinAttempts;
+        c.pendingOwnerQuestion = pendingOwnerQuestion;
+        c.pendingOwnerTimes = new ArrayList<>(pendingOwnerTimes);
+        c.noMatch = noMatch;
+        c.stalledTurns = stalledTurns;
+        c.lastReplyHash = lastReplyHash;
+        c.updatedAt = updatedAt;
+        c.startedAt = startedAt;
+        c.outcomeCounted = outcomeCounted;
+        return c;
+    }
+
     /** Ends the current flow but keeps who the caller is and what they booked, for a follow-up in the same thread. */
     void resetFlow() {
         topic = Intent.UNKNOWN;
@@ -135,9 +193,11 @@ public final class Conversation {
         offered = new ArrayList<>();
         chosen = null;
         bookingKey = null;
+        askedWhatToChange = false;
         targetAppointment = null;
         candidates = new ArrayList<>();
-        misunderstandings = 0;
+        noMatch = 0;
+        stalledTurns = 0;
     }
 
     public String sessionId() {

@@ -7,6 +7,7 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.metrics.ConversationOutcome;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.scheduling.Scheduling;
 
 import java.time.LocalDate;
@@ -33,24 +34,48 @@ public final class ConversationEngine {
         this.router = new TurnRouter(scheduling);
     }
 
-    public TurnResult greet(Conversation c) {
+    /** The opening line of a conversation the business speaks first in. */
+    public Transition greet(Conversation state) {
+        Conversation c = state.copy();
         opened(c);
         Turn t = newTurn(c, Heard.digitsOnly(""));
         router.greet(t);
-        return result(t);
+        neverRepeat(t);
+        return new Transition(c, result(t));
     }
 
-    public TurnResult handle(Conversation c, Heard heard, boolean previousReplyCut) {
+    /**
+     * One step: {@code state} and what was heard in, the next state and the turn's result (reply, effects,
+     * expectation) out. {@code state} itself is not changed.
+     */
+    public Transition step(Conversation state, Heard heard, boolean previousReplyCut) {
+        Conversation c = state.copy();
         opened(c);
         if (c.state.isTerminal()) {
             c.resetFlow();
         }
         Turn t = newTurn(c, heard);
         t.questionUnheard = previousReplyCut;
+        Progress before = Progress.of(c);
+        Expectation askedBefore = c.expecting;
         router.route(t);
+        router.recover(t, before, askedBefore);
+        neverRepeat(t);
         c.updatedAt = scheduling.clock().instant();
         countOutcome(c);
-        return result(t);
+        return new Transition(c, result(t));
+    }
+
+    /**
+     * The one place that guarantees no reply is sent twice in a row word for word: the recovery policy rephrases
+     * questions, and anything that would still repeat (a full re-ask after a barge-in) is marked as said again.
+     */
+    private static void neverRepeat(Turn t) {
+        Conversation c = t.conv;
+        if (t.saidAnything() && t.reply().hashCode() == c.lastReplyHash) {
+            t.sayFirst(t.say.sayingAgain());
+        }
+        c.lastReplyHash = t.reply().hashCode();
     }
 
     /** A call that ends before any outcome counts as abandoned; one with an outcome was counted already. */
@@ -97,6 +122,8 @@ public final class ConversationEngine {
         SlotSnapshot slots = new SlotSnapshot(c.name, c.phone, c.address, c.problem, service, date, time,
                 c.emergency || (t.appointment != null && t.appointment.emergency()));
         DialogState state = c.state == DialogState.READY_TO_BOOK ? DialogState.FAILED : c.state;
-        return new TurnResult(c.sessionId, t.reply(), c.topic, state, slots, t.appointment, t.actions, c.expecting);
+        Expectation expecting = c.expecting.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()
+                ? Expectation.offering(c.offered) : c.expecting;
+        return new TurnResult(c.sessionId, t.reply(), c.topic, state, slots, t.appointment, t.actions, expecting);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.flow;
 
+import io.switchboard.dialog.understanding.AddressParts;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
@@ -12,21 +13,30 @@ import java.util.List;
  */
 public record Heard(Intent intent, boolean confident, String name, String phone, String address, ServiceType service,
              List<TimePreference> times, boolean emergency, String digits, Integer choice, String problem,
-             String faqAnswer, String text, String original) {
+             String faqAnswer, String text, String original, boolean correction, boolean earlier,
+             List<TimePreference> existing, String email, AddressParts addressParts) {
 
     public Heard {
         times = times == null ? List.of() : List.copyOf(times);
         text = text == null ? "" : text;
         original = original == null ? "" : original;
+        existing = existing == null ? List.of() : List.copyOf(existing);
     }
 
     static Heard digitsOnly(String digits) {
         return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, digits, null, null, null, digits,
-                digits);
+                digits, false, false, List.of(), null, null);
+    }
+
+    /** Keypad digits that answer the pending question: a pick ({@code choice}), a yes/no, or a phone number. */
+    static Heard keyed(String digits, Intent intent, Integer choice, String phone) {
+        return new Heard(intent, true, null, phone, null, null, List.of(), false, digits, choice, null, null, digits,
+                digits, false, false, List.of(), null, null);
     }
 
     static Heard nothing() {
-        return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, null, null, null, null, "", "");
+        return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, null, null, null, null, "", "",
+                false, false, List.of(), null, null);
     }
 
     boolean is(Intent i) {

@@ -5,6 +5,7 @@ import io.switchboard.dialog.llm.LlmContext;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmInterpretation;
 import io.switchboard.dialog.understanding.LanguageUnderstanding;
+import io.switchboard.dialog.understanding.PhoneExtractor;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.dialog.understanding.Understanding;
 import io.switchboard.dialog.understanding.UnderstandingContext;
@@ -26,6 +27,7 @@ public final class Hearing {
     private final BusinessProfile profile;
     private final LanguageUnderstanding rules;
     private final LlmFallback llm;
+    private final PhoneExtractor phones = new PhoneExtractor();
 
     public Hearing(BusinessProfile profile, LlmFallback llm) {
         this.profile = profile;
@@ -35,7 +37,7 @@ public final class Hearing {
 
     public Heard hear(TurnRequest request, Conversation c, Clock clock) {
         if (request.dtmf()) {
-            return Heard.digitsOnly(request.text().replaceAll("[^0-9*#]", ""));
+            return keyed(request.text().replaceAll("[^0-9*#]", ""), c);
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
         Understanding u = rules.understand(request.text(),
@@ -49,11 +51,42 @@ public final class Hearing {
         return guess.map(g -> merge(heard, g)).orElse(heard);
     }
 
+    /**
+     * Keypad digits read as the answer to what was asked, the other way in that the recovery policy offers on
+     * voice: "press 1, 2 or 3" picks an offer, 1 and 2 are yes and no, a keyed number is a phone number.
+     */
+    private Heard keyed(String keys, Conversation c) {
+        String digits = keys.replaceAll("[*#]", "");
+        switch (c.expecting.slot()) {
+            case SLOT_CHOICE -> {
+                if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) - '0' <= c.offered.size()) {
+                    return Heard.keyed(keys, Intent.AFFIRM, digits.charAt(0) - '1', null);
+                }
+            }
+            case YES_NO -> {
+                if (digits.equals("1") || digits.equals("2")) {
+                    return Heard.keyed(keys, digits.equals("1") ? Intent.AFFIRM : Intent.DENY, null, null);
+                }
+            }
+            case PHONE -> {
+                Optional<String> phone = phones.toE164(digits, profile.phoneRegion());
+                if (phone.isPresent()) {
+                    return Heard.keyed(keys, Intent.UNKNOWN, null, phone.get());
+                }
+            }
+            default -> {
+                // a PIN, or digits nothing asked for: the flows read them as they are
+            }
+        }
+        return Heard.digitsOnly(keys);
+    }
+
     private static Heard fromRules(Understanding u) {
         return new Heard(u.intent(), u.confident(), u.name().orElse(null), u.phone().orElse(null),
                 u.address().orElse(null), u.service().orElse(null), u.times(), u.emergency(),
                 u.digits().orElse(null), u.choice().isPresent() ? u.choice().getAsInt() : null,
-                u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original());
+                u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original(),
+                u.correction(), u.earlier(), u.existing(), u.email().orElse(null), u.addressParts().orElse(null));
     }
 
     /** Rules win where they found something; the model fills gaps. */
@@ -70,6 +103,7 @@ public final class Hearing {
                 h.phone() != null ? h.phone() : g.phone().orElse(null),
                 h.address() != null ? h.address() : g.address().orElse(null),
                 service, times, h.emergency() || g.emergency(), h.digits(), h.choice(),
-                h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original());
+                h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original(),
+                h.correction(), h.earlier(), h.existing(), h.email(), h.addressParts());
     }
 }

@@ -113,6 +113,12 @@ final class SlotFinder {
         return new Offer.Starts(next.stream().map(TimeSlot::start).toList(), wanted, true);
     }
 
+    /** The earliest free starts before {@code limit}, for "anything sooner?". */
+    List<ZonedDateTime> earlierThan(String serviceId, ZonedDateTime limit, LocalDate today) {
+        return availability.findSlots(SlotQuery.from(serviceId, today, SPOKEN_OPTIONS)).stream()
+                .map(TimeSlot::start).filter(s -> s.isBefore(limit)).toList();
+    }
+
     /** Checks one concrete start against the real availability. */
     boolean isFree(String serviceId, ZonedDateTime start) {
         LocalDate day = start.toLocalDate();

@@ -29,6 +29,11 @@ final class Turn {
     final Metrics metrics;
     /** The caller cut the previous reply short: its closing question was not heard. */
     boolean questionUnheard;
+    /**
+     * The message was understood even though it changed nothing (a question answered, a greeting returned), so
+     * it does not count as a failed answer to the pending question.
+     */
+    boolean understood;
 
     private final List<String> sentences = new ArrayList<>();
     final List<DialogAction> actions = new ArrayList<>();
@@ -72,6 +77,18 @@ final class Turn {
         say(question);
         conv.expecting = expecting;
         conv.state = state;
+    }
+
+    /** Drops what this turn was going to say (not what it did), for a reply rebuilt by the recovery policy. */
+    void unsay() {
+        sentences.clear();
+    }
+
+    /** Puts {@code sentence} before everything said so far. */
+    void sayFirst(String sentence) {
+        if (sentence != null && !sentence.isBlank()) {
+            sentences.add(0, sentence.strip());
+        }
     }
 
     boolean saidAnything() {

@@ -20,18 +20,17 @@ import java.util.Optional;
 public final class TurnRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRouter.class);
-    private static final int MAX_MISUNDERSTANDINGS = 3;
 
     private final BookingFlow booking;
     private final ChangeFlow change;
     private final OwnerFlow owner = new OwnerFlow();
-    private final FaqAnswers faq;
+    private final Recovery recovery;
 
     public TurnRouter(Scheduling scheduling) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.booking = new BookingFlow(finder);
         this.change = new ChangeFlow(finder);
-        this.faq = new FaqAnswers(scheduling.profile());
+        this.recovery = new Recovery(booking);
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -57,6 +56,7 @@ public final class TurnRouter {
         if (h.is(Intent.OWNER_BRIEFING) || (c.state == DialogState.OWNER_BRIEFING && c.ownerVerified
                 && !h.is(Intent.GOODBYE) && !h.is(Intent.AFFIRM) && !h.is(Intent.DENY))) {
             if (!owner.isOwner(t)) {
+                t.understood = true;
                 t.say(t.say.ownerOnly());
                 t.say(t.say.anythingElse());
                 return;
@@ -95,8 +95,10 @@ public final class TurnRouter {
             }
             case CANCEL, RESCHEDULE -> {
                 boolean midBooking = c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
-                if (midBooking && h.is(Intent.RESCHEDULE) && h.hasTimes()) {
-                    break; // "can we make it half three" before anything is booked: a change of mind
+                if (midBooking && h.is(Intent.RESCHEDULE) && c.serviceId != null) {
+                    // "can we make it half three", "no, use 07700 900444 instead" before anything is booked: a
+                    // correction inside the booking, which keeps everything else
+                    break;
                 }
                 if (midBooking && h.is(Intent.CANCEL)) {
                     t.say(t.say.bookingDropped());
@@ -106,11 +108,16 @@ public final class TurnRouter {
                 if (c.topic != h.intent()) {
                     c.resetFlow();
                 }
-                c.misunderstandings = 0;
                 change.advance(t, h.intent());
                 return;
             }
             case BOOK, EMERGENCY -> {
+                boolean answersTheMove = c.topic == Intent.RESCHEDULE && c.state != DialogState.IDLE
+                        && !h.emergency() && h.service() == null && (h.hasTimes() || h.choice() != null);
+                if (answersTheMove) {
+                    change.advance(t, c.topic); // "can you do 3pm?" after the offers for a move
+                    return;
+                }
                 if (c.topic == Intent.CANCEL || c.topic == Intent.RESCHEDULE) {
                     c.resetFlow();
                     if (h.emergency()) {
@@ -131,15 +138,12 @@ public final class TurnRouter {
         Heard h = t.heard;
         switch (c.topic) {
             case CANCEL, RESCHEDULE -> change.advance(t, c.topic);
-            case BOOK, EMERGENCY -> {
-                c.misunderstandings = 0;
-                booking.advance(t);
-            }
+            case BOOK, EMERGENCY -> booking.advance(t);
             default -> {
                 if (h.hasBookingContent()) {
-                    c.misunderstandings = 0;
                     booking.advance(t);
                 } else if (h.is(Intent.GREETING)) {
+                    t.understood = true;
                     t.say(t.say.greeting(t.profile().name()));
                 } else if (h.is(Intent.DENY) && c.state == DialogState.IDLE) {
                     t.say(t.say.goodbye());
@@ -154,21 +158,37 @@ public final class TurnRouter {
         }
     }
 
-    /** Answers from the FAQ; mid-flow, repeats the pending question so the flow resumes. */
+    /**
+     * Answers from the FAQ. A question that also carries booking details ("how much is a tankless install on
+     * thursday afternoon?") gets the answer and then the booking goes on with every detail it carried; mid-flow,
+     * the pending question is asked again so the flow resumes.
+     */
     private boolean answerQuestion(Turn t) {
-        Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer()).or(() -> faq.answer(t.heard.text()));
+        Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer());
         Conversation c = t.conv;
         if (answer.isEmpty() && t.heard.hasBookingContent()) {
             return false; // "can you do a drain cleaning friday?" reads as a question but is a booking
         }
         t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
-        if (bookingUnderWay(c)) {
+        boolean bookingTopic = c.topic == Intent.BOOK || c.topic == Intent.EMERGENCY || c.topic == Intent.UNKNOWN;
+        t.understood = true;
+        if (carriesBooking(t.heard) && bookingTopic) {
+            booking.advance(t);
+        } else if (bookingUnderWay(c)) {
             resumeBooking(t, false);
             LOG.debug("answered a question mid-booking; resumed at {}", c.expecting);
         } else {
             t.say(t.say.anythingElse());
         }
         return true;
+    }
+
+    /**
+     * Whether a question also books: it names a service or gives the caller's details. A day on its own is what
+     * the question is about ("are you open on saturday?"), not a wish to book it.
+     */
+    private static boolean carriesBooking(Heard h) {
+        return h.service() != null || h.name() != null || h.address() != null || h.phone() != null;
     }
 
     private void flagEmergency(Turn t) {
@@ -198,18 +218,10 @@ public final class TurnRouter {
         t.say(t.say.emergencyAck());
     }
 
+    /** Says so and asks the pending question again; the {@link Recovery} policy decides how it is asked. */
     private void misunderstood(Turn t) {
         Conversation c = t.conv;
-        c.misunderstandings++;
         t.say(t.say.notUnderstood());
-        if (c.misunderstandings >= MAX_MISUNDERSTANDINGS) {
-            c.misunderstandings = 0;
-            t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
-            t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
-            c.state = DialogState.HANDED_OFF;
-            c.expecting = Expectation.NONE;
-            return;
-        }
         if (bookingUnderWay(c)) {
             resumeBooking(t, true);
         } else if (c.state == DialogState.VERIFYING_OWNER) {
@@ -217,6 +229,11 @@ public final class TurnRouter {
         } else if (c.topic != Intent.CANCEL && c.topic != Intent.RESCHEDULE) {
             t.say(t.say.anythingElse());
         }
+    }
+
+    /** After the flows: counts a turn that changed nothing and rephrases, offers another way in, or hands off. */
+    void recover(Turn t, Progress before, Expectation askedBefore) {
+        recovery.afterTurn(t, before, askedBefore);
     }
 
     private static boolean bookingUnderWay(Conversation c) {

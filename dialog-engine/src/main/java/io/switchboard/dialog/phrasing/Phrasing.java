@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.Channel;
 import io.switchboard.models.TimeSlot;
@@ -117,4 +118,34 @@ public interface Phrasing {
     String whatElse();
 
     String anythingElse();
+
+    /**
+     * The question for {@code slot} again after {@code failures} answers in a row that were not understood: 1
+     * rephrases it with an example, 2 (and more) offers another way in: keypad digits on voice, a format hint in
+     * text. Never the same sentence as the first asking.
+     *
+     * @param serviceNames the business's services, for a question about which one
+     */
+    String askAgain(Expectation slot, int failures, List<String> serviceNames);
+
+    /** Nothing has worked: a person will call back; said once, as the conversation is handed off. */
+    String takeMessage(String ownerName);
+
+    /** An answer that could not be checked, taken as the caller gave it (the confirmation still shows it). */
+    String takenAsGiven(Expectation slot, String value);
+
+    /** An optional question dropped after it could not be answered. */
+    String skipped(Expectation slot);
+
+    /** A bare "no" to a confirmation: which part is wrong? */
+    String askWhatToChange();
+
+    /** Acknowledges a correction of one detail ("OK, 4 pm instead."). */
+    String changedTo(Expectation slot, String value);
+
+    /** "Anything sooner?" when nothing is. */
+    String nothingEarlier();
+
+    /** Said before a reply that would otherwise repeat the previous one word for word. */
+    String sayingAgain();
 }

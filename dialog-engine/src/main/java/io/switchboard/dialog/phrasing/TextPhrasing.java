@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.TimeSlot;
 
@@ -286,5 +287,76 @@ final class TextPhrasing extends RelativePhrasing {
 
     private static String clip(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public String askAgain(Expectation slot, int failures, List<String> serviceNames) {
+        boolean example = failures <= 1;
+        return switch (slot.slot()) {
+            case NAME -> example ? "Could you tell me your name? For example: Sarah Jones."
+                    : "Please reply with just your first name and surname.";
+            case PHONE -> example ? "Which number should we call you on? For example: 07700 900123."
+                    : "Please reply with just the number, digits only, like 07700900123.";
+            case ADDRESS -> example ? "What's the address? House number, street and postcode, e.g. 12 Park Street,"
+                    + " BS1 5HX." : "Please reply with the postcode first (e.g. BS1 5HX), then the house number and"
+                    + " street.";
+            case PROBLEM -> "In a few words, what's wrong? E.g. the kitchen tap is dripping.";
+            case SERVICE -> example ? "What's the job? E.g. a leaking tap, a blocked drain or no hot water."
+                    : "We do: " + String.join(", ", serviceNames) + ". Which is closest?";
+            case DATE_TIME -> example ? "Which day and time suit you? For example: Thursday at 2pm."
+                    : "Please reply with a day and a time, e.g. 'Fri 10am' or 'tomorrow afternoon'.";
+            case SLOT_CHOICE -> example ? "Which would you like? Reply 1, 2 or 3, or suggest another time."
+                    : "Please reply with just the number of the time you'd like.";
+            case YES_NO -> example ? "Was that a yes or a no?" : "Please reply YES or NO.";
+            case PIN -> example ? "Please reply with the digits of your PIN." : "Reply with just the PIN digits.";
+            case NONE -> example ? "I can book a visit, move or cancel one, or answer questions about prices and"
+                    + " hours. What would you like to do?"
+                    : "For example: 'book a drain cleaning Friday', or 'call me back'.";
+        };
+    }
+
+    @Override
+    public String takeMessage(String ownerName) {
+        return "Sorry, I'm not getting this right. I've passed your details to "
+                + (ownerName == null || ownerName.isBlank() ? "the team" : ownerName) + ", who will call you back shortly.";
+    }
+
+    @Override
+    public String takenAsGiven(Expectation slot, String value) {
+        return switch (slot.slot()) {
+            case NAME -> "I'll put the name down as " + clip(value, 60) + ".";
+            case ADDRESS -> "I'll note the address as " + clip(value, 80) + ".";
+            default -> "I'll note: " + clip(value, 80) + ".";
+        };
+    }
+
+    @Override
+    public String skipped(Expectation slot) {
+        return "No problem, the engineer will ask about that on the day.";
+    }
+
+    @Override
+    public String sayingAgain() {
+        return "To repeat:";
+    }
+
+    @Override
+    public String askWhatToChange() {
+        return "No problem. What would you like to change: the day/time, the address, or something else?";
+    }
+
+    @Override
+    public String changedTo(Expectation slot, String value) {
+        return switch (slot.slot()) {
+            case ADDRESS -> "OK, I've changed the address to " + clip(value, 80) + ".";
+            case PHONE -> "OK, we'll call you on " + value + " instead.";
+            case NAME -> "OK, I've changed the name to " + clip(value, 60) + ".";
+            default -> "OK, " + value + " instead.";
+        };
+    }
+
+    @Override
+    public String nothingEarlier() {
+        return "Sorry, that's the earliest we have.";
     }
 }

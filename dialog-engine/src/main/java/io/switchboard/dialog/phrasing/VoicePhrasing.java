@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.TimeSlot;
 
@@ -322,4 +323,76 @@ final class VoicePhrasing extends RelativePhrasing {
         return String.join(", ", parts.subList(0, parts.size() - 1)) + last + parts.get(parts.size() - 1);
     }
 
+    @Override
+    public String askAgain(Expectation slot, int failures, List<String> serviceNames) {
+        boolean example = failures <= 1;
+        return switch (slot.slot()) {
+            case NAME -> example ? "Could you tell me your name? For example, Sarah Jones."
+                    : "Please say just your first name and your surname.";
+            case PHONE -> example ? "What number can we call you back on? Say it digit by digit, like oh seven seven"
+                    + " double oh, nine double oh, one two three."
+                    : "Please type the number on your keypad, then press the hash key.";
+            case ADDRESS -> example ? "What's the address? The house number, the street and the postcode, like twelve"
+                    + " Park Street, B S one, five H X."
+                    : "Let's start with the postcode. What's the postcode, letter by letter?";
+            case PROBLEM -> "In a few words, what's wrong? For example, the kitchen tap is dripping.";
+            case SERVICE -> example ? "What's the job? For example, a leaking tap, a blocked drain or no hot water."
+                    : "We do " + joinOr(serviceNames) + ". Which of those is closest?";
+            case DATE_TIME -> example ? "What day and time would suit you? For example, Thursday at 2."
+                    : "Please say a day and a time, like tomorrow afternoon, or Friday at ten.";
+            case SLOT_CHOICE -> example ? "Which of those would you like? You can say the first, the second or the"
+                    + " third, or another day." : "Press 1, 2 or 3 on your keypad to choose.";
+            case YES_NO -> example ? "Was that a yes or a no?" : "Please press 1 for yes, or 2 for no.";
+            case PIN -> example ? "Please say your PIN one digit at a time." : "Please key in your PIN on the keypad.";
+            case NONE -> example ? "I can book a visit, move or cancel one, or tell you about prices and opening"
+                    + " hours. What would you like to do?"
+                    : "For example, say book a drain cleaning on Friday, or say speak to someone.";
+        };
+    }
+
+    @Override
+    public String takeMessage(String ownerName) {
+        return "I'm sorry, I'm not getting this right. I'll pass your details to " + nameOr(ownerName, "the team")
+                + ", who will call you back shortly.";
+    }
+
+    @Override
+    public String takenAsGiven(Expectation slot, String value) {
+        return switch (slot.slot()) {
+            case NAME -> "I'll put the name down as " + value + ".";
+            case ADDRESS -> "I'll note the address as " + value + ".";
+            default -> "I'll note that as " + value + ".";
+        };
+    }
+
+    @Override
+    public String skipped(Expectation slot) {
+        return "No problem, the engineer will ask about that on the day.";
+    }
+
+    @Override
+    public String sayingAgain() {
+        return "Let me say that again.";
+    }
+
+    @Override
+    public String askWhatToChange() {
+        return "No problem. What would you like to change: the day or time, the address, or something else?";
+    }
+
+    @Override
+    public String changedTo(Expectation slot, String value) {
+        return switch (slot.slot()) {
+            case ADDRESS -> "OK, I've changed the address to " + value + ".";
+            case PHONE -> "OK, we'll call you on the number ending "
+                    + SpokenNumbers.digits(value.length() > 3 ? value.substring(value.length() - 3) : value) + " instead.";
+            case NAME -> "OK, I've changed the name to " + value + ".";
+            default -> "OK, " + value + " instead.";
+        };
+    }
+
+    @Override
+    public String nothingEarlier() {
+        return "Sorry, that's the earliest I have.";
+    }
 }

@@ -30,7 +30,7 @@ public final class AnswerCheck {
 
     /** Whether early ends are possible at all for this question, so partial transcripts are worth reading. */
     public static boolean applies(Expectation expecting) {
-        return expecting != null && expecting != Expectation.PROBLEM;
+        return expecting != null && expecting.endsEarly();
     }
 
     public boolean answers(Expectation expecting, String partial) {
@@ -38,12 +38,13 @@ public final class AnswerCheck {
             return false;
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
-        // The front end does not know the offered starts; for "the second one" only positions matter, so three
-        // stand-in offers let ordinals resolve.
-        List<ZonedDateTime> offers = expecting == Expectation.SLOT_CHOICE
-                ? List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2)) : List.of();
+        // The turn result carries the offers; an expectation without them (an older caller of this check) gets
+        // three stand-ins so "the second one" still resolves by position.
+        List<ZonedDateTime> offers = !expecting.is(Expectation.Slot.SLOT_CHOICE) ? List.of()
+                : !expecting.offers().isEmpty() ? expecting.offers()
+                : List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2));
         Understanding u = rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers));
-        return switch (expecting) {
+        return switch (expecting.slot()) {
             case YES_NO -> u.intent() == Intent.AFFIRM || u.intent() == Intent.DENY;
             case PIN -> u.digits().map(d -> d.replaceAll("\\D", "").length() >= PIN_DIGITS).orElse(false);
             case DATE_TIME -> u.times().stream().anyMatch(t -> t.time() != null || t.asap()

@@ -33,6 +33,9 @@ public final class ChoiceExtractor {
     private static final Set<String> EARLIER = Set.of("earlier", "earliest", "sooner", "soonest", "early");
     private static final Set<String> LATER = Set.of("later", "latest", "late", "latter");
     private static final Set<String> LAST = Set.of("last", "final");
+    private static final Set<String> FILLERS = Set.of("um", "umm", "uh", "er", "erm", "ok", "okay", "so", "yeah",
+            "yes", "right", "well", "hmm", "oh");
+    private static final Set<String> CLOCK_SUFFIX = Set.of("am", "pm", "oclock", "ish");
     private static final Set<String> EITHER = Set.of("either", "whichever", "any", "anyone");
 
     private final DateTimeExtractor dates = new DateTimeExtractor();
@@ -47,7 +50,13 @@ public final class ChoiceExtractor {
                 || now == null) {
             return Optional.empty();
         }
-        List<String> t = List.of(normalized.trim().split(" +"));
+        List<String> t = new ArrayList<>(List.of(normalized.trim().split(" +")));
+        if (t.size() > 1) {
+            t.removeIf(FILLERS::contains); // "um 2", "ok the second"
+        }
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
         if (t.contains("neither") || t.contains("none")) {
             return Optional.empty();
         }
@@ -88,7 +97,8 @@ public final class ChoiceExtractor {
                 return Optional.of(new Choice(extreme(offered, false), false));
             }
         }
-        if (t.size() <= 2) {
+        if (t.size() <= 2 && !(t.size() == 2 && CLOCK_SUFFIX.contains(t.get(1)))) {
+            // "3" or "2 please" is a position; "3 pm" is a clock time, not the third offer.
             int value = number(t.get(0));
             if (value >= 1 && value <= n) {
                 return Optional.of(new Choice(value - 1, true));

@@ -45,7 +45,8 @@ public final class IntentClassifier {
     private static final Pattern RESCHEDULE = Pattern.compile("\\bre ?schedul\\w*|\\brearrang\\w*|\\bpostpon\\w*"
             + "|\\brebook\\w*|\\bre book\\b"
             + "|\\b(?:move|change|switch|shift|amend|push|bring) (?:my |the |our |that |this |it |me )?"
-            + "(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
+            + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|\\d{1,2}(?::\\d{2})?"
+            + "(?: am| pm)?|first|second|next|other) )?(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
             + "|\\b(?:move|push|put|bring|change|switch) (?:it|that|this|me) (?:back|forward|to|until|later|earlier)\\b"
             + "|\\b(?:different|another|other) (?:day|time|date)\\b");
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b");
@@ -104,6 +105,10 @@ public final class IntentClassifier {
             + "|howdy|good (?:morning|afternoon|evening|day)|morning|afternoon|evening|how are you|how is it going"
             + "|you alright)(?: (?:there|mate|love|folks))?\\b ?");
 
+    /** Hesitations before the words that matter ("erm yes", "uh no"): never part of the intent. */
+    private static final Pattern LEADING_FILLERS = Pattern.compile("^(?:(?:um+|uh+|er+|erm+|hmm+|ah+|oh|so|well)"
+            + "(?: |$))+");
+
     private final EmergencyDetector emergencies = new EmergencyDetector();
     private final FaqMatcher faqMatcher = new FaqMatcher();
 
@@ -113,26 +118,49 @@ public final class IntentClassifier {
      * @param expected what the dialog asked last
      */
     public IntentResult classify(NormalizedText text, BusinessProfile profile, Expectation expected) {
+        return classify(text, profile, expected, text == null ? "" : text.text());
+    }
+
+    /**
+     * As {@link #classify(NormalizedText, BusinessProfile, Expectation)}, with the FAQ keywords looked for only in
+     * {@code faqText}: the words that no slot (a name, a day, an address) took.
+     */
+    public IntentResult classify(NormalizedText text, BusinessProfile profile, Expectation expected, String faqText) {
         if (text == null || text.isEmpty() || profile == null) {
             return IntentResult.unknown();
         }
         Expectation exp = expected == null ? Expectation.NONE : expected;
-        String s = text.text();
-        boolean answering = exp == Expectation.YES_NO || exp == Expectation.SLOT_CHOICE;
+        String s = LEADING_FILLERS.matcher(text.text()).replaceFirst("");
+        if (s.isBlank()) {
+            s = text.text();
+        }
+        boolean answering = exp.is(Expectation.Slot.YES_NO) || exp.is(Expectation.Slot.SLOT_CHOICE);
         Matcher greeting = GREETING.matcher(s);
         if (greeting.find() && !(answering && AFFIRM.matcher(s).find())) {
             String rest = s.substring(greeting.end()).trim();
             if (rest.isEmpty()) {
                 return IntentResult.of(Intent.GREETING, 0.9);
             }
-            IntentResult restResult = classifyTurn(new NormalizedText(text.original(), rest), rest, profile, exp);
+            IntentResult restResult = classifyTurn(new NormalizedText(text.original(), rest), rest, profile, exp,
+                    faqText);
             return restResult.intent() == Intent.UNKNOWN ? IntentResult.of(Intent.GREETING, 0.7) : restResult;
         }
-        return classifyTurn(text, s, profile, exp);
+        return classifyTurn(text, s, profile, exp, faqText);
     }
 
-    private IntentResult classifyTurn(NormalizedText text, String s, BusinessProfile profile, Expectation exp) {
-        boolean answering = exp == Expectation.YES_NO || exp == Expectation.SLOT_CHOICE;
+    /** Whether the message is phrased as a question ("?", "how much", "do you..."). */
+    public boolean hasQuestionCue(NormalizedText text) {
+        return text != null && (text.original().contains("?") || QUESTION_CUE.matcher(text.text()).find());
+    }
+
+    /** Whether the message asks for a visit or a booking in so many words ("can someone come out", "book"). */
+    public boolean asksToBook(String normalized) {
+        return normalized != null && BOOK.matcher(normalized).find();
+    }
+
+    private IntentResult classifyTurn(NormalizedText text, String s, BusinessProfile profile, Expectation exp,
+                                      String faqText) {
+        boolean answering = exp.is(Expectation.Slot.YES_NO) || exp.is(Expectation.Slot.SLOT_CHOICE);
         if (HUMAN.matcher(s).find()) {
             return IntentResult.of(Intent.HUMAN, 0.9);
         }
@@ -154,7 +182,7 @@ public final class IntentClassifier {
         if (emergencies.isEmergency(s, profile.emergencyKeywords())) {
             return IntentResult.of(Intent.EMERGENCY, 0.9);
         }
-        Optional<FaqEntry> faq = faqMatcher.match(s, profile.faq());
+        Optional<FaqEntry> faq = faqMatcher.match(faqText == null ? s : faqText, profile.faq());
         if (faq.isPresent() && questionCue) {
             return IntentResult.of(Intent.QUESTION, 0.85);
         }

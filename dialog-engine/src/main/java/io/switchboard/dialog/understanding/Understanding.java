@@ -34,12 +34,20 @@ import java.util.OptionalInt;
  * @param faq        the FAQ entry a {@link Intent#QUESTION} is about
  * @param text       the text after {@link TextNormalizer}
  * @param original   the text as received (capped at {@link TextNormalizer#MAX_INPUT_CHARS})
+ * @param correction the turn corrects something said before ("no, ...", "actually ...", "... instead")
+ * @param earlier    the turn asks for earlier options than those offered ("anything sooner?")
+ * @param existing   when moving a booking, the day/time that names the existing appointment ("move my
+ *                   appointment tomorrow to ..."); {@code times} then holds only the new wish
+ * @param email      an email address the caller gave (never read as an address)
+ * @param addressParts the address split into premises, street, locality and postcode, to merge across turns
  */
 public record Understanding(Intent intent, double confidence, boolean confident, Optional<String> name,
                             Optional<String> phone, Optional<String> address, Optional<String> postcode,
                             Optional<String> problem, Optional<ServiceType> service, List<TimePreference> times,
                             boolean emergency, Optional<String> digits, OptionalInt choice, Optional<FaqEntry> faq,
-                            String text, String original) {
+                            String text, String original, boolean correction, boolean earlier,
+                            List<TimePreference> existing, Optional<String> email,
+                            Optional<AddressParts> addressParts) {
 
     public Understanding {
         Objects.requireNonNull(intent, "intent");
@@ -55,12 +63,15 @@ public record Understanding(Intent intent, double confidence, boolean confident,
         faq = faq == null ? Optional.empty() : faq;
         text = text == null ? "" : text;
         original = original == null ? "" : original;
+        existing = existing == null ? List.of() : List.copyOf(existing);
+        email = email == null ? Optional.empty() : email;
+        addressParts = addressParts == null ? Optional.empty() : addressParts;
     }
 
     /** Nothing understood. */
     public static Understanding unknown(String text, String original) {
         return new Understanding(Intent.UNKNOWN, 0, false, null, null, null, null, null, null, List.of(), false,
-                null, null, null, text, original);
+                null, null, null, text, original, false, false, List.of(), null, null);
     }
 
     /** The first (preferred) time preference, if any. */

@@ -204,7 +204,8 @@ class ChangeAndOwnerConversationTest {
         caller.sms("qqqq");
         TurnResult third = caller.sms("xxxx");
 
-        assertThat(third.has(DialogAction.HandOff.class)).as(caller.transcript()).isTrue();
+        assertThat(third.has(DialogAction.MessageForOwner.class)).as(caller.transcript()).isTrue();
+        assertThat(third.state()).isEqualTo(DialogState.HANDED_OFF);
     }
 
     private UUID book(String service, LocalDateTime start, String phone, boolean emergency) {

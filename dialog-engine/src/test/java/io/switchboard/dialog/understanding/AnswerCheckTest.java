@@ -42,8 +42,22 @@ class AnswerCheckTest {
             NONE        | i need a drain cleaning           | true
             NONE        | i need a                          | false
             NONE        | well                              | false
+            NAME        | yes                               | false
             """)
     void answersOnlyWhatIsCompleteForTheQuestion(Expectation expecting, String partial, boolean complete) {
         assertThat(check.answers(expecting, partial)).isEqualTo(complete);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPickIsReadAgainstTheOffersTheTurnCarried() {
+        ZonedDateTime tomorrow8 = ZonedDateTime.of(2026, 11, 24, 8, 0, 0, 0, ZoneId.of("Europe/London"));
+        Expectation offers = Expectation.offering(java.util.List.of(tomorrow8, tomorrow8.plusMinutes(30),
+                tomorrow8.plusHours(1)));
+
+        assertThat(check.answers(offers, "3")).isTrue();
+        assertThat(check.answers(offers, "the half eight")).isTrue();
+        assertThat(check.answers(offers, "erm")).isFalse();
+        assertThat(AnswerCheck.applies(offers)).isTrue();
+        assertThat(AnswerCheck.applies(Expectation.PROBLEM)).isFalse();
     }
 }

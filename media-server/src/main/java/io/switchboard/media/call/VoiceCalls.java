@@ -35,7 +35,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private final AtomicInteger active = new AtomicInteger();
     private final Set<VoiceCallSession> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
-    private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
+    private volatile EarlyEnd earlyEnd = EarlyEnd.NEVER;
     private volatile int maxCalls = CallLimits.defaultMaxCalls();
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
     private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
@@ -53,7 +53,7 @@ public final class VoiceCalls implements CallSessionFactory {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** How turns may end before the hangover; {@link EarlyEnd#WORDS} (yes/no and PINs) unless set. Returns this. */
+    /** How turns may end before the hangover; {@link EarlyEnd#NEVER} unless set (the server sets the dialog's {@code AnswerCheck}). Returns this. */
     public VoiceCalls withEarlyEnd(EarlyEnd rules) {
         this.earlyEnd = Objects.requireNonNull(rules, "rules");
         return this;

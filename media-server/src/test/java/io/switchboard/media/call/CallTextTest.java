@@ -2,10 +2,9 @@ package io.switchboard.media.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.dialog.understanding.Expectation;
 import org.junit.jupiter.api.Test;
 
-/** Sentence splitting and early answers: the text rules of the voice loop. */
+/** Sentence splitting and call ids: the text rules of the voice loop (early answers are the dialog's AnswerCheck). */
 class CallTextTest {
 
     @Test
@@ -17,23 +16,6 @@ class CallTextTest {
         assertThat(Sentences.of(null)).isEmpty();
         assertThat(CallPrompts.standard("Bristol Plumbing")).contains("Thanks for calling Bristol Plumbing.",
                 "How can I help you today?", "Goodbye.", CallPrompts.STILL_THERE).doesNotHaveDuplicates();
-    }
-
-    @Test
-    void aYesOrNoEndsAYesNoTurnEarly() {
-        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "yeah")).isTrue();
-        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "no thank you")).isTrue();
-        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "well i")).isFalse();
-        assertThat(EarlyAnswer.answers(Expectation.YES_NO, "")).isFalse();
-        assertThat(EarlyAnswer.answers(Expectation.NAME, "yes")).as("only where a short answer is complete").isFalse();
-    }
-
-    @Test
-    void aPinTurnEndsEarlyOnceFourDigitsWereHeard() {
-        assertThat(EarlyAnswer.answers(Expectation.PIN, "four three two")).isFalse();
-        assertThat(EarlyAnswer.answers(Expectation.PIN, "four three two one")).isTrue();
-        assertThat(EarlyAnswer.answers(Expectation.PIN, "it's 4321")).isTrue();
-        assertThat(EarlyAnswer.applies(Expectation.DATE_TIME)).isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.switchboard.telephony.http;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The {@code POST /v1/chat} response: {@code {"session_id","reply","intent","state","slots":{...},
- * "appointment":{...},"actions":[{"type":...}]}}. {@code appointment} is present only when the turn booked, moved or
+ * "expecting":{"slot","offers","ends_early"},"appointment":{...},"actions":[{"type":...}]}}. {@code appointment} is present only when the turn booked, moved or
  * cancelled one; unknown slots are JSON null.
  */
 public final class TurnJson {
@@ -31,13 +32,22 @@ public final class TurnJson {
                 .put("reply", turn.reply())
                 .put("intent", turn.intent() == null ? null : turn.intent().wireName())
                 .put("state", turn.state() == null ? null : turn.state().wireName())
-                .put("slots", slots(turn.slots()));
+                .put("slots", slots(turn.slots()))
+                .put("expecting", expecting(turn.expecting()));
         if (turn.appointment() != null) {
             json.put("appointment", appointments.toJson(turn.appointment()));
         }
         JsonArray actions = new JsonArray();
         turn.actions().forEach(a -> actions.add(action(a)));
         return json.put("actions", actions);
+    }
+
+    /** What the reply asked for: {@code {"slot":"slot_choice","offers":[...],"ends_early":true}}. */
+    private JsonObject expecting(Expectation e) {
+        Expectation x = e == null ? Expectation.NONE : e;
+        JsonArray offers = new JsonArray();
+        x.offers().forEach(o -> offers.add(appointments.format(o)));
+        return new JsonObject().put("slot", x.slot().wireName()).put("offers", offers).put("ends_early", x.endsEarly());
     }
 
     static JsonObject slots(SlotSnapshot s) {

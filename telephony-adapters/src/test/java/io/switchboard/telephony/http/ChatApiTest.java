@@ -51,8 +51,12 @@ class ChatApiTest {
                 t -> assertThat(t).startsWith("application/json"));
         JsonObject body = ApiTestServer.json(response);
         assertThat(body.fieldNames()).containsExactlyInAnyOrder("session_id", "reply", "intent", "state", "slots",
-                "actions");
+                "expecting", "actions");
         assertThat(body.getString("session_id")).isEqualTo("s-1");
+        JsonObject expecting = body.getJsonObject("expecting");
+        assertThat(expecting.getString("slot")).isEqualTo("name");
+        assertThat(expecting.getJsonArray("offers")).isEmpty();
+        assertThat(expecting.getBoolean("ends_early")).isTrue();
         assertThat(body.getString("reply")).isEqualTo("What is your name?");
         assertThat(body.getString("intent")).isEqualTo("book");
         assertThat(body.getString("state")).isEqualTo("collecting");

@@ -6,6 +6,7 @@ import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.Channel;
 import io.switchboard.models.Intent;
@@ -55,7 +56,7 @@ final class ScriptedEngine implements DialogEngine {
         SlotSnapshot slots = new SlotSnapshot(null, request.from(), null, null, "drain-cleaning", DAY,
                 LocalTime.of(14, 30), false);
         return new TurnResult(request.sessionId(), "What is your name?", Intent.BOOK, DialogState.COLLECTING, slots,
-                null, List.of(), null);
+                null, List.of(), Expectation.NAME);
     }
 
     @Override

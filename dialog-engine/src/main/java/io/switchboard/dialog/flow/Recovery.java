@@ -1,0 +1,197 @@
+package io.switchboard.dialog.flow;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.Intent;
+import io.switchboard.models.ServiceType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recovery by policy, the way voice platforms count no-match events. Each question has a counter of answers in a
+ * row that were not understood (the turn changed nothing and the same question is pending):
+ * <ol>
+ *   <li>the first failure rephrases the question with an example;</li>
+ *   <li>the second offers another way in: keypad digits on voice, a format hint in text, or choices (the next free
+ *       times for "when", the list of services for "what");</li>
+ *   <li>the third accepts the best reading the caller gave (a name or an address taken as said, shown again at
+ *       the confirmation), skips an optional question (the problem), or hands off: a message for the owner.</li>
+ * </ol>
+ * Independently, a conversation that changes nothing for {@link #MAX_STALLED_TURNS} turns in a row is handed off,
+ * whatever was said, so no conversation can loop.
+ */
+final class Recovery {
+
+    static final int MAX_STALLED_TURNS = 6;
+    static final int GIVE_UP_AFTER = 3;
+    private static final int MAX_NAME_WORDS = 4;
+    private static final int MAX_TAKEN_CHARS = 120;
+    static final String NOT_DESCRIBED = "Not described";
+    /** Sounds and words that are never a name, however often they are said. */
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of("um", "umm", "uh", "uhh", "er", "erm",
+            "hmm", "hm", "mm", "eh", "huh", "ah", "oh", "what", "sorry", "pardon", "yes", "yeah", "no", "ok", "okay",
+            "hello", "hi", "why", "dunno", "nothing", "asdf", "test");
+
+    private final BookingFlow booking;
+
+    Recovery(BookingFlow booking) {
+        this.booking = booking;
+    }
+
+    /** Applies the policy to a turn the flows have just handled; {@code before} is the state it started from. */
+    void afterTurn(Turn t, Progress before, Expectation askedBefore) {
+        Conversation c = t.conv;
+        if (c.state == DialogState.OWNER_BRIEFING || before.state() == DialogState.OWNER_BRIEFING) {
+            return; // the owner's questions are answered from the diary; they change nothing by design
+        }
+        boolean progressed = !Progress.of(c).equals(before) || !t.actions.isEmpty();
+        if (progressed || c.state.isTerminal()) {
+            c.noMatch = 0;
+            c.stalledTurns = 0;
+            return;
+        }
+        c.stalledTurns++;
+        if (c.stalledTurns >= MAX_STALLED_TURNS) {
+            handOff(t, "no_progress");
+            return;
+        }
+        if (t.understood || t.questionUnheard || !c.expecting.equals(askedBefore)) {
+            return; // a question answered, a greeting, a yes over an unheard question: not a failed answer
+        }
+        c.noMatch++;
+        if (c.noMatch >= GIVE_UP_AFTER) {
+            giveUp(t, c.expecting);
+            return;
+        }
+        askAgain(t, c.expecting, c.noMatch);
+    }
+
+    private void askAgain(Turn t, Expectation slot, int failures) {
+        Conversation c = t.conv;
+        t.unsay();
+        t.say(t.say.notUnderstood());
+        if (failures >= 2 && slot.is(Expectation.Slot.PROBLEM)) {
+            skipProblem(t);
+            return;
+        }
+        if (failures >= 2 && slot.is(Expectation.Slot.DATE_TIME) && c.topic == Intent.BOOK && c.serviceId != null) {
+            // choices instead of another open question: the next free times
+            c.wanted = new ArrayList<>(List.of(TimePreference.asSoonAsPossible()));
+            booking.next(t);
+            return;
+        }
+        if (failures >= 2 && slot.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()) {
+            t.say(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null));
+        }
+        List<String> services = t.profile().services().stream().filter(s -> !s.emergency())
+                .map(ServiceType::name).toList();
+        t.ask(t.say.askAgain(slot, failures, services), slot, c.state);
+    }
+
+    private void giveUp(Turn t, Expectation slot) {
+        Conversation c = t.conv;
+        String said = t.heard.original().strip();
+        switch (slot.slot()) {
+            case NAME -> {
+                String name = asGivenName(said);
+                if (name.isEmpty() || c.topic != Intent.BOOK) {
+                    handOff(t, "not_understood");
+                    return;
+                }
+                c.name = name;
+                continueWith(t, t.say.takenAsGiven(Expectation.NAME, name));
+            }
+            case ADDRESS -> {
+                if (said.isEmpty() || c.topic != Intent.BOOK) {
+                    handOff(t, "not_understood");
+                    return;
+                }
+                c.address = said.length() > MAX_TAKEN_CHARS ? said.substring(0, MAX_TAKEN_CHARS) : said;
+                c.addressParts = null;
+                continueWith(t, t.say.takenAsGiven(Expectation.ADDRESS, c.address));
+            }
+            case PROBLEM -> {
+                t.unsay();
+                skipProblem(t);
+            }
+            case PIN -> {
+                t.unsay();
+                t.say(t.say.pinLocked());
+                t.actions.add(new DialogAction.EndConversation());
+                c.state = DialogState.FAILED;
+                c.expecting = Expectation.NONE;
+            }
+            default -> handOff(t, "not_understood");
+        }
+    }
+
+    private void skipProblem(Turn t) {
+        t.conv.problem = NOT_DESCRIBED;
+        t.conv.noMatch = 0;
+        t.say(t.say.skipped(Expectation.PROBLEM));
+        booking.next(t);
+    }
+
+    private void continueWith(Turn t, String acknowledgement) {
+        t.unsay();
+        t.conv.noMatch = 0;
+        t.conv.stalledTurns = 0;
+        t.say(acknowledgement);
+        booking.next(t);
+    }
+
+    /** Takes a message for the owner and ends the conversation: never another round of the same question. */
+    void handOff(Turn t, String reason) {
+        Conversation c = t.conv;
+        t.unsay();
+        t.say(t.say.takeMessage(t.profile().owner().name()));
+        String callback = c.phone != null ? c.phone : c.callerId;
+        t.actions.add(new DialogAction.MessageForOwner(callback, c.name, summary(t), reason));
+        t.actions.add(new DialogAction.EndConversation());
+        c.state = DialogState.HANDED_OFF;
+        c.expecting = Expectation.NONE;
+        c.noMatch = 0;
+        c.stalledTurns = 0;
+    }
+
+    /** What the caller wanted, from the slots only (never a transcript). */
+    private static String summary(Turn t) {
+        Conversation c = t.conv;
+        List<String> parts = new ArrayList<>();
+        parts.add(c.topic == Intent.UNKNOWN ? "enquiry" : c.topic.name().toLowerCase(Locale.ROOT));
+        if (c.serviceId != null) {
+            parts.add(t.serviceName(c.serviceId));
+        }
+        if (c.chosen != null) {
+            parts.add(t.say.when(c.chosen, t.today()));
+        } else if (!c.wanted.isEmpty() && c.wanted.get(0).date() != null) {
+            parts.add(t.say.day(c.wanted.get(0).date(), t.today()));
+        }
+        if (c.problem != null && !c.problem.equals(NOT_DESCRIBED)) {
+            parts.add(c.problem.length() > 80 ? c.problem.substring(0, 80) : c.problem);
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The caller's own words as a name: up to four words, fillers dropped, capitals added only where none were. */
+    static String asGivenName(String said) {
+        String cleaned = said.replaceAll("(?i)^(?:(?:my name is|my name's|it's|it is|this is|i'm|i am|name's|yes|yeah"
+                + "|er|um|erm|so)[ ,.]+)+", "").replaceAll("[^\\p{L}\\p{M}'’. -]", " ").strip();
+        cleaned = cleaned.replaceAll("(?i)(?:\\s+(?:thanks|thank you|thx|thanx|ty|ta|cheers|please|pls|mate))+$", "").strip();
+        String[] words = cleaned.split("\\s+");
+        if (cleaned.isEmpty() || words.length > MAX_NAME_WORDS
+                || java.util.Arrays.stream(words).allMatch(w -> NOT_NAMES.contains(w.toLowerCase(Locale.ROOT)))) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (String w : words) {
+            boolean lower = w.equals(w.toLowerCase(Locale.ROOT));
+            out.add(lower && !w.isEmpty() ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w);
+        }
+        return String.join(" ", out);
+    }
+}
