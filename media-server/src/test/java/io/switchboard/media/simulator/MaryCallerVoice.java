@@ -1,0 +1,85 @@
+package io.switchboard.media.simulator;
+
+import io.switchboard.media.tts.MaryTtsSynthesizer;
+import java.io.IOException;
+import java.util.Objects;
+import javax.sound.sampled.AudioInputStream;
+import marytts.LocalMaryInterface;
+import marytts.MaryInterface;
+import marytts.exceptions.MaryConfigurationException;
+import marytts.exceptions.SynthesisException;
+
+/**
+ * A caller made from the bot's own MaryTTS voice (the only MaryTTS 5.2 voice on Maven Central) with MaryTTS's audio
+ * effects, so it needs no system package and still does not sound like the receptionist: {@code TractScaler} moves
+ * the formants (a longer or shorter vocal tract), {@code F0Add} shifts the pitch ({@code F0Scale} would only widen the
+ * intonation around the same mean), {@code Rate} changes the pace.
+ *
+ * <p>MaryTTS applies {@code F0Add} and {@code Rate} by setting them on the one shared voice object before each
+ * synthesis, so a caller line rendered while the receptionist speaks in the same JVM would change the receptionist's
+ * pitch and pace too. Render a call's lines before the calls start (the tests do it in their set-up, through a
+ * {@link CachedCallerVoice} so that later runs do not synthesise at all); renders of caller lines are serialised here.
+ *
+ * @param name    short name for reports ({@code mary-deep})
+ * @param effects MaryTTS's effects string, e.g. {@code TractScaler(amount:0.85;)+F0Add(f0Add:-70;)+Rate(durScale:1.1;)}
+ */
+public record MaryCallerVoice(String name, String effects) implements CallerVoice {
+
+    /**
+     * A man's voice: vocal tract 20 % longer (formants down), pitch 80 Hz lower. Of the settings tried it is the one
+     * the small Vosk model hears best (see {@link Callers#MARY_BOOKING_LINES}).
+     */
+    public static final MaryCallerVoice DEEP = new MaryCallerVoice("mary-deep",
+            "TractScaler(amount:0.8;)+F0Add(f0Add:-80;)");
+    /** A quicker, lower speaker: vocal tract 15 % longer, pitch 60 Hz lower, 10 % faster. */
+    public static final MaryCallerVoice QUICK = new MaryCallerVoice("mary-quick",
+            "TractScaler(amount:0.85;)+F0Add(f0Add:-60;)+Rate(durScale:0.9;)");
+    /** A slow speaker who takes their time: slightly longer tract, pitch 30 Hz lower, 30 % slower. */
+    public static final MaryCallerVoice SLOW = new MaryCallerVoice("mary-slow",
+            "TractScaler(amount:0.95;)+F0Add(f0Add:-30;)+Rate(durScale:1.3;)");
+
+    private static final Object MARY = new Object();
+    private static MaryInterface mary;
+
+    public MaryCallerVoice {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(effects, "effects");
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("a caller name is lower-case letters, digits and '-': " + name);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "marytts:" + MaryTtsSynthesizer.VOICE + ":" + effects;
+    }
+
+    @Override
+    public short[] render(String text, int sampleRate) {
+        Objects.requireNonNull(text, "text");
+        synchronized (MARY) {
+            MaryInterface engine = engine();
+            engine.setAudioEffects(effects);
+            try (AudioInputStream audio = engine.generateAudio(text)) {
+                return MonoSamples.read(audio, sampleRate);
+            } catch (SynthesisException | IOException e) {
+                throw new IllegalStateException("MaryTTS could not render '" + text + "' as " + name, e);
+            }
+        }
+    }
+
+    /** One interface of our own (its effects setting is ours), on the runtime and voice the receptionist shares. */
+    private static MaryInterface engine() {
+        if (mary == null) {
+            try {
+                MaryInterface created = new LocalMaryInterface();
+                created.setVoice(MaryTtsSynthesizer.VOICE);
+                mary = created;
+            } catch (MaryConfigurationException | IllegalArgumentException e) {
+                throw new IllegalStateException("MaryTTS or its voice " + MaryTtsSynthesizer.VOICE
+                        + " could not be loaded", e);
+            }
+        }
+        return mary;
+    }
+}
