@@ -1,6 +1,7 @@
 package io.switchboard.bench.load;
 
 import io.switchboard.bench.load.ServerTurnLog.ServerTurn;
+import io.switchboard.media.simulator.CallScript;
 import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.ScriptResult;
