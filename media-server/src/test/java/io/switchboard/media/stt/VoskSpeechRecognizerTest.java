@@ -102,7 +102,8 @@ class VoskSpeechRecognizerTest {
 
             // "drain" is misheard without hints (espeak: "rain", MaryTTS: "dream"); with them the expected phrase wins.
             assertThat(open).doesNotContain("drain cleaning");
-            assertThat(hinted).contains("book a drain cleaning", "tomorrow morning").doesNotContain("[unk]");
+            // (MaryTTS's callers lose a line's first plosive, so "book" itself is not asserted)
+            assertThat(hinted).contains("a drain cleaning", "tomorrow morning").doesNotContain("[unk]");
             assertThat(cleared).contains("kitchen", "morning");
         }
     }
