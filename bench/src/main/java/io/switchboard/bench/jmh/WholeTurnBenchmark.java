@@ -35,8 +35,9 @@ import java.util.stream.Stream;
 /**
  * One whole voice turn through the real server in-process — embedded PostgreSQL in a temp dir, the real receptionist,
  * Vosk, MaryTTS and the media WebSocket on loopback — timed by a simulated Twilio caller: from the moment the last
- * voiced frame of the caller's first line ("i need a repair" from espeak-ng) has been sent to the first reply media frame received. Each invocation is a new
- * call whose greeting has been played; the call set-up and the caller's speech happen outside the measured time.
+ * voiced frame of the caller's first line ("i need a repair" from espeak-ng, "my tap is leaking" from MaryTTS where
+ * espeak-ng is missing) has been sent to the first reply media frame received. Each invocation is a new call whose
+ * greeting has been played; the call set-up and the caller's speech happen outside the measured time.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -17,9 +17,8 @@ public final class Callers {
     /**
      * The booking call for MaryTTS callers, phrased around what Vosk mishears from them ("a repair" comes out as
      * "to retire", a line opening with "tomorrow" as "morrow", "kitchen sink" as a drain job; "leaking" names the
-     * general repair) and around the
-     * early end of turn: a line must not already answer the question before a pause inside it ("the earliest | one",
-     * "my name is peter | brown" were cut there, and the rest barged in on the reply), so the choice is "the first".
+     * general repair) and around the early end of turn: no line may answer the question before a pause inside it
+     * ("the earliest | one", "my name is peter | brown" were cut there and the rest barged in on the reply).
      */
     public static final List<String> MARY_BOOKING_LINES = List.of("my tap is leaking",
             "can you come " + DAY, "the first", "my name is sarah jones", "yeah", "one hundred high street",

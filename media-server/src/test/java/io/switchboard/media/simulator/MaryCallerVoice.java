@@ -20,10 +20,11 @@ import org.w3c.dom.Element;
  * intonation around the same mean). The pace is set with SSML {@code <prosody rate="-25%">}: MaryTTS 5.2.1 parses the
  * {@code Rate(durScale:…)} effect but this HSMM voice's durations ignore it (measured: same length at 1.3 and 2.0).
  *
- * <p>MaryTTS applies {@code F0Add} (and {@code F0Scale}, {@code Rate}) by setting them on the one shared voice object before each
- * synthesis, so a caller line rendered while the receptionist speaks in the same JVM would change the receptionist's
- * pitch and pace too. Render a call's lines before the calls start (the tests do it in their set-up, through a
- * {@link CachedCallerVoice} so that later runs do not synthesise at all); renders of caller lines are serialised here.
+ * <p>MaryTTS applies {@code F0Add} by setting it on the one voice object all its users share, at the start of each
+ * synthesis (the next request resets it, see {@code MaryCallerVoiceTest}); a caller line rendered while the
+ * receptionist speaks in the same JVM would change her pitch mid-reply. So render a call's lines before the calls
+ * start (the tests do it in their set-up, through a {@link CachedCallerVoice}, so later runs do not synthesise at
+ * all); renders of caller lines are serialised here.
  *
  * @param name        short name for reports ({@code mary-deep})
  * @param effects     MaryTTS's effects string, e.g. {@code TractScaler(amount:0.8;)+F0Add(f0Add:-80;)}; empty for none

@@ -69,7 +69,8 @@ public record SpeechProgram(String name, String debianPackage) {
                 throw new IllegalStateException(name + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(name + " failed: " + new String(process.getInputStream().readAllBytes()));
+                String output = new String(process.getInputStream().readAllBytes());
+                throw new IllegalStateException(name + " failed: " + output);
             }
             try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
                 return MonoSamples.read(in, sampleRate);
