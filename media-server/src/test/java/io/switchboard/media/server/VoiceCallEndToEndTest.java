@@ -148,8 +148,19 @@ class VoiceCallEndToEndTest {
         });
         assertThat(conversation.get(conversation.size() - 1).result().reply()).contains("Goodbye");
         String sidTail = callSid.substring(callSid.length() - 6);
-        assertThat(latencies).filteredOn(l -> l.callId().endsWith(sidTail) && l.trigger() != TurnTrigger.GREETING)
-                .hasSize(script.lines().size())
+        List<TurnLatency> turns = latencies.stream()
+                .filter(l -> l.callId().endsWith(sidTail) && l.trigger() != TurnTrigger.GREETING).toList();
+        List<TurnLatency> spoken = turns.stream()
+                .filter(l -> l.trigger() == TurnTrigger.SPEECH || l.trigger() == TurnTrigger.EARLY_SPEECH).toList();
+        long reprompts = turns.stream().filter(l -> l.trigger() == TurnTrigger.REPROMPT).count();
+        System.out.printf("[measure] %s: %d lines, %d spoken turns, %d replies cut by a barge-in, %d re-prompts%n",
+                callSid, script.lines().size(), spoken.size(), spoken.stream().filter(TurnLatency::interrupted).count(),
+                reprompts);
+        assertThat(spoken).as("one turn per line: none split, none lost").hasSize(script.lines().size());
+        // The server may still cut a reply when the caller's own line trails into it after an early end of turn
+        // (seen with the MaryTTS caller's name) and re-prompt once; more than that is a broken call.
+        assertThat(reprompts).as("re-prompts").isLessThanOrEqualTo(1);
+        assertThat(spoken).filteredOn(l -> !l.interrupted())
                 .allSatisfy(l -> {
                     assertThat(l.totalMillis()).isPositive();
                     assertThat(l.sttFinalNanos()).isGreaterThanOrEqualTo(l.endOfSpeechNanos());
