@@ -1,11 +1,13 @@
 package io.switchboard.bench;
 
 import io.switchboard.bench.load.LoadGenerator;
+import io.switchboard.bench.smoke.SmokeCall;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code bench/target/benchmarks.jar}: {@code jmh [JMH options]} runs the micro-benchmarks,
- * {@code load [options]} runs the concurrent-call load generator against a running server.
+ * {@code load [options]} runs the concurrent-call load generator against a running server, {@code smoke <ws-url>
+ * <phone>} places one simulated booking call on a deployment.
  */
 public final class BenchMain {
 
@@ -18,9 +20,11 @@ public final class BenchMain {
         switch (command) {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             case "load" -> LoadGenerator.main(rest);
+            case "smoke" -> SmokeCall.main(rest);
             default -> {
                 System.err.println("usage: java -jar bench/target/benchmarks.jar jmh [JMH options]\n"
-                        + "       java -jar bench/target/benchmarks.jar load [--help for options]");
+                        + "       java -jar bench/target/benchmarks.jar load [--help for options]\n"
+                        + "       java -jar bench/target/benchmarks.jar smoke ws://host:port/media +E164-number");
                 System.exit(2);
             }
         }

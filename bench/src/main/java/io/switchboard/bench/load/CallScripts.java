@@ -1,8 +1,9 @@
 package io.switchboard.bench.load;
 
 import io.switchboard.media.simulator.CallScript;
+import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.CallerUtterance;
-import io.switchboard.media.simulator.EspeakVoice;
+import io.switchboard.media.simulator.Callers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,6 @@ final class CallScripts {
     static final List<String> WINDOWS = List.of("tomorrow morning", "tomorrow afternoon", "wednesday morning",
             "wednesday afternoon", "thursday morning", "thursday afternoon", "friday morning", "friday afternoon",
             "monday morning", "monday afternoon");
-    private static final int WINDOW_LINE = CallScript.BOOKING_A_REPAIR.indexOf("tomorrow morning");
 
     private final List<CallScript> scripts;
     private final AtomicInteger next = new AtomicInteger();
@@ -28,13 +28,15 @@ final class CallScripts {
         this.scripts = scripts;
     }
 
-    /** Renders each line once (espeak-ng forks per line) and shares the common lines between the scripts. */
-    static CallScripts render(EspeakVoice voice) {
-        CallScript base = CallScript.render(voice, CallScript.BOOKING_A_REPAIR);
+    /** Renders each line once (a synthesis per line) and shares the common lines between the scripts. */
+    static CallScripts render(Caller caller) {
+        CallScript base = caller.bookingScript();
+        int dayLine = caller.dayLine();
+        String day = caller.bookingLines().get(dayLine);
         List<CallScript> scripts = new ArrayList<>();
         for (String window : WINDOWS) {
             List<CallerUtterance> lines = new ArrayList<>(base.lines());
-            lines.set(WINDOW_LINE, voice.utterance(window));
+            lines.set(dayLine, caller.voice().utterance(day.replace(Callers.DAY, window)));
             scripts.add(new CallScript(lines));
         }
         return new CallScripts(scripts);

@@ -29,7 +29,8 @@ final class HtmlReport {
                 + "table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #bbb;padding:3px 7px;"
                 + "text-align:right}th{background:#eee}.charts svg{margin:6px}</style></head><body>\n");
         html.append("<h1>Switchboard: simultaneous callers</h1>\n<p>Scripted callers book a repair by voice over the"
-                + " Twilio Media Streams protocol on loopback, with pre-rendered espeak-ng audio paced in real time."
+                + " Twilio Media Streams protocol on loopback, with pre-rendered synthetic caller audio (espeak-ng where"
+                + " installed, else MaryTTS with audio effects) paced in real time."
                 + " Turn latency is measured by the caller: from sending its last voiced 20 ms frame to receiving the"
                 + " first reply frame.</p>\n<div class=\"charts\">\n");
         html.append(new SvgLineChart("Turn latency", "simultaneous callers", "ms")

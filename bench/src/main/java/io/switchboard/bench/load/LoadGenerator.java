@@ -2,7 +2,8 @@ package io.switchboard.bench.load;
 
 import io.switchboard.bench.load.ServerTurnLog.ServerTurn;
 import io.switchboard.media.simulator.CallScript;
-import io.switchboard.media.simulator.EspeakVoice;
+import io.switchboard.media.simulator.Caller;
+import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.ScriptResult;
 import io.switchboard.media.simulator.SimulatedCall;
 import java.io.IOException;
@@ -86,8 +87,9 @@ public final class LoadGenerator {
             System.out.println("[load] no process found listening on the media port: server CPU/RSS not measured"
                     + " (pass --server-pid)");
         }
-        System.out.println("[load] rendering the caller's lines with espeak-ng");
-        CallScripts script = CallScripts.render(EspeakVoice.CALLER);
+        Caller caller = Callers.standard();
+        System.out.println("[load] rendering the caller's lines with " + caller);
+        CallScripts script = CallScripts.render(caller);
         calendar().forEach(a -> phonesTaken.add(a.phone()));
         ServerTurnLog serverLog = options.serverLog().map(ServerTurnLog::new).orElse(null);
 
@@ -124,8 +126,8 @@ public final class LoadGenerator {
         List<String> about = new ArrayList<>(MachineInfo.describe());
         about.add("started " + started + ", took " + Duration.between(started, Instant.now()).toSeconds() + " s");
         about.add("command: load " + commandLine);
-        about.add("script: " + String.join(" / ", CallScript.BOOKING_A_REPAIR) + ", the day and part of day taken in"
-                + " turn from " + CallScripts.WINDOWS + " (espeak-ng en-gb, 150 wpm, "
+        about.add("script: " + String.join(" / ", caller.bookingLines()) + ", the day and part of day taken in"
+                + " turn from " + CallScripts.WINDOWS + " (" + caller + ", "
                 + PAUSE_BEFORE_SPEAKING.toMillis() + " ms reaction time after each reply)");
         about.add("server pid " + (pid.isPresent() ? pid.getAsLong() : "unknown") + "; CPU is % of one core");
         write(results, about);

@@ -3,7 +3,7 @@ package io.switchboard.media.stt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.switchboard.media.audio.EspeakSpeech;
+import io.switchboard.media.audio.TestSpeech;
 import io.switchboard.media.audio.StreamingResampler;
 import io.switchboard.media.codec.MuLaw;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void recognisesSpeechThatCrossedTheTelephoneLine() {
-        short[] speech = EspeakSpeech.padded(EspeakSpeech.narrowband(PLUMBER), 300, 300);
+        short[] speech = TestSpeech.padded(TestSpeech.narrowband(PLUMBER), 300, 300);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
             String text = recognise(stream, speech);
 
@@ -52,7 +52,7 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void sameAudioGivesTheSameTranscriptEveryTime() {
-        short[] speech = EspeakSpeech.padded(EspeakSpeech.narrowband(LEAK), 300, 300);
+        short[] speech = TestSpeech.padded(TestSpeech.narrowband(LEAK), 300, 300);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
             String first = recognise(stream, speech);
             String second = recognise(stream, speech);
@@ -63,7 +63,7 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void partialResultGrowsBeforeTheCallerEndsTheTurn() {
-        short[] speech = EspeakSpeech.narrowband(LEAK);
+        short[] speech = TestSpeech.narrowband(LEAK);
         short[] wideband = upsampled(speech);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
             assertThat(stream.partial()).isEmpty();
@@ -78,8 +78,8 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void wordsBeforeALongPauseAreNotLostWhenVoskEndpointsOnItsOwn() {
-        short[] first = EspeakSpeech.narrowband("my kitchen sink is leaking");
-        short[] second = EspeakSpeech.narrowband("can someone come tomorrow morning");
+        short[] first = TestSpeech.narrowband("my kitchen sink is leaking");
+        short[] second = TestSpeech.narrowband("can someone come tomorrow morning");
         short[] call = new short[first.length + 8 * 1500 + second.length + 8 * 300];
         System.arraycopy(first, 0, call, 0, first.length);
         System.arraycopy(second, 0, call, first.length + 8 * 1500, second.length);
@@ -90,9 +90,9 @@ class VoskSpeechRecognizerTest {
 
     @Test
     void phraseHintsNarrowRecognitionUntilCleared() {
-        short[] drain = EspeakSpeech.padded(
-                EspeakSpeech.narrowband("book a drain cleaning for tomorrow morning"), 300, 300);
-        short[] leak = EspeakSpeech.padded(EspeakSpeech.narrowband(LEAK), 300, 300);
+        short[] drain = TestSpeech.padded(
+                TestSpeech.narrowband("book a drain cleaning for tomorrow morning"), 300, 300);
+        short[] leak = TestSpeech.padded(TestSpeech.narrowband(LEAK), 300, 300);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
             String open = recognise(stream, drain);
             stream.setPhraseHints(List.of("book a drain cleaning", "for tomorrow morning", "yes", "no"));
@@ -100,9 +100,10 @@ class VoskSpeechRecognizerTest {
             stream.setPhraseHints(List.of());
             String cleared = recognise(stream, leak);
 
-            // espeak's "drain" is misheard without hints (e.g. "rain"); with them the expected phrase wins.
+            // "drain" is misheard without hints (espeak: "rain", MaryTTS: "dream"); with them the expected phrase wins.
             assertThat(open).doesNotContain("drain cleaning");
-            assertThat(hinted).contains("book a drain cleaning", "tomorrow morning").doesNotContain("[unk]");
+            // (MaryTTS's callers lose a line's first plosive, so "book" itself is not asserted)
+            assertThat(hinted).contains("a drain cleaning", "tomorrow morning").doesNotContain("[unk]");
             assertThat(cleared).contains("kitchen", "morning");
         }
     }

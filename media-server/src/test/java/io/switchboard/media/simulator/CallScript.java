@@ -15,6 +15,7 @@ public record CallScript(List<CallerUtterance> lines) {
     /**
      * Booking a general repair for tomorrow morning's earliest slot, with phrasings the small Vosk model hears reliably
      * from {@link EspeakVoice#CALLER}: service, day, choice, name, caller id confirmed, address, confirmation, goodbye.
+     * MaryTTS callers need other words: {@link Callers#MARY_BOOKING_LINES}.
      */
     public static final List<String> BOOKING_A_REPAIR = List.of("i need a repair", "tomorrow morning",
             "the earliest one", "my name is john smith", "yeah", "one hundred high street bristol", "yeah",
@@ -24,8 +25,8 @@ public record CallScript(List<CallerUtterance> lines) {
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
     }
 
-    /** Renders {@code lines} with {@code voice} (forks espeak-ng once a line: do it before dialling). */
-    public static CallScript render(EspeakVoice voice, List<String> lines) {
+    /** Renders {@code lines} with {@code voice} (slow, a synthesis per line: do it before dialling). */
+    public static CallScript render(CallerVoice voice, List<String> lines) {
         List<CallerUtterance> rendered = new ArrayList<>();
         for (String line : lines) {
             rendered.add(voice.utterance(line));
