@@ -65,7 +65,7 @@ public final class OwnerAlertText {
 
     private Composed single(PendingAlert a) {
         StringBuilder s = new StringBuilder("EMERGENCY - ").append(business).append('\n');
-        s.append("Caller: ").append(number(a));
+        s.append("Caller: ").append(number(a, false));
         if (!a.callerName().isBlank()) {
             s.append(" (").append(UntrustedText.plain(a.callerName(), 40)).append(')');
         }
@@ -90,7 +90,7 @@ public final class OwnerAlertText {
         int left = due.size();
         for (List<PendingAlert> group : byCaller.values()) {
             PendingAlert first = group.getFirst();
-            StringBuilder l = new StringBuilder("\n").append(++line).append(". ").append(number(first));
+            StringBuilder l = new StringBuilder("\n").append(++line).append(". ").append(number(first, true));
             if (!first.callerName().isBlank()) {
                 l.append(" (").append(UntrustedText.plain(first.callerName(), 30)).append(')');
             }
@@ -118,14 +118,17 @@ public final class OwnerAlertText {
     }
 
     /** The number to call back, as far as it can be trusted. */
-    private static String number(PendingAlert a) {
+    private static String number(PendingAlert a, boolean brief) {
         if (a.callerPhone() == null) {
             return "number withheld";
         }
         if (premium(a.callerPhone())) {
             return "premium-rate number, not shown";
         }
-        return a.numberProven() ? a.callerPhone() : a.callerPhone() + " (web chat, number not verified)";
+        if (a.numberProven()) {
+            return a.callerPhone();
+        }
+        return a.callerPhone() + (brief ? " (unverified)" : " (web chat, number not verified)");
     }
 
     private static boolean premium(String e164) {
