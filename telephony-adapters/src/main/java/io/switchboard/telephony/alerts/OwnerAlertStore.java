@@ -80,6 +80,15 @@ public final class OwnerAlertStore {
                 .execute() == 1;
     }
 
+    /**
+     * Deletes delivered and expired alerts raised before {@code cutoff}: they hold callers' numbers and words, and
+     * pacing needs only the last few minutes. Pending alerts are never pruned.
+     */
+    public int pruneOlderThan(Instant cutoff) {
+        return dsl.deleteFrom(OWNER_ALERT).where(OWNER_ALERT.STATUS.in(SENT, EXPIRED))
+                .and(OWNER_ALERT.CREATED_AT.lt(at(cutoff))).execute();
+    }
+
     /** Alerts waiting for a text (new, deferred or failed), for metrics and tests. */
     public int pendingCount() {
         return dsl.fetchCount(OWNER_ALERT, OWNER_ALERT.STATUS.eq(PENDING));

@@ -80,6 +80,7 @@ public final class TextChannels implements AutoCloseable {
     private final Notifier notifier;
     /** Present when SMS is configured: sends the queued owner alerts. */
     private final Optional<OwnerAlertWorker> ownerAlerts;
+    private final OwnerAlertStore ownerAlertStore;
     private final FollowUpSender followUps;
     private Vertx vertx;
     private WorkerExecutor workers;
@@ -103,9 +104,10 @@ public final class TextChannels implements AutoCloseable {
         this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
         this.inbox = new Inbox(scheduling.database().dsl(), scheduling.clock());
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
+        this.ownerAlertStore = new OwnerAlertStore(scheduling.database().dsl(), scheduling.clock());
         if (config.sms().isPresent()) {
             OwnerAlertSettings alertSettings = OwnerAlertSettings.defaults();
-            OwnerAlertStore alertStore = new OwnerAlertStore(scheduling.database().dsl(), scheduling.clock());
+            OwnerAlertStore alertStore = ownerAlertStore;
             OwnerAlertWorker worker = new OwnerAlertWorker(new OwnerAlertDispatcher(alertStore, outbound,
                     scheduling.profile().owner().phone(), new OwnerAlertText(scheduling.profile().name(),
                     scheduling.profile().timezone(), TwilioSmsSender.MAX_BODY_CHARS), alertSettings,
@@ -220,8 +222,9 @@ public final class TextChannels implements AutoCloseable {
         sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
         pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
                 () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
-                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
-                .onSuccess(n -> LOG.debug("pruned {} old webhook ids", n))
+                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
+                        + ownerAlertStore.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
+                .onSuccess(n -> LOG.debug("pruned {} old webhook ids and owner alerts", n))
                 .onFailure(e -> LOG.warn("pruning old webhook ids failed: {}", e.getClass().getName())));
     }
 

@@ -131,6 +131,22 @@ class OwnerAlertDispatcherTest {
     }
 
     @Test
+    void deliveredAlertsArePrunedAfterAWeekPendingOnesNever() {
+        try (AlertRig rig = new AlertRig()) {
+            OwnerAlertDispatcher d = rig.dispatcher();
+            rig.raise("+447700900111", "burst pipe");
+            d.dispatch();
+            rig.provider.failNext(1_000, 500);
+            rig.raise("+447700900222", "flooding");
+            rig.advance(java.time.Duration.ofDays(8));
+            assertThat(rig.store.pruneOlderThan(rig.fx.clock().instant().minus(java.time.Duration.ofDays(7))))
+                    .isEqualTo(1);
+            assertThat(rig.rows("sent")).isZero();
+            assertThat(rig.rows("pending")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void twoWorkersOnOneDatabaseDeliverEachAlertExactlyOnce() throws Exception {
         try (AlertRig rig = new AlertRig()) {
             // Two instances: each its own outbound service and dispatcher, one database, one provider.
