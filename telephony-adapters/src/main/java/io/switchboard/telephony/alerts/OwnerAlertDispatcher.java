@@ -9,6 +9,7 @@ import io.switchboard.telephony.outbound.SendResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -117,7 +118,7 @@ public final class OwnerAlertDispatcher {
         int failures = due.stream().filter(a -> ids.contains(a.id())).mapToInt(PendingAlert::attempts).max()
                 .orElse(0) + 1;
         Instant next = now.plus(settings.retryAfter(failures));
-        OwnerAlertStore.failed(tx, ids, next, result.outcome().name().toLowerCase(java.util.Locale.ROOT) + ": "
+        OwnerAlertStore.failed(tx, ids, next, result.outcome().name().toLowerCase(Locale.ROOT) + ": "
                 + result.detail());
         metrics.record(Result.FAILED, ids.size());
         LOG.error("EMERGENCY alert text of {} alert(s) NOT delivered to the owner ({}, failure {}); retrying in {}",

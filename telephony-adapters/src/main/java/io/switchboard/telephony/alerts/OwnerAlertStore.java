@@ -5,6 +5,7 @@ import static io.switchboard.scheduling.db.Tables.OWNER_ALERT;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.models.Channel;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -32,7 +34,7 @@ public final class OwnerAlertStore {
     static final int ADDRESS_CHARS = 120;
     static final int PROBLEM_CHARS = 200;
 
-    private static final java.util.regex.Pattern E164 = java.util.regex.Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -51,7 +53,7 @@ public final class OwnerAlertStore {
      *
      * @return true if it was queued, false if this conversation's alert is queued (or sent) already
      */
-    public boolean enqueue(EmergencyAlert alert, java.time.Duration oneAlertPer) {
+    public boolean enqueue(EmergencyAlert alert, Duration oneAlertPer) {
         OffsetDateTime now = at(clock.instant());
         String key = alert.conversationKey();
         Channel channel = alert.channel() == null ? Channel.WEB : alert.channel();

@@ -138,8 +138,8 @@ class OwnerAlertDispatcherTest {
             d.dispatch();
             rig.provider.failNext(1_000, 500);
             rig.raise("+447700900222", "flooding");
-            rig.advance(java.time.Duration.ofDays(8));
-            assertThat(rig.store.pruneOlderThan(rig.fx.clock().instant().minus(java.time.Duration.ofDays(7))))
+            rig.advance(Duration.ofDays(8));
+            assertThat(rig.store.pruneOlderThan(rig.fx.clock().instant().minus(Duration.ofDays(7))))
                     .isEqualTo(1);
             assertThat(rig.rows("sent")).isZero();
             assertThat(rig.rows("pending")).isEqualTo(1);
