@@ -1,10 +1,15 @@
 package io.switchboard.dialog;
 
 /**
- * Tells the owner about an emergency at once. Implementations must not block the caller's turn for long:
- * hand the alert to a queue or executor. The SMS implementation lives with the text channels.
+ * Tells the owner about an emergency. Implementations must not block the caller's turn for long: they queue the
+ * alert (durably, when it is to be delivered) and deliver it elsewhere. The SMS implementation lives with the text
+ * channels.
  */
 public interface Notifier {
 
-    void emergency(EmergencyAlert alert);
+    /**
+     * Queues the alert. Never throws for a delivery problem: the answer says what happened, and only a receipt whose
+     * {@link AlertReceipt#ownerWillBeTold()} is true allows telling the caller "we've alerted the team".
+     */
+    AlertReceipt emergency(EmergencyAlert alert);
 }

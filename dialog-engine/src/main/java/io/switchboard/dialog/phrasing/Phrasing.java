@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.Channel;
@@ -74,7 +75,16 @@ public interface Phrasing {
 
     String goodbye();
 
-    String emergencyAck();
+    /**
+     * The emergency acknowledgement when it is not known whether the owner was reached: it promises nothing. Prefer
+     * {@link #emergencyAck(AlertReceipt)} with the notifier's answer.
+     */
+    default String emergencyAck() {
+        return emergencyAck(AlertReceipt.NOT_CONFIGURED);
+    }
+
+    /** The emergency acknowledgement: "we've alerted the team" only when the receipt says the owner will be told. */
+    String emergencyAck(AlertReceipt receipt);
 
     String emergencyOffer();
 

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.TimeSlot;
@@ -159,8 +160,9 @@ final class TextPhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String emergencyAck() {
-        return "That sounds urgent - we've alerted the team now.";
+    public String emergencyAck(AlertReceipt receipt) {
+        return receipt.ownerWillBeTold() ? "That sounds urgent - we've alerted the team now."
+                : "That sounds urgent - we'll treat it as an emergency.";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.TimeSlot;
@@ -170,8 +171,9 @@ final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String emergencyAck() {
-        return "That sounds urgent. I've alerted the team right away.";
+    public String emergencyAck(AlertReceipt receipt) {
+        return receipt.ownerWillBeTold() ? "That sounds urgent. I've alerted the team right away."
+                : "That sounds urgent. I'll treat it as an emergency.";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.switchboard.dialog.conversations;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.Receptionist;
@@ -41,7 +42,10 @@ final class CallerScript implements AutoCloseable {
 
     CallerScript(LlmFallback llm) {
         fx = new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM);
-        Notifier notifier = alerts::add;
+        Notifier notifier = alert -> {
+            alerts.add(alert);
+            return AlertReceipt.QUEUED;
+        };
         engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()), llm, notifier);
     }
 

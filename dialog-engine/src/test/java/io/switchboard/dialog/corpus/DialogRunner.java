@@ -1,5 +1,6 @@
 package io.switchboard.dialog.corpus;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Receptionist;
@@ -65,7 +66,7 @@ final class DialogRunner {
             before.put(a.id(), a);
         }
         Receptionist engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, alert -> { });
+                DisabledLlmFallback.INSTANCE, alert -> AlertReceipt.QUEUED);
         SimulatedCaller caller = new SimulatedCaller(p, seed * 7919 + p.id(), services);
         String session = p.voice() ? "CA-corpus-" + p.id() : p.callerId();
         List<String> transcript = new ArrayList<>();

@@ -83,7 +83,7 @@ class VoiceCallEndToEndTest {
                 .map(line -> line.replace(Callers.DAY, ESPEAK_DAY)).toList())).orElse(null);
         fixture = new SchedulingFixture(TestProfiles.sample(), NOW);
         Receptionist receptionist = Receptionist.create(fixture.scheduling(),
-                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> { });
+                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> io.switchboard.dialog.AlertReceipt.QUEUED);
         receptionist.warmUp(); // as the server does before taking calls
         engine = new RecordingEngine(receptionist);
         Path cache = Path.of("target", "test-cache").toAbsolutePath();

@@ -1,73 +1,52 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
-import io.switchboard.models.BusinessProfile;
-import io.switchboard.models.Channel;
 import io.switchboard.telephony.PiiMask;
-import io.switchboard.telephony.outbound.OutboundMessenger;
-import io.switchboard.telephony.outbound.TwilioSmsSender;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import io.switchboard.telephony.alerts.OwnerAlertSettings;
+import io.switchboard.telephony.alerts.OwnerAlertStore;
+import io.switchboard.telephony.alerts.OwnerAlertWorker;
+import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Texts the owner about an emergency at once: the caller's number and name, the address and the problem. The send is
- * handed to the {@link OutboundMessenger} (which delivers and retries on its own executor), so the caller's turn
- * never waits for the SMS provider.
+ * Texts the owner about an emergency: the alert is stored in the durable owner alert queue (one per conversation)
+ * and the alert worker is woken to send it, so the caller's turn waits for one insert, never for the SMS provider.
+ * The answer is {@link AlertReceipt#QUEUED} only once the alert is stored: from then on it is delivered, aggregated
+ * with others when many arrive, deferred past the owner's rate limit and retried on failure.
  */
 public final class SmsNotifier implements Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsNotifier.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm EEE d MMM", Locale.UK);
 
-    private final OutboundMessenger outbound;
-    private final BusinessProfile profile;
+    private final OwnerAlertStore store;
+    private final OwnerAlertWorker worker;
+    private final Duration oneAlertPer;
 
-    public SmsNotifier(OutboundMessenger outbound, BusinessProfile profile) {
-        this.outbound = Objects.requireNonNull(outbound, "outbound");
-        this.profile = Objects.requireNonNull(profile, "profile");
+    public SmsNotifier(OwnerAlertStore store, OwnerAlertWorker worker, OwnerAlertSettings settings) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.worker = Objects.requireNonNull(worker, "worker");
+        this.oneAlertPer = settings.oneAlertPer();
     }
 
     @Override
-    public void emergency(EmergencyAlert alert) {
-        String owner = profile.owner().phone();
+    public AlertReceipt emergency(EmergencyAlert alert) {
         String caller = PiiMask.phone(alert.callerPhone());
         try {
-            outbound.send(Channel.SMS, owner, text(alert)).whenComplete((result, error) -> {
-                if (error != null || !result.isSent()) {
-                    LOG.error("EMERGENCY alert to the owner about {} NOT delivered: {}", caller,
-                            error != null ? error.getClass().getName() : result.detail());
-                } else {
-                    LOG.info("emergency alert about {} texted to the owner", caller);
-                }
-            });
+            if (!store.enqueue(alert, oneAlertPer)) {
+                LOG.info("emergency alert about {} already queued for this conversation", caller);
+                return AlertReceipt.ALREADY_QUEUED;
+            }
         } catch (RuntimeException e) {
-            // The notifier must never fail the caller's turn.
-            LOG.error("EMERGENCY alert to the owner about {} NOT sent: {}", caller, e.getClass().getName());
+            // The notifier must never fail the caller's turn; the caller is not told the team was alerted.
+            LOG.error("EMERGENCY alert to the owner about {} NOT queued: {}", caller, e.getClass().getName());
+            return new AlertReceipt.NotQueued("the alert queue is unavailable");
         }
-    }
-
-    String text(EmergencyAlert alert) {
-        StringBuilder s = new StringBuilder("EMERGENCY - ").append(profile.name()).append('\n');
-        s.append("Caller: ").append(orUnknown(alert.callerPhone(), "number withheld"));
-        if (alert.callerName() != null && !alert.callerName().isBlank()) {
-            s.append(" (").append(InboundText.clean(alert.callerName())).append(')');
-        }
-        s.append("\nAddress: ").append(orUnknown(alert.address(), "not given yet"));
-        s.append("\nProblem: ").append(orUnknown(alert.problem(), "not described yet"));
-        s.append("\nVia ").append(alert.channel() == null ? "unknown channel" : alert.channel().wireName());
-        if (alert.at() != null) {
-            s.append(" at ").append(alert.at().withZoneSameInstant(profile.timezone()).format(WHEN));
-        }
-        return InboundTextHandler.fit(s.toString(), TwilioSmsSender.MAX_BODY_CHARS);
-    }
-
-    /** Caller-supplied words are cleaned of control characters (and line breaks) so they cannot reshape the text. */
-    private static String orUnknown(String value, String unknown) {
-        String clean = InboundText.clean(value);
-        return clean.isEmpty() ? unknown : clean;
+        LOG.info("emergency alert about {} queued for the owner", caller);
+        worker.kick();
+        return AlertReceipt.QUEUED;
     }
 }

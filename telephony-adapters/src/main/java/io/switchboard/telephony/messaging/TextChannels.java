@@ -6,8 +6,14 @@ import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.telephony.alerts.OwnerAlertDispatcher;
+import io.switchboard.telephony.alerts.OwnerAlertSettings;
+import io.switchboard.telephony.alerts.OwnerAlertStore;
+import io.switchboard.telephony.alerts.OwnerAlertText;
+import io.switchboard.telephony.alerts.OwnerAlertWorker;
 import io.switchboard.telephony.metrics.CountingMessenger;
 import io.switchboard.telephony.metrics.OutboundMetrics;
+import io.switchboard.telephony.metrics.OwnerAlertMetrics;
 import io.switchboard.telephony.outbound.ChannelSender;
 import io.switchboard.telephony.outbound.OutboundMessagingService;
 import io.switchboard.telephony.outbound.OutboundMessenger;
@@ -57,6 +63,8 @@ public final class TextChannels implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TextChannels.class);
     private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
+    /** How often the owner alert queue is looked at besides when an alert is queued (aggregates, retries). */
+    private static final Duration OWNER_ALERT_PASS_EVERY = Duration.ofSeconds(5);
 
     private final MessagingConfig config;
     private final Scheduling scheduling;
@@ -70,6 +78,9 @@ public final class TextChannels implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final OutboundMessenger outbound;
     private final Notifier notifier;
+    /** Present when SMS is configured: sends the queued owner alerts. */
+    private final Optional<OwnerAlertWorker> ownerAlerts;
+    private final OwnerAlertStore ownerAlertStore;
     private final FollowUpSender followUps;
     private Vertx vertx;
     private WorkerExecutor workers;
@@ -93,9 +104,20 @@ public final class TextChannels implements AutoCloseable {
         this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
         this.inbox = new Inbox(scheduling.database().dsl(), scheduling.clock());
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
-        this.notifier = config.sms().isPresent()
-                ? new SmsNotifier(outbound, scheduling.profile())
-                : new LoggingNotifier();
+        this.ownerAlertStore = new OwnerAlertStore(scheduling.database().dsl(), scheduling.clock());
+        if (config.sms().isPresent()) {
+            OwnerAlertSettings alertSettings = OwnerAlertSettings.defaults();
+            OwnerAlertStore alertStore = ownerAlertStore;
+            OwnerAlertWorker worker = new OwnerAlertWorker(new OwnerAlertDispatcher(alertStore, outbound,
+                    scheduling.profile().owner().phone(), new OwnerAlertText(scheduling.profile().name(),
+                    scheduling.profile().timezone(), TwilioSmsSender.MAX_BODY_CHARS), alertSettings,
+                    new OwnerAlertMetrics(metrics), scheduling.clock()), OWNER_ALERT_PASS_EVERY);
+            this.ownerAlerts = Optional.of(worker);
+            this.notifier = new SmsNotifier(alertStore, worker, alertSettings);
+        } else {
+            this.ownerAlerts = Optional.empty();
+            this.notifier = new LoggingNotifier();
+        }
         this.followUps = new FollowUpSender(outbound, new ConfirmationText(scheduling.profile()));
         LOG.info("text channels: SMS {}, WhatsApp {}", config.sms().isPresent() ? "on" : "off",
                 config.whatsApp().isPresent() ? "on" : "off");
@@ -137,6 +159,11 @@ public final class TextChannels implements AutoCloseable {
     /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
     public Notifier notifier() {
         return notifier;
+    }
+
+    /** The owner alert worker, when SMS is configured (tests run its dispatcher's passes directly). */
+    public Optional<OwnerAlertWorker> ownerAlerts() {
+        return ownerAlerts;
     }
 
     /** SMS confirmations after voice bookings, moves and cancellations. */
@@ -195,8 +222,9 @@ public final class TextChannels implements AutoCloseable {
         sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
         pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
                 () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
-                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
-                .onSuccess(n -> LOG.debug("pruned {} old webhook ids", n))
+                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
+                        + ownerAlertStore.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
+                .onSuccess(n -> LOG.debug("pruned {} old webhook ids and owner alerts", n))
                 .onFailure(e -> LOG.warn("pruning old webhook ids failed: {}", e.getClass().getName())));
     }
 
@@ -262,6 +290,7 @@ public final class TextChannels implements AutoCloseable {
                     vertx.cancelTimer(sweepTimer);
                 }
             }
+            ownerAlerts.ifPresent(w -> w.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
             outboundThreads.shutdown();
             long left = Math.max(0, deadline - System.nanoTime());
             return outboundThreads.awaitTermination(left, TimeUnit.NANOSECONDS) && idle;
@@ -279,6 +308,7 @@ public final class TextChannels implements AutoCloseable {
             vertx.cancelTimer(sweepTimer);
             workers.close();
         }
+        ownerAlerts.ifPresent(OwnerAlertWorker::close);
         outboundThreads.shutdown();
         try {
             if (!outboundThreads.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -33,6 +33,9 @@ public final class ProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private volatile int failureStatus = 503;
 
     public ProviderStub() {
         try {
@@ -46,7 +49,11 @@ public final class ProviderStub implements AutoCloseable {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String answer;
             int status = 200;
-            if (path.endsWith("/Messages.json")) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                status = failureStatus;
+                answer = "{\"code\": 20500, \"message\": \"stub failure\", \"status\": " + status + "}";
+                refused.incrementAndGet();
+            } else if (path.endsWith("/Messages.json")) {
                 Map<String, String> form = form(body);
                 String sid = "SM%032d".formatted(ids.incrementAndGet());
                 sent.add(new Sent("twilio", form.get("To"), form.get("Body"), auth));
@@ -77,6 +84,17 @@ public final class ProviderStub implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** The next {@code count} requests (either provider) are answered with HTTP {@code status} and not recorded. */
+    public void failNext(int count, int status) {
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
+    /** Requests answered with a failure by {@link #failNext}. */
+    public int refusedCount() {
+        return refused.get();
     }
 
     public URI baseUrl() {
