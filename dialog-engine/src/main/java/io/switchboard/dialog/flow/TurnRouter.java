@@ -1,6 +1,8 @@
 package io.switchboard.dialog.flow;
 
+import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.understanding.Expectation;
@@ -205,17 +207,26 @@ public final class TurnRouter {
             String said = t.heard.original().strip();
             c.problem = said.length() > 300 ? said.substring(0, 300) : said;
         }
+        // The caller is told the team was alerted only when the notifier says the owner will be told (stored for
+        // delivery); without SMS, or when the alert could not be stored, the reply promises nothing.
+        AlertReceipt receipt = AlertReceipt.NOT_CONFIGURED;
         if (!c.ownerNotified) {
-            c.ownerNotified = true;
             try {
-                t.notifier.emergency(new EmergencyAlert(c.phone != null ? c.phone : c.callerId == null ? "" : c.callerId,
-                        c.name == null ? "" : c.name, c.address == null ? "" : c.address, c.problem, c.channel, t.now));
-                t.actions.add(new DialogAction.OwnerNotified());
+                receipt = t.notifier.emergency(new EmergencyAlert(
+                        c.phone != null ? c.phone : c.callerId == null ? "" : c.callerId,
+                        c.name == null ? "" : c.name, c.address == null ? "" : c.address, c.problem, c.channel, t.now,
+                        new SessionKey(c.channel, c.sessionId).toString()));
             } catch (RuntimeException e) {
                 LOG.error("owner notification failed: {}", e.getClass().getSimpleName());
+                receipt = new AlertReceipt.NotQueued(e.getClass().getSimpleName());
             }
+            if (receipt.ownerWillBeTold()) {
+                t.actions.add(new DialogAction.OwnerNotified());
+            }
+            // Not queued (a database hiccup): the next emergency turn tries again.
+            c.ownerNotified = receipt.ownerWillBeTold() || receipt instanceof AlertReceipt.NotConfigured;
         }
-        t.say(t.say.emergencyAck());
+        t.say(t.say.emergencyAck(receipt));
     }
 
     /** Says so and asks the pending question again; the {@link Recovery} policy decides how it is asked. */
