@@ -5,7 +5,11 @@ import io.switchboard.models.Channel;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.database.DataDirInUseException;
+import io.switchboard.scheduling.profile.BusinessBinding;
+import io.switchboard.scheduling.profile.BusinessMismatchException;
 import io.switchboard.scheduling.profile.ProfileException;
+import io.switchboard.scheduling.profile.ProfileWarning;
 import io.switchboard.telephony.http.ControlPlane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +18,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -69,6 +76,10 @@ public final class Main {
             System.exit(EXIT_CONFIG);
         } catch (ProfileException e) {
             System.err.println("Business profile error: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+        } catch (DataDirInUseException | BusinessMismatchException e) {
+            // Expected situations, not crashes: one line saying what to do, no stack trace.
+            System.err.println(e.getMessage());
             System.exit(EXIT_CONFIG);
         } catch (RuntimeException e) {
             LOG.error("Switchboard failed to start", e);
@@ -133,9 +144,14 @@ public final class Main {
 
     /** Only the profile and the database: no sessions, LLM or engine are needed to check a profile. */
     static void profile(ServerConfig config, PrintStream out) {
-        var profile = Switchboard.loadProfile(config);
+        List<ProfileWarning> warnings = new ArrayList<>();
+        var profile = Switchboard.loadProfile(config, warnings::add);
+        Clock clock = config.clock(profile.timezone());
         try (Database database = Database.open(config.databaseSettings())) {
-            ProfileReport.print(Scheduling.create(profile, config.clock(profile.timezone()), database), out);
+            ProfileReport.print(Scheduling.create(profile, clock, database), out);
+            // Read only: checking a profile must not bind the database to it.
+            ProfileReport.printData(new BusinessBinding(database, clock), profile, out);
+            ProfileReport.printWarnings(warnings, out);
         }
     }
 

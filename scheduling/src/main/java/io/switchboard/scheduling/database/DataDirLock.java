@@ -34,13 +34,14 @@ final class DataDirLock implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                throw new DataDirInUseException(dir, "The data dir " + dir + " is in use by a running Switchboard"
-                        + " (its " + FILE + " is locked): stop that server first, or set another SWITCHBOARD_DATA_DIR.");
+                throw new DataDirInUseException(dir, "The embedded database in " + dir + " is in use by a running"
+                        + " Switchboard (it holds " + FILE + "): stop that server first, or set another"
+                        + " SWITCHBOARD_DATA_DIR.");
             }
             return new DataDirLock(channel, lock);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
-            throw new DataDirInUseException(dir, "The data dir " + dir + " is already open in this process.");
+            throw new DataDirInUseException(dir, "The embedded database in " + dir + " is already open in this process.");
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file, e);
