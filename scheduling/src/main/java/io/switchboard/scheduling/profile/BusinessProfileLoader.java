@@ -62,7 +62,7 @@ public final class BusinessProfileLoader {
     public static final int MIN_PIN_DIGITS = 4;
     /** PINs shorter than this load with a warning. */
     public static final int RECOMMENDED_PIN_DIGITS = 6;
-    static final int MAX_PIN_DIGITS = 12;
+    static final int MAX_PIN_DIGITS = 8;
     /** A greeting is one or two sentences; a voice greeting much longer keeps the caller waiting. */
     static final int MAX_GREETING = 300;
 
