@@ -6,7 +6,11 @@ import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.database.DatabaseBackup;
+import io.switchboard.scheduling.database.DataDirInUseException;
+import io.switchboard.scheduling.profile.BusinessBinding;
+import io.switchboard.scheduling.profile.BusinessMismatchException;
 import io.switchboard.scheduling.profile.ProfileException;
+import io.switchboard.scheduling.profile.ProfileWarning;
 import io.switchboard.telephony.http.ControlPlane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -84,6 +91,10 @@ public final class Main {
         } catch (DatabaseBackup.BackupException e) {
             System.err.println(e.getMessage());
             System.exit(EXIT_FAILURE);
+        } catch (DataDirInUseException | BusinessMismatchException e) {
+            // Expected situations, not crashes: one line saying what to do, no stack trace.
+            System.err.println(e.getMessage());
+            System.exit(EXIT_CONFIG);
         } catch (RuntimeException e) {
             LOG.error("Switchboard failed to start", e);
             System.err.println("Switchboard failed to start: " + e);
@@ -149,9 +160,14 @@ public final class Main {
 
     /** Only the profile and the database: no sessions, LLM or engine are needed to check a profile. */
     static void profile(ServerConfig config, PrintStream out) {
-        var profile = Switchboard.loadProfile(config);
+        List<ProfileWarning> warnings = new ArrayList<>();
+        var profile = Switchboard.loadProfile(config, warnings::add);
+        Clock clock = config.clock(profile.timezone());
         try (Database database = Database.open(config.databaseSettings())) {
-            ProfileReport.print(Scheduling.create(profile, config.clock(profile.timezone()), database), out);
+            ProfileReport.print(Scheduling.create(profile, clock, database), out);
+            // Read only: checking a profile must not bind the database to it.
+            ProfileReport.printData(new BusinessBinding(database, clock), profile, out);
+            ProfileReport.printWarnings(warnings, out);
         }
     }
 

@@ -3,9 +3,14 @@ package io.switchboard.server;
 import io.switchboard.models.BookingRules;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.FaqEntry;
+import io.switchboard.models.Greeting;
+import io.switchboard.models.IntakeField;
 import io.switchboard.models.OpeningHours;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.profile.BusinessBinding;
+import io.switchboard.scheduling.profile.BusinessMismatchException;
+import io.switchboard.scheduling.profile.ProfileWarning;
 
 import java.io.PrintStream;
 import java.time.DayOfWeek;
@@ -13,8 +18,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +38,15 @@ final class ProfileReport {
     static void print(Scheduling scheduling, PrintStream out) {
         BusinessProfile p = scheduling.profile();
         out.println(p.name() + " (" + p.timezone().getId() + ", phone region " + p.phoneRegion() + ")");
+        out.println("Id: " + p.id() + ", kind " + p.kind().key() + "; a booking collects "
+                + Arrays.stream(IntakeField.values()).filter(p::requires).map(IntakeField::key)
+                .collect(Collectors.joining(", ")));
         if (!p.serviceArea().isEmpty()) {
             out.println("Service area: " + p.serviceArea());
         }
+        Greeting g = p.greeting();
+        out.println("Greeting: " + (g.hasVoice() ? "on calls \"" + g.voice() + "\"" : "standard on calls")
+                + (g.hasText() ? "; in texts \"" + g.text() + "\"" : "; standard in texts"));
         out.println("Owner: " + (p.owner().name().isEmpty() ? "(no name)" : p.owner().name()) + ", phone ending "
                 + tail(p.owner().phone()) + ", PIN set");
         out.println("Hours:");
@@ -62,6 +75,30 @@ final class ProfileReport {
         out.println("Open today (" + DAY.format(today) + "):");
         for (ServiceType s : p.services()) {
             out.printf("  %-36s %s%n", s.name(), OpenRanges.describe(scheduling, s, today));
+        }
+    }
+
+    /** Whose bookings the database holds, and whether a start with this profile would be refused. */
+    static void printData(BusinessBinding binding, BusinessProfile p, PrintStream out) {
+        long bookings = binding.bookings();
+        String count = bookings + (bookings == 1 ? " booking" : " bookings");
+        Optional<BusinessBinding.BoundBusiness> bound = binding.current();
+        if (bound.isEmpty()) {
+            out.println("Data: " + count + ", no business recorded yet; the next start records " + p.id());
+        } else if (bound.get().id().equals(p.id())) {
+            out.println("Data: " + count + " of " + p.id());
+        } else if (bookings == 0) {
+            out.println("Data: recorded for " + bound.get().id() + " but empty; the next start records " + p.id());
+        } else {
+            out.println("Data: " + count + " of " + bound.get().name() + " (id " + bound.get().id() + "), not of "
+                    + p.id() + ": serve and chat will refuse this profile unless "
+                    + BusinessMismatchException.REBIND_SETTING + "=true");
+        }
+    }
+
+    static void printWarnings(List<ProfileWarning> warnings, PrintStream out) {
+        for (ProfileWarning w : warnings) {
+            out.println("Warning: " + w);
         }
     }
 

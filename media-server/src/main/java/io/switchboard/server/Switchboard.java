@@ -13,7 +13,9 @@ import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
+import io.switchboard.scheduling.profile.ProfileWarning;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
 import io.switchboard.telephony.http.HttpTimeouts;
@@ -53,6 +55,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Builds and owns the running parts of a Switchboard server: profile, clock, database, scheduling, sessions, LLM
@@ -119,6 +122,8 @@ public final class Switchboard implements AutoCloseable {
             Database database = Database.open(config.databaseSettings());
             closers.push(new Step("database", database::close));
             Scheduling scheduling = Scheduling.create(profile, clock, database);
+            // Before anything can book: a profile of another business must not merge into these bookings.
+            new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
             SessionStore sessions = openSessions(config, clock);
             closers.push(new Step("sessions", sessions::close));
             LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
@@ -137,7 +142,15 @@ public final class Switchboard implements AutoCloseable {
 
     /** The business profile the config names, or the bundled sample. */
     public static BusinessProfile loadProfile(ServerConfig config) {
-        BusinessProfileLoader loader = new BusinessProfileLoader();
+        return loadProfile(config, new BusinessProfileLoader());
+    }
+
+    /** As {@link #loadProfile(ServerConfig)}, with the loader's warnings (a short PIN) going to {@code warnings}. */
+    public static BusinessProfile loadProfile(ServerConfig config, Consumer<ProfileWarning> warnings) {
+        return loadProfile(config, new BusinessProfileLoader(warnings));
+    }
+
+    private static BusinessProfile loadProfile(ServerConfig config, BusinessProfileLoader loader) {
         return config.businessProfile().map(loader::load).orElseGet(loader::loadSample);
     }
 

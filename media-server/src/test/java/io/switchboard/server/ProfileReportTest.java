@@ -37,9 +37,36 @@ class ProfileReportTest {
                     .contains("Open today (Mon 23 Nov 2026):")
                     .containsPattern("general repair\\s+11:00-12:30, 14:30-18:00")
                     .contains("phone ending ***999")
-                    .doesNotContain("4321")
+                    .contains("Id: bristol-plumbing, kind trades; a booking collects name, phone, address, problem")
+                    .contains("Greeting: standard on calls; standard in texts")
+                    .doesNotContain(TestProfiles.sample().owner().pin())
                     .doesNotContain("+447700900999");
         }
+    }
+
+    @Test
+    void theDentistsReportShowsItsGreetingAndNoAddress() {
+        try (SchedulingFixture fixture = new SchedulingFixture(TestProfiles.dentist(), LocalDateTime.of(2026, 11, 23, 9, 0))) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ProfileReport.print(fixture.scheduling(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+            assertThat(bytes.toString(StandardCharsets.UTF_8))
+                    .startsWith("Bristol Dental (Europe/London, phone region GB)")
+                    .contains("Id: bristol-dental, kind clinic; a booking collects name, phone, problem")
+                    .contains("Greeting: on calls \"Thank you for calling Bristol Dental.")
+                    .contains("in texts \"Hi, this is Bristol Dental's automated assistant. How can we help?\"")
+                    .doesNotContain(TestProfiles.dentist().owner().pin());
+        }
+    }
+
+    @Test
+    void warningsArePrintedWithTheirField() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProfileReport.printWarnings(java.util.List.of(new io.switchboard.scheduling.profile.ProfileWarning("owner.pin",
+                "a 4-digit PIN is easy to guess; use 6 or more digits")), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo("Warning: owner.pin: a 4-digit PIN is easy to guess; use 6 or more digits" + System.lineSeparator());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.switchboard.models;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Everything Switchboard knows about one business, loaded from its profile file.
@@ -22,10 +24,18 @@ import java.util.Set;
  * @param emergencyKeywords phrases that mark a conversation as an emergency
  * @param faq               answers to common questions
  * @param serviceArea       where the business works, in words
+ * @param id                stable slug of the business ({@code "bristol-plumbing"}); a data directory holds the
+ *                          bookings of one business id only
+ * @param kind              what sort of business it is; decides the default {@code intake}
+ * @param intake            what a booking collects from the caller; always includes {@link IntakeField#PHONE}
+ * @param greeting          the business's own opening words, or {@link Greeting#STANDARD}
  */
 public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
                               Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,
-                              Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea) {
+                              Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea,
+                              String id, BusinessKind kind, Set<IntakeField> intake, Greeting greeting) {
+
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
     public BusinessProfile {
         Objects.requireNonNull(name, "name");
@@ -43,6 +53,44 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
         if (services.isEmpty()) {
             throw new IllegalArgumentException("a business needs at least one service");
         }
+        id = id == null || id.isBlank() ? slugOf(name) : id;
+        kind = kind == null ? BusinessKind.TRADES : kind;
+        intake = intake == null ? kind.defaultIntake() : Set.copyOf(intake);
+        greeting = greeting == null ? Greeting.STANDARD : greeting;
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException("a business needs a name or an id made of letters or digits");
+        }
+        if (!intake.contains(IntakeField.PHONE)) {
+            // Confirmations, changes and cancellations all go by the booking's number.
+            throw new IllegalArgumentException("a booking always needs the caller's phone number");
+        }
+    }
+
+    /** A tradesman's profile as before intake, kind and greeting existed: name, phone, address and problem. */
+    public BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
+                           Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,
+                           Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea) {
+        this(name, timezone, phoneRegion, hours, blackoutDates, rules, services, owner, emergencyKeywords, faq,
+                serviceArea, null, BusinessKind.TRADES, null, Greeting.STANDARD);
+    }
+
+    /** Whether a booking for this business must collect {@code field} ({@code requires(ADDRESS)} is false for a clinic). */
+    public boolean requires(IntakeField field) {
+        return intake.contains(field);
+    }
+
+    /** The same business with other booking rules (tests and tools that vary one thing). */
+    public BusinessProfile withRules(BookingRules newRules) {
+        return new BusinessProfile(name, timezone, phoneRegion, hours, blackoutDates, newRules, services, owner,
+                emergencyKeywords, faq, serviceArea, id, kind, intake, greeting);
+    }
+
+    /** {@code "Bristol Plumbing & Heating"} → {@code "bristol-plumbing-heating"}: the id of a profile that sets none. */
+    public static String slugOf(String name) {
+        String lower = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String slug = NOT_SLUG.matcher(lower).replaceAll("-");
+        slug = slug.replaceAll("^-+|-+$", "");
+        return slug.length() <= 64 ? slug : slug.substring(0, 64).replaceAll("-+$", "");
     }
 
     public Optional<ServiceType> service(String id) {

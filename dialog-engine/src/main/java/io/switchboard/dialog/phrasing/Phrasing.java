@@ -3,6 +3,7 @@ package io.switchboard.dialog.phrasing;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
+import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
 import io.switchboard.models.TimeSlot;
 
@@ -29,6 +30,14 @@ public interface Phrasing {
     String time(LocalTime t);
 
     String greeting(String business);
+
+    /**
+     * The opening line for {@code profile}: the business's own greeting for this kind of channel when its profile
+     * sets one ({@code greeting:}), else the standard {@link #greeting(String)} naming the business.
+     */
+    default String greeting(BusinessProfile profile) {
+        return greeting(profile.name());
+    }
 
     String ownerGreeting(String ownerName);
 

@@ -3,6 +3,7 @@ package io.switchboard.dialog.phrasing;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
+import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.TimeSlot;
 
 import java.time.LocalDate;
@@ -38,6 +39,11 @@ final class TextPhrasing extends RelativePhrasing {
     @Override
     public String greeting(String business) {
         return "Hi, this is " + business + ". How can we help?";
+    }
+
+    @Override
+    public String greeting(BusinessProfile profile) {
+        return profile.greeting().hasText() ? profile.greeting().text() : greeting(profile.name());
     }
 
     @Override

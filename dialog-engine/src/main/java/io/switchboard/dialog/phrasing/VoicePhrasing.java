@@ -3,6 +3,7 @@ package io.switchboard.dialog.phrasing;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
+import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.TimeSlot;
 
 import java.time.LocalDate;
@@ -46,6 +47,11 @@ final class VoicePhrasing extends RelativePhrasing {
     @Override
     public String greeting(String business) {
         return "Thanks for calling " + business + ". How can I help you today?";
+    }
+
+    @Override
+    public String greeting(BusinessProfile profile) {
+        return profile.greeting().hasVoice() ? profile.greeting().voice() : greeting(profile.name());
     }
 
     @Override

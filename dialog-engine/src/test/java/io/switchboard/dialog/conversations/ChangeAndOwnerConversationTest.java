@@ -130,7 +130,7 @@ class ChangeAndOwnerConversationTest {
         TurnResult pin = caller.say(Channel.SMS, OWNER, OWNER, "what's on my schedule tomorrow?");
         assertThat(pin.state()).as(caller.transcript()).isEqualTo(DialogState.VERIFYING_OWNER);
         assertThat(pin.reply()).doesNotContain("drain");
-        TurnResult brief = caller.say(Channel.SMS, OWNER, OWNER, "4321");
+        TurnResult brief = caller.say(Channel.SMS, OWNER, OWNER, "482916");
 
         assertThat(brief.state()).as(caller.transcript()).isEqualTo(DialogState.OWNER_BRIEFING);
         assertThat(brief.reply()).contains("2 jobs").contains("10:00").contains("drain cleaning").contains("14:00")
@@ -148,7 +148,7 @@ class ChangeAndOwnerConversationTest {
 
         TurnResult hello = caller.begin(Channel.VOICE, "CA-owner", OWNER);
         assertThat(hello.state()).isEqualTo(DialogState.VERIFYING_OWNER);
-        caller.keys(Channel.VOICE, "CA-owner", OWNER, "4321");
+        caller.keys(Channel.VOICE, "CA-owner", OWNER, "482916");
         TurnResult brief = caller.say(Channel.VOICE, "CA-owner", OWNER, "what's on my schedule today");
 
         assertThat(brief.reply()).as(caller.transcript()).contains("one job").containsIgnoringCase("two p m")
@@ -163,7 +163,7 @@ class ChangeAndOwnerConversationTest {
         TurnResult wrong1 = caller.say(Channel.SMS, OWNER, OWNER, "1111");
         TurnResult wrong2 = caller.say(Channel.SMS, OWNER, OWNER, "2222");
         TurnResult wrong3 = caller.say(Channel.SMS, OWNER, OWNER, "3333");
-        TurnResult after = caller.say(Channel.SMS, OWNER, OWNER, "4321");
+        TurnResult after = caller.say(Channel.SMS, OWNER, OWNER, "482916");
 
         assertThat(wrong1.reply()).contains("isn't right").doesNotContain("drain");
         assertThat(wrong2.state()).isEqualTo(DialogState.VERIFYING_OWNER);

@@ -25,6 +25,19 @@ class PhrasingTest {
     }
 
     @Test
+    void theBusinessesOwnGreetingIsUsedPerChannelWhenItsProfileSetsOne() {
+        var dentist = TestProfiles.dentist();
+        var plumber = TestProfiles.sample();
+
+        assertThat(voice.greeting(dentist)).isEqualTo(dentist.greeting().voice())
+                .startsWith("Thank you for calling Bristol Dental");
+        assertThat(sms.greeting(dentist)).isEqualTo("Hi, this is Bristol Dental's automated assistant. How can we help?");
+        assertThat(voice.greeting(plumber)).isEqualTo(voice.greeting("Bristol Plumbing"))
+                .isEqualTo("Thanks for calling Bristol Plumbing. How can I help you today?");
+        assertThat(sms.greeting(plumber)).isEqualTo(sms.greeting("Bristol Plumbing"));
+    }
+
+    @Test
     void voiceSpeaksTimesAndDatesAsWords() {
         assertThat(voice.time(LocalTime.of(10, 30))).isEqualTo("ten thirty a m");
         assertThat(voice.time(LocalTime.of(14, 5))).isEqualTo("two oh five p m");

@@ -214,7 +214,7 @@ class VoiceCallEndToEndTest {
             });
 
             int greeting = owner.awaitReplyPlayed(REPLY_TIMEOUT);
-            owner.press("4321#");
+            owner.press("482916#");
             int briefing = owner.awaitReplyPlayed(REPLY_TIMEOUT);
 
             // 1009 (message too big), or -1 when the server's close reset the socket while the client was still
@@ -230,7 +230,7 @@ class VoiceCallEndToEndTest {
         assertThat(conversation.get(0).result().reply()).contains("PIN");
         assertThat(conversation).hasSize(2);
         assertThat(conversation.get(1).request().dtmf()).isTrue();
-        assertThat(conversation.get(1).request().text()).isEqualTo("4321");
+        assertThat(conversation.get(1).request().text()).isEqualTo("482916");
         assertThat(conversation.get(1).result().state()).isEqualTo(DialogState.OWNER_BRIEFING);
         awaitEnded(ownerSid);
         awaitEnded(brokenSid);

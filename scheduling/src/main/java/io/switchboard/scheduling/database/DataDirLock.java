@@ -25,7 +25,7 @@ final class DataDirLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** @throws IllegalStateException when another running process holds the directory */
+    /** @throws DataDirInUseException when another running process (or this one) holds the directory */
     static DataDirLock acquire(Path dir) {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
@@ -34,13 +34,14 @@ final class DataDirLock implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("the embedded database in " + dir
-                        + " is in use by another running Switchboard; stop it or set another SWITCHBOARD_DATA_DIR");
+                throw new DataDirInUseException(dir, "The embedded database in " + dir + " is in use by a running"
+                        + " Switchboard (it holds " + FILE + "): stop that server first, or set another"
+                        + " SWITCHBOARD_DATA_DIR.");
             }
             return new DataDirLock(channel, lock);
         } catch (OverlappingFileLockException e) {
             closeQuietly(channel);
-            throw new IllegalStateException("the embedded database in " + dir + " is already open in this process", e);
+            throw new DataDirInUseException(dir, "The embedded database in " + dir + " is already open in this process.");
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file, e);

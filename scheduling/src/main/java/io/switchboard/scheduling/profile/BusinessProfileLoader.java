@@ -1,17 +1,23 @@
 package io.switchboard.scheduling.profile;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.switchboard.models.BookingRules;
+import io.switchboard.models.BusinessKind;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.FaqEntry;
+import io.switchboard.models.Greeting;
+import io.switchboard.models.IntakeField;
 import io.switchboard.models.OpeningHours;
 import io.switchboard.models.Owner;
 import io.switchboard.models.ServiceType;
 import io.switchboard.models.WeeklyHours;
 import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,41 +30,85 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads a business profile YAML document and checks it, failing with a {@link ProfileException} that names the
- * field, so a typo stops start-up instead of surfacing as a wrong booking later.
+ * Reads a business profile YAML document and checks it strictly, failing with a {@link ProfileException} that names
+ * the field and its path, so a typo stops start-up instead of surfacing as a wrong booking later: unknown keys are
+ * errors at every level, booleans are {@code true}/{@code false} only, and one synonym cannot point at two services.
+ * Error messages describe what was expected and never quote the document (see {@link ProfileNode}).
  */
 public final class BusinessProfileLoader {
 
     /** Classpath location of the sample profile used when none is configured. */
     public static final String SAMPLE_RESOURCE = "/profiles/bristol-plumbing.yaml";
+    /** Classpath location of the second sample: a dentist, whose patients come in. */
+    public static final String DENTAL_SAMPLE_RESOURCE = "/profiles/bristol-dental.yaml";
 
+    /** Shorter owner PINs are refused: they fall to guessing. */
+    public static final int MIN_PIN_DIGITS = 4;
+    /** PINs shorter than this load with a warning. */
+    public static final int RECOMMENDED_PIN_DIGITS = 6;
+    static final int MAX_PIN_DIGITS = 8;
+    /** A greeting is one or two sentences; a voice greeting much longer keeps the caller waiting. */
+    static final int MAX_GREETING = 300;
+
+    private static final Logger LOG = LoggerFactory.getLogger(BusinessProfileLoader.class);
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
-    private static final Pattern PIN = Pattern.compile("\\d{4,8}");
-    private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-    private static final Set<String> KNOWN_KEYS = Set.of("name", "timezone", "phone_region", "service_area", "owner",
-            "hours", "blackout_dates", "booking", "services", "emergency_keywords", "faq");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private static final Set<String> TOP_KEYS = Set.of("id", "name", "kind", "timezone", "phone_region",
+            "service_area", "greeting", "intake", "owner", "hours", "blackout_dates", "booking", "services",
+            "emergency_keywords", "faq");
+    private static final Set<String> OWNER_KEYS = Set.of("name", "phone", "pin");
+    private static final Set<String> BOOKING_KEYS = Set.of("buffer_between_jobs", "minimum_notice",
+            "booking_horizon", "max_bookings_per_day", "slot_step");
+    private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "duration", "price", "emergency", "synonyms");
+    private static final Set<String> FAQ_KEYS = Set.of("topic", "keywords", "answer");
+    private static final Set<String> GREETING_KEYS = Set.of("voice", "text");
+    private static final Set<String> DAY_KEYS = Arrays.stream(DayOfWeek.values())
+            .map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final Consumer<ProfileWarning> warnings;
+
+    /** Warnings go to the log. */
+    public BusinessProfileLoader() {
+        this(w -> LOG.warn("business profile: {}", w));
+    }
+
+    /** Warnings go to {@code warnings} (the {@code profile} command prints them; tests collect them). */
+    public BusinessProfileLoader(Consumer<ProfileWarning> warnings) {
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
 
     public BusinessProfile loadSample() {
-        try (InputStream in = BusinessProfileLoader.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+        return loadResource(SAMPLE_RESOURCE);
+    }
+
+    /** A profile bundled on the classpath, such as {@link #SAMPLE_RESOURCE} or {@link #DENTAL_SAMPLE_RESOURCE}. */
+    public BusinessProfile loadResource(String resource) {
+        try (InputStream in = BusinessProfileLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ProfileException("(sample)", "sample profile missing from the classpath");
+                throw new ProfileException("(sample)", "sample profile " + resource + " missing from the classpath");
             }
             return parse(in.readAllBytes());
         } catch (IOException e) {
-            throw new ProfileException("(sample)", "cannot read the sample profile", e);
+            throw new ProfileException("(sample)", "cannot read the sample profile " + resource, e);
         }
     }
 
@@ -73,94 +123,164 @@ public final class BusinessProfileLoader {
     }
 
     public BusinessProfile parse(byte[] document) {
-        JsonNode root;
-        try {
-            root = yaml.readTree(document);
-        } catch (JsonProcessingException e) {
-            throw new ProfileException("(document)", "not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ProfileException("(document)", "cannot read YAML", e);
+        ProfileNode root = ProfileNode.root(readTree(document));
+        if (!root.isMapping()) {
+            throw root.problem("expected a mapping of profile keys (name, timezone, hours, services...) at the top level");
         }
-        if (root == null || !root.isObject()) {
-            throw new ProfileException("(document)", "expected a mapping at the top level");
-        }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KNOWN_KEYS.contains(key)) {
-                throw new ProfileException(key, "unknown field (known: " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
-            }
-        }
-        String name = requiredText(root, "name");
-        ZoneId zone = zone(requiredText(root, "timezone"));
-        String region = requiredText(root, "phone_region").toUpperCase(Locale.ROOT);
-        PhoneNumberNormalizer phones = phoneNormalizer(region);
+        root.allowOnly(TOP_KEYS);
+        String name = root.field("name").requiredText();
+        ZoneId zone = zone(root.field("timezone"));
+        ProfileNode regionField = root.field("phone_region");
+        String region = regionField.requiredText().toUpperCase(Locale.ROOT);
+        PhoneNumberNormalizer phones = phoneNormalizer(regionField, region);
+        BusinessKind kind = kind(root.field("kind"));
 
         return new BusinessProfile(
                 name,
                 zone,
                 region,
-                hours(root.path("hours")),
-                blackouts(root.path("blackout_dates")),
-                rules(root.path("booking")),
-                services(root.path("services")),
-                owner(root.path("owner"), phones),
-                stringList(root.path("emergency_keywords"), "emergency_keywords"),
-                faq(root.path("faq")),
-                optionalText(root, "service_area"));
+                hours(root.field("hours")),
+                blackouts(root.field("blackout_dates")),
+                rules(root.field("booking")),
+                services(root.field("services")),
+                owner(root.field("owner"), phones),
+                root.field("emergency_keywords").texts(),
+                faq(root.field("faq")),
+                root.field("service_area").optionalText(),
+                id(root.field("id"), name),
+                kind,
+                intake(root.field("intake"), kind),
+                greeting(root.field("greeting")));
     }
 
-    private static PhoneNumberNormalizer phoneNormalizer(String region) {
+    private JsonNode readTree(byte[] document) {
+        try {
+            return yaml.readTree(document);
+        } catch (JsonProcessingException e) {
+            // The parser's own message quotes the offending line; only its position is safe to repeat.
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ProfileException("(document)", "not valid YAML" + where);
+        } catch (IOException e) {
+            throw new ProfileException("(document)", "cannot read YAML");
+        }
+    }
+
+    private static String id(ProfileNode field, String name) {
+        if (field.isMissing()) {
+            String slug = BusinessProfile.slugOf(name);
+            if (slug.isEmpty()) {
+                throw field.problem("required when the name has no letters or digits");
+            }
+            return slug;
+        }
+        String id = field.requiredText();
+        if (!SLUG.matcher(id).matches()) {
+            throw field.problem("must be lower-case letters, digits and dashes, like bristol-plumbing");
+        }
+        return id;
+    }
+
+    private static BusinessKind kind(ProfileNode field) {
+        if (field.isMissing()) {
+            return BusinessKind.TRADES;
+        }
+        return BusinessKind.ofKey(field.requiredText().toLowerCase(Locale.ROOT)).orElseThrow(() -> field.problem(
+                "must be one of " + Arrays.stream(BusinessKind.values()).map(BusinessKind::key)
+                        .collect(Collectors.joining(", "))));
+    }
+
+    private static Set<IntakeField> intake(ProfileNode field, BusinessKind kind) {
+        if (field.isMissing()) {
+            return kind.defaultIntake();
+        }
+        String known = Arrays.stream(IntakeField.values()).map(IntakeField::key).collect(Collectors.joining(", "));
+        if (!field.isList()) {
+            throw field.problem("must be a list of " + known);
+        }
+        Set<IntakeField> fields = EnumSet.noneOf(IntakeField.class);
+        for (int i = 0; i < field.size(); i++) {
+            ProfileNode item = field.element(i);
+            fields.add(IntakeField.ofKey(item.requiredText().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> item.problem("must be one of " + known)));
+        }
+        if (!fields.contains(IntakeField.PHONE)) {
+            throw field.problem("must include phone: confirmations, changes and cancellations go by it");
+        }
+        return fields;
+    }
+
+    private static Greeting greeting(ProfileNode field) {
+        if (field.isMissing()) {
+            return Greeting.STANDARD;
+        }
+        if (field.isMapping()) {
+            field.allowOnly(GREETING_KEYS);
+            return new Greeting(greetingText(field.field("voice")), greetingText(field.field("text")));
+        }
+        return Greeting.of(greetingText(field));
+    }
+
+    private static String greetingText(ProfileNode field) {
+        String text = field.optionalText();
+        if (text.length() > MAX_GREETING) {
+            throw field.problem("at most " + MAX_GREETING + " characters");
+        }
+        return text;
+    }
+
+    private static PhoneNumberNormalizer phoneNormalizer(ProfileNode field, String region) {
         if (!PhoneNumberNormalizer.isSupportedRegion(region)) {
-            throw new ProfileException("phone_region", "'" + region + "' is not an ISO 3166 region such as GB or US");
+            throw field.problem("not an ISO 3166 region such as GB or US");
         }
         return new PhoneNumberNormalizer(region);
     }
 
-    private static ZoneId zone(String id) {
+    private static ZoneId zone(ProfileNode field) {
+        String id = field.requiredText();
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            throw new ProfileException("timezone", "'" + id + "' is not a time zone such as Europe/London");
+            throw field.problem("not a time zone such as Europe/London");
         }
     }
 
-    private static WeeklyHours hours(JsonNode node) {
-        if (!node.isObject() || node.isEmpty()) {
-            throw new ProfileException("hours", "required: a mapping of weekday to open intervals like [\"08:00-18:00\"]");
+    private static WeeklyHours hours(ProfileNode node) {
+        node.requiredMapping("a mapping of weekday to open intervals like [\"08:00-18:00\"]");
+        if (node.size() == 0) {
+            throw node.problem("required: at least one open day");
         }
         Map<DayOfWeek, List<OpeningHours>> days = new EnumMap<>(DayOfWeek.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String field = "hours." + e.getKey();
-            DayOfWeek day;
-            try {
-                day = DayOfWeek.valueOf(e.getKey().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException ex) {
-                throw new ProfileException(field, "not a day of the week");
+        for (String key : node.keys()) {
+            String lower = key.strip().toLowerCase(Locale.ROOT);
+            if (!DAY_KEYS.contains(lower)) {
+                throw node.rejectKey(key, DAY_KEYS, "not a day of the week");
             }
+            ProfileNode day = node.field(key);
             List<OpeningHours> intervals = new ArrayList<>();
-            List<String> texts = stringList(e.getValue(), field);
+            List<String> texts = day.texts();
             for (int i = 0; i < texts.size(); i++) {
-                intervals.add(interval(field + "[" + i + "]", texts.get(i)));
+                intervals.add(interval(day.element(i), texts.get(i)));
             }
-            days.put(day, intervals);
+            days.put(DayOfWeek.valueOf(lower.toUpperCase(Locale.ROOT)), intervals);
         }
         try {
             return new WeeklyHours(days);
         } catch (IllegalArgumentException ex) {
-            throw new ProfileException("hours", ex.getMessage());
+            throw node.problem(ex.getMessage());
         }
     }
 
-    private static OpeningHours interval(String field, String text) {
-        Matcher m = HOURS.matcher(text.trim());
+    private static OpeningHours interval(ProfileNode field, String text) {
+        Matcher m = HOURS.matcher(text.strip());
         if (!m.matches()) {
-            throw new ProfileException(field, "'" + text + "' is not an interval like 08:00-18:00");
+            throw field.problem("not an interval like 08:00-18:00");
         }
         try {
             return new OpeningHours(LocalTime.parse(pad(m.group(1))), LocalTime.parse(pad(m.group(2))));
         } catch (DateTimeException | IllegalArgumentException ex) {
-            throw new ProfileException(field, "'" + text + "': " + ex.getMessage());
+            throw field.problem("not an interval like 08:00-18:00 that opens before it closes");
         }
     }
 
@@ -168,140 +288,142 @@ public final class BusinessProfileLoader {
         return hhmm.length() == 4 ? "0" + hhmm : hhmm;
     }
 
-    private static Set<LocalDate> blackouts(JsonNode node) {
+    private static Set<LocalDate> blackouts(ProfileNode node) {
         Set<LocalDate> dates = new HashSet<>();
-        List<String> texts = stringList(node, "blackout_dates");
+        List<String> texts = node.texts();
         for (int i = 0; i < texts.size(); i++) {
             try {
-                dates.add(LocalDate.parse(texts.get(i).trim()));
+                dates.add(LocalDate.parse(texts.get(i).strip()));
             } catch (DateTimeException e) {
-                throw new ProfileException("blackout_dates[" + i + "]", "'" + texts.get(i) + "' is not a date like 2026-12-25");
+                throw node.element(i).problem("not a date like 2026-12-25");
             }
         }
         return dates;
     }
 
-    private static BookingRules rules(JsonNode node) {
-        if (!node.isObject()) {
-            throw new ProfileException("booking", "required: buffer_between_jobs, minimum_notice, booking_horizon, max_bookings_per_day");
-        }
-        Duration buffer = DurationText.parse("booking.buffer_between_jobs", requiredText(node, "buffer_between_jobs", "booking."));
-        Duration notice = DurationText.parse("booking.minimum_notice", requiredText(node, "minimum_notice", "booking."));
-        Duration horizon = DurationText.parse("booking.booking_horizon", requiredText(node, "booking_horizon", "booking."));
-        JsonNode max = node.path("max_bookings_per_day");
-        if (!max.canConvertToInt() || max.asInt() < 1) {
-            throw new ProfileException("booking.max_bookings_per_day", "required: a whole number of at least 1");
-        }
-        Duration step = node.has("slot_step")
-                ? DurationText.parse("booking.slot_step", node.path("slot_step").asText())
-                : Duration.ofMinutes(30);
+    private static BookingRules rules(ProfileNode node) {
+        node.requiredMapping("buffer_between_jobs, minimum_notice, booking_horizon, max_bookings_per_day");
+        node.allowOnly(BOOKING_KEYS);
+        Duration buffer = duration(node.field("buffer_between_jobs"));
+        Duration notice = duration(node.field("minimum_notice"));
+        Duration horizon = duration(node.field("booking_horizon"));
+        int max = node.field("max_bookings_per_day").wholeNumber(1);
+        ProfileNode stepField = node.field("slot_step");
+        Duration step = stepField.isMissing() ? Duration.ofMinutes(30) : duration(stepField);
         if (horizon.isZero()) {
-            throw new ProfileException("booking.booking_horizon", "must be longer than zero");
+            throw node.field("booking_horizon").problem("must be longer than zero");
         }
         if (step.isZero()) {
-            throw new ProfileException("booking.slot_step", "must be longer than zero");
+            throw stepField.problem("must be longer than zero");
         }
-        return new BookingRules(buffer, notice, horizon, max.asInt(), step);
+        return new BookingRules(buffer, notice, horizon, max, step);
     }
 
-    private static List<ServiceType> services(JsonNode node) {
-        if (!node.isArray() || node.isEmpty()) {
-            throw new ProfileException("services", "required: at least one service");
+    private static Duration duration(ProfileNode field) {
+        return DurationText.parse(field.path(), field.requiredText());
+    }
+
+    private static List<ServiceType> services(ProfileNode node) {
+        if (!node.isList() || node.size() == 0) {
+            throw node.problem("required: at least one service");
         }
         List<ServiceType> services = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        // Lower-cased synonym or service name → index of the service that claimed it first.
+        Map<String, Integer> phrases = new HashMap<>();
         int emergencies = 0;
         for (int i = 0; i < node.size(); i++) {
-            JsonNode s = node.get(i);
-            String prefix = "services[" + i + "].";
-            String id = requiredText(s, "id", prefix);
-            if (!SERVICE_ID.matcher(id).matches()) {
-                throw new ProfileException(prefix + "id", "'" + id + "' must be lower-case letters, digits and dashes");
+            ProfileNode s = node.element(i).requiredMapping("a mapping of id, name, duration, price, synonyms");
+            s.allowOnly(SERVICE_KEYS);
+            ProfileNode idField = s.field("id");
+            String id = idField.requiredText();
+            if (!SLUG.matcher(id).matches()) {
+                throw idField.problem("must be lower-case letters, digits and dashes");
             }
             if (!ids.add(id)) {
-                throw new ProfileException(prefix + "id", "duplicate service id '" + id + "'");
+                throw idField.problem("duplicate service id (each service needs its own)");
             }
-            Duration duration = DurationText.parse(prefix + "duration", requiredText(s, "duration", prefix));
+            Duration duration = duration(s.field("duration"));
             if (duration.isZero()) {
-                throw new ProfileException(prefix + "duration", "must be longer than zero");
+                throw s.field("duration").problem("must be longer than zero");
             }
-            boolean emergency = s.path("emergency").asBoolean(false);
+            boolean emergency = s.field("emergency").bool(false);
             if (emergency) {
                 emergencies++;
             }
-            services.add(new ServiceType(id, requiredText(s, "name", prefix),
-                    stringList(s.path("synonyms"), prefix + "synonyms"), duration, optionalText(s, "price"), emergency));
+            String name = s.field("name").requiredText();
+            claim(phrases, name, i, services, s.field("name"));
+            ProfileNode synonymsField = s.field("synonyms");
+            List<String> synonyms = synonymsField.texts();
+            for (int k = 0; k < synonyms.size(); k++) {
+                claim(phrases, synonyms.get(k), i, services, synonymsField.element(k));
+            }
+            services.add(new ServiceType(id, name, synonyms, duration, s.field("price").optionalText(), emergency));
         }
         if (emergencies > 1) {
-            throw new ProfileException("services", "at most one service may be marked emergency: true");
+            throw node.problem("at most one service may be marked emergency: true");
         }
         return services;
     }
 
-    private static Owner owner(JsonNode node, PhoneNumberNormalizer phones) {
-        if (!node.isObject()) {
-            throw new ProfileException("owner", "required: phone and pin");
+    /** One phrase names one service: a synonym shared by two would make the match a coin toss. */
+    private static void claim(Map<String, Integer> phrases, String phrase, int service, List<ServiceType> earlier,
+                              ProfileNode field) {
+        String key = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Integer owner = phrases.putIfAbsent(key, service);
+        if (owner != null && owner != service) {
+            throw field.problem("the same synonym is already used by service " + earlier.get(owner).id()
+                    + " (services[" + owner + "]); a synonym may point at one service only");
         }
-        String raw = requiredText(node, "phone", "owner.");
-        String phone = phones.toE164(raw).orElseThrow(
-                () -> new ProfileException("owner.phone", "not a valid phone number"));
-        String pin = requiredText(node, "pin", "owner.");
-        if (!PIN.matcher(pin).matches()) {
-            throw new ProfileException("owner.pin", "must be 4 to 8 digits");
-        }
-        return new Owner(optionalText(node, "name"), phone, pin);
     }
 
-    private static List<FaqEntry> faq(JsonNode node) {
+    private Owner owner(ProfileNode node, PhoneNumberNormalizer phones) {
+        node.requiredMapping("phone and pin");
+        node.allowOnly(OWNER_KEYS);
+        ProfileNode phoneField = node.field("phone");
+        String phone = phones.toE164(phoneField.requiredText()).orElseThrow(
+                () -> phoneField.problem("not a valid phone number"));
+        return new Owner(node.field("name").optionalText(), phone, pin(node.field("pin")));
+    }
+
+    private String pin(ProfileNode field) {
+        if (!field.isMissing() && !field.isText()) {
+            // Unquoted, YAML reads 012345 as a number and drops the leading zero.
+            throw field.problem("must be written in quotes, like pin: \"482916\"");
+        }
+        String pin = field.requiredText();
+        if (!DIGITS.matcher(pin).matches()) {
+            throw field.problem("must be digits only");
+        }
+        if (pin.length() < MIN_PIN_DIGITS) {
+            throw field.problem("must be at least " + MIN_PIN_DIGITS + " digits (" + RECOMMENDED_PIN_DIGITS
+                    + " recommended)");
+        }
+        if (pin.length() > MAX_PIN_DIGITS) {
+            throw field.problem("must be at most " + MAX_PIN_DIGITS + " digits");
+        }
+        if (pin.length() < RECOMMENDED_PIN_DIGITS) {
+            warnings.accept(new ProfileWarning(field.path(), "a " + pin.length()
+                    + "-digit PIN is easy to guess; use " + RECOMMENDED_PIN_DIGITS + " or more digits"));
+        }
+        return pin;
+    }
+
+    private static List<FaqEntry> faq(ProfileNode node) {
         List<FaqEntry> entries = new ArrayList<>();
-        if (node.isMissingNode() || node.isNull()) {
+        if (node.isMissing()) {
             return entries;
         }
-        if (!node.isArray()) {
-            throw new ProfileException("faq", "must be a list of {topic, keywords, answer}");
+        if (!node.isList()) {
+            throw node.problem("must be a list of {topic, keywords, answer}");
         }
         for (int i = 0; i < node.size(); i++) {
-            JsonNode f = node.get(i);
-            String prefix = "faq[" + i + "].";
-            entries.add(new FaqEntry(requiredText(f, "topic", prefix),
-                    stringList(f.path("keywords"), prefix + "keywords").stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(),
-                    requiredText(f, "answer", prefix)));
+            ProfileNode f = node.element(i).requiredMapping("a mapping of topic, keywords, answer");
+            f.allowOnly(FAQ_KEYS);
+            entries.add(new FaqEntry(f.field("topic").requiredText(),
+                    f.field("keywords").texts().stream().map(k -> k.toLowerCase(Locale.ROOT)).toList(),
+                    f.field("answer").requiredText()));
         }
         return entries;
-    }
-
-    private static List<String> stringList(JsonNode node, String field) {
-        List<String> out = new ArrayList<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw new ProfileException(field, "must be a list");
-        }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode v = node.get(i);
-            if (!v.isValueNode() || v.asText().isBlank()) {
-                throw new ProfileException(field + "[" + i + "]", "must be non-empty text");
-            }
-            out.add(v.asText().trim());
-        }
-        return out;
-    }
-
-    private static String requiredText(JsonNode node, String key) {
-        return requiredText(node, key, "");
-    }
-
-    private static String requiredText(JsonNode node, String key, String prefix) {
-        JsonNode v = node.path(key);
-        if (!v.isValueNode() || v.isNull() || v.asText().isBlank()) {
-            throw new ProfileException(prefix + key, "required");
-        }
-        return v.asText().trim();
-    }
-
-    private static String optionalText(JsonNode node, String key) {
-        JsonNode v = node.path(key);
-        return v.isValueNode() && !v.isNull() ? v.asText().trim() : "";
     }
 }

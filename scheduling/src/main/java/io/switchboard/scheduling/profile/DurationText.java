@@ -17,7 +17,7 @@ final class DurationText {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = FORM.matcher(t);
         if (t.isEmpty() || !m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
-            throw new ProfileException(field, "'" + text + "' is not a duration like 30m, 1h30m or 60d");
+            throw new ProfileException(field, "not a duration like 30m, 1h30m or 60d");
         }
         Duration d = Duration.ZERO;
         if (m.group(1) != null) {

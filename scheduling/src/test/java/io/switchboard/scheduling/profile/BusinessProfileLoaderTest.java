@@ -1,6 +1,9 @@
 package io.switchboard.scheduling.profile;
 
+import io.switchboard.models.BusinessKind;
 import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Greeting;
+import io.switchboard.models.IntakeField;
 import io.switchboard.models.OpeningHours;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +17,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,7 +67,20 @@ class BusinessProfileLoaderTest {
             "timezone                  | timezone: Europe/London | timezone: Europe/Bristol",
             "hours.funday              | monday:    [\"08:00-18:00\"] | funday: [\"08:00-18:00\"]",
             "hours.tuesday[0]          | tuesday:   [\"08:00-18:00\"] | tuesday: [\"18:00-08:00\"]",
-            "owner.pin                 | pin: \"4321\"            | pin: \"12\"",
+            "owner.pin                 | pin: \"482916\"          | pin: \"123\"",
+            "owner.pin                 | pin: \"482916\"          | pin: 482916",
+            "booking.minimum_notise    | minimum_notice: 2h     | minimum_notise: 2h",
+            "services[4].emergency     | emergency: true        | emergency: yes please",
+            "services[4].emergency     | emergency: true        | emergency: \"true\"",
+            "services[0].colour        | duration: 1h           | colour: red",
+            "owner.pim                 | pin: \"482916\"          | pim: \"482916\"",
+            "faq[0].keyword            | keywords: [hours, open | keyword: [hours, open",
+            "services[2].synonyms[1]   | water heater, boiler,  | water heater, leak,",
+            "services[2].name          | name: water heater repair | name: drain",
+            "kind                      | kind: trades           | kind: plumber",
+            "intake                    | intake: [name, phone, address, problem] | intake: [name, address]",
+            "intake[2]                 | intake: [name, phone, address, problem] | intake: [name, phone, adress]",
+            "id                        | id: bristol-plumbing   | id: Bristol Plumbing",
             "owner.phone               | phone: \"+447700900999\" | phone: \"12345\"",
             "booking.max_bookings_per_day | max_bookings_per_day: 6 | max_bookings_per_day: 0",
             "blackout_dates[0]         | - 2026-12-25           | - 25/12/2026",
@@ -81,6 +99,135 @@ class BusinessProfileLoaderTest {
                 .isInstanceOf(ProfileException.class)
                 .satisfies(e -> assertThat(((ProfileException) e).field()).isEqualTo(field.strip()))
                 .hasMessageStartingWith(field.strip() + ":");
+    }
+
+    @Test
+    void aMisspeltKeyIsNamedWithTheKeyItWasMeantToBe() {
+        byte[] broken = sampleText().replace("minimum_notice: 2h", "minimum_notise: 2h").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> loader.parse(broken))
+                .hasMessageStartingWith("booking.minimum_notise: unknown field; did you mean minimum_notice?")
+                .hasMessageNotContaining("required");
+    }
+
+    @Test
+    void aSynonymOfTwoServicesNamesBoth() {
+        byte[] broken = sampleText().replace("water heater, boiler,", "water heater, leak,").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> loader.parse(broken))
+                .hasMessageContaining("general-repair (services[0])");
+    }
+
+    @Test
+    void errorsDescribeTheFieldWithoutQuotingTheDocument() {
+        String secret = "s3cr3t-Value-From-Another-File";
+        for (String broken : List.of(
+                sampleText().replace("duration: 90m", "duration: " + secret),
+                sampleText().replace("timezone: Europe/London", "timezone: " + secret),
+                sampleText().replace("- 2026-12-25", "- " + secret),
+                sampleText().replace("emergency: true", "emergency: " + secret),
+                sampleText().replace("\"08:00-18:00\"", "\"" + secret + "\""),
+                sampleText().replace("name: Bristol Plumbing", secret + ": x"),
+                "root:" + secret + ":19000:0:99999:7:::\n",
+                "name: [" + secret + "\n  - {: " + secret,
+                "\t" + secret + ": [\n")) {
+            assertThatThrownBy(() -> loader.parse(broken.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOf(ProfileException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContainIgnoringCase(secret))
+                    .satisfies(e -> assertThat(e.getCause()).isNull());
+        }
+    }
+
+    @Test
+    void aFourDigitPinLoadsWithAWarning() {
+        List<ProfileWarning> warnings = new ArrayList<>();
+        byte[] four = sampleText().replace("pin: \"482916\"", "pin: \"4321\"").getBytes(StandardCharsets.UTF_8);
+
+        BusinessProfile p = new BusinessProfileLoader(warnings::add).parse(four);
+
+        assertThat(p.owner().pin()).isEqualTo("4321");
+        assertThat(warnings).singleElement().satisfies(w -> {
+            assertThat(w.field()).isEqualTo("owner.pin");
+            assertThat(w.message()).contains("4-digit").contains("6 or more").doesNotContain("4321");
+        });
+    }
+
+    @Test
+    void theSamplesPinIsSixDigitsAndLoadsWithoutWarnings() {
+        List<ProfileWarning> warnings = new ArrayList<>();
+        BusinessProfileLoader quiet = new BusinessProfileLoader(warnings::add);
+
+        assertThat(quiet.loadSample().owner().pin()).hasSize(6);
+        assertThat(quiet.loadResource(BusinessProfileLoader.DENTAL_SAMPLE_RESOURCE).owner().pin()).hasSize(6);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void thePlumberGoesToTheCustomerAndKeepsTheStandardGreeting() {
+        BusinessProfile p = loader.loadSample();
+
+        assertThat(p.id()).isEqualTo("bristol-plumbing");
+        assertThat(p.kind()).isEqualTo(BusinessKind.TRADES);
+        assertThat(p.intake()).containsExactlyInAnyOrder(IntakeField.values());
+        assertThat(p.requires(IntakeField.ADDRESS)).isTrue();
+        assertThat(p.greeting()).isEqualTo(Greeting.STANDARD);
+    }
+
+    @Test
+    void aProfileWrittenBeforeIntakeKindAndIdBehavesAsAPlumber() {
+        String old = sampleText().replaceAll("(?m)^(id|kind|intake): .*\n", "");
+        assertThat(old).doesNotContain("intake:").doesNotContain("kind:");
+
+        BusinessProfile p = loader.parse(old.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(p.id()).isEqualTo("bristol-plumbing");
+        assertThat(p.kind()).isEqualTo(BusinessKind.TRADES);
+        assertThat(p.requires(IntakeField.ADDRESS)).isTrue();
+    }
+
+    @Test
+    void theDentistsPatientsComeInSoNoAddressIsCollected() {
+        BusinessProfile p = loader.loadResource(BusinessProfileLoader.DENTAL_SAMPLE_RESOURCE);
+
+        assertThat(p.name()).isEqualTo("Bristol Dental");
+        assertThat(p.id()).isEqualTo("bristol-dental");
+        assertThat(p.kind()).isEqualTo(BusinessKind.CLINIC);
+        assertThat(p.requires(IntakeField.ADDRESS)).isFalse();
+        assertThat(p.requires(IntakeField.PHONE)).isTrue();
+        assertThat(p.requires(IntakeField.NAME)).isTrue();
+        assertThat(p.greeting().voice()).startsWith("Thank you for calling Bristol Dental").contains("automated");
+        assertThat(p.greeting().text()).startsWith("Hi, this is Bristol Dental");
+        assertThat(p.emergencyService().orElseThrow().id()).isEqualTo("emergency-appointment");
+        assertThat(p.service("check-up").orElseThrow().duration()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aClinicWithoutAnIntakeListAsksNoAddress() {
+        String clinic = sampleText().replace("kind: trades", "kind: clinic").replaceAll("(?m)^intake: .*\n", "");
+
+        BusinessProfile p = loader.parse(clinic.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(p.requires(IntakeField.ADDRESS)).isFalse();
+        assertThat(p.requires(IntakeField.PROBLEM)).isTrue();
+    }
+
+    @Test
+    void oneGreetingForEveryChannel() {
+        String greeted = sampleText().replace("# greeting: ", "greeting: ");
+
+        Greeting g = loader.parse(greeted.getBytes(StandardCharsets.UTF_8)).greeting();
+
+        assertThat(g.voice()).isEqualTo("Thanks for calling Bristol Plumbing. How can I help?");
+        assertThat(g.text()).isEqualTo(g.voice());
+    }
+
+    @Test
+    void aGreetingHasOnlyVoiceAndText() {
+        String greeted = sampleText().replace("# greeting: \"Thanks for calling Bristol Plumbing. How can I help?\"",
+                "greeting: {voice: Hello, sms: Hi}");
+
+        assertThatThrownBy(() -> loader.parse(greeted.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("greeting.sms: unknown field");
     }
 
     @Test

@@ -16,9 +16,13 @@ public final class TestProfiles {
         return new BusinessProfileLoader().loadSample();
     }
 
+    /** The second shipped sample: a dental practice whose patients come in (no address is collected). */
+    public static BusinessProfile dentist() {
+        return new BusinessProfileLoader().loadResource(BusinessProfileLoader.DENTAL_SAMPLE_RESOURCE);
+    }
+
     public static BusinessProfile sampleWithRules(UnaryOperator<BookingRules> change) {
         BusinessProfile p = sample();
-        return new BusinessProfile(p.name(), p.timezone(), p.phoneRegion(), p.hours(), p.blackoutDates(),
-                change.apply(p.rules()), p.services(), p.owner(), p.emergencyKeywords(), p.faq(), p.serviceArea());
+        return p.withRules(change.apply(p.rules()));
     }
 }
