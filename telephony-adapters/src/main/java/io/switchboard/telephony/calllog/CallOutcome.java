@@ -48,8 +48,8 @@ public enum CallOutcome {
                 case DialogAction.Cancelled c -> CANCELLED;
                 case DialogAction.HandOff h -> HAND_OFF;
                 case DialogAction.OwnerNotified n -> MESSAGE_LEFT;
-                case DialogAction.EmergencyFlagged e -> ABANDONED;
-                case DialogAction.EndConversation e -> ABANDONED;
+                // Flags, the end of the conversation and any action added later say nothing about the outcome.
+                default -> ABANDONED;
             });
         }
         if (result.state() == DialogState.HANDED_OFF) {
