@@ -239,7 +239,8 @@ public final class Switchboard implements AutoCloseable {
     /** Stores every answered call (its writer closes after the media server, so ending calls are still stored). */
     private CallLogRecorder callLogRecorder() {
         CallLogSettings settings = callLogSettings();
-        CallLogWriter writer = new CallLogWriter(new CallLogStore(scheduling.database().dsl()));
+        CallLogWriter writer = new CallLogWriter(new CallLogStore(scheduling.database().dsl()))
+                .withMetrics(metrics.metrics());
         closers.push(new Step("call log writer", writer::close));
         Optional<OwnerCallSummaries> owner = Optional.empty();
         if (settings.summarySms()) {

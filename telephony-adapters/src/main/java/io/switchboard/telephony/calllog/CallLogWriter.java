@@ -1,5 +1,8 @@
 package io.switchboard.telephony.calllog;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.dialog.metrics.Metrics;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -73,6 +76,22 @@ public final class CallLogWriter implements AutoCloseable {
     /** Calls the store refused or failed on. */
     public long failed() {
         return failed.get();
+    }
+
+    /**
+     * {@code switchboard_call_log_calls_total{result=stored|dropped|failed}}: what became of finished calls. Returns
+     * this.
+     */
+    public CallLogWriter withMetrics(Metrics metrics) {
+        String name = Metrics.PREFIX + "call.log.calls";
+        MeterRegistry registry = metrics.registry();
+        FunctionCounter.builder(name, stored, AtomicLong::get)
+                .description("Finished calls by what became of their log").tag("result", "stored").register(registry);
+        FunctionCounter.builder(name, dropped, AtomicLong::get)
+                .description("Finished calls by what became of their log").tag("result", "dropped").register(registry);
+        FunctionCounter.builder(name, failed, AtomicLong::get)
+                .description("Finished calls by what became of their log").tag("result", "failed").register(registry);
+        return this;
     }
 
     /** Calls waiting to be stored. */

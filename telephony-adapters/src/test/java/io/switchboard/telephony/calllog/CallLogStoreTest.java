@@ -1,7 +1,10 @@
 package io.switchboard.telephony.calllog;
 
+import static io.switchboard.scheduling.db.Tables.CALL_TURN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.testing.MutableClock;
 import io.switchboard.scheduling.testing.TestDatabase;
@@ -107,8 +110,8 @@ class CallLogStoreTest {
             assertThat(retention.purge()).isEqualTo(1);
             assertThat(calls.find("CA-old")).isEmpty();
             assertThat(calls.find("CA-newer")).isPresent();
-            assertThat(own.dsl().fetchCount(io.switchboard.scheduling.db.Tables.CALL_TURN,
-                    io.switchboard.scheduling.db.Tables.CALL_TURN.CALL_SID.eq("CA-old"))).isZero();
+            assertThat(own.dsl().fetchCount(CALL_TURN,
+                    CALL_TURN.CALL_SID.eq("CA-old"))).isZero();
 
             clock.advance(Duration.ofDays(2));
             assertThat(retention.purge()).isEqualTo(1);
@@ -141,6 +144,8 @@ class CallLogStoreTest {
             }
             written.add(call.callSid());
         }, 1);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        writer.withMetrics(new Metrics(registry));
         try {
             assertThat(writer.submit(call("CA-q1", T0, CallOutcome.BOOKED))).isTrue();
             assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue(); // the store is stuck on the first call
@@ -156,6 +161,10 @@ class CallLogStoreTest {
             release.countDown();
             awaitStored(writer, 2);
             assertThat(written).containsExactly("CA-q1", "CA-q2");
+            assertThat(registry.get("switchboard.call.log.calls").tag("result", "dropped").functionCounter().count())
+                    .isEqualTo(1.0);
+            assertThat(registry.get("switchboard.call.log.calls").tag("result", "stored").functionCounter().count())
+                    .isEqualTo(2.0);
         } finally {
             release.countDown();
             writer.close();
