@@ -22,6 +22,14 @@ import io.switchboard.telephony.http.HttpTimeouts;
 import io.switchboard.telephony.http.MetricsAccess;
 import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
+import io.switchboard.telephony.http.CallLogApi;
+import io.switchboard.telephony.calllog.CallLogRetention;
+import io.switchboard.telephony.calllog.CallLogSettings;
+import io.switchboard.telephony.calllog.CallLogStore;
+import io.switchboard.telephony.calllog.CallLogWriter;
+import io.switchboard.telephony.calllog.CallSummary;
+import io.switchboard.telephony.calllog.OwnerCallSummaries;
+import io.switchboard.media.call.CallLogRecorder;
 import io.switchboard.telephony.metrics.PrometheusMetrics;
 import io.switchboard.telephony.voice.BusyCallFollowUp;
 import io.switchboard.telephony.voice.MissedCalls;
@@ -192,7 +200,8 @@ public final class Switchboard implements AutoCloseable {
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())
-                .addLatencyListener(new TurnLatencyMetrics(metrics.metrics()));
+                .addLatencyListener(new TurnLatencyMetrics(metrics.metrics()))
+                .withCallLog(callLogRecorder());
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
@@ -226,6 +235,12 @@ public final class Switchboard implements AutoCloseable {
         SwitchboardApi.mount(plane, engine, scheduling, metrics.metrics());
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
+        // Personal data: when the admin token check exists, mount with it in front, CallLogApi.mount(router, guard).
+        plane.mount(new CallLogApi(new CallLogStore(scheduling.database().dsl()), clock,
+                scheduling.profile().timezone(), plane.workers())::mount);
+        CallLogRetention retention = new CallLogRetention(new CallLogStore(scheduling.database().dsl()), clock,
+                callLogSettings().retention()).start();
+        closers.push(new Step("call log retention", retention::close));
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, engine));
@@ -234,6 +249,38 @@ public final class Switchboard implements AutoCloseable {
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    /** Stores every answered call (its writer closes after the media server, so ending calls are still stored). */
+    private CallLogRecorder callLogRecorder() {
+        CallLogSettings settings = callLogSettings();
+        CallLogWriter writer = new CallLogWriter(new CallLogStore(scheduling.database().dsl()))
+                .withMetrics(metrics.metrics());
+        closers.push(new Step("call log writer", writer::close));
+        Optional<OwnerCallSummaries> owner = Optional.empty();
+        if (settings.summarySms()) {
+            Optional<String> ownerPhone = scheduling.phones().toE164(scheduling.profile().owner().phone());
+            if (!text.smsEnabled() || ownerPhone.isEmpty()) {
+                LOG.warn("{} is on but SMS is not configured or the owner's number is unusable: no call summaries",
+                        CallLogSettings.SUMMARY_SMS);
+            } else {
+                owner = Optional.of(new OwnerCallSummaries(text.outbound(), ownerPhone.get()));
+            }
+        }
+        if (settings.logTranscripts()) {
+            LOG.warn("{} is on: what callers say is written to the log (personal data)", CallLogSettings.LOG_TRANSCRIPTS);
+        }
+        return new CallLogRecorder(writer, clock, new CallSummary(scheduling.profile()), owner,
+                settings.logTranscripts());
+    }
+
+    private CallLogSettings callLogSettings() {
+        try {
+            return CallLogSettings.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
+                    + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
+        }
     }
 
     private Optional<MetricsAccess> metricsAccess() {

@@ -40,6 +40,7 @@ final class CallSpeaker implements Runnable {
     private final CallOutput output;
     private final List<TurnLatencyListener> listeners;
     private final CallMetrics metrics;
+    private final CallTrace trace;
     private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
     private volatile boolean busy;
     private volatile boolean stopped;
@@ -52,8 +53,10 @@ final class CallSpeaker implements Runnable {
     private int turns;
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
-                Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics) {
+                Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics,
+                CallTrace trace) {
         this.metrics = metrics;
+        this.trace = trace;
         this.call = call;
         this.engine = engine;
         this.synthesizer = synthesizer;
@@ -140,6 +143,11 @@ final class CallSpeaker implements Runnable {
             } catch (RuntimeException e) {
                 LOG.warn("call {}: dialog engine failed to end the session ({})", call.maskedId(), e.toString());
             }
+            try {
+                trace.onEnd();
+            } catch (RuntimeException e) {
+                LOG.warn("call {}: call trace failed at the end ({})", call.maskedId(), e.toString());
+            }
         }
     }
 
@@ -156,12 +164,13 @@ final class CallSpeaker implements Runnable {
                 if (s.giveUp()) {
                     ending = true;
                 }
-                speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply);
+                publish(speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply), null, reply, null);
                 return;
             }
             case TurnInput.Closing c -> {
                 ending = true;
-                speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING);
+                publish(speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING), null,
+                        CallPrompts.CLOSING, null);
                 return;
             }
             case TurnInput.Greeting g -> trigger = TurnTrigger.GREETING;
@@ -172,6 +181,11 @@ final class CallSpeaker implements Runnable {
             }
             case TurnInput.Keyed k -> trigger = TurnTrigger.KEYPAD;
         }
+        String heard = switch (input) {
+            case TurnInput.Spoken s -> s.text();
+            case TurnInput.Keyed k -> k.digits();
+            default -> null;
+        };
         TurnResult result;
         try {
             result = switch (input) {
@@ -186,7 +200,8 @@ final class CallSpeaker implements Runnable {
         } catch (RuntimeException e) {
             metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
-            speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence, CallPrompts.TROUBLE);
+            publish(speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence,
+                    CallPrompts.TROUBLE), heard, CallPrompts.TROUBLE, null);
             return;
         }
         long dialogDone = System.nanoTime();
@@ -194,10 +209,12 @@ final class CallSpeaker implements Runnable {
         if (result.has(DialogAction.EndConversation.class)) {
             ending = true;
         }
-        speak(turn, trigger, input.readyNanos(), sttFinal, dialogDone, silence, result.reply());
+        publish(speak(turn, trigger, input.readyNanos(), sttFinal, dialogDone, silence, result.reply()), heard,
+                result.reply(), result);
     }
 
-    private void speak(int turn, TurnTrigger trigger, long ready, long sttFinal, long dialogDone, int silence,
+    /** Speaks {@code text} and returns the turn's timing. */
+    private TurnLatency speak(int turn, TurnTrigger trigger, long ready, long sttFinal, long dialogDone, int silence,
                        String text) {
         List<String> sentences = Sentences.of(text);
         Reply reply = playback.begin(sentences.size());
@@ -226,12 +243,12 @@ final class CallSpeaker implements Runnable {
             playback.end(reply);
         }
         boolean cut = playback.wasCut(reply);
-        TurnLatency latency = new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, firstTts,
+        return new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, firstTts,
                 sender.firstSentNanos, cut, cut ? playback.heard(reply) : sentences.size(), sentences.size(), silence);
-        publish(latency);
     }
 
-    private void publish(TurnLatency t) {
+    /** Tells the latency listeners and the call's trace; none of them may break the call. */
+    private void publish(TurnLatency t, String heard, String said, TurnResult result) {
         LOG.info("turn call={} n={} via={} quiet={} stt={} dialog={} tts={} total={} ms{}", t.callId(), t.turn(),
                 t.trigger().name().toLowerCase(java.util.Locale.ROOT), t.silenceMillis(), ms(t.sttMillis()),
                 ms(t.dialogMillis()), ms(t.ttsMillis()), ms(t.totalMillis()),
@@ -242,6 +259,12 @@ final class CallSpeaker implements Runnable {
             } catch (RuntimeException e) {
                 LOG.warn("turn latency listener failed ({})", e.toString());
             }
+        }
+        try {
+            // Recognisers report no confidence today; the field is there for one that does.
+            trace.onTurn(new CallTurn(t, heard, null, said, result));
+        } catch (RuntimeException e) {
+            LOG.warn("call {}: call trace failed on turn {} ({})", call.maskedId(), t.turn(), e.toString());
         }
     }
 

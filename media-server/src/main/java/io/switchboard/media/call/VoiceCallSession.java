@@ -25,12 +25,13 @@ final class VoiceCallSession implements CallSession {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    VoiceCallSession(CallContext call, VoiceCalls calls, CallOutput output, long startedNanos, Runnable onFinished) {
+    VoiceCallSession(CallContext call, VoiceCalls calls, CallOutput output, long startedNanos, CallTrace trace,
+                     Runnable onFinished) {
         this.call = call;
         this.onFinished = onFinished;
         this.playback = new Playback(output, calls.settings().maxPlaybackLeadMillis());
         this.speaker = new CallSpeaker(call, calls.engine(), calls.synthesizer(), calls.prompts(), playback, output,
-                calls.latencyListeners(), calls.metrics());
+                calls.latencyListeners(), calls.metrics(), trace);
         this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), calls.earlyEnd(), playback,
                 speaker, calls.metrics());
         String name = "call-" + call.maskedId().substring(1);

@@ -39,6 +39,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private volatile int maxCalls = CallLimits.defaultMaxCalls();
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
     private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
+    private volatile CallLogListener callLog = CallLogListener.NONE;
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -84,6 +85,12 @@ public final class VoiceCalls implements CallSessionFactory {
         return this;
     }
 
+    /** Follows every answered call (the owner's call log). Returns this. */
+    public VoiceCalls withCallLog(CallLogListener listener) {
+        this.callLog = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     public int maxCalls() {
         return maxCalls;
     }
@@ -120,7 +127,7 @@ public final class VoiceCalls implements CallSessionFactory {
         }
         metrics.answered();
         VoiceCallSession[] self = new VoiceCallSession[1];
-        VoiceCallSession session = new VoiceCallSession(call, this, output, started, () -> {
+        VoiceCallSession session = new VoiceCallSession(call, this, output, started, trace(call), () -> {
             sessions.remove(self[0]);
             synchronized (sessions) {
                 active.decrementAndGet();
@@ -136,6 +143,17 @@ public final class VoiceCalls implements CallSessionFactory {
             session.closeGracefully();
         }
         return session;
+    }
+
+    /** The call log's trace for this call; a failing log never stops the call being taken. */
+    private CallTrace trace(CallContext call) {
+        try {
+            CallTrace trace = callLog.callStarted(call.callSid(), call.from());
+            return trace == null ? CallTrace.NONE : trace;
+        } catch (RuntimeException e) {
+            LOG.error("call {}: call log failed to start ({})", call.maskedId(), e.toString());
+            return CallTrace.NONE;
+        }
     }
 
     /** Over the cap: no recogniser, no threads, just the cached busy message and a hang-up. */

@@ -1,0 +1,91 @@
+package io.switchboard.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.telephony.calllog.CallLogStore;
+import io.switchboard.telephony.calllog.CallOutcome;
+import io.switchboard.telephony.calllog.LoggedCall;
+import io.switchboard.telephony.calllog.LoggedTurn;
+import io.switchboard.telephony.http.ControlPlane;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as {@code serve} wires it serves the call log and purges calls past their retention when it starts. */
+class SwitchboardCallLogTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @AfterAll
+    static void closeClient() {
+        HTTP.close();
+    }
+
+    private static ServerConfig config(Map<String, String> more) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
+                "SWITCHBOARD_HTTP_PORT", "0",
+                "SWITCHBOARD_NOW", "2026-11-23T09:00",
+                "SWITCHBOARD_DATA_DIR", dataDir.toString()));
+        env.putAll(more);
+        return ServerConfig.fromEnvironment(env);
+    }
+
+    @Test
+    void storedCallsAreServedAndOnesPastTheRetentionAreDeletedAtStart() throws Exception {
+        try (Switchboard switchboard = Switchboard.open(config(Map.of("SWITCHBOARD_CALL_LOG_RETENTION", "7d")))) {
+            CallLogStore store = new CallLogStore(switchboard.scheduling().database().dsl());
+            Instant now = switchboard.clock().instant();
+            store.save(call("CA-recent", now.minus(Duration.ofDays(1))));
+            store.save(call("CA-expired", now.minus(Duration.ofDays(8))));
+
+            ControlPlane http = switchboard.startHttp();
+            URI base = URI.create("http://127.0.0.1:" + http.port());
+
+            HttpResponse<String> one = get(base.resolve("/v1/calls/CA-recent"));
+            assertThat(one.statusCode()).isEqualTo(200);
+            assertThat(new JsonObject(one.body()).getJsonArray("turns").getJsonObject(0).getString("said"))
+                    .isEqualTo("Hello.");
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (store.find("CA-expired").isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(get(base.resolve("/v1/calls/CA-expired")).statusCode()).isEqualTo(404);
+            assertThat(new JsonObject(get(base.resolve("/v1/calls?days=30")).body()).getJsonArray("calls"))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnusableRetentionStopsTheServerWithTheVariableNamed() {
+        try (Switchboard switchboard = Switchboard.open(config(Map.of("SWITCHBOARD_CALL_LOG_RETENTION", "forever")))) {
+            assertThatThrownBy(switchboard::startHttp).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("SWITCHBOARD_CALL_LOG_RETENTION");
+        }
+    }
+
+    private static LoggedCall call(String sid, Instant start) {
+        return LoggedCall.of(sid, "+447700900123", start, start.plusSeconds(30), CallOutcome.QUESTION, null, null,
+                List.of(new LoggedTurn(1, "greeting", null, null, "Hello.", null, null, start.plusSeconds(1), null,
+                        null, 5, 40, 50, false)));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,73 @@
+package io.switchboard.telephony.calllog;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The call log's settings.
+ *
+ * @param retention      how long a call is kept ({@value #RETENTION}: {@code 30d} by default; {@code 90d}, {@code 12h},
+ *                       a bare number of days, or ISO {@code P30D})
+ * @param logTranscripts whether what callers said is also written to the application log ({@value #LOG_TRANSCRIPTS},
+ *                       off by default: it is personal data)
+ * @param summarySms     whether the owner is texted a one-line summary after a call that booked, moved, cancelled,
+ *                       left a message or asked for a person ({@value #SUMMARY_SMS}; needs SMS configured)
+ */
+public record CallLogSettings(Duration retention, boolean logTranscripts, boolean summarySms) {
+
+    public static final String RETENTION = "SWITCHBOARD_CALL_LOG_RETENTION";
+    public static final String LOG_TRANSCRIPTS = "SWITCHBOARD_LOG_TRANSCRIPTS";
+    public static final String SUMMARY_SMS = "SWITCHBOARD_CALL_SUMMARY_SMS";
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    /** Shorter would delete calls before the owner has looked at the day's log. */
+    public static final Duration MIN_RETENTION = Duration.ofHours(1);
+
+    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})\\s*([dh]?)");
+
+    public CallLogSettings {
+        if (retention.compareTo(MIN_RETENTION) < 0) {
+            throw new IllegalArgumentException(RETENTION + " must be at least 1h, was " + retention);
+        }
+    }
+
+    public static CallLogSettings defaults() {
+        return new CallLogSettings(DEFAULT_RETENTION, false, false);
+    }
+
+    /** @throws IllegalArgumentException naming the variable when a value is unusable */
+    public static CallLogSettings fromEnvironment(Map<String, String> env) {
+        String keep = env.getOrDefault(RETENTION, "").trim();
+        return new CallLogSettings(keep.isEmpty() ? DEFAULT_RETENTION : retention(keep),
+                flag(env, LOG_TRANSCRIPTS), flag(env, SUMMARY_SMS));
+    }
+
+    private static Duration retention(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t);
+            }
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(RETENTION + ": '" + text + "' is not a duration like 30d or 12h");
+        }
+        Matcher m = SHORT.matcher(t);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(RETENTION + ": '" + text + "' is not a duration like 30d or 12h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return "h".equals(m.group(2)) ? Duration.ofHours(n) : Duration.ofDays(n);
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        String v = env.getOrDefault(name, "").trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "", "false", "0", "no", "off" -> false;
+            case "true", "1", "yes", "on" -> true;
+            default -> throw new IllegalArgumentException(name + ": '" + v + "' is not true or false");
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package io.switchboard.telephony.calllog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CallLogSettingsTest {
+
+    @Test
+    void defaultsKeepThirtyDaysAndLogNoTranscriptsAndSendNoSummaries() {
+        CallLogSettings s = CallLogSettings.fromEnvironment(Map.of());
+
+        assertThat(s.retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(s.logTranscripts()).isFalse();
+        assertThat(s.summarySms()).isFalse();
+    }
+
+    @Test
+    void retentionIsReadInDaysHoursOrIso() {
+        assertThat(retention("90d")).isEqualTo(Duration.ofDays(90));
+        assertThat(retention("7")).isEqualTo(Duration.ofDays(7));
+        assertThat(retention("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(retention("P14D")).isEqualTo(Duration.ofDays(14));
+        assertThat(CallLogSettings.fromEnvironment(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "true",
+                CallLogSettings.SUMMARY_SMS, "yes"))).isEqualTo(new CallLogSettings(Duration.ofDays(30), true, true));
+    }
+
+    @Test
+    void unusableValuesAreRefusedNamingTheVariable() {
+        assertThatThrownBy(() -> retention("a month")).hasMessageContaining(CallLogSettings.RETENTION);
+        assertThatThrownBy(() -> retention("0d")).hasMessageContaining(CallLogSettings.RETENTION);
+        assertThatThrownBy(() -> CallLogSettings.fromEnvironment(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "maybe")))
+                .hasMessageContaining(CallLogSettings.LOG_TRANSCRIPTS);
+    }
+
+    private static Duration retention(String value) {
+        return CallLogSettings.fromEnvironment(Map.of(CallLogSettings.RETENTION, value)).retention();
+    }
+}
