@@ -11,6 +11,7 @@ import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
+import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
 import io.switchboard.telephony.http.SwitchboardApi;
@@ -173,13 +174,23 @@ public final class Switchboard implements AutoCloseable {
         ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
                 scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
-        SwitchboardApi.mount(plane, engine, scheduling);
-        plane.mount(router -> text.mount(router, v, engine));
+        ApiSecurity security = apiSecurity();
+        SwitchboardApi.mount(plane, engine, scheduling, security);
+        plane.mount(router -> text.mount(router, v, engine, security.limits()));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    /** The admin token (configured or generated and shared), the chat's web origins and the inbound rate limits. */
+    private ApiSecurity apiSecurity() {
+        try {
+            return ApiSecurity.fromEnvironment(config.environment(), config.dataDir(), scheduling);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_ADMIN_TOKEN / SWITCHBOARD_WEB_ORIGINS", e.getMessage(), e);
+        }
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */

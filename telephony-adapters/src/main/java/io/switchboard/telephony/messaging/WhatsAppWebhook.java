@@ -17,7 +17,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.telephony.http.BodyLimit;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,8 +61,7 @@ public final class WhatsAppWebhook {
 
     public void mount(Router router) {
         router.get(PATH).handler(this::verifySubscription);
-        router.post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(WhatsAppPayloadParser.DEFAULT_MAX_BODY_BYTES))
+        BodyLimit.read(router.post(PATH), WhatsAppPayloadParser.DEFAULT_MAX_BODY_BYTES)
                 .handler(this::receive);
     }
 
