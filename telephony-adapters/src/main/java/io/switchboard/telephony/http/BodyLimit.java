@@ -3,6 +3,7 @@ package io.switchboard.telephony.http;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
  * A route's request-body limit, remembered on the request so the 413 answer quotes the limit of the route that
@@ -18,11 +19,17 @@ public final class BodyLimit {
     /** Adds the body handler with {@code maxBytes} to {@code route}; returns the route for more handlers. */
     public static Route read(Route route, int maxBytes) {
         return route
-                .handler(ctx -> {
-                    ctx.put(KEY, maxBytes);
-                    ctx.next();
-                })
+                .handler(new Remember(maxBytes))
                 .handler(BodyHandler.create(false).setBodyLimit(maxBytes));
+    }
+
+    /** A platform handler, so Vert.x lets it run before the body handler on the same route. */
+    private record Remember(int maxBytes) implements PlatformHandler {
+        @Override
+        public void handle(RoutingContext ctx) {
+            ctx.put(KEY, maxBytes);
+            ctx.next();
+        }
     }
 
     /** The 413 message: with the limit when the refusing route declared one. */

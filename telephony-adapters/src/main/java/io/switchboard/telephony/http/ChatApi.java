@@ -50,10 +50,11 @@ public final class ChatApi {
     }
 
     public void mount(Router router) {
+        // Separate routes, so origin, token and content type are checked before the body is read.
         router.route(PATH).handler(security.webOrigins());
-        BodyLimit.read(router.post(PATH).handler(security.optionalAdmin()).handler(ChatApi::requireJson),
-                        ApiLimits.MAX_BODY_BYTES)
-                .handler(this::chat);
+        router.post(PATH).handler(security.optionalAdmin());
+        router.post(PATH).handler(ChatApi::requireJson);
+        BodyLimit.read(router.post(PATH), ApiLimits.MAX_BODY_BYTES).handler(this::chat);
     }
 
     private static void requireJson(RoutingContext ctx) {
@@ -77,10 +78,10 @@ public final class ChatApi {
         }
         boolean trusted = AdminAuth.isAdmin(ctx);
         String address = ClientAddress.of(ctx);
+        TurnRequest turn = request.toTurn(trusted, phones);
         long started = System.nanoTime();
         // Unordered: turns of different sessions must not queue behind each other; the engine serialises a session.
         workers.<Answer>executeBlocking(() -> {
-            TurnRequest turn = request.toTurn(trusted, phones);
             if (!trusted) {
                 RateDecision decision = security.limits().check("chat", turn.sessionId(), address);
                 if (decision instanceof RateDecision.Refused refused) {
@@ -90,7 +91,7 @@ public final class ChatApi {
             JsonObject reply = json.toJson(engine.handle(turn))
                     // The engine's id is a hash; the client knows its conversation by the id it sent.
                     .put("session_id", request.sessionId());
-            return new Answer.Replied(turn, reply);
+            return new Answer.Replied(reply);
         }, false)
                 .onSuccess(answer -> {
                     switch (answer) {
@@ -104,8 +105,8 @@ public final class ChatApi {
                             ApiResponses.error(ctx, 429, "too many messages; please wait a moment and try again");
                         }
                         case Answer.Replied replied -> {
-                            LOG.debug("chat turn on {} ({}): intent={} state={} in {} ms",
-                                    replied.turn().channel().wireName(), replied.turn().identity(),
+                            LOG.debug("chat turn on {} from {} ({}): intent={} state={} in {} ms",
+                                    turn.channel().wireName(), PiiMask.phone(turn.from()), turn.identity(),
                                     replied.reply().getString("intent"), replied.reply().getString("state"),
                                     (System.nanoTime() - started) / 1_000_000);
                             ApiResponses.json(ctx, 200, replied.reply());
@@ -113,14 +114,15 @@ public final class ChatApi {
                     }
                 })
                 .onFailure(e -> {
-                    LOG.error("chat turn failed ({}): {}", trusted ? "trusted" : "public", FailureSummary.of(e));
+                    LOG.error("chat turn failed on {} from {} ({}): {}", turn.channel().wireName(),
+                            PiiMask.phone(turn.from()), turn.identity(), FailureSummary.of(e));
                     ApiResponses.error(ctx, 500, "the receptionist could not answer; please try again");
                 });
     }
 
     /** What the worker decided: a reply, or a refusal by the rate limit. */
     private sealed interface Answer {
-        record Replied(TurnRequest turn, JsonObject reply) implements Answer {
+        record Replied(JsonObject reply) implements Answer {
         }
 
         record Limited(RateDecision.Refused refused) implements Answer {

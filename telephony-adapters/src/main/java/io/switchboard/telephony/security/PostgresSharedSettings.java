@@ -25,7 +25,7 @@ public final class PostgresSharedSettings implements SharedSettings {
     public String putIfAbsent(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
-        dsl.execute("INSERT INTO switchboard_setting (name, value, created_at) VALUES (?, ?, ?) "
+        dsl.execute("INSERT INTO switchboard_setting (name, value, created_at) VALUES (?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE)) "
                 + "ON CONFLICT (name) DO NOTHING", name, value, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         return get(name).orElseThrow(() -> new IllegalStateException("setting " + name + " vanished after insert"));
     }
