@@ -72,22 +72,44 @@ public final class BusinessProfileLoader {
         return parse(bytes);
     }
 
+    /** " at line L, column C" when the parser knows where, else nothing; never the text found there. */
+    private static String position(JsonProcessingException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    /** A typo'd key of a profile is named when it looks like a field name; anything else could be any text. */
+    private static String fieldName(String key) {
+        return key.matches("[A-Za-z_][A-Za-z0-9_]{0,31}") ? key : "(unknown field)";
+    }
+
     public BusinessProfile parse(byte[] document) {
         JsonNode root;
         try {
             root = yaml.readTree(document);
         } catch (JsonProcessingException e) {
-            throw new ProfileException("(document)", "not valid YAML: " + e.getOriginalMessage(), e);
+            // The parser's own message quotes the offending line; the file may be anything (a password file), so
+            // only the position is reported, and the parser exception is not kept as the cause.
+            throw new ProfileException("(document)", "not valid YAML" + position(e));
         } catch (IOException e) {
-            throw new ProfileException("(document)", "cannot read YAML", e);
+            throw new ProfileException("(document)", "cannot read YAML");
         }
         if (root == null || !root.isObject()) {
             throw new ProfileException("(document)", "expected a mapping at the top level");
         }
+        boolean looksLikeAProfile = false;
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            looksLikeAProfile |= KNOWN_KEYS.contains(it.next());
+        }
+        if (!looksLikeAProfile) {
+            // Not a profile at all (a wrong path): naming its keys would print another file's contents.
+            throw new ProfileException("(document)", "not a business profile: none of its fields is known (known: "
+                    + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
+        }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KNOWN_KEYS.contains(key)) {
-                throw new ProfileException(key, "unknown field (known: " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
+                throw new ProfileException(fieldName(key), "unknown field (known: " + String.join(", ", KNOWN_KEYS.stream().sorted().toList()) + ")");
             }
         }
         String name = requiredText(root, "name");
