@@ -16,7 +16,9 @@ import java.util.Objects;
 public final class AdminToken {
 
     /** Shorter configured tokens are refused: a guessable token is no protection. */
-    public static final int MIN_LENGTH = 16;
+    public static final int MIN_LENGTH = 12;
+    /** Shorter configured tokens are accepted with a warning; generated ones have 43 characters. */
+    public static final int RECOMMENDED_LENGTH = 32;
     private static final int GENERATED_BYTES = 32;
 
     private final byte[] digest;

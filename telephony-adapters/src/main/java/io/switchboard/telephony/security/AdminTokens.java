@@ -58,8 +58,13 @@ public final class AdminTokens {
      */
     public AdminToken resolve(Optional<String> configured) {
         if (configured.isPresent() && !configured.get().isBlank()) {
-            AdminToken token = AdminToken.of(configured.get().strip());
+            String value = configured.get().strip();
+            AdminToken token = AdminToken.of(value);
             LOG.info("admin API: bearer token from {}", VARIABLE);
+            if (value.length() < AdminToken.RECOMMENDED_LENGTH) {
+                LOG.warn("{} is shorter than {} characters; use a random one, e.g. `openssl rand -base64 32`",
+                        VARIABLE, AdminToken.RECOMMENDED_LENGTH);
+            }
             return token;
         }
         Path file = file(dataDir);

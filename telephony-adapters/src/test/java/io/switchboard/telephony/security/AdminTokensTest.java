@@ -113,7 +113,7 @@ class AdminTokensTest {
     void aShortOrOddConfiguredTokenIsRefusedWithoutRepeatingIt() {
         assertThatThrownBy(() -> tokens(dir).resolve(Optional.of("hunter2")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2")
-                .hasMessageContaining("16");
+                .hasMessageContaining("12");
         assertThatThrownBy(() -> AdminToken.of("has a space in the token"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("space in");
     }
