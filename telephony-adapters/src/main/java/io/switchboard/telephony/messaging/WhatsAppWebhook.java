@@ -1,6 +1,7 @@
 package io.switchboard.telephony.messaging;
 
 import io.switchboard.models.Channel;
+import io.switchboard.models.LogSafe;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.outbound.OutboundMessenger;
 import io.switchboard.telephony.whatsapp.WhatsAppInboundMessage;
@@ -102,7 +103,8 @@ public final class WhatsAppWebhook {
             batch = parser.parse(raw);
         } catch (WhatsAppPayloadException e) {
             // Signed by Meta but not a message notification we understand: answering 200 stops pointless retries.
-            LOG.warn("ignoring a signed WhatsApp notification: {}", e.getMessage());
+            // The parser's message may quote bytes of the body: escaped, it cannot forge a log line.
+            LOG.warn("ignoring a signed WhatsApp notification: {}", LogSafe.escape(e.getMessage()));
             return;
         }
         if (batch.skippedMessages() > 0) {
