@@ -12,6 +12,9 @@ public final class SwitchboardApi {
     /** Paths only the admin token opens: customer data and operational detail. */
     public static final java.util.List<String> ADMIN_PATHS = java.util.List.of(AppointmentsApi.PATH, "/metrics");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwitchboardApi.class);
+    private static final java.time.Duration PRUNE_LIMITS_EVERY = java.time.Duration.ofHours(1);
+
     private SwitchboardApi() {
     }
 
@@ -22,5 +25,10 @@ public final class SwitchboardApi {
         plane.mount(new ChatApi(engine, appointments, plane.workers(), scheduling.phones(), security)::mount);
         plane.mount(new AppointmentsApi(scheduling.appointments(), appointments, scheduling.profile().timezone(),
                 plane.workers())::mount);
+        // Idle rate-limit counters are dead weight (a full bucket is the same as none); the timer ends with Vert.x.
+        plane.vertx().setPeriodic(PRUNE_LIMITS_EVERY.toMillis(), id -> plane.workers()
+                .executeBlocking(() -> security.limits().pruneIdle(), false)
+                .onSuccess(n -> LOG.debug("pruned {} idle rate-limit counters", n))
+                .onFailure(e -> LOG.warn("pruning rate-limit counters failed: {}", e.getClass().getName())));
     }
 }

@@ -50,6 +50,14 @@ public final class InMemoryRateLimiter implements RateLimiter {
         return decision.get();
     }
 
+    @Override
+    public int pruneIdle() {
+        long now = clock.millis();
+        int before = buckets.size();
+        buckets.values().removeIf(b -> b.isFull(limit, now));
+        return Math.max(0, before - buckets.size());
+    }
+
     /** Keys currently tracked. */
     int trackedKeys() {
         return buckets.size();

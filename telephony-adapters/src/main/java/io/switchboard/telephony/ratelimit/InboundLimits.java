@@ -37,6 +37,11 @@ public final class InboundLimits {
         return new InboundLimits(none, none);
     }
 
+    /** Forgets idle counters of both limiters; blocking. Run it now and then (hourly is plenty). */
+    public int pruneIdle() {
+        return senders.pruneIdle() + addresses.pruneIdle();
+    }
+
     /**
      * Counts one inbound message. May block (a shared store): call from a worker thread.
      *

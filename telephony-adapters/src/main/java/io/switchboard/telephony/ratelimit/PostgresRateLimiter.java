@@ -56,6 +56,7 @@ public final class PostgresRateLimiter implements RateLimiter {
     }
 
     /** Deletes buckets untouched for longer than a full refill takes: they are the same as no row. */
+    @Override
     public int pruneIdle() {
         long fullRefillMillis = (long) Math.ceil(limit.burst() * limit.millisPerToken());
         return dsl.execute("DELETE FROM rate_limit_bucket WHERE bucket_key LIKE ? AND updated_ms < ?",

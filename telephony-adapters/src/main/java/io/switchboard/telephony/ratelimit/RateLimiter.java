@@ -9,4 +9,13 @@ public interface RateLimiter {
 
     /** Counts one message under {@code key} if it is allowed, and says whether it is. */
     RateDecision acquire(String key);
+
+    /**
+     * Forgets keys whose buckets have refilled completely (the same as never seen). Blocking for shared stores.
+     *
+     * @return how many were forgotten
+     */
+    default int pruneIdle() {
+        return 0;
+    }
 }

@@ -109,6 +109,19 @@ class InMemoryRateLimiterTest {
         assertThat(small.trackedKeys()).isEqualTo(1);
     }
 
+    @Test
+    void pruningForgetsOnlyRefilledBuckets() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter(RateLimit.PER_SENDER, clock);
+        limiter.acquire("quiet");
+        clock.advance(Duration.ofMinutes(1));
+        for (int i = 0; i < 31; i++) {
+            limiter.acquire("busy");
+        }
+
+        assertThat(limiter.pruneIdle()).isEqualTo(1);
+        assertThat(limiter.acquire("busy").allowed()).as("the busy bucket was kept").isFalse();
+    }
+
     private static long inLastMinute(List<Long> sent, long now) {
         return sent.stream().filter(t -> t > now - 60_000).count();
     }
