@@ -9,6 +9,8 @@ import io.switchboard.dialog.flow.Conversation;
 import io.switchboard.dialog.flow.ConversationEngine;
 import io.switchboard.dialog.flow.Hearing;
 import io.switchboard.dialog.llm.LlmFallback;
+import io.switchboard.dialog.metrics.DependencyKind;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.KeyedLock;
 import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.session.SessionStore;
@@ -18,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -42,22 +45,35 @@ public final class Receptionist implements DialogEngine {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private final Metrics metrics;
+    private final LlmFallback llm;
+    private final Notifier notifier;
+
     private Receptionist(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
-                         Duration sessionTimeout) {
+                         Duration sessionTimeout, Metrics metrics) {
         this.scheduling = scheduling;
         this.sessions = sessions;
         this.hearing = new Hearing(scheduling.profile(), llm);
-        this.engine = new ConversationEngine(scheduling, notifier);
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.llm = llm;
+        this.notifier = notifier;
+        this.engine = new ConversationEngine(scheduling, notifier, metrics);
         this.sessionTimeout = sessionTimeout;
     }
 
     public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier) {
-        return new Receptionist(scheduling, sessions, llm, notifier, DEFAULT_SESSION_TIMEOUT);
+        return new Receptionist(scheduling, sessions, llm, notifier, DEFAULT_SESSION_TIMEOUT, Metrics.disabled());
     }
 
     public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
                                       Duration sessionTimeout) {
-        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout);
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled());
+    }
+
+    /** With conversations, bookings and session-store failures recorded into {@code metrics}. */
+    public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
+                                      Duration sessionTimeout, Metrics metrics) {
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, metrics);
     }
 
     @Override
@@ -86,11 +102,26 @@ public final class Receptionist implements DialogEngine {
 
     @Override
     public void end(Channel channel, String sessionId) {
-        sessions.delete(new SessionKey(channel, sessionId));
+        SessionKey key = new SessionKey(channel, sessionId);
+        locks.withLock(key, () -> {
+            load(key).ifPresent(engine::ended);
+            try {
+                sessions.delete(key);
+            } catch (RuntimeException e) {
+                metrics.errors().record(DependencyKind.SESSION_STORE);
+                throw e;
+            }
+            return null;
+        });
     }
 
     @Override
     public void warmUp() {
+        // A twin that records nothing: the warm-up conversation must not count as a caller's.
+        new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled()).warmUpHere();
+    }
+
+    private void warmUpHere() {
         String session = "warm-up-" + java.util.UUID.randomUUID();
         try {
             handle(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
@@ -105,7 +136,13 @@ public final class Receptionist implements DialogEngine {
     }
 
     private Optional<Conversation> load(SessionKey key) {
-        Optional<String> stored = sessions.load(key);
+        Optional<String> stored;
+        try {
+            stored = sessions.load(key);
+        } catch (RuntimeException e) {
+            metrics.errors().record(DependencyKind.SESSION_STORE);
+            throw e;
+        }
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -119,10 +156,18 @@ public final class Receptionist implements DialogEngine {
     }
 
     private void save(SessionKey key, Conversation c) {
+        c.capMemory();
+        String state;
         try {
-            sessions.save(key, json.writeValueAsString(c), sessionTimeout);
+            state = json.writeValueAsString(c);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("conversation state not serialisable", e);
+        }
+        try {
+            sessions.save(key, state, sessionTimeout);
+        } catch (RuntimeException e) {
+            metrics.errors().record(DependencyKind.SESSION_STORE);
+            throw e;
         }
     }
 }

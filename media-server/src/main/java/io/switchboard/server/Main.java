@@ -5,6 +5,7 @@ import io.switchboard.models.Channel;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.database.DatabaseBackup;
 import io.switchboard.scheduling.profile.ProfileException;
 import io.switchboard.telephony.http.ControlPlane;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,6 +28,8 @@ public final class Main {
     /** Exit status for bad configuration, a bad profile or bad arguments. */
     static final int EXIT_CONFIG = 2;
     static final int EXIT_FAILURE = 1;
+    /** After the shutdown bound, this long for the exit itself before the process is halted. */
+    static final java.time.Duration EXIT_MARGIN = java.time.Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -57,6 +62,14 @@ public final class Main {
                     profile(config, System.out);
                     System.exit(0);
                 }
+                case BACKUP -> {
+                    backup(config, command.file(), System.out);
+                    System.exit(0);
+                }
+                case RESTORE -> {
+                    restore(config, command.file(), System.out);
+                    System.exit(0);
+                }
                 case HELP -> {
                     System.out.println(Command.USAGE);
                     System.exit(0);
@@ -68,6 +81,9 @@ public final class Main {
         } catch (ProfileException e) {
             System.err.println("Business profile error: " + e.getMessage());
             System.exit(EXIT_CONFIG);
+        } catch (DatabaseBackup.BackupException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_FAILURE);
         } catch (RuntimeException e) {
             LOG.error("Switchboard failed to start", e);
             System.err.println("Switchboard failed to start: " + e);
@@ -82,23 +98,34 @@ public final class Main {
         ControlPlane http;
         try {
             switchboard.startVoice();
+            switchboard.startCalendarRelay();
+            switchboard.startBackups();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();
             throw e;
         }
+        Shutdown shutdown = switchboard.shutdownSequence(Shutdown.timeoutFrom(config.environment()));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM and Ctrl-C run the orderly sequence first, while the database and every other component are still
+        // up, and only then exit: JVM shutdown hooks run concurrently, so the embedded database's own hook would
+        // stop PostgreSQL under calls still saying goodbye.
+        ShutdownSignals.onTerminate(() -> {
             LOG.info("Switchboard stopping");
-            switchboard.close();
+            ShutdownSignals.haltAfter(shutdown.bound().plus(EXIT_MARGIN));
+            shutdown.run();
             stopped.countDown();
-        }, "switchboard-shutdown"));
+        });
+        // Any other way out (System.exit, SIGHUP) still closes in order, as far as the hooks allow.
+        Runtime.getRuntime().addShutdownHook(new Thread(shutdown::run, "switchboard-shutdown"));
         LOG.info("{}", readyLine(switchboard, http));
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        LOG.info("Switchboard stopped");
+        System.exit(0);
     }
 
     static String readyLine(Switchboard switchboard, ControlPlane http) {
@@ -125,6 +152,27 @@ public final class Main {
         var profile = Switchboard.loadProfile(config);
         try (Database database = Database.open(config.databaseSettings())) {
             ProfileReport.print(Scheduling.create(profile, config.clock(profile.timezone()), database), out);
+        }
+    }
+
+    /** Writes a consistent snapshot of the configured database (embedded or {@code DATABASE_URL}) to {@code file}. */
+    static void backup(ServerConfig config, Path file, PrintStream out) {
+        try (Database database = Database.open(config.databaseSettings())) {
+            DatabaseBackup.Summary summary = DatabaseBackup.write(database, file, config.clock(ZoneOffset.UTC));
+            out.println("Backed up " + summary.totalRows() + " rows of " + summary.rows().size()
+                    + " tables (schema version " + summary.schemaVersion() + ", "
+                    + summary.rows().getOrDefault("appointment", 0L) + " appointments) to " + file.toAbsolutePath());
+        }
+    }
+
+    /** Loads {@code file} into the configured database, which must be empty (a fresh data dir, a new database). */
+    static void restore(ServerConfig config, Path file, PrintStream out) {
+        try (Database database = Database.open(config.databaseSettings())) {
+            DatabaseBackup.Summary summary = DatabaseBackup.restore(database, file);
+            out.println("Restored " + summary.totalRows() + " rows of " + summary.rows().size()
+                    + " tables (schema version " + summary.schemaVersion() + ", "
+                    + summary.rows().getOrDefault("appointment", 0L) + " appointments) into "
+                    + config.databaseSettings());
         }
     }
 

@@ -9,17 +9,29 @@ import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.calendar.CalendarRelay;
+import io.switchboard.scheduling.calendar.CalendarSink;
+import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
+import io.switchboard.telephony.http.HttpTimeouts;
+import io.switchboard.telephony.http.MetricsAccess;
+import io.switchboard.telephony.http.MetricsEndpoint;
+import io.switchboard.telephony.http.MissedCallsApi;
+import io.switchboard.telephony.metrics.PrometheusMetrics;
+import io.switchboard.telephony.voice.BusyCallFollowUp;
+import io.switchboard.telephony.voice.MissedCalls;
 import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.TwilioVoiceWebhook;
 import io.switchboard.dialog.understanding.AnswerCheck;
+import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.TurnLatencyMetrics;
 import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
@@ -35,6 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -58,15 +71,18 @@ public final class Switchboard implements AutoCloseable {
     private final SessionStore sessions;
     private final DialogEngine engine;
     private final TextChannels text;
+    private final PrometheusMetrics metrics;
     /** What to close, last created first. */
     private final Deque<Step> closers;
     private Vertx vertx;
     private ControlPlane http;
     private MediaWebSocketServer media;
     private VoiceCalls calls;
+    private volatile CalendarSink calendarSink;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
-                        DialogEngine engine, TextChannels text, Deque<Step> closers) {
+                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
+        this.metrics = metrics;
         this.config = config;
         this.clock = clock;
         this.scheduling = scheduling;
@@ -78,8 +94,9 @@ public final class Switchboard implements AutoCloseable {
 
     /** Everything but HTTP, with the real receptionist (sessions expire after the configured timeout). */
     public static Switchboard open(ServerConfig config) {
-        return open(config, (scheduling, sessions, llm, notifier) ->
-                Receptionist.create(scheduling, sessions, llm, notifier, config.sessionTimeout()));
+        PrometheusMetrics metrics = PrometheusMetrics.create();
+        return open(config, (scheduling, sessions, llm, notifier) -> Receptionist.create(scheduling, sessions, llm,
+                notifier, config.sessionTimeout(), metrics.metrics()), metrics);
     }
 
     /**
@@ -89,25 +106,30 @@ public final class Switchboard implements AutoCloseable {
      * @throws ConfigException                                    when a setting is unusable
      */
     public static Switchboard open(ServerConfig config, EngineFactory engines) {
+        return open(config, engines, PrometheusMetrics.create());
+    }
+
+    private static Switchboard open(ServerConfig config, EngineFactory engines, PrometheusMetrics metrics) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(engines, "engines");
-        BusinessProfile profile = loadProfile(config);
-        Clock clock = config.clock(profile.timezone());
         Deque<Step> closers = new ArrayDeque<>();
+        closers.push(new Step("metrics", metrics::close));
         try {
+            BusinessProfile profile = loadProfile(config);
+            Clock clock = config.clock(profile.timezone());
             Database database = Database.open(config.databaseSettings());
             closers.push(new Step("database", database::close));
             Scheduling scheduling = Scheduling.create(profile, clock, database);
             SessionStore sessions = openSessions(config, clock);
             closers.push(new Step("sessions", sessions::close));
-            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment());
+            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
             closeIfCloseable("LLM fallback", llm, closers);
-            TextChannels text = openTextChannels(config, scheduling);
+            TextChannels text = openTextChannels(config, scheduling, metrics);
             closers.push(new Step("text channels", text::close));
             Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier);
             closeIfCloseable("dialog engine", engine, closers);
-            return new Switchboard(config, clock, scheduling, sessions, engine, text, closers);
+            return new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
         } catch (RuntimeException e) {
             closeAll(closers);
             throw e;
@@ -133,12 +155,15 @@ public final class Switchboard implements AutoCloseable {
         SttSettings sttSettings;
         VoiceSettings voiceSettings;
         MediaServerSettings mediaSettings;
+        int maxCalls;
         try {
             sttSettings = SttSettings.fromEnvironment(env);
             voiceSettings = VoiceSettings.fromEnvironment(env);
             mediaSettings = MediaServerSettings.fromEnvironment(env);
+            maxCalls = CallLimits.maxCalls(env);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_*", e.getMessage(), e);
+            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_* / SWITCHBOARD_MAX_CALLS",
+                    e.getMessage(), e);
         }
         SpeechRecognizer stt = SpeechRecognizers.start(sttSettings);
         closers.push(new Step("speech recognizer", stt::close));
@@ -146,8 +171,16 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("speech synthesizer", tts::close));
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
+        BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
+                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
+                scheduling.profile().name());
+        closers.push(new Step("busy-call follow-ups", busy::close));
         calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
-                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers));
+                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withMaxCalls(maxCalls)
+                .withOverflow(busy::turnedAway)
+                .withMetrics(metrics.metrics())
+                .addLatencyListener(new TurnLatencyMetrics(metrics.metrics()));
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
@@ -171,11 +204,19 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS)));
         vertx = v;
-        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort()),
-                scheduling.profile().name());
+        ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
+                .withTimeouts(httpTimeouts()), scheduling.profile().name());
         closers.push(new Step("HTTP", plane::close));
+        plane.readinessCheck("database", () -> scheduling.database().isReachable(Duration.ofSeconds(2)));
+        if (config.redisUrl().isPresent()) {
+            plane.readinessCheck("redis", sessions::isReachable);
+        }
         ApiSecurity security = apiSecurity();
-        SwitchboardApi.mount(plane, engine, scheduling, security);
+        SwitchboardApi.mount(plane, engine, scheduling, security, metrics.metrics());
+        plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
+                scheduling.profile().timezone(), plane.workers())::mount);
+        metricsAccess().ifPresent(access ->
+                plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, engine, security.limits()));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
@@ -191,6 +232,54 @@ public final class Switchboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SWITCHBOARD_ADMIN_TOKEN / SWITCHBOARD_WEB_ORIGINS", e.getMessage(), e);
         }
+    }
+
+    private Optional<MetricsAccess> metricsAccess() {
+        try {
+            return MetricsAccess.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(MetricsAccess.VARIABLE, e.getMessage(), e);
+        }
+    }
+
+    private HttpTimeouts httpTimeouts() {
+        try {
+            return HttpTimeouts.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_HTTP_*_TIMEOUT", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts relaying the calendar outbox to the configured calendar, if any. Safe on every instance of a cluster:
+     * each change is claimed by one relay (see {@link io.switchboard.scheduling.calendar.CalendarOutbox}).
+     */
+    public synchronized Optional<CalendarRelay> startCalendarRelay() {
+        Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
+                    CalendarSyncSettings.WEBHOOK_URL);
+            return Optional.empty();
+        }
+        CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
+        closers.push(new Step("calendar relay", relay::close));
+        return Optional.of(relay);
+    }
+
+    /**
+     * Starts the server's own backups when {@code SWITCHBOARD_BACKUP_DIR} is set: consistent snapshots of the
+     * database taken while it serves, so the embedded database needs no downtime to be backed up.
+     */
+    public synchronized Optional<BackupSchedule> startBackups() {
+        Optional<BackupSettings> settings = BackupSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        BackupSettings s = settings.get();
+        BackupSchedule schedule = s.schedule(scheduling.database(), clock).start();
+        closers.push(new Step("backups", schedule::close));
+        LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
+        return Optional.of(schedule);
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
@@ -228,6 +317,11 @@ public final class Switchboard implements AutoCloseable {
         return Optional.ofNullable(vertx);
     }
 
+    /** The metrics registry every part records into, and its Prometheus text. */
+    public PrometheusMetrics metrics() {
+        return metrics;
+    }
+
     public ServerConfig config() {
         return config;
     }
@@ -257,6 +351,74 @@ public final class Switchboard implements AutoCloseable {
         return text;
     }
 
+    /**
+     * The orderly shutdown of this server within {@code bound}, for SIGTERM: readiness false and new work refused,
+     * calls in progress finish their reply and hear goodbye, webhook work and queued texts finish, the outbox is
+     * flushed, then everything closes. Run it once; {@link #close()} afterwards is a no-op.
+     */
+    public Shutdown shutdownSequence(Duration bound) {
+        return ShutdownTargets.sequence(new Targets(), bound, Clock.systemUTC());
+    }
+
+    /** Hands calendar changes on during {@link #shutdownSequence}'s outbox step; none by default. */
+    public void attachCalendarSink(CalendarSink sink) {
+        this.calendarSink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** This server's parts as the shutdown sequence sees them. */
+    private final class Targets implements ShutdownTargets {
+        @Override
+        public void refuseNewWork() {
+            synchronized (Switchboard.this) {
+                if (http != null) {
+                    http.markStopping();
+                }
+                if (calls != null) {
+                    calls.stopTakingCalls();
+                }
+            }
+        }
+
+        @Override
+        public boolean endCalls(Duration within) throws InterruptedException {
+            VoiceCalls c;
+            synchronized (Switchboard.this) {
+                c = calls;
+            }
+            if (c == null || c.activeCalls() == 0) {
+                return true;
+            }
+            LOG.info("ending {} calls in progress", c.activeCalls());
+            return c.endCalls(within);
+        }
+
+        @Override
+        public boolean finishMessages(Duration within) {
+            return text.drain(within);
+        }
+
+        @Override
+        public void flushOutbox(Duration within) {
+            CalendarSink sink = calendarSink;
+            if (sink != null) {
+                long deadline = System.nanoTime() + within.toNanos();
+                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 100).delivered() > 0) {
+                    // keep going while changes are delivered
+                }
+            }
+            int pending = scheduling.calendarOutbox().pending(1000).size();
+            if (pending > 0) {
+                // Stored in the database: nothing is lost, the next start's relay delivers them.
+                LOG.info("{} calendar changes wait in the outbox", pending);
+            }
+        }
+
+        @Override
+        public void closeAll() {
+            close();
+        }
+    }
+
     /** Stops taking requests first, then closes everything in reverse order of creation. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -270,13 +432,17 @@ public final class Switchboard implements AutoCloseable {
         try {
             return SessionStores.fromEnvironment(config.environment(), clock);
         } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(SessionStores.MAX_SESSIONS)) {
+                throw new ConfigException(SessionStores.MAX_SESSIONS, e.getMessage(), e);
+            }
             throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
         }
     }
 
-    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling) {
+    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling,
+                                                 PrometheusMetrics metrics) {
         try {
-            return TextChannels.fromEnvironment(config.environment(), scheduling);
+            return TextChannels.fromEnvironment(config.environment(), scheduling, metrics.metrics());
         } catch (IllegalStateException e) {
             throw new ConfigException("TWILIO_* / WHATSAPP_*", e.getMessage(), e);
         }

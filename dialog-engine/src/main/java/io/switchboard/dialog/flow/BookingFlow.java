@@ -2,6 +2,8 @@ package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.metrics.BookingOutcome;
+import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Intent;
@@ -10,6 +12,7 @@ import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -23,7 +26,7 @@ import java.util.UUID;
  */
 final class BookingFlow {
 
-    private static final int MAX_PROBLEM = 300;
+    private static final int MAX_PROBLEM = Conversation.MAX_PROBLEM;
 
     private final SlotFinder slots;
 
@@ -225,8 +228,16 @@ final class BookingFlow {
     private void book(Turn t) {
         Conversation c = t.conv;
         c.state = DialogState.READY_TO_BOOK;
-        BookingResult result = t.scheduling.bookings().book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
-                c.phone, c.name, c.address, c.problem, c.emergency, t.actor()));
+        BookingResult result;
+        try {
+            result = t.scheduling.bookings().book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
+                    c.phone, c.name, c.address, c.problem, c.emergency, t.actor()));
+        } catch (RuntimeException e) {
+            t.metrics.bookings().result(c.channel, BookingOutcome.ERROR);
+            t.metrics.errors().record(DependencyKind.DATABASE);
+            throw e;
+        }
+        count(t, result);
         switch (result) {
             case BookingResult.Success s -> {
                 t.appointment = s.appointment();
@@ -251,6 +262,23 @@ final class BookingFlow {
                 }
             }
             case BookingResult.Rejected r -> rejected(t, r);
+        }
+    }
+
+    /** A replayed success (a repeated yes) is the same booking, not another one. */
+    private static void count(Turn t, BookingResult result) {
+        Conversation c = t.conv;
+        switch (result) {
+            case BookingResult.Success s when !s.replayed() -> {
+                t.metrics.bookings().result(c.channel, BookingOutcome.BOOKED);
+                if (c.startedAt != null) {
+                    t.metrics.bookings().booked(c.channel, Duration.between(c.startedAt, t.scheduling.clock().instant()));
+                }
+            }
+            case BookingResult.Success s -> {
+            }
+            case BookingResult.SlotTaken taken -> t.metrics.bookings().result(c.channel, BookingOutcome.SLOT_TAKEN);
+            case BookingResult.Rejected r -> t.metrics.bookings().result(c.channel, BookingOutcome.RULE_REFUSED);
         }
     }
 

@@ -24,6 +24,16 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class Conversation {
 
+    /** Most time wishes kept ("tuesday or wednesday after 3" is two). */
+    static final int MAX_WANTED = 8;
+    /** Most offered starts kept: a day of 15-minute starts, enough for any offer a caller can pick from by time. */
+    static final int MAX_OFFERED = 64;
+    static final int MAX_CANDIDATES = 10;
+    static final int MAX_NAME = 100;
+    static final int MAX_ADDRESS = 300;
+    static final int MAX_PROBLEM = 300;
+    static final int MAX_OWNER_QUESTION = 500;
+
     String sessionId;
     Channel channel;
     /** Caller ID as E.164, when the channel gave one. */
@@ -68,6 +78,10 @@ public final class Conversation {
 
     int misunderstandings;
     Instant updatedAt;
+    /** When the conversation's first message (or the call's greeting) was handled: time-to-booking counts from it. */
+    Instant startedAt;
+    /** Its outcome has been counted; a conversation counts once, by its first outcome. */
+    boolean outcomeCounted;
 
     Conversation() {
         // for Jackson
@@ -79,6 +93,33 @@ public final class Conversation {
         c.channel = channel;
         c.callerId = callerId;
         return c;
+    }
+
+    /**
+     * Bounds everything this conversation stores, so a session's size does not depend on what a caller sends: each
+     * list keeps its first entries (the ones offered or said first), each text is cut. Called before every save.
+     */
+    public void capMemory() {
+        wanted = head(wanted, MAX_WANTED);
+        offered = head(offered, MAX_OFFERED);
+        candidates = head(candidates, MAX_CANDIDATES);
+        pendingOwnerTimes = head(pendingOwnerTimes, MAX_WANTED);
+        name = cut(name, MAX_NAME);
+        phone = cut(phone, MAX_NAME);
+        address = cut(address, MAX_ADDRESS);
+        problem = cut(problem, MAX_PROBLEM);
+        pendingOwnerQuestion = cut(pendingOwnerQuestion, MAX_OWNER_QUESTION);
+    }
+
+    private static <T> List<T> head(List<T> list, int max) {
+        if (list == null) {
+            return new ArrayList<>();
+        }
+        return list.size() <= max ? list : new ArrayList<>(list.subList(0, max));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     /** Ends the current flow but keeps who the caller is and what they booked, for a follow-up in the same thread. */
@@ -117,5 +158,10 @@ public final class Conversation {
 
     public Expectation expecting() {
         return expecting;
+    }
+
+    /** Whether an outcome (booked, cancelled, failed, handed off) was reached and counted. */
+    public boolean outcomeCounted() {
+        return outcomeCounted;
     }
 }

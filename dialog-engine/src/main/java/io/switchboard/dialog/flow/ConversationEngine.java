@@ -4,12 +4,15 @@ import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.metrics.ConversationOutcome;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.phrasing.Phrasing;
 import io.switchboard.scheduling.Scheduling;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 
 /** Runs one turn over a loaded conversation: builds the {@link Turn}, routes it, and shapes the result. */
 public final class ConversationEngine {
@@ -17,20 +20,28 @@ public final class ConversationEngine {
     private final Scheduling scheduling;
     private final Notifier notifier;
     private final TurnRouter router;
+    private final Metrics metrics;
 
     public ConversationEngine(Scheduling scheduling, Notifier notifier) {
+        this(scheduling, notifier, Metrics.disabled());
+    }
+
+    public ConversationEngine(Scheduling scheduling, Notifier notifier, Metrics metrics) {
         this.scheduling = scheduling;
         this.notifier = notifier;
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.router = new TurnRouter(scheduling);
     }
 
     public TurnResult greet(Conversation c) {
+        opened(c);
         Turn t = newTurn(c, Heard.digitsOnly(""));
         router.greet(t);
         return result(t);
     }
 
     public TurnResult handle(Conversation c, Heard heard, boolean previousReplyCut) {
+        opened(c);
         if (c.state.isTerminal()) {
             c.resetFlow();
         }
@@ -38,12 +49,39 @@ public final class ConversationEngine {
         t.questionUnheard = previousReplyCut;
         router.route(t);
         c.updatedAt = scheduling.clock().instant();
+        countOutcome(c);
         return result(t);
+    }
+
+    /** A call that ends before any outcome counts as abandoned; one with an outcome was counted already. */
+    public void ended(Conversation c) {
+        if (!c.outcomeCounted) {
+            c.outcomeCounted = true;
+            metrics.conversations().ended(c.channel, ConversationOutcome.ABANDONED);
+        }
+    }
+
+    /** The first message of a conversation: counted, and the start of its time-to-booking. */
+    private void opened(Conversation c) {
+        if (c.startedAt == null) {
+            c.startedAt = scheduling.clock().instant();
+            metrics.conversations().started(c.channel);
+        }
+    }
+
+    private void countOutcome(Conversation c) {
+        if (c.outcomeCounted) {
+            return;
+        }
+        ConversationOutcome.of(c.state).ifPresent(outcome -> {
+            c.outcomeCounted = true;
+            metrics.conversations().ended(c.channel, outcome);
+        });
     }
 
     private Turn newTurn(Conversation c, Heard heard) {
         ZonedDateTime now = ZonedDateTime.now(scheduling.clock()).withZoneSameInstant(scheduling.profile().timezone());
-        return new Turn(c, heard, Phrasing.forChannel(c.channel), scheduling, notifier, now);
+        return new Turn(c, heard, Phrasing.forChannel(c.channel), scheduling, notifier, now, metrics);
     }
 
     private static TurnResult result(Turn t) {

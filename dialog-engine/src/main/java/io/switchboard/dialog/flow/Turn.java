@@ -3,6 +3,7 @@ package io.switchboard.dialog.flow;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.phrasing.Phrasing;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
@@ -25,6 +26,7 @@ final class Turn {
     final Scheduling scheduling;
     final Notifier notifier;
     final ZonedDateTime now;
+    final Metrics metrics;
     /** The caller cut the previous reply short: its closing question was not heard. */
     boolean questionUnheard;
 
@@ -32,7 +34,9 @@ final class Turn {
     final List<DialogAction> actions = new ArrayList<>();
     Appointment appointment;
 
-    Turn(Conversation conv, Heard heard, Phrasing say, Scheduling scheduling, Notifier notifier, ZonedDateTime now) {
+    Turn(Conversation conv, Heard heard, Phrasing say, Scheduling scheduling, Notifier notifier, ZonedDateTime now,
+         Metrics metrics) {
+        this.metrics = metrics;
         this.conv = conv;
         this.heard = heard;
         this.say = say;

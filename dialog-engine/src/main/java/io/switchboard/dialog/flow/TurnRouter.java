@@ -238,7 +238,7 @@ public final class TurnRouter {
             t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
                     Expectation.SLOT_CHOICE, DialogState.OFFERING);
         } else {
-            Turn resume = new Turn(c, Heard.nothing(), t.say, t.scheduling, t.notifier, t.now);
+            Turn resume = new Turn(c, Heard.nothing(), t.say, t.scheduling, t.notifier, t.now, t.metrics);
             booking.next(resume);
             t.say(resume.reply());
         }

@@ -7,6 +7,9 @@ import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import io.switchboard.dialog.metrics.DependencyErrors;
+import io.switchboard.dialog.metrics.DependencyKind;
+import io.switchboard.dialog.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class ChatModelLlmFallback implements LlmFallback {
     private final ChatModel model;
     private final String label;
     private final LlmOutputParser parser;
+    private final DependencyErrors errors;
 
     /**
      * @param model the configured chat model, with its timeout and retries already set
@@ -38,6 +42,12 @@ public final class ChatModelLlmFallback implements LlmFallback {
     }
 
     public ChatModelLlmFallback(ChatModel model, String label, LlmOutputParser parser) {
+        this(model, label, parser, Metrics.disabled().errors());
+    }
+
+    /** @param errors counts each failed or timed-out call as an {@code llm} dependency error */
+    public ChatModelLlmFallback(ChatModel model, String label, LlmOutputParser parser, DependencyErrors errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.model = Objects.requireNonNull(model, "model");
         this.label = Objects.requireNonNull(label, "label");
         this.parser = Objects.requireNonNull(parser, "parser");
@@ -60,6 +70,7 @@ public final class ChatModelLlmFallback implements LlmFallback {
             AiMessage message = response == null ? null : response.aiMessage();
             reply = message == null ? null : message.text();
         } catch (RuntimeException e) {
+            errors.record(DependencyKind.LLM);
             LOG.warn("LLM fallback {} failed after {} ms: {}; asking the caller to rephrase", label,
                     (System.nanoTime() - started) / 1_000_000, describe(e));
             return Optional.empty();

@@ -3,6 +3,8 @@ package io.switchboard.dialog.llm;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import io.switchboard.dialog.metrics.DependencyErrors;
+import io.switchboard.dialog.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +28,13 @@ public final class LlmFallbacks {
     }
 
     public static LlmFallback fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, Metrics.disabled().errors());
+    }
+
+    /** @param errors where failed model calls are counted */
+    public static LlmFallback fromEnvironment(Map<String, String> env, DependencyErrors errors) {
         return LlmConfig.fromEnvironment(env)
-                .map(LlmFallbacks::create)
+                .map(config -> create(config, errors))
                 .orElseGet(() -> {
                     LOG.info("LLM fallback off: no API key configured");
                     return DisabledLlmFallback.INSTANCE;
@@ -35,9 +42,14 @@ public final class LlmFallbacks {
     }
 
     public static LlmFallback create(LlmConfig config) {
+        return create(config, Metrics.disabled().errors());
+    }
+
+    public static LlmFallback create(LlmConfig config, DependencyErrors errors) {
         LOG.info("LLM fallback on: {}", config);
         return new ChatModelLlmFallback(chatModel(config),
-                config.provider().name().toLowerCase(Locale.ROOT) + "/" + config.modelName());
+                config.provider().name().toLowerCase(Locale.ROOT) + "/" + config.modelName(), new LlmOutputParser(),
+                errors);
     }
 
     /**

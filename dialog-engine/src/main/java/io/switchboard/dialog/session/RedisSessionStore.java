@@ -113,6 +113,19 @@ public final class RedisSessionStore implements SessionStore {
         }
     }
 
+    /** A PING within the command timeout. */
+    @Override
+    public boolean isReachable() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return "PONG".equals(commands.ping());
+        } catch (RedisException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -24,6 +24,14 @@ public interface SessionStore extends AutoCloseable {
     /** Forgets the session; a no-op when there is none. */
     void delete(SessionKey key);
 
+    /**
+     * Whether the store answers right now, for readiness probes; bounded by the store's own timeout. Always true for
+     * a store in this process.
+     */
+    default boolean isReachable() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -95,4 +95,48 @@ class InMemorySessionStoreTest {
         assertThatThrownBy(() -> store.save(SMS, null, TTL)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> store.load(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void beyondTheCapTheLeastRecentlyUsedSessionIsEvicted() {
+        InMemorySessionStore capped = new InMemorySessionStore(clock, Duration.ofMinutes(1), 3);
+        SessionKey a = new SessionKey(io.switchboard.models.Channel.SMS, "a");
+        SessionKey b = new SessionKey(io.switchboard.models.Channel.SMS, "b");
+        SessionKey c = new SessionKey(io.switchboard.models.Channel.SMS, "c");
+        SessionKey d = new SessionKey(io.switchboard.models.Channel.SMS, "d");
+        capped.save(a, "{\"n\":1}", Duration.ofMinutes(15));
+        capped.save(b, "{\"n\":2}", Duration.ofMinutes(15));
+        capped.save(c, "{\"n\":3}", Duration.ofMinutes(15));
+        capped.load(a); // a is now more recent than b
+
+        capped.save(d, "{\"n\":4}", Duration.ofMinutes(15));
+
+        assertThat(capped.size()).isEqualTo(3);
+        assertThat(capped.evicted()).isEqualTo(1);
+        assertThat(capped.load(b)).as("least recently used").isEmpty();
+        assertThat(capped.load(a)).contains("{\"n\":1}");
+        assertThat(capped.load(c)).isPresent();
+        assertThat(capped.load(d)).isPresent();
+    }
+
+    @Test
+    void aFloodOfSessionsNeverHoldsMoreThanTheCap() {
+        InMemorySessionStore capped = new InMemorySessionStore(clock, Duration.ofMinutes(1), 100);
+        for (int i = 0; i < 5_000; i++) {
+            capped.save(new SessionKey(io.switchboard.models.Channel.WEB, "flood-" + i), "{}", Duration.ofMinutes(15));
+        }
+        assertThat(capped.size()).isEqualTo(100);
+        assertThat(capped.load(new SessionKey(io.switchboard.models.Channel.WEB, "flood-4999"))).isPresent();
+        assertThat(capped.load(new SessionKey(io.switchboard.models.Channel.WEB, "flood-0"))).isEmpty();
+    }
+
+    @Test
+    void theCapIsReadFromTheEnvironmentForTheInProcessStore() {
+        try (SessionStore store = SessionStores.fromEnvironment(java.util.Map.of(SessionStores.MAX_SESSIONS, "42"),
+                clock)) {
+            assertThat(((InMemorySessionStore) store).maxSessions()).isEqualTo(42);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionStores.fromEnvironment(
+                java.util.Map.of(SessionStores.MAX_SESSIONS, "none"), clock))
+                .hasMessageContaining(SessionStores.MAX_SESSIONS);
+    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.media.call;
 
+import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.audio.StreamingResampler;
 import io.switchboard.media.codec.MuLaw;
@@ -25,6 +26,7 @@ final class CallListener implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallListener.class);
     private static final int FRAME = 160;
+    private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** How often (in frames) to ask the recogniser for a partial while waiting for an early end. */
     private static final int PARTIAL_EVERY_FRAMES = 3;
@@ -72,9 +74,14 @@ final class CallListener implements Runnable {
     private long lastActivityNanos;
     private int reprompts;
     private final EarlyEnd earlyEnd;
+    private final CallMetrics metrics;
+    /** Time spent inside the recogniser on the current utterance, and the audio it was given (frames of 20 ms). */
+    private long sttNanos;
+    private int sttFrames;
 
     CallListener(CallContext call, FrameRing ring, SpeechRecognizer recognizer, VoiceSettings settings,
-                 EarlyEnd earlyEnd, Playback playback, CallSpeaker speaker) {
+                 EarlyEnd earlyEnd, Playback playback, CallSpeaker speaker, CallMetrics metrics) {
+        this.metrics = metrics;
         this.call = call;
         this.earlyEnd = earlyEnd;
         this.ring = ring;
@@ -122,6 +129,7 @@ final class CallListener implements Runnable {
                 drainKeys();
             }
         } catch (RuntimeException e) {
+            metrics.errors().record(DependencyKind.SPEECH_RECOGNITION);
             LOG.error("call {}: listening failed ({}); ending the call", call.maskedId(), e.toString());
             speaker.abort();
         } finally {
@@ -172,7 +180,10 @@ final class CallListener implements Runnable {
             }
             return;
         }
+        long fed = System.nanoTime();
         stt.accept(pcm16, wide);
+        sttNanos += System.nanoTime() - fed;
+        sttFrames++;
         utteranceFrames++;
         lastActivityNanos = System.nanoTime();
         if (event == VadEvent.SPEECH_ENDED) {
@@ -225,17 +236,25 @@ final class CallListener implements Runnable {
         sincePartial = 0;
         lastActivityNanos = System.nanoTime();
         int start = (preRollNext - preRollCount + preRoll.length) % preRoll.length;
+        long fed = System.nanoTime();
         for (int k = 0; k < preRollCount; k++) {
             int i = (start + k) % preRoll.length;
             stt.accept(preRoll[i], preRollLength[i]);
         }
+        sttNanos += System.nanoTime() - fed;
+        sttFrames += preRollCount;
         preRollCount = 0;
     }
 
     private void endTurn(long arrivedNanos, boolean early, int silenceMillis) {
         inUtterance = false;
+        long finishing = System.nanoTime();
         String text = stt.finalResult();
         long sttDone = System.nanoTime();
+        // Once per utterance, off the per-frame path: processing time over the audio's own duration.
+        metrics.recognised(sttNanos + (sttDone - finishing), sttFrames * FRAME_NANOS);
+        sttNanos = 0;
+        sttFrames = 0;
         lastActivityNanos = sttDone;
         if (heardOverPlayback && !bargedIn) {
             // Too short to be a barge-in while the reply was playing: a cough, a "mm", line noise. Not a turn.

@@ -12,6 +12,12 @@ public final class CallPrompts {
     public static final String STILL_THERE = "Are you still there?";
     /** After the last re-prompt went unanswered; the call then ends. */
     public static final String SILENT_GOODBYE = "I can't hear anything, so I'll let you go. Goodbye.";
+    /** To a caller over the call cap, before hanging up; the missed-call list and a text follow. */
+    public static final String BUSY = "Sorry, all our lines are busy right now. We'll call you back as soon as we can. "
+            + "Goodbye.";
+    /** When the server shuts down during a call, after the reply in progress; the call then ends. */
+    public static final String CLOSING = "I'm sorry, I have to end the call now. Please call back in a few minutes. "
+            + "Goodbye.";
     /** When the dialog engine fails on a turn. */
     public static final String TROUBLE = "Sorry, I'm having a little trouble. Could you say that again?";
 
@@ -43,7 +49,9 @@ public final class CallPrompts {
                 "What else would you like to know?",
                 STILL_THERE,
                 SILENT_GOODBYE,
-                TROUBLE);
+                CLOSING,
+                TROUBLE,
+                BUSY);
         return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
     }
 }

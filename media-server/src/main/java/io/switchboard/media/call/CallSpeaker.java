@@ -4,6 +4,7 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.tts.AudioSink;
 import io.switchboard.media.tts.CachedPrompt;
@@ -38,6 +39,7 @@ final class CallSpeaker implements Runnable {
     private final Playback playback;
     private final CallOutput output;
     private final List<TurnLatencyListener> listeners;
+    private final CallMetrics metrics;
     private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
     private volatile boolean busy;
     private volatile boolean stopped;
@@ -45,10 +47,13 @@ final class CallSpeaker implements Runnable {
     private volatile Expectation expecting = Expectation.NONE;
     /** Set once the conversation is over; the listening thread stops producing turns. */
     private volatile boolean ending;
+    /** Set by {@link #close()}: only the goodbye is still to come. */
+    private boolean closing;
     private int turns;
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
-                Playback playback, CallOutput output, List<TurnLatencyListener> listeners) {
+                Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics) {
+        this.metrics = metrics;
         this.call = call;
         this.engine = engine;
         this.synthesizer = synthesizer;
@@ -58,10 +63,23 @@ final class CallSpeaker implements Runnable {
         this.listeners = listeners;
     }
 
-    void submit(TurnInput input) {
-        if (!ending) {
+    synchronized void submit(TurnInput input) {
+        if (!ending && !closing) {
             inputs.add(input);
         }
+    }
+
+    /**
+     * Ends the call for a shutdown: what the caller said but was not answered yet is dropped, the reply in progress
+     * plays to its end, then the goodbye, then the call hangs up. Idempotent.
+     */
+    synchronized void close() {
+        if (closing || ending) {
+            return;
+        }
+        closing = true;
+        inputs.clear();
+        inputs.add(new TurnInput.Closing(System.nanoTime()));
     }
 
     /** Whether a turn is queued or being handled (its reply may not have started yet). */
@@ -141,6 +159,11 @@ final class CallSpeaker implements Runnable {
                 speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply);
                 return;
             }
+            case TurnInput.Closing c -> {
+                ending = true;
+                speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING);
+                return;
+            }
             case TurnInput.Greeting g -> trigger = TurnTrigger.GREETING;
             case TurnInput.Spoken s -> {
                 trigger = s.early() ? TurnTrigger.EARLY_SPEECH : TurnTrigger.SPEECH;
@@ -158,8 +181,10 @@ final class CallSpeaker implements Runnable {
                 case TurnInput.Keyed k -> engine.handle(heard(
                         TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut()));
                 case TurnInput.Silence s -> throw new IllegalStateException("handled above");
+                case TurnInput.Closing c -> throw new IllegalStateException("handled above");
             };
         } catch (RuntimeException e) {
+            metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
             speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence, CallPrompts.TROUBLE);
             return;
@@ -190,6 +215,7 @@ final class CallSpeaker implements Runnable {
                         firstTts = first;
                     }
                 } catch (SpeechSynthesisException e) {
+                    metrics.errors().record(DependencyKind.SPEECH_SYNTHESIS);
                     LOG.error("call {}: could not synthesise a sentence of {} characters ({})", call.maskedId(),
                             sentence.length(), e.getMessage());
                     continue;

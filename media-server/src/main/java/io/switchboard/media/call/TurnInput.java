@@ -22,6 +22,10 @@ sealed interface TurnInput {
     record Keyed(String digits, long readyNanos, boolean replyCut) implements TurnInput {
     }
 
+    /** The server is shutting down: say goodbye (after the reply in progress) and hang up. */
+    record Closing(long readyNanos) implements TurnInput {
+    }
+
     /** The caller has been silent: re-prompt, or give up and hang up. */
     record Silence(boolean giveUp, long readyNanos) implements TurnInput {
     }

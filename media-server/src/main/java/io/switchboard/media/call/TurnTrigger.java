@@ -13,5 +13,7 @@ public enum TurnTrigger {
     /** The caller was silent too long. */
     REPROMPT,
     /** The caller stayed silent after the re-prompts: goodbye and hang up. */
-    SILENCE_GOODBYE
+    SILENCE_GOODBYE,
+    /** The server is shutting down: after the current reply, goodbye and hang up. */
+    SHUTDOWN
 }

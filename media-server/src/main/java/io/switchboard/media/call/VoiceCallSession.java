@@ -30,9 +30,9 @@ final class VoiceCallSession implements CallSession {
         this.onFinished = onFinished;
         this.playback = new Playback(output, calls.settings().maxPlaybackLeadMillis());
         this.speaker = new CallSpeaker(call, calls.engine(), calls.synthesizer(), calls.prompts(), playback, output,
-                calls.latencyListeners());
+                calls.latencyListeners(), calls.metrics());
         this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), calls.earlyEnd(), playback,
-                speaker);
+                speaker, calls.metrics());
         String name = "call-" + call.maskedId().substring(1);
         this.listening = new Thread(listener, name + "-listen");
         this.speaking = new Thread(() -> {
@@ -72,6 +72,13 @@ final class VoiceCallSession implements CallSession {
     @Override
     public void onMark(String name) {
         playback.acknowledged(name);
+    }
+
+    /** Shutdown: finish the reply in progress, say goodbye, hang up. The session then finishes as after a hang-up. */
+    void closeGracefully() {
+        if (!stopped.get()) {
+            speaker.close();
+        }
     }
 
     @Override

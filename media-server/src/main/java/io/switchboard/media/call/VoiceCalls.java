@@ -1,14 +1,18 @@
 package io.switchboard.media.call;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesizer;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.twilio.TwimlResponses;
 import io.switchboard.telephony.twilio.media.StartInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,7 +33,12 @@ public final class VoiceCalls implements CallSessionFactory {
     private final VoiceSettings settings;
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
+    private final Set<VoiceCallSession> sessions = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
     private volatile EarlyEnd earlyEnd = EarlyEnd.WORDS;
+    private volatile int maxCalls = CallLimits.defaultMaxCalls();
+    private volatile CallOverflow overflow = CallOverflow.IGNORE;
+    private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -54,6 +63,31 @@ public final class VoiceCalls implements CallSessionFactory {
         return earlyEnd;
     }
 
+    /** At most {@code max} calls at once; more callers hear {@link CallPrompts#BUSY} and are hung up. Returns this. */
+    public VoiceCalls withMaxCalls(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max calls must be at least 1, was " + max);
+        }
+        this.maxCalls = max;
+        return this;
+    }
+
+    /** Told about each caller turned away by the cap. Returns this. */
+    public VoiceCalls withOverflow(CallOverflow handler) {
+        this.overflow = Objects.requireNonNull(handler, "handler");
+        return this;
+    }
+
+    /** Records calls, the cap, recognition speed and speech failures into {@code registry}. Once. Returns this. */
+    public VoiceCalls withMetrics(Metrics registry) {
+        this.metrics = new CallMetrics(registry, this);
+        return this;
+    }
+
+    public int maxCalls() {
+        return maxCalls;
+    }
+
     /** Adds a receiver of every turn's timing (the benchmark, tests, metrics); returns this. */
     public VoiceCalls addLatencyListener(TurnLatencyListener listener) {
         latencyListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -75,12 +109,100 @@ public final class VoiceCalls implements CallSessionFactory {
         long started = System.nanoTime();
         String from = start.customParameters().get(TwimlResponses.PARAM_FROM);
         CallContext call = new CallContext(start.callSid(), from == null || from.isBlank() ? null : from);
-        active.incrementAndGet();
-        VoiceCallSession session = new VoiceCallSession(call, this, output, started, active::decrementAndGet);
+        if (closing) {
+            LOG.info("call {}: refused, shutting down", call.maskedId());
+            output.hangUp();
+            return NO_CALL;
+        }
+        if (active.incrementAndGet() > maxCalls) {
+            active.decrementAndGet();
+            return turnAway(call, output);
+        }
+        metrics.answered();
+        VoiceCallSession[] self = new VoiceCallSession[1];
+        VoiceCallSession session = new VoiceCallSession(call, this, output, started, () -> {
+            sessions.remove(self[0]);
+            synchronized (sessions) {
+                active.decrementAndGet();
+                sessions.notifyAll();
+            }
+        });
+        self[0] = session;
+        sessions.add(session);
         LOG.info("call {}: media stream from {}", call.maskedId(), PiiMask.phone(from));
         session.start();
+        if (closing) {
+            // The shutdown began while this call was being set up: it gets its goodbye too.
+            session.closeGracefully();
+        }
         return session;
     }
+
+    /** Over the cap: no recogniser, no threads, just the cached busy message and a hang-up. */
+    private CallSession turnAway(CallContext call, CallOutput output) {
+        metrics.busy();
+        LOG.warn("call {}: all {} lines busy, caller {} hears the busy message", call.maskedId(), maxCalls,
+                PiiMask.phone(call.from()));
+        try {
+            overflow.turnedAway(call.callSid(), call.from());
+        } catch (RuntimeException e) {
+            LOG.error("call {}: busy follow-up failed ({})", call.maskedId(), e.toString());
+        }
+        return BusyCall.play(prompts, output);
+    }
+
+    CallMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Shutdown, step one: streams that start from now on are hung up at once (the voice webhook is refused already,
+     * so only calls Twilio was connecting can still arrive).
+     */
+    public void stopTakingCalls() {
+        closing = true;
+    }
+
+    /**
+     * Shutdown, step two: every call in progress finishes the reply it is speaking, hears a goodbye and is hung up.
+     * Waits up to {@code timeout} for them to end.
+     *
+     * @return true if no call is left
+     */
+    public boolean endCalls(Duration timeout) throws InterruptedException {
+        stopTakingCalls();
+        sessions.forEach(VoiceCallSession::closeGracefully);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (sessions) {
+            while (active.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                sessions.wait(Math.max(1, left / 1_000_000));
+            }
+        }
+        return true;
+    }
+
+    /** What a stream refused at shutdown gets: it ignores everything until Twilio closes it. */
+    private static final CallSession NO_CALL = new CallSession() {
+        @Override
+        public void onMedia(byte[] payload, int offset, int length) {
+        }
+
+        @Override
+        public void onDtmf(char digit) {
+        }
+
+        @Override
+        public void onMark(String name) {
+        }
+
+        @Override
+        public void stop() {
+        }
+    };
 
     DialogEngine engine() {
         return engine;

@@ -49,7 +49,8 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));
         pipeline.addLast("websocket", new WebSocketServerProtocolHandler(ws));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
-        pipeline.addLast("media-stream", new MediaStreamHandler(calls, settings.maxFrameBytes()));
+        pipeline.addLast("media-stream", new MediaStreamHandler(calls, settings.maxFrameBytes(),
+                settings.startTimeout()));
         pipeline.addLast("not-found", new NotFoundHandler());
     }
 }

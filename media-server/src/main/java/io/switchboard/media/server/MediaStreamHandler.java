@@ -8,6 +8,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -17,6 +18,9 @@ import io.switchboard.telephony.twilio.media.MediaStreamDecoder;
 import io.switchboard.telephony.twilio.media.MediaStreamException;
 import io.switchboard.telephony.twilio.media.MediaStreamListener;
 import io.switchboard.telephony.twilio.media.StartInfo;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * One media WebSocket: decodes Twilio's text frames on the event loop and passes the events to the call's
  * {@link CallSession}, which returns at once. A bad frame (malformed JSON, unknown event, media before {@code start})
  * is logged by its reason only and skipped; a connection that keeps sending them, sends a frame over the size limit or
- * a stream in another audio format is closed — only that connection, other calls never notice.
+ * a stream in another audio format is closed — only that connection, other calls never notice. A connection that has
+ * not sent a valid {@code start} within the start timeout is closed too, before any call resource (recogniser,
+ * threads) is taken for it.
  */
 final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements MediaStreamListener {
 
@@ -38,6 +44,10 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     private final CallSessionFactory calls;
     private final MediaStreamDecoder decoder;
     private final int maxFrameBytes;
+    private final long startTimeoutMillis;
+    private ScheduledFuture<?> startDeadline;
+    /** The WebSocket handshake is done: close frames can be sent. */
+    private boolean upgraded;
     /** Copy target for frames in direct (off-heap) buffers; grows to the largest frame seen. */
     private byte[] scratch = new byte[1024];
     private ChannelHandlerContext ctx;
@@ -47,14 +57,54 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     private boolean closing;
 
     MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes) {
+        this(calls, maxFrameBytes, MediaServerSettings.DEFAULT_START_TIMEOUT);
+    }
+
+    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes, Duration startTimeout) {
         this.calls = calls;
         this.maxFrameBytes = maxFrameBytes;
+        this.startTimeoutMillis = startTimeout.toMillis();
         this.decoder = new MediaStreamDecoder(new byte[MAX_PAYLOAD_BYTES], maxFrameBytes);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        // Counted from the connection, not the upgrade: a client that never finishes the handshake is closed too.
+        startDeadline = ctx.executor().schedule(this::startOverdue, startTimeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelStartDeadline();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            upgraded = true;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    private void startOverdue() {
+        if (session == null && !closing && ctx.channel().isOpen()) {
+            LOG.warn("media connection {}: no valid start within {} ms, closing", connectionId(), startTimeoutMillis);
+            closing = true;
+            if (upgraded) {
+                ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.POLICY_VIOLATION, "no start"))
+                        .addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.close();
+            }
+        }
+    }
+
+    private void cancelStartDeadline() {
+        if (startDeadline != null) {
+            startDeadline.cancel(false);
+            startDeadline = null;
+        }
     }
 
     @Override
@@ -109,6 +159,7 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
                     + "/" + start.mediaFormat().sampleRate() + "/" + start.mediaFormat().channels());
             return;
         }
+        cancelStartDeadline();
         try {
             session = calls.open(start, new ChannelCallOutput(ctx.channel(), start.streamSid()));
         } catch (RuntimeException e) {

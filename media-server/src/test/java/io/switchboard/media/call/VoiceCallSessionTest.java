@@ -40,12 +40,13 @@ class VoiceCallSessionTest {
     private final List<TurnLatency> turns = new CopyOnWriteArrayList<>();
     private final ExecutorService twilio = Executors.newSingleThreadExecutor();
     private CallSession session;
+    private VoiceCalls calls;
 
     private VoiceCallSessionTest() {
     }
 
     private CallSession open(VoiceSettings settings) {
-        VoiceCalls calls = new VoiceCalls(engine, new DeafRecognizer(), synthesizer,
+        calls = new VoiceCalls(engine, new DeafRecognizer(), synthesizer,
                 PromptCache.preload(synthesizer, List.of()), settings).addLatencyListener(turns::add);
         session = calls.open(new StartInfo("MZ1", CALL, "AC1", List.of("inbound"), Map.of("From", "+447700900123"),
                 MediaFormat.MULAW_8K_MONO), output);
@@ -112,6 +113,33 @@ class VoiceCallSessionTest {
         awaitEnded();
     }
 
+    @Test
+    void atShutdownTheReplyInProgressPlaysToItsEndThenGoodbyeThenTheCallIsHungUp() throws Exception {
+        engine.greeting = "This is a long greeting that keeps going and going. It has two sentences.";
+        open(VoiceSettings.defaults());
+        output.await(m -> m.contains("media"), 5_000);
+
+        boolean allEnded = calls.endCalls(Duration.ofSeconds(10));
+
+        assertThat(allEnded).isTrue();
+        assertThat(calls.activeCalls()).isZero();
+        assertThat(synthesizer.spoken).containsExactly("This is a long greeting that keeps going and going.",
+                "It has two sentences.", "I'm sorry, I have to end the call now.",
+                "Please call back in a few minutes.", "Goodbye.");
+        assertThat(output.messages()).as("the reply in progress is not cut").doesNotContain("clear");
+        assertThat(output.messages()).last().isEqualTo("hangup");
+        assertThat(turns).extracting(TurnLatency::trigger).containsExactly(TurnTrigger.GREETING,
+                TurnTrigger.SHUTDOWN);
+        awaitEnded();
+
+        // A stream that still arrives is hung up without a word.
+        RecordingOutput late = new RecordingOutput();
+        calls.open(new StartInfo("MZ2", "CA00000000000000000000000000000c02", "AC1", List.of("inbound"),
+                Map.of("From", "+447700900456"), MediaFormat.MULAW_8K_MONO), late);
+        assertThat(late.messages()).containsExactly("hangup");
+        assertThat(synthesizer.spoken).hasSize(5);
+    }
+
     private void awaitRequests(int n) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 5_000;
         while (engine.requests.size() < n && System.currentTimeMillis() < deadline) {
@@ -129,7 +157,7 @@ class VoiceCallSessionTest {
     }
 
     /** Greets, answers keypad turns, and ends the conversation on the second one. */
-    private static final class ScriptedEngine implements DialogEngine {
+    static final class ScriptedEngine implements DialogEngine {
         final List<TurnRequest> requests = new CopyOnWriteArrayList<>();
         volatile String greeting = "Hello. How can I help?";
         volatile boolean ended;
@@ -157,7 +185,7 @@ class VoiceCallSessionTest {
     }
 
     /** Delivers silent frames for each sentence, stopping when cancelled, and notes what it was asked to say. */
-    private static final class SilentSynthesizer implements SpeechSynthesizer {
+    static final class SilentSynthesizer implements SpeechSynthesizer {
         final List<String> spoken = new CopyOnWriteArrayList<>();
         /** Three frames a character: the long greeting lasts seconds, short replies a fraction of one. */
         private static final int FRAMES_PER_CHARACTER = 3;
@@ -186,7 +214,7 @@ class VoiceCallSessionTest {
     }
 
     /** A recogniser that hears no words. */
-    private static final class DeafRecognizer implements SpeechRecognizer {
+    static final class DeafRecognizer implements SpeechRecognizer {
         @Override
         public int sampleRate() {
             return 16_000;

@@ -2,7 +2,6 @@ package io.switchboard.scheduling.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -13,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
 
 /**
  * The connection pool, the schema (migrated by Flyway on open) and the jOOQ context over it. Starts an embedded
@@ -26,29 +27,36 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private final String schema;
+    private final String url;
+    private final String user;
+    private final String password;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String schema) {
+    private Database(EmbeddedServer embedded, HikariDataSource pool, String schema, String url, String user,
+                     String password) {
         this.embedded = embedded;
         this.pool = pool;
         this.schema = schema;
+        this.url = url;
+        this.user = user;
+        this.password = password;
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
     }
 
     /** Opens (and for embedded, starts) the database and brings its schema up to date. */
     public static Database open(DatabaseSettings settings) {
-        EmbeddedPostgres embedded = null;
+        EmbeddedServer embedded = null;
         String url;
         String user;
         String password;
         if (settings.embedded()) {
-            embedded = startEmbedded(settings.embeddedDir());
-            url = embedded.getJdbcUrl("postgres", "postgres");
-            user = "postgres";
-            password = null;
+            embedded = EmbeddedServer.start(settings.embeddedDir());
+            url = embedded.jdbcUrl();
+            user = embedded.user();
+            password = embedded.password();
         } else {
             url = settings.jdbcUrl();
             user = settings.user();
@@ -58,24 +66,10 @@ public final class Database implements AutoCloseable {
             HikariDataSource pool = pool(url, user, password, settings.schema());
             migrate(pool, settings.schema());
             LOG.info("database ready: {}", settings);
-            return new Database(embedded, pool, settings.schema());
+            return new Database(embedded, pool, settings.schema(), url, user, password);
         } catch (RuntimeException e) {
             closeQuietly(embedded);
             throw e;
-        }
-    }
-
-    /** Starts an embedded server; exposed for tests that share one server and open a schema per class. */
-    public static EmbeddedPostgres startEmbedded(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.resolve("pgdata"))
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(dataDir.resolve("pgbin").toFile())
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDir, e);
         }
     }
 
@@ -83,7 +77,7 @@ public final class Database implements AutoCloseable {
     public static Database attach(String jdbcUrl, String user, String password, String schema) {
         HikariDataSource pool = pool(jdbcUrl, user, password, schema);
         migrate(pool, schema);
-        return new Database(null, pool, schema);
+        return new Database(null, pool, schema, jdbcUrl, user, password);
     }
 
     private static HikariDataSource pool(String url, String user, String password, String schema) {
@@ -126,20 +120,40 @@ public final class Database implements AutoCloseable {
         return schema;
     }
 
+    /**
+     * Whether the server answers a query within {@code timeout}, on a connection of its own: a pool busy with slow
+     * work is a busy database, not a down one, so this never waits for a pooled connection.
+     */
+    public boolean isReachable(Duration timeout) {
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000));
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", Integer.toString(seconds));
+        props.setProperty("socketTimeout", Integer.toString(seconds));
+        props.setProperty("loginTimeout", Integer.toString(seconds));
+        try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
+            s.setQueryTimeout(seconds);
+            return s.execute("SELECT 1");
+        } catch (SQLException e) {
+            LOG.debug("database not reachable: {}", e.getMessage());
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         pool.close();
         closeQuietly(embedded);
     }
 
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        if (pg == null) {
-            return;
-        }
-        try {
+    private static void closeQuietly(EmbeddedServer pg) {
+        if (pg != null) {
             pg.close();
-        } catch (IOException e) {
-            LOG.warn("embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
     }
 }

@@ -2,6 +2,8 @@ package io.switchboard.telephony.http;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.metrics.DependencyErrors;
+import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.ratelimit.InboundLimits;
@@ -39,9 +41,12 @@ public final class ChatApi {
     private final WorkerExecutor workers;
     private final PhoneNumberNormalizer phones;
     private final ApiSecurity security;
+    private final DependencyErrors errors;
 
+    /** @param errors counts turns the engine failed as {@code dialog} errors */
     public ChatApi(DialogEngine engine, AppointmentJson appointments, WorkerExecutor workers,
-                   PhoneNumberNormalizer phones, ApiSecurity security) {
+                   PhoneNumberNormalizer phones, ApiSecurity security, DependencyErrors errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.json = new TurnJson(appointments);
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -114,6 +119,7 @@ public final class ChatApi {
                     }
                 })
                 .onFailure(e -> {
+                    errors.record(DependencyKind.DIALOG);
                     LOG.error("chat turn failed on {} from {} ({}): {}", turn.channel().wireName(),
                             PiiMask.phone(turn.from()), turn.identity(), FailureSummary.of(e));
                     ApiResponses.error(ctx, 500, "the receptionist could not answer; please try again");

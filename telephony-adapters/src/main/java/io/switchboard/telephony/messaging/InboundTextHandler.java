@@ -67,7 +67,7 @@ public final class InboundTextHandler {
             // Not recorded (the transaction rolled back): a retry of this message gets a real answer.
             LOG.error("dialog engine failed on {} message {} from {}: {}", message.channel().wireName(),
                     message.messageId(), PiiMask.phone(message.fromE164()), e.getCause().getClass().getName());
-            return new Handled(true, replies.tryAgainLater());
+            return new Handled(true, replies.tryAgainLater(), false);
         }
     }
 

@@ -3,7 +3,11 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.metrics.Metrics;
+import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.telephony.metrics.CountingMessenger;
+import io.switchboard.telephony.metrics.OutboundMetrics;
 import io.switchboard.telephony.outbound.ChannelSender;
 import io.switchboard.telephony.outbound.OutboundMessagingService;
 import io.switchboard.telephony.outbound.OutboundMessenger;
@@ -22,9 +26,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -55,28 +62,37 @@ public final class TextChannels implements AutoCloseable {
     private final MessagingConfig config;
     private final Scheduling scheduling;
     private final ExecutorService outboundThreads;
-    private final OutboundMessagingService direct;
+    /** The provider senders, every outcome counted; no opt-out check (replies to inbound texts go this way). */
+    private final OutboundMessenger direct;
     private final OptOutStore optOuts;
     private final ProcessedMessages processed;
+    private final Inbox inbox;
+    private final WebhookSettings webhooks;
+    private final InFlight inFlight = new InFlight();
     private final OutboundMessenger outbound;
     private final Notifier notifier;
     private final FollowUpSender followUps;
     private Vertx vertx;
     private WorkerExecutor workers;
     private long pruneTimer = -1;
+    private long sweepTimer = -1;
 
-    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                         WebhookSettings webhooks, Metrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
+        this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
         this.outboundThreads = Executors.newFixedThreadPool(4, daemonThreads("switchboard-outbound-"));
         List<ChannelSender> senders = new ArrayList<>();
         config.sms().ifPresent(sms -> senders.add(new TwilioSmsSender(sms.smsSettings())));
         config.whatsApp().ifPresent(wa -> senders.add(new WhatsAppCloudSender(wa.cloudSettings())));
         // Ten at once, then one every six seconds: a live conversation never hits it, a reply loop soon does.
-        this.direct = new OutboundMessagingService(senders, new RecipientRateLimiter(10, Duration.ofSeconds(6)),
-                retryPolicy, outboundThreads);
+        this.direct = new CountingMessenger(new OutboundMessagingService(senders,
+                new RecipientRateLimiter(10, Duration.ofSeconds(6)), retryPolicy, outboundThreads),
+                new OutboundMetrics(metrics));
         this.optOuts = new OptOutStore(scheduling.database().dsl(), scheduling.clock());
         this.processed = new ProcessedMessages(scheduling.database().dsl(), scheduling.clock());
+        this.inbox = new Inbox(scheduling.database().dsl(), scheduling.clock());
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
         this.notifier = config.sms().isPresent()
                 ? new SmsNotifier(outbound, scheduling.profile())
@@ -92,7 +108,13 @@ public final class TextChannels implements AutoCloseable {
 
     /** @throws IllegalStateException when a channel is half configured */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
-        return create(MessagingConfig.fromEnvironment(env), scheduling);
+        return fromEnvironment(env, scheduling, Metrics.disabled());
+    }
+
+    /** @param metrics where outbound messages and provider failures are counted */
+    public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
+        return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
+                WebhookSettings.fromEnvironment(env), metrics);
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
@@ -100,7 +122,17 @@ public final class TextChannels implements AutoCloseable {
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy) {
-        return new TextChannels(config, scheduling, retryPolicy);
+        return create(config, scheduling, retryPolicy, WebhookSettings.defaults());
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                                      Metrics metrics) {
+        return new TextChannels(config, scheduling, retryPolicy, WebhookSettings.defaults(), metrics);
+    }
+
+    public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                                      WebhookSettings webhooks) {
+        return new TextChannels(config, scheduling, retryPolicy, webhooks, Metrics.disabled());
     }
 
     /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
@@ -148,27 +180,112 @@ public final class TextChannels implements AutoCloseable {
         this.workers = vertx.createSharedWorkerExecutor("switchboard-messaging", WEBHOOK_WORKERS);
         InboundTextHandler handler = new InboundTextHandler(engine, processed, optOuts,
                 new TextReplies(scheduling.profile(), businessNumber()), limits);
+        // Replies to inbound messages go straight to the provider: the handler has already dealt with opt-outs.
+        InboxCompletion completion = new InboxCompletion(handler, inbox, direct);
+        Optional<InboundSpool> spool = Optional.ofNullable(webhooks.spoolDir()).map(InboundSpool::new);
+        InboundPipeline pipeline = new InboundPipeline(inbox, handler, completion, workers, inFlight,
+                webhooks.answerWithin(), spool);
         config.sms().ifPresentOrElse(sms -> {
             TwilioSignatureVerifier verifier = sms.verifySignatures()
                     ? new TwilioSignatureVerifier(sms.authToken(), sms.publicBaseUrl())
                     : null;
-            new TwilioSmsWebhook(verifier, handler, scheduling.phones(), workers).mount(router);
+            new TwilioSmsWebhook(verifier, pipeline, scheduling.phones()).mount(router);
         }, () -> router.post(TwilioSmsWebhook.PATH).handler(ctx -> notConfigured(ctx, "SMS")));
         config.whatsApp().ifPresentOrElse(wa -> new WhatsAppWebhook(
                         new WhatsAppSubscriptionVerifier(wa.verifyToken()), new WhatsAppSignatureVerifier(wa.appSecret()),
-                        wa.phoneNumberId(), handler, direct, workers).mount(router),
+                        wa.phoneNumberId(), pipeline).mount(router),
                 () -> router.route(WhatsAppWebhook.PATH).handler(ctx -> notConfigured(ctx, "WhatsApp")));
+        Set<Channel> replyable = EnumSet.noneOf(Channel.class);
+        config.sms().ifPresent(sms -> replyable.add(Channel.SMS));
+        config.whatsApp().ifPresent(wa -> replyable.add(Channel.WHATSAPP));
+        InboxRecovery recovery = new InboxRecovery(inbox, completion, webhooks.recoveryIdle(), replyable);
+        spool.ifPresent(s -> replay(s, completion));
+        sweep(recovery);
+        sweepTimer = vertx.setPeriodic(webhooks.sweepEvery().toMillis(), id -> sweep(recovery));
         pruneTimer = vertx.setPeriodic(PRUNE_EVERY_MS, id -> workers.executeBlocking(
-                () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
+                () -> processed.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED))
+                        + inbox.pruneOlderThan(scheduling.clock().instant().minus(KEEP_PROCESSED)), false)
                 .onSuccess(n -> LOG.debug("pruned {} old webhook ids", n))
                 .onFailure(e -> LOG.warn("pruning old webhook ids failed: {}", e.getClass().getName())));
     }
 
-    /** Stops the pruning timer and the webhook and outbound threads; sends still queued are abandoned. */
+    /**
+     * Finishes stored messages whose webhook never did (a crash, a failed database). On start-up and periodically;
+     * messages of a channel that is not configured here wait for a server where it is.
+     */
+    private void sweep(InboxRecovery recovery) {
+        inFlight.begin();
+        workers.executeBlocking(recovery::sweep, false)
+                .onComplete(ar -> {
+                    inFlight.end();
+                    if (ar.succeeded() && ar.result() > 0) {
+                        LOG.info("recovered {} stored inbound messages", ar.result());
+                    } else if (ar.failed()) {
+                        LOG.warn("inbound recovery sweep failed: {}", ar.cause().getClass().getName());
+                    }
+                });
+    }
+
+    /** Moves what a previous run left in the local spool into the inbox, and answers it. */
+    private void replay(InboundSpool spool, InboxCompletion completion) {
+        inFlight.begin();
+        workers.executeBlocking(() -> {
+            int n = 0;
+            for (InboundText m : spool.pending()) {
+                boolean fresh = inbox.accept(m);
+                spool.remove(m);
+                if (fresh) {
+                    n++;
+                    try {
+                        completion.complete(m);
+                    } catch (RuntimeException e) {
+                        // Stored now: the recovery sweep retries it.
+                        LOG.warn("spooled {} message {} stored but not answered: {}", m.channel().wireName(),
+                                m.messageId(), e.getClass().getName());
+                    }
+                }
+            }
+            return n;
+        }, false).onComplete(ar -> {
+            inFlight.end();
+            if (ar.succeeded() && ar.result() > 0) {
+                LOG.info("answered {} inbound messages left in the local spool by the previous run", ar.result());
+            } else if (ar.failed()) {
+                LOG.warn("replaying the inbound spool failed: {}", ar.cause().getClass().getName());
+            }
+        });
+    }
+
+    /**
+     * Waits, up to {@code timeout}, for webhook work in progress and for the replies and alerts it queued to be
+     * handed to the providers. For an orderly shutdown, after new webhooks are refused.
+     *
+     * @return true if everything finished in time
+     */
+    public boolean drain(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            boolean idle = inFlight.awaitIdle(timeout);
+            synchronized (this) {
+                if (vertx != null) {
+                    vertx.cancelTimer(sweepTimer);
+                }
+            }
+            outboundThreads.shutdown();
+            long left = Math.max(0, deadline - System.nanoTime());
+            return outboundThreads.awaitTermination(left, TimeUnit.NANOSECONDS) && idle;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the timers and the webhook and outbound threads; sends still queued are abandoned. */
     @Override
     public synchronized void close() {
         if (vertx != null) {
             vertx.cancelTimer(pruneTimer);
+            vertx.cancelTimer(sweepTimer);
             workers.close();
         }
         outboundThreads.shutdown();

@@ -3,7 +3,6 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.models.Channel;
 import io.switchboard.models.LogSafe;
 import io.switchboard.telephony.PiiMask;
-import io.switchboard.telephony.outbound.OutboundMessenger;
 import io.switchboard.telephony.whatsapp.WhatsAppInboundMessage;
 import io.switchboard.telephony.whatsapp.WhatsAppNonTextMessage;
 import io.switchboard.telephony.whatsapp.WhatsAppPayloadException;
@@ -12,14 +11,16 @@ import io.switchboard.telephony.whatsapp.WhatsAppSignatureVerifier;
 import io.switchboard.telephony.whatsapp.WhatsAppSubscriptionVerifier;
 import io.switchboard.telephony.whatsapp.WhatsAppTextMessage;
 import io.switchboard.telephony.whatsapp.WhatsAppWebhookBatch;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.switchboard.telephony.http.BodyLimit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +28,12 @@ import org.slf4j.LoggerFactory;
  * {@code GET /whatsapp/webhook} (Meta's subscription handshake) and {@code POST /whatsapp/webhook} (notifications).
  *
  * <p>A notification's {@code X-Hub-Signature-256} is checked on the raw bytes before anything is parsed; a forged one
- * gets 401 and is never read. A genuine one is acknowledged with 200 at once (Meta retries slow webhooks), then
- * parsed and answered on the worker pool: each text goes through the {@link InboundTextHandler} (deduplicated on its
- * wamid), and the reply is sent with the Graph API through the {@link OutboundMessenger}. Status updates and
- * reactions are ignored; other non-text messages get a polite "text only" answer.
+ * gets 401 and is never read. A genuine one is parsed on the worker pool and each message in it is stored in the
+ * {@link Inbox} (deduplicated on its wamid) <em>before</em> Meta gets its 200, so a crash after the acknowledgement
+ * loses nothing: the answer is then computed and sent with the Graph API in the background, or by the recovery sweep
+ * after a restart. If the messages cannot be stored within {@link InboundPipeline#answerWithin} (a stalled or down
+ * database), Meta gets 503 and delivers again later; a redelivery of what did get stored is a duplicate and ignored.
+ * Status updates and reactions are ignored; other non-text messages get a polite "text only" answer.
  */
 public final class WhatsAppWebhook {
 
@@ -42,22 +45,18 @@ public final class WhatsAppWebhook {
     private final WhatsAppSignatureVerifier signatures;
     private final WhatsAppPayloadParser parser = new WhatsAppPayloadParser();
     private final String phoneNumberId;
-    private final InboundTextHandler handler;
-    private final OutboundMessenger outbound;
-    private final WorkerExecutor workers;
+    private final InboundPipeline pipeline;
 
     /**
      * @param phoneNumberId the business number replies are sent from; messages addressed to another number of the
      *                      same WhatsApp Business Account are not ours to answer
      */
-    public WhatsAppWebhook(WhatsAppSubscriptionVerifier subscription, WhatsAppSignatureVerifier signatures,
-            String phoneNumberId, InboundTextHandler handler, OutboundMessenger outbound, WorkerExecutor workers) {
+    WhatsAppWebhook(WhatsAppSubscriptionVerifier subscription, WhatsAppSignatureVerifier signatures,
+            String phoneNumberId, InboundPipeline pipeline) {
         this.subscription = Objects.requireNonNull(subscription, "subscription");
         this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.phoneNumberId = Objects.requireNonNull(phoneNumberId, "phoneNumberId");
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.outbound = Objects.requireNonNull(outbound, "outbound");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     }
 
     public void mount(Router router) {
@@ -90,14 +89,47 @@ public final class WhatsAppWebhook {
             ctx.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("invalid signature");
             return;
         }
-        ctx.response().setStatusCode(200).end();
-        workers.executeBlocking(() -> {
-            process(raw);
-            return null;
-        }, false).onFailure(e -> LOG.error("WhatsApp notification failed: {}", e.getClass().getName()));
+        AtomicBoolean answered = new AtomicBoolean();
+        long timer = ctx.vertx().setTimer(pipeline.answerWithin().toMillis(), id -> {
+            if (answered.compareAndSet(false, true)) {
+                LOG.warn("WhatsApp notification not stored within {} ms: 503, Meta will deliver it again",
+                        pipeline.answerWithin().toMillis());
+                unavailable(ctx);
+            }
+        });
+        pipeline.inFlight().begin();
+        pipeline.workers().<List<InboundText>>executeBlocking(() -> store(raw), false)
+                .onComplete(ar -> {
+                    ctx.vertx().cancelTimer(timer);
+                    if (ar.failed()) {
+                        pipeline.inFlight().end();
+                        LOG.error("WhatsApp notification not stored: {}", ar.cause().getClass().getName());
+                        if (answered.compareAndSet(false, true)) {
+                            unavailable(ctx);
+                        }
+                        return;
+                    }
+                    if (answered.compareAndSet(false, true) && !ctx.response().ended() && !ctx.response().closed()) {
+                        ctx.response().setStatusCode(200).end();
+                    }
+                    List<InboundText> stored = ar.result();
+                    if (stored.isEmpty()) {
+                        pipeline.inFlight().end();
+                        return;
+                    }
+                    pipeline.workers().executeBlocking(() -> {
+                        try {
+                            stored.forEach(this::complete);
+                        } finally {
+                            pipeline.inFlight().end();
+                        }
+                        return null;
+                    }, false);
+                });
     }
 
-    private void process(byte[] raw) {
+    /** Parses the delivery and stores each message we should answer; returns those stored for the first time. */
+    private List<InboundText> store(byte[] raw) {
         WhatsAppWebhookBatch batch;
         try {
             batch = parser.parse(raw);
@@ -105,53 +137,64 @@ public final class WhatsAppWebhook {
             // Signed by Meta but not a message notification we understand: answering 200 stops pointless retries.
             // The parser's message may quote bytes of the body: escaped, it cannot forge a log line.
             LOG.warn("ignoring a signed WhatsApp notification: {}", LogSafe.escape(e.getMessage()));
-            return;
+            return List.of();
         }
         if (batch.skippedMessages() > 0) {
             LOG.warn("skipped {} unreadable WhatsApp message entries", batch.skippedMessages());
         }
+        List<InboundText> fresh = new ArrayList<>();
         for (WhatsAppInboundMessage message : batch.messages()) {
-            try {
-                answer(message);
-            } catch (RuntimeException e) {
-                // One message's failure (e.g. the database) must not drop the rest of the delivery.
-                LOG.error("WhatsApp message {} from {} failed: {}", message.messageId(),
-                        PiiMask.phone(message.fromE164()), e.getClass().getName());
+            InboundText text = toAnswer(message);
+            if (text == null) {
+                continue;
             }
+            if (pipeline.inbox().accept(text)) {
+                fresh.add(text);
+            } else {
+                LOG.info("WhatsApp message {} from {} was delivered again; already taken", text.messageId(),
+                        PiiMask.phone(text.fromE164()));
+            }
+        }
+        return fresh;
+    }
+
+    private void complete(InboundText text) {
+        try {
+            pipeline.completion().complete(text);
+        } catch (RuntimeException e) {
+            // Stored: the recovery sweep retries it. One failure must not hold up the rest of the delivery.
+            LOG.error("WhatsApp message {} from {} stored but not answered ({}); it will be retried",
+                    text.messageId(), PiiMask.phone(text.fromE164()), e.getClass().getName());
         }
     }
 
-    private void answer(WhatsAppInboundMessage message) {
+    /** The message as an inbound text, or null when it is not ours to answer. */
+    private InboundText toAnswer(WhatsAppInboundMessage message) {
         String who = PiiMask.phone(message.fromE164());
         if (message.businessPhoneNumberId() != null && !phoneNumberId.equals(message.businessPhoneNumberId())) {
             LOG.info("ignoring WhatsApp message {} addressed to another business number", message.messageId());
-            return;
+            return null;
         }
         if (!InboundText.isUsableMessageId(message.messageId())) {
             LOG.warn("ignoring WhatsApp message from {} with an unusable id", who);
-            return;
+            return null;
         }
-        InboundText text = switch (message) {
+        return switch (message) {
             case WhatsAppTextMessage t -> new InboundText(MessageProvider.WHATSAPP, t.messageId(), Channel.WHATSAPP,
                     t.fromE164(), t.text(), 0);
-            case WhatsAppNonTextMessage n when "reaction".equals(n.type()) -> null;
+            case WhatsAppNonTextMessage n when "reaction".equals(n.type()) -> {
+                LOG.debug("ignoring a WhatsApp reaction from {}", who);
+                yield null;
+            }
             case WhatsAppNonTextMessage n -> new InboundText(MessageProvider.WHATSAPP, n.messageId(),
                     Channel.WHATSAPP, n.fromE164(), "", 1);
         };
-        if (text == null) {
-            LOG.debug("ignoring a WhatsApp reaction from {}", who);
-            return;
+    }
+
+    private static void unavailable(RoutingContext ctx) {
+        if (!ctx.response().ended() && !ctx.response().closed()) {
+            ctx.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain")
+                    .end("temporarily unavailable");
         }
-        Handled handled = handler.handle(text);
-        if (!handled.firstDelivery()) {
-            return;
-        }
-        handled.reply().ifPresent(reply -> outbound.send(Channel.WHATSAPP, text.fromE164(), reply)
-                .whenComplete((result, error) -> {
-                    if (error != null || !result.isSent()) {
-                        LOG.warn("WhatsApp reply to {} for {} not delivered: {}", who, text.messageId(),
-                                error != null ? error.getClass().getName() : result.detail());
-                    }
-                }));
     }
 }

@@ -32,6 +32,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -75,24 +76,46 @@ final class TextChannelsHarness implements AutoCloseable {
     private final AtomicInteger sids = new AtomicInteger();
 
     TextChannelsHarness() {
-        this(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config());
+        this(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config(), WebhookSettings.defaults());
     }
 
     /** A second server over the same database, as after a restart. */
     static TextChannelsHarness over(SchedulingFixture fx) {
-        return new TextChannelsHarness(fx, false, config());
+        return new TextChannelsHarness(fx, false, config(), WebhookSettings.defaults());
+    }
+
+    /** A server over {@code fx}'s database with these webhook time bounds. */
+    static TextChannelsHarness over(SchedulingFixture fx, WebhookSettings webhooks) {
+        return new TextChannelsHarness(fx, false, config(), webhooks);
+    }
+
+    static TextChannelsHarness over(SchedulingFixture fx, MessagingConfig config, WebhookSettings webhooks) {
+        return new TextChannelsHarness(fx, false, config, webhooks, e -> e);
+    }
+
+    /** Over {@code fx}, with the real engine wrapped (e.g. to make it fail). */
+    static TextChannelsHarness over(SchedulingFixture fx, WebhookSettings webhooks,
+                                    UnaryOperator<DialogEngine> wrap) {
+        return new TextChannelsHarness(fx, false, config(), webhooks, wrap);
     }
 
     static TextChannelsHarness with(MessagingConfig config) {
-        return new TextChannelsHarness(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config);
+        return new TextChannelsHarness(new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM), true, config,
+                WebhookSettings.defaults());
     }
 
-    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config) {
+    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config,
+                                WebhookSettings webhooks) {
+        this(fx, ownsFixture, config, webhooks, e -> e);
+    }
+
+    private TextChannelsHarness(SchedulingFixture fx, boolean ownsFixture, MessagingConfig config,
+                                WebhookSettings webhooks, UnaryOperator<DialogEngine> wrap) {
         this.fx = fx;
         this.ownsFixture = ownsFixture;
-        this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries());
-        this.engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, channels.notifier());
+        this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries(), webhooks);
+        this.engine = wrap.apply(Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
+                DisabledLlmFallback.INSTANCE, channels.notifier()));
         Router router = Router.router(vertx);
         channels.mount(router, vertx, engine);
         this.port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();

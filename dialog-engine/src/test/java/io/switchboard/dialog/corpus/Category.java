@@ -1,0 +1,30 @@
+package io.switchboard.dialog.corpus;
+
+/** The corpus categories: one per failure family of the conversation issue, plus a plain baseline. */
+enum Category {
+    PLAIN("plain booking (baseline)"),
+    QUESTION_AND_BOOKING("question and booking in one message"),
+    OPTION_PICK("picks an offered option"),
+    TAKEN_SLOT("wanted time taken, picks an alternative"),
+    FLAT_UNIT_ADDRESS("flat / unit / basement address"),
+    NAMES("names as people have them"),
+    ADDRESS_ACROSS_TURNS("address across turns"),
+    SPOKEN_POSTCODE("spoken postcode (voice)"),
+    EMAIL_GIVEN("email given"),
+    CORRECTIONS("corrections"),
+    ANYTHING_SOONER("anything sooner?"),
+    BARE_NO("bare no at confirmation"),
+    DATES_AS_SAID("dates as people say them"),
+    TIMES_AS_SAID("times as people say them"),
+    OUT_OF_RANGE("beyond horizon or closed day"),
+    A_OR_B("A or B"),
+    CHANGE_OF_MIND("changes mind mid-way"),
+    RESCHEDULE("reschedules an existing booking"),
+    CANCEL("cancels an existing booking");
+
+    final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+}

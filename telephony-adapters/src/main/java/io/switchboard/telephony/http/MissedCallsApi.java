@@ -1,0 +1,80 @@
+package io.switchboard.telephony.http;
+
+import io.switchboard.telephony.voice.MissedCall;
+import io.switchboard.telephony.voice.MissedCalls;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * {@code GET /v1/missed-calls?days=N} (default 7, at most {@link ApiLimits#MAX_RANGE_DAYS}): the calls turned away
+ * because every line was busy, newest first, so the owner can call them back —
+ * {@code {"missed_calls": [{"call_sid","caller_phone","reason","texted_back","missed_at"}]}}.
+ */
+public final class MissedCallsApi {
+
+    public static final String PATH = "/v1/missed-calls";
+    static final int DEFAULT_DAYS = 7;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MissedCallsApi.class);
+
+    private final MissedCalls store;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final WorkerExecutor workers;
+
+    public MissedCallsApi(MissedCalls store, Clock clock, ZoneId zone, WorkerExecutor workers) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.workers = Objects.requireNonNull(workers, "workers");
+    }
+
+    public void mount(Router router) {
+        router.get(PATH).handler(this::list);
+    }
+
+    private void list(RoutingContext ctx) {
+        int days;
+        String param = ctx.queryParams().get("days");
+        try {
+            days = param == null ? DEFAULT_DAYS : Integer.parseInt(param.trim());
+        } catch (NumberFormatException e) {
+            days = -1;
+        }
+        if (days < 1 || days > ApiLimits.MAX_RANGE_DAYS) {
+            ApiResponses.error(ctx, 400, "days must be a whole number from 1 to " + ApiLimits.MAX_RANGE_DAYS);
+            return;
+        }
+        Instant since = clock.instant().minus(Duration.ofDays(days));
+        workers.<JsonObject>executeBlocking(() -> body(since), false)
+                .onSuccess(body -> ApiResponses.json(ctx, 200, body))
+                .onFailure(e -> {
+                    LOG.error("listing missed calls failed: {}", FailureSummary.of(e));
+                    ApiResponses.error(ctx, 500, "missed calls could not be read; please try again");
+                });
+    }
+
+    private JsonObject body(Instant since) {
+        JsonArray items = new JsonArray();
+        for (MissedCall call : store.since(since)) {
+            items.add(new JsonObject()
+                    .put("call_sid", call.callSid())
+                    .put("caller_phone", call.callerPhone())
+                    .put("reason", call.reason())
+                    .put("texted_back", call.textedBack())
+                    .put("missed_at", call.missedAt().atZone(zone).toOffsetDateTime().toString()));
+        }
+        return new JsonObject().put("timezone", zone.getId()).put("missed_calls", items);
+    }
+}

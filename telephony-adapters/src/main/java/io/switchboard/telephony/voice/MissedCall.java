@@ -1,0 +1,25 @@
+package io.switchboard.telephony.voice;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A call the receptionist could not take.
+ *
+ * @param callSid     Twilio's call SID
+ * @param callerPhone the caller's number in E.164, or null when withheld
+ * @param reason      why it was missed ({@link #BUSY})
+ * @param textedBack  whether the caller was texted that the business will call back
+ * @param missedAt    when the call came in
+ */
+public record MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt) {
+
+    /** Every line was busy. */
+    public static final String BUSY = "busy";
+
+    public MissedCall {
+        Objects.requireNonNull(callSid, "callSid");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(missedAt, "missedAt");
+    }
+}

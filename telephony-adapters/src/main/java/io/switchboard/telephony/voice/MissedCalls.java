@@ -1,0 +1,59 @@
+package io.switchboard.telephony.voice;
+
+import static io.switchboard.scheduling.db.Tables.MISSED_CALL;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+
+/**
+ * The owner's list of calls turned away ({@code missed_call}), newest first. Blocking: call from a worker thread.
+ */
+public final class MissedCalls {
+
+    /** The most a listing returns. */
+    public static final int MAX_LISTED = 500;
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public MissedCalls(DSLContext dsl, Clock clock) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Notes a call turned away now.
+     *
+     * @param callerPhone E.164 or null when withheld
+     * @return false if this call was already recorded
+     */
+    public boolean record(String callSid, String callerPhone, String reason) {
+        return dsl.insertInto(MISSED_CALL)
+                .set(MISSED_CALL.CALL_SID, callSid)
+                .set(MISSED_CALL.CALLER_PHONE, callerPhone)
+                .set(MISSED_CALL.REASON, reason)
+                .set(MISSED_CALL.MISSED_AT, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .onConflictDoNothing()
+                .execute() == 1;
+    }
+
+    /** The caller was sent the "we'll call you back" text. */
+    public void textedBack(String callSid) {
+        dsl.update(MISSED_CALL).set(MISSED_CALL.TEXTED_BACK, true).where(MISSED_CALL.CALL_SID.eq(callSid)).execute();
+    }
+
+    /** Calls missed at or after {@code since}, newest first, at most {@link #MAX_LISTED}. */
+    public List<MissedCall> since(Instant since) {
+        return dsl.selectFrom(MISSED_CALL)
+                .where(MISSED_CALL.MISSED_AT.ge(OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+                .orderBy(MISSED_CALL.MISSED_AT.desc())
+                .limit(MAX_LISTED)
+                .fetch(r -> new MissedCall(r.getCallSid(), r.getCallerPhone(), r.getReason(), r.getTextedBack(),
+                        r.getMissedAt().toInstant()));
+    }
+}
