@@ -68,29 +68,13 @@ public final class AdminTokens {
             return token;
         }
         Path file = file(dataDir);
-        // A local copy left by an earlier start is offered first, so a database that was reset keeps the token
-        // operators already use; the database decides if another instance got there first.
-        String candidate = readLocal(file).orElseGet(() -> AdminToken.generate(random));
-        String stored = shared.putIfAbsent(SETTING, candidate);
+        // The database is the one source of truth, so deleting its row rotates the token for every instance at
+        // their next start; a local copy is never offered back (it would resurrect a rotated token).
+        String stored = shared.putIfAbsent(SETTING, AdminToken.generate(random));
         writeLocal(file, stored);
         LOG.info("admin API: {} not set; the bearer token is in {} (readable by this user only; shared by every "
                 + "instance on this database)", VARIABLE, file.toAbsolutePath());
         return AdminToken.of(stored);
-    }
-
-    private static Optional<String> readLocal(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            String value = Files.readString(file, StandardCharsets.US_ASCII).strip();
-            AdminToken.of(value);
-            return Optional.of(value);
-        } catch (IOException | IllegalArgumentException e) {
-            // Never echo the content: the file may be anything an operator pointed us at.
-            LOG.warn("ignoring unreadable or unusable {}; it will be replaced", file.toAbsolutePath());
-            return Optional.empty();
-        }
     }
 
     /** Writes through a temporary file created owner-only and moved into place, so no reader sees it half written. */

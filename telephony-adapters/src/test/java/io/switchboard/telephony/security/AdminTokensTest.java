@@ -101,6 +101,19 @@ class AdminTokensTest {
     }
 
     @Test
+    void deletingTheSharedRowRotatesTheTokenAtTheNextStart() throws Exception {
+        AdminToken old = tokens(dir).resolve(Optional.empty());
+        String oldValue = Files.readString(AdminTokens.file(dir)).strip();
+        fx.scheduling().database().dsl().execute("DELETE FROM switchboard_setting WHERE name = 'admin_token'");
+
+        AdminToken rotated = tokens(dir).resolve(Optional.empty());
+
+        assertThat(old.matches(oldValue)).isTrue();
+        assertThat(rotated.matches(oldValue)).as("the old local copy is not offered back").isFalse();
+        assertThat(rotated.matches(Files.readString(AdminTokens.file(dir)).strip())).isTrue();
+    }
+
+    @Test
     void aConfiguredTokenWinsAndNothingIsWritten() {
         AdminToken token = tokens(dir).resolve(Optional.of("configured-token-0123456789"));
 
