@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param dtmf      true when {@code text} holds keypad digits rather than words
  * @param replyCut  the caller cut the previous reply short (barge-in), so its closing question was not heard:
  *                  a "yes" must not confirm what the caller never heard asked
+ * @param identity  what the channel proved about the sender; {@code from} is only ever a proven number (or null)
  */
 public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf,
-                          boolean replyCut) {
+                          boolean replyCut, Identity identity) {
 
     /** Longest text the engine reads; longer input is cut, not rejected, so a caller always gets a reply. */
     public static final int MAX_TEXT = 2000;
@@ -24,7 +25,22 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
     public TurnRequest {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(identity, "identity");
         text = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    /**
+     * A message whose {@code from} the provider gave (a signed webhook, the voice call's caller ID): that number is
+     * the proven identity; no number, no identity.
+     */
+    public TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf, boolean replyCut) {
+        this(channel, sessionId, from, text, dtmf, replyCut,
+                from == null ? Identity.none() : Identity.signedBy(from, Identity.Proof.PROVIDER_SIGNED));
+    }
+
+    /** A typed message from a sender whose identity the caller established; {@code from} is its proven number. */
+    public static TurnRequest typed(Channel channel, String sessionId, Identity identity, String text) {
+        return new TurnRequest(channel, sessionId, identity.provenPhone(), text, false, false, identity);
     }
 
     public static TurnRequest text(Channel channel, String sessionId, String from, String text) {
@@ -37,6 +53,6 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
 
     /** The same message, marked as having cut the previous reply short. */
     public TurnRequest afterCutReply() {
-        return new TurnRequest(channel, sessionId, from, text, dtmf, true);
+        return new TurnRequest(channel, sessionId, from, text, dtmf, true, identity);
     }
 }

@@ -188,7 +188,10 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
         } catch (JsonProcessingException e) {
-            throw new ConfigException(CONFIG, "'" + file + "' is not valid YAML: " + e.getOriginalMessage(), e);
+            // Never the parser's message: it quotes the offending line, and the file may be anything.
+            var at = e.getLocation();
+            throw new ConfigException(CONFIG, "'" + file + "' is not valid YAML"
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new ConfigException(CONFIG, "cannot read '" + file + "': " + e.getMessage(), e);
         }
@@ -207,7 +210,8 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
                 continue;
             }
             if (!value.isValueNode()) {
-                throw new ConfigException(name, "in '" + file + "' must be a single value, not a list or mapping");
+                throw new ConfigException(name.matches("[A-Z_][A-Z0-9_]{0,63}") ? name : "(a key)",
+                        "in '" + file + "' must be a single value, not a list or mapping");
             }
             values.put(name, value.asText());
         }

@@ -16,6 +16,7 @@ import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.ProfileWarning;
+import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
 import io.switchboard.telephony.http.HttpTimeouts;
@@ -232,10 +233,11 @@ public final class Switchboard implements AutoCloseable {
         if (config.redisUrl().isPresent()) {
             plane.readinessCheck("redis", sessions::isReachable);
         }
-        SwitchboardApi.mount(plane, engine, scheduling, metrics.metrics());
+        ApiSecurity security = apiSecurity();
+        SwitchboardApi.mount(plane, engine, scheduling, security, metrics.metrics());
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
-        // Personal data: when the admin token check exists, mount with it in front, CallLogApi.mount(router, guard).
+        // Personal data: SwitchboardApi.ADMIN_PATHS puts the admin token check in front of it.
         plane.mount(new CallLogApi(new CallLogStore(scheduling.database().dsl()), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
         CallLogRetention retention = new CallLogRetention(new CallLogStore(scheduling.database().dsl()), clock,
@@ -243,7 +245,7 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("call log retention", retention::close));
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
-        plane.mount(router -> text.mount(router, v, engine));
+        plane.mount(router -> text.mount(router, v, engine, security.limits()));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
@@ -280,6 +282,15 @@ public final class Switchboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
                     + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
+        }
+    }
+
+    /** The admin token (configured or generated and shared), the chat's web origins and the inbound rate limits. */
+    private ApiSecurity apiSecurity() {
+        try {
+            return ApiSecurity.fromEnvironment(config.environment(), config.dataDir(), scheduling);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_ADMIN_TOKEN / SWITCHBOARD_WEB_ORIGINS", e.getMessage(), e);
         }
     }
 

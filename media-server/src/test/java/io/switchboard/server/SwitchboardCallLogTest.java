@@ -28,6 +28,7 @@ class SwitchboardCallLogTest {
     @TempDir
     static Path dataDir;
 
+    private static final String ADMIN_TOKEN = "call-log-test-admin-token";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterAll
@@ -40,7 +41,8 @@ class SwitchboardCallLogTest {
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",
-                "SWITCHBOARD_DATA_DIR", dataDir.toString()));
+                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
+                "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
         env.putAll(more);
         return ServerConfig.fromEnvironment(env);
     }
@@ -56,6 +58,11 @@ class SwitchboardCallLogTest {
             ControlPlane http = switchboard.startHttp();
             URI base = URI.create("http://127.0.0.1:" + http.port());
 
+            // Personal data: nothing without the admin token, neither the list nor one call.
+            assertThat(send(HttpRequest.newBuilder(base.resolve("/v1/calls/CA-recent")).GET().build()).statusCode())
+                    .isEqualTo(401);
+            assertThat(send(HttpRequest.newBuilder(base.resolve("/v1/calls")).GET().build()).statusCode())
+                    .isEqualTo(401);
             HttpResponse<String> one = get(base.resolve("/v1/calls/CA-recent"));
             assertThat(one.statusCode()).isEqualTo(200);
             assertThat(new JsonObject(one.body()).getJsonArray("turns").getJsonObject(0).getString("said"))
@@ -85,7 +92,11 @@ class SwitchboardCallLogTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

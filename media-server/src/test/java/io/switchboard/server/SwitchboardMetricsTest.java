@@ -24,6 +24,7 @@ class SwitchboardMetricsTest {
     @TempDir
     static Path dataDir;
 
+    private static final String ADMIN_TOKEN = "metrics-test-admin-token";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @AfterAll
@@ -36,7 +37,8 @@ class SwitchboardMetricsTest {
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",
-                "SWITCHBOARD_DATA_DIR", dataDir.toString()));
+                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
+                "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
         env.putAll(more);
         return ServerConfig.fromEnvironment(env);
     }
@@ -47,6 +49,7 @@ class SwitchboardMetricsTest {
             ControlPlane http = switchboard.startHttp();
             URI base = URI.create("http://127.0.0.1:" + http.port());
             HttpResponse<String> chat = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/chat"))
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("session_id", "metrics-test")
                             .put("channel", "sms").put("from", "+447700900123").put("text", "hello").encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -70,6 +73,10 @@ class SwitchboardMetricsTest {
             assertThat(calls.getJsonObject(0).getString("caller_phone")).isEqualTo("+447700900456");
             assertThat(calls.getJsonObject(0).getBoolean("texted_back")).isFalse();
             assertThat(get(base.resolve("/v1/missed-calls?days=0")).statusCode()).isEqualTo(400);
+            assertThat(HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/missed-calls")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("owner data needs the token").isEqualTo(401);
+            assertThat(HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("metrics need the token").isEqualTo(401);
         }
     }
 
@@ -82,7 +89,8 @@ class SwitchboardMetricsTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

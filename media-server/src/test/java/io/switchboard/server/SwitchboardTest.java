@@ -65,12 +65,15 @@ class SwitchboardTest {
             assertThat(new JsonObject(health.body()).getString("business")).isEqualTo("Bristol Plumbing");
 
             HttpResponse<String> chat = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/chat"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("session_id", "wiring-test")
                             .put("channel", "sms").put("from", "+447700900123").put("text", "hello").encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(chat.statusCode()).isEqualTo(200);
             assertThat(new JsonObject(chat.body()).getString("reply")).isNotBlank();
 
+            assertThat(get(base.resolve("/v1/appointments?date=2026-11-24")).statusCode())
+                    .as("customer data needs the admin token").isEqualTo(401);
             booked = book(switchboard, LocalDateTime.of(2026, 11, 24, 10, 0));
             assertThat(appointmentIds(base, LocalDate.of(2026, 11, 24))).isEqualTo(
                     new io.vertx.core.json.JsonArray().add(booked.id().toString()));
@@ -107,7 +110,11 @@ class SwitchboardTest {
     }
 
     private static io.vertx.core.json.JsonArray appointmentIds(URI base, LocalDate day) throws Exception {
-        HttpResponse<String> response = get(base.resolve("/v1/appointments?date=" + day));
+        // No SWITCHBOARD_ADMIN_TOKEN: the server generated one on first start, kept across the restart.
+        String token = java.nio.file.Files.readString(dataDir.resolve("admin-token")).strip();
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/appointments?date=" + day))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(20)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         io.vertx.core.json.JsonArray ids = new io.vertx.core.json.JsonArray();
         new JsonObject(response.body()).getJsonArray("appointments")

@@ -20,17 +20,20 @@ final class AppointmentsClient {
 
     private final HttpClient http;
     private final URI base;
+    private final String adminToken;
 
-    AppointmentsClient(HttpClient http, URI base) {
+    /** @param adminToken the server's admin token: the appointments API is not public */
+    AppointmentsClient(HttpClient http, URI base, String adminToken) {
         this.http = http;
         this.base = LoopbackOnly.require(base);
+        this.adminToken = java.util.Objects.requireNonNull(adminToken, "adminToken");
     }
 
     /** Every appointment starting between {@code from} and {@code to} (inclusive, business days). */
     List<BookedAppointment> between(LocalDate from, LocalDate to) throws IOException, InterruptedException {
         URI uri = base.resolve("/v1/appointments?from=" + from + "&to=" + to);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET " + uri + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -57,9 +57,9 @@ public final class LoadGenerator {
     private long deadlineNanos;
     private volatile boolean outOfTime;
 
-    LoadGenerator(LoadOptions options) {
+    LoadGenerator(LoadOptions options) throws java.io.IOException {
         this.options = options;
-        this.appointments = new AppointmentsClient(http, options.httpUrl());
+        this.appointments = new AppointmentsClient(http, options.httpUrl(), AdminTokenFile.find(System.getenv()));
     }
 
     public static void main(String[] args) throws Exception {

@@ -41,6 +41,8 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
               --bookings-from YYYY-MM-DD        the server's today, SWITCHBOARD_NOW (default 2026-11-23)
               --ramp-ms MS                      spread each level's call starts over this long (default 2000)
               --reply-timeout-seconds S         a reply slower than this fails the call (default 30)
+            Reading the bookings needs the server's admin token: SWITCHBOARD_ADMIN_TOKEN as for the server, else
+            the one it generated in $SWITCHBOARD_DATA_DIR/admin-token (default data/admin-token).
             """;
 
     public LoadOptions {

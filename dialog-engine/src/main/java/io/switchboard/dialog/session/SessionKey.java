@@ -1,6 +1,7 @@
 package io.switchboard.dialog.session;
 
 import io.switchboard.models.Channel;
+import io.switchboard.models.LogSafe;
 
 import java.util.Objects;
 
@@ -31,10 +32,13 @@ public record SessionKey(Channel channel, String id) {
         return channel.wireName() + ':' + id;
     }
 
-    /** Masks the id to its last digits: session keys end up in logs and ids are usually phone numbers. */
+    /**
+     * Masks the id to its last characters: session keys end up in logs and ids are usually phone numbers. Web ids
+     * come from clients, so what is shown is escaped: a line break in an id cannot forge a log line.
+     */
     @Override
     public String toString() {
         int visible = Math.min(3, id.length() / 3);
-        return "SessionKey[" + channel.wireName() + ":***" + id.substring(id.length() - visible) + "]";
+        return "SessionKey[" + channel.wireName() + ":***" + LogSafe.escape(id.substring(id.length() - visible)) + "]";
     }
 }

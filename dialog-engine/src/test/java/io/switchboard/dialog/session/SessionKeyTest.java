@@ -22,6 +22,13 @@ class SessionKeyTest {
     }
 
     @Test
+    void toStringEscapesALineBreakAClientPutInItsSessionId() {
+        String shown = new SessionKey(Channel.WEB, "abcdefgh\nX").toString();
+
+        assertThat(shown).doesNotContain("\n").endsWith("h\\nX]");
+    }
+
+    @Test
     void rejectsBlankAndOversizedIds() {
         assertThatThrownBy(() -> new SessionKey(Channel.SMS, " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");

@@ -47,6 +47,7 @@ class BackupRestoreIT {
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("SWITCHBOARD_NOW", "2026-11-23T09:00");
+            env.put("SWITCHBOARD_ADMIN_TOKEN", "it-admin-token");
             env.put("SWITCHBOARD_PUBLIC_URL", PUBLIC_URL);
             env.put("TWILIO_ACCOUNT_SID", ACCOUNT);
             env.put("TWILIO_AUTH_TOKEN", AUTH_TOKEN);
@@ -102,7 +103,7 @@ class BackupRestoreIT {
 
     private static JsonNode appointmentsOn(HttpClient http, ServerProcess server, String date) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/v1/appointments?date=" + date))
-                .GET().timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer it-admin-token").GET().timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).path("appointments");
     }

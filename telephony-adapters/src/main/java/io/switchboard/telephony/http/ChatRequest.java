@@ -1,7 +1,9 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.dialog.Identity;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.models.Channel;
+import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -13,8 +15,9 @@ import java.util.Objects;
  * A validated {@code POST /v1/chat} body.
  *
  * @param sessionId the client's conversation id, 1 to 128 characters
- * @param channel   which channel's phrasing the reply should use
- * @param from      the sender's phone number as given, or null
+ * @param channel   which channel's phrasing the reply should use; only a trusted integration may choose it, the
+ *                  public chat is always {@code web}
+ * @param from      the sender's phone number as given, or null; believed only from a trusted integration
  * @param text      the message, at most {@link ApiLimits#MAX_TEXT} characters; may be empty
  */
 public record ChatRequest(String sessionId, Channel channel, String from, String text) {
@@ -25,8 +28,20 @@ public record ChatRequest(String sessionId, Channel channel, String from, String
         Objects.requireNonNull(text, "text");
     }
 
-    public TurnRequest toTurn() {
-        return TurnRequest.text(channel, sessionId, from, text);
+    /**
+     * The engine's view of this message.
+     *
+     * @param trusted  it came with the admin token: the channel and {@code from} it names are believed
+     * @param phones   reads {@code from} as a phone number (E.164)
+     */
+    public TurnRequest toTurn(boolean trusted, PhoneNumberNormalizer phones) {
+        Identity identity = trusted && from != null
+                ? phones.toE164(from).map(n -> Identity.signedBy(n, Identity.Proof.TRUSTED_INTEGRATION))
+                        .orElse(Identity.none())
+                : Identity.none();
+        // A public visitor has proved nothing yet (the one-time-code flow will prove a number): no channel choice, no from.
+        Channel effective = trusted ? channel : Channel.WEB;
+        return TurnRequest.typed(effective, ChatSessions.engineId(trusted, identity, sessionId), identity, text);
     }
 
     /**

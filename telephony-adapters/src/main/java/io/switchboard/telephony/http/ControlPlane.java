@@ -264,8 +264,7 @@ public final class ControlPlane implements AutoCloseable {
         router.errorHandler(400, ctx -> ApiResponses.error(ctx, 400, "bad request"));
         router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not found"));
         router.errorHandler(405, ctx -> ApiResponses.error(ctx, 405, "method not allowed"));
-        router.errorHandler(413, ctx -> ApiResponses.error(ctx, 413,
-                "request body too large (limit " + ApiLimits.MAX_BODY_BYTES + " bytes)"));
+        router.errorHandler(413, ctx -> ApiResponses.error(ctx, 413, BodyLimit.tooLarge(ctx)));
         router.errorHandler(415, ctx -> ApiResponses.error(ctx, 415, "unsupported media type"));
         router.errorHandler(500, ctx -> {
             LOG.error("unhandled failure on {} {}: {}", ctx.request().method(), ctx.normalizedPath(),

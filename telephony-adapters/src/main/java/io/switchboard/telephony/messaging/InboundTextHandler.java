@@ -6,6 +6,8 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.outbound.TwilioSmsSender;
+import io.switchboard.telephony.ratelimit.InboundLimits;
+import io.switchboard.telephony.ratelimit.RateDecision;
 import io.switchboard.telephony.outbound.WhatsAppCloudSender;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +18,9 @@ import org.slf4j.LoggerFactory;
  * Decides the answer to one inbound text, once per provider message id: carrier keywords and opt-outs first, then
  * the dialog engine (session id = the sender's E.164 number, so consecutive texts continue one conversation).
  * Provider-neutral; the webhooks deliver the answer. Blocking: call from a worker thread.
+ *
+ * <p>A sender over the inbound rate limit gets one short "slow down" reply and then silence until they pause, so a
+ * script can neither run up the engine nor make us text back at its pace; STOP always gets through.
  */
 public final class InboundTextHandler {
 
@@ -25,19 +30,32 @@ public final class InboundTextHandler {
     private final ProcessedMessages processed;
     private final OptOutStore optOuts;
     private final TextReplies replies;
+    private final InboundLimits limits;
 
     public InboundTextHandler(DialogEngine engine, ProcessedMessages processed, OptOutStore optOuts,
-            TextReplies replies) {
+            TextReplies replies, InboundLimits limits) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.processed = Objects.requireNonNull(processed, "processed");
         this.optOuts = Objects.requireNonNull(optOuts, "optOuts");
         this.replies = Objects.requireNonNull(replies, "replies");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
      * @throws RuntimeException when the database fails; nothing is then recorded, so a provider retry is processed
      */
     public Handled handle(InboundText message) {
+        if (CarrierKeyword.of(message.text()).filter(k -> k == CarrierKeyword.OPT_OUT).isEmpty()) {
+            // The signed sender is the one to count; the address is the provider's and shared by every customer.
+            RateDecision decision = limits.check(message.channel().wireName(), message.fromE164(), null);
+            if (decision instanceof RateDecision.Refused refused) {
+                if (refused.firstRefusal()) {
+                    LOG.warn("{} sender {} is over the inbound rate limit: one polite reply, then silence",
+                            message.channel().wireName(), PiiMask.phone(message.fromE164()));
+                }
+                return new Handled(true, refused.firstRefusal() ? replies.slowDown() : null);
+            }
+        }
         try {
             Handled handled = processed.handleOnce(message.provider(), message.messageId(), () -> decide(message));
             if (!handled.firstDelivery()) {

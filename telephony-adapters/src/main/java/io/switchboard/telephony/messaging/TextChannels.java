@@ -21,6 +21,7 @@ import io.switchboard.telephony.outbound.RecipientRateLimiter;
 import io.switchboard.telephony.outbound.RetryPolicy;
 import io.switchboard.telephony.outbound.TwilioSmsSender;
 import io.switchboard.telephony.outbound.WhatsAppCloudSender;
+import io.switchboard.telephony.ratelimit.InboundLimits;
 import io.switchboard.telephony.twilio.TwilioSignatureVerifier;
 import io.switchboard.telephony.whatsapp.WhatsAppSignatureVerifier;
 import io.switchboard.telephony.whatsapp.WhatsAppSubscriptionVerifier;
@@ -191,13 +192,21 @@ public final class TextChannels implements AutoCloseable {
      * @param engine answers the texts; the same engine the voice path uses
      */
     public synchronized void mount(Router router, Vertx vertx, DialogEngine engine) {
+        mount(router, vertx, engine, InboundLimits.inMemory(scheduling.clock()));
+    }
+
+    /**
+     * As {@link #mount(Router, Vertx, DialogEngine)}, counting inbound texts per sender against {@code limits}
+     * (shared by every instance when the limits are).
+     */
+    public synchronized void mount(Router router, Vertx vertx, DialogEngine engine, InboundLimits limits) {
         if (this.vertx != null) {
             throw new IllegalStateException("text channels are already mounted");
         }
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.workers = vertx.createSharedWorkerExecutor("switchboard-messaging", WEBHOOK_WORKERS);
         InboundTextHandler handler = new InboundTextHandler(engine, processed, optOuts,
-                new TextReplies(scheduling.profile()));
+                new TextReplies(scheduling.profile(), businessNumber()), limits);
         // Replies to inbound messages go straight to the provider: the handler has already dealt with opt-outs.
         InboxCompletion completion = new InboxCompletion(handler, inbox, direct);
         Optional<InboundSpool> spool = Optional.ofNullable(webhooks.spoolDir()).map(InboundSpool::new);
@@ -318,6 +327,11 @@ public final class TextChannels implements AutoCloseable {
             outboundThreads.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The Twilio number texts come from, when it is a phone number (not a messaging service). */
+    private java.util.Optional<String> businessNumber() {
+        return config.sms().map(TwilioChannelConfig::from).flatMap(scheduling.phones()::toE164);
     }
 
     private static void notConfigured(RoutingContext ctx, String channel) {

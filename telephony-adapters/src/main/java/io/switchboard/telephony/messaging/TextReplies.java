@@ -2,21 +2,36 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.models.BusinessProfile;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The texts the channel layer answers itself (keywords, attachments, failures), in the business's name. */
+/**
+ * The texts the channel layer answers itself (keywords, attachments, failures), in the business's name. They point
+ * to the business number, never to the owner's own mobile: anyone can text in, and the owner's number is what the
+ * owner-access checks key on.
+ */
 public final class TextReplies {
 
     private final BusinessProfile profile;
+    private final Optional<String> businessNumber;
 
-    public TextReplies(BusinessProfile profile) {
+    /** @param businessNumber the public number customers may call (the Twilio number), or empty when there is none */
+    public TextReplies(BusinessProfile profile, Optional<String> businessNumber) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.businessNumber = Objects.requireNonNull(businessNumber, "businessNumber");
     }
 
     /** HELP/INFO: who this is and how to reach a person. */
     public String help() {
-        String owner = profile.owner().name().isBlank() ? "us" : profile.owner().name();
-        return profile.name() + ": text us to book, change or cancel a job. To talk to a person, call " + owner
-                + " on " + profile.owner().phone() + ". Reply STOP to stop texts.";
+        return profile.name() + ": text us to book, change or cancel a job. "
+                + businessNumber.map(n -> "To talk to a person, call us on " + n + ". ")
+                        .orElse("Tell us here if you'd like a person to call you back. ")
+                + "Reply STOP to stop texts.";
+    }
+
+    /** The one reply a sender over the inbound rate limit gets before silence. */
+    public String slowDown() {
+        return "You're sending messages faster than we can answer. Please wait a minute, then send your message "
+                + "again.";
     }
 
     public String optedIn() {
@@ -33,7 +48,7 @@ public final class TextReplies {
     }
 
     public String tryAgainLater() {
-        return "Sorry, something went wrong on our side. Please try again in a minute or call "
-                + profile.owner().phone() + ".";
+        return "Sorry, something went wrong on our side. Please try again in a minute"
+                + businessNumber.map(n -> " or call us on " + n).orElse("") + ".";
     }
 }

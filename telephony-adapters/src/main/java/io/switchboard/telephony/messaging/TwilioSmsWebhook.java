@@ -9,7 +9,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.telephony.http.BodyLimit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +49,7 @@ public final class TwilioSmsWebhook {
     }
 
     public void mount(Router router) {
-        router.post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        BodyLimit.read(router.post(PATH), MAX_BODY_BYTES)
                 .handler(this::receive);
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.telephony.messaging;
 
 import io.switchboard.models.Channel;
+import io.switchboard.models.LogSafe;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.whatsapp.WhatsAppInboundMessage;
 import io.switchboard.telephony.whatsapp.WhatsAppNonTextMessage;
@@ -15,7 +16,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.telephony.http.BodyLimit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,8 +61,7 @@ public final class WhatsAppWebhook {
 
     public void mount(Router router) {
         router.get(PATH).handler(this::verifySubscription);
-        router.post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(WhatsAppPayloadParser.DEFAULT_MAX_BODY_BYTES))
+        BodyLimit.read(router.post(PATH), WhatsAppPayloadParser.DEFAULT_MAX_BODY_BYTES)
                 .handler(this::receive);
     }
 
@@ -135,7 +135,8 @@ public final class WhatsAppWebhook {
             batch = parser.parse(raw);
         } catch (WhatsAppPayloadException e) {
             // Signed by Meta but not a message notification we understand: answering 200 stops pointless retries.
-            LOG.warn("ignoring a signed WhatsApp notification: {}", e.getMessage());
+            // The parser's message may quote bytes of the body: escaped, it cannot forge a log line.
+            LOG.warn("ignoring a signed WhatsApp notification: {}", LogSafe.escape(e.getMessage()));
             return List.of();
         }
         if (batch.skippedMessages() > 0) {

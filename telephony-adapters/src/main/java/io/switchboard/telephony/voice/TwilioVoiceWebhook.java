@@ -8,7 +8,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.switchboard.telephony.http.BodyLimit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,8 +53,7 @@ public final class TwilioVoiceWebhook implements Handler<RoutingContext> {
 
     /** Adds {@code POST /twilio/voice} (with a size-limited form body parser) to {@code router}. */
     public void mount(Router router) {
-        router.post(PATH)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        BodyLimit.read(router.post(PATH), MAX_BODY_BYTES)
                 .handler(this);
     }
 

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
+import io.switchboard.telephony.ratelimit.InboundLimits;
+import io.switchboard.telephony.security.AdminToken;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,9 @@ import java.time.LocalDateTime;
  * schema and a {@link ScriptedEngine}, driven by the JDK's HTTP client.
  */
 final class ApiTestServer implements AutoCloseable {
+
+    /** The admin token the test server requires; requests of {@link #get} and {@link #postJson} carry it. */
+    static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
     /** A Monday morning. */
     static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 23, 9, 0);
@@ -45,32 +50,50 @@ final class ApiTestServer implements AutoCloseable {
 
     /** @param realEngine builds the engine under test from the scheduling core; null for a {@link ScriptedEngine} */
     ApiTestServer(java.util.function.Function<io.switchboard.scheduling.Scheduling, io.switchboard.dialog.DialogEngine> realEngine) {
+        this(realEngine, WebOrigins.none());
+    }
+
+    /** With the given widget origins; rate limits in memory on the fixture's clock. */
+    ApiTestServer(java.util.function.Function<io.switchboard.scheduling.Scheduling, io.switchboard.dialog.DialogEngine> realEngine,
+                  WebOrigins origins) {
         fixture = new SchedulingFixture(TestProfiles.sample(), NOW);
         engine = realEngine == null ? new ScriptedEngine(fixture.scheduling()) : null;
         vertx = Vertx.vertx();
         plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 4), fixture.scheduling().profile().name());
         SwitchboardApi.mount(plane, realEngine == null ? engine : realEngine.apply(fixture.scheduling()),
-                fixture.scheduling());
+                fixture.scheduling(), new ApiSecurity(AdminToken.of(ADMIN_TOKEN), origins,
+                        InboundLimits.inMemory(fixture.clock())));
         int port = plane.start();
         plane.markReady();
         base = URI.create("http://127.0.0.1:" + port);
     }
 
+    /** A GET with the admin token. */
     HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET());
+        return send(request(pathAndQuery).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
     }
 
+    /** A JSON POST with the admin token: a trusted integration. */
     HttpResponse<String> postJson(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
+        return send(request(path)
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    static JsonObject json(HttpResponse<String> response) {
-        return new JsonObject(response.body());
+    /** A JSON POST without credentials: the public web chat. */
+    HttpResponse<String> postPublic(String path, String body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** A request to build freely (headers, method) and {@link #send}. */
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -80,6 +103,11 @@ final class ApiTestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return new JsonObject(response.body());
+    }
+
 
     @Override
     public void close() {

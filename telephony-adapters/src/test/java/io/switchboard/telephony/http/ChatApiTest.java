@@ -80,7 +80,7 @@ class ChatApiTest {
 
         assertThat(server.engine.requests).singleElement().satisfies(r -> {
             assertThat(r.channel()).isEqualTo(Channel.VOICE);
-            assertThat(r.sessionId()).isEqualTo("s-2");
+            assertThat(r.sessionId()).startsWith("chat-api:").isNotEqualTo("s-2");
             assertThat(r.from()).isEqualTo("+447700900123");
             assertThat(r.text()).isEqualTo("hello there");
             assertThat(r.dtmf()).isFalse();

@@ -41,7 +41,9 @@ class MetricsOverHttpTest {
     private void start() {
         Receptionist engine = Receptionist.create(fixture.scheduling(), new InMemorySessionStore(fixture.clock()),
                 DisabledLlmFallback.INSTANCE, new LoggingNotifier(), Duration.ofMinutes(15), prometheus.metrics());
-        SwitchboardApi.mount(plane, engine, fixture.scheduling(), prometheus.metrics());
+        SwitchboardApi.mount(plane, engine, fixture.scheduling(), new ApiSecurity(
+                io.switchboard.telephony.security.AdminToken.of(ApiTestServer.ADMIN_TOKEN), WebOrigins.none(),
+                io.switchboard.telephony.ratelimit.InboundLimits.inMemory(fixture.clock())), prometheus.metrics());
         plane.mount(new MetricsEndpoint(prometheus::scrape, MetricsAccess.loopbackOnly(), plane.workers())::mount);
         base = URI.create("http://127.0.0.1:" + plane.start());
         plane.markReady();
@@ -61,6 +63,7 @@ class MetricsOverHttpTest {
         JsonObject body = new JsonObject().put("session_id", "web-1").put("channel", "web")
                 .put("from", "+447700900123").put("text", text);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(ChatApi.PATH))
+                .header("Authorization", "Bearer " + ApiTestServer.ADMIN_TOKEN)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.encode()))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
@@ -70,7 +73,9 @@ class MetricsOverHttpTest {
     }
 
     private HttpResponse<String> scrape(String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(MetricsEndpoint.PATH)).GET();
+        // The admin token opens /metrics; the loopback rule of MetricsAccess applies on top.
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(MetricsEndpoint.PATH)).GET()
+                .header("Authorization", "Bearer " + ApiTestServer.ADMIN_TOKEN);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

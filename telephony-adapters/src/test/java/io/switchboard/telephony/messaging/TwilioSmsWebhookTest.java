@@ -183,12 +183,35 @@ class TwilioSmsWebhookTest {
     }
 
     @Test
-    void helpNamesTheBusinessAndHowToReachAPerson() {
+    void helpNamesTheBusinessAndItsNumberButNeverTheOwnersMobile() {
         Reply help = sb.sms("help");
 
         assertThat(help.message()).hasValueSatisfying(t -> assertThat(t)
-                .contains("Bristol Plumbing").contains(OWNER).contains("STOP"));
+                .contains("Bristol Plumbing").contains(TextChannelsHarness.BUSINESS_NUMBER).contains("STOP")
+                .doesNotContain(OWNER));
         assertThat(sb.sms("INFO").message()).isEqualTo(help.message());
+    }
+
+    @Test
+    void aPersonTextingFastIsAnsweredEveryTime() {
+        for (int i = 0; i < 20; i++) {
+            Reply r = sb.sms("what are your opening hours?");
+            assertThat(r.message()).as("message %d", i + 1).hasValueSatisfying(t ->
+                    assertThat(t).doesNotContain("faster than we can answer"));
+        }
+    }
+
+    @Test
+    void aScriptFloodingFromOneNumberGetsOnePoliteReplyThenSilence() {
+        List<Reply> replies = IntStream.range(0, 40).mapToObj(i -> sb.sms("hours?")).toList();
+
+        List<Reply> refused = replies.stream()
+                .filter(r -> r.message().map(t -> t.contains("faster than we can answer")).orElse(true)).toList();
+        assertThat(refused).as("past the burst of 30").hasSize(10);
+        assertThat(refused.getFirst().message()).hasValueSatisfying(t -> assertThat(t).contains("wait a minute"));
+        assertThat(refused.subList(1, refused.size())).allSatisfy(r -> assertThat(r.message()).isEmpty());
+        assertThat(sb.sms("STOP").status()).as("STOP always gets through").isEqualTo(200);
+        assertThat(sb.count("select count(*) from messaging_opt_out")).isEqualTo(1);
     }
 
     @ParameterizedTest
