@@ -74,7 +74,8 @@ public final class TurnJson {
                     .put("appointment_id", r.appointment().id().toString())
                     .put("previous_start", appointments.format(r.previous().start()))
                     .put("previous_end", appointments.format(r.previous().end()));
-            case DialogAction.HandOff h -> json.put("number", h.number());
+            // A hand-off's number is the owner's own mobile: it is for the server's transfer, never for the client
+            // (a public web visitor sees this JSON).
             // Other actions carry nothing beyond their type; new ones appear as just their type.
             default -> { }
         }
