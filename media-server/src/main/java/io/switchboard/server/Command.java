@@ -2,6 +2,8 @@ package io.switchboard.server;
 
 import io.switchboard.models.Channel;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -10,8 +12,9 @@ import java.util.Locale;
  * @param name    what to do
  * @param channel for {@code chat}: whose phrasing to use
  * @param from    for {@code chat}: the caller ID to pretend, or null
+ * @param file    for {@code backup} and {@code restore}: the backup file, or null
  */
-record Command(Name name, Channel channel, String from) {
+record Command(Name name, Channel channel, String from, Path file) {
 
     static final String USAGE = """
             usage: java -jar switchboard.jar [command]
@@ -19,23 +22,30 @@ record Command(Name name, Channel channel, String from) {
               chat [--channel web|sms|whatsapp|voice] [--from +447700900123]
                                          talk to the receptionist in this terminal
               profile                    print the business profile and today's openings
+              backup FILE                write the database (bookings, customers, audit log...) to FILE
+              restore FILE               load a backup into an empty database (a fresh SWITCHBOARD_DATA_DIR)
               help                       show this text
             Configuration: environment variables, see README (SWITCHBOARD_BUSINESS, SWITCHBOARD_HTTP_PORT, ...).""";
 
-    enum Name { SERVE, CHAT, PROFILE, HELP }
+    enum Name { SERVE, CHAT, PROFILE, BACKUP, RESTORE, HELP }
 
     /** @throws IllegalArgumentException with a message for the user */
     static Command parse(String[] args) {
         if (args.length == 0) {
-            return new Command(Name.SERVE, Channel.WEB, null);
+            return new Command(Name.SERVE, Channel.WEB, null, null);
         }
         Name name = switch (args[0].toLowerCase(Locale.ROOT)) {
             case "serve" -> Name.SERVE;
             case "chat" -> Name.CHAT;
             case "profile" -> Name.PROFILE;
+            case "backup" -> Name.BACKUP;
+            case "restore" -> Name.RESTORE;
             case "help", "-h", "--help" -> Name.HELP;
             default -> throw new IllegalArgumentException("unknown command '" + args[0] + "'");
         };
+        if (name == Name.BACKUP || name == Name.RESTORE) {
+            return new Command(name, Channel.WEB, null, fileArgument(args));
+        }
         Channel channel = Channel.WEB;
         String from = null;
         for (int i = 1; i < args.length; i++) {
@@ -54,6 +64,17 @@ record Command(Name name, Channel channel, String from) {
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
-        return new Command(name, channel, from);
+        return new Command(name, channel, from, null);
+    }
+
+    private static Path fileArgument(String[] args) {
+        if (args.length != 2 || args[1].isBlank() || args[1].startsWith("-")) {
+            throw new IllegalArgumentException(args[0] + " needs one argument, the backup file");
+        }
+        try {
+            return Path.of(args[1]);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("'" + args[1] + "' is not a file name");
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.switchboard.models.Channel;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.database.DatabaseBackup;
 import io.switchboard.scheduling.profile.ProfileException;
 import io.switchboard.telephony.http.ControlPlane;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -59,6 +62,14 @@ public final class Main {
                     profile(config, System.out);
                     System.exit(0);
                 }
+                case BACKUP -> {
+                    backup(config, command.file(), System.out);
+                    System.exit(0);
+                }
+                case RESTORE -> {
+                    restore(config, command.file(), System.out);
+                    System.exit(0);
+                }
                 case HELP -> {
                     System.out.println(Command.USAGE);
                     System.exit(0);
@@ -70,6 +81,9 @@ public final class Main {
         } catch (ProfileException e) {
             System.err.println("Business profile error: " + e.getMessage());
             System.exit(EXIT_CONFIG);
+        } catch (DatabaseBackup.BackupException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_FAILURE);
         } catch (RuntimeException e) {
             LOG.error("Switchboard failed to start", e);
             System.err.println("Switchboard failed to start: " + e);
@@ -84,6 +98,8 @@ public final class Main {
         ControlPlane http;
         try {
             switchboard.startVoice();
+            switchboard.startCalendarRelay();
+            switchboard.startBackups();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();
@@ -136,6 +152,27 @@ public final class Main {
         var profile = Switchboard.loadProfile(config);
         try (Database database = Database.open(config.databaseSettings())) {
             ProfileReport.print(Scheduling.create(profile, config.clock(profile.timezone()), database), out);
+        }
+    }
+
+    /** Writes a consistent snapshot of the configured database (embedded or {@code DATABASE_URL}) to {@code file}. */
+    static void backup(ServerConfig config, Path file, PrintStream out) {
+        try (Database database = Database.open(config.databaseSettings())) {
+            DatabaseBackup.Summary summary = DatabaseBackup.write(database, file, config.clock(ZoneOffset.UTC));
+            out.println("Backed up " + summary.totalRows() + " rows of " + summary.rows().size()
+                    + " tables (schema version " + summary.schemaVersion() + ", "
+                    + summary.rows().getOrDefault("appointment", 0L) + " appointments) to " + file.toAbsolutePath());
+        }
+    }
+
+    /** Loads {@code file} into the configured database, which must be empty (a fresh data dir, a new database). */
+    static void restore(ServerConfig config, Path file, PrintStream out) {
+        try (Database database = Database.open(config.databaseSettings())) {
+            DatabaseBackup.Summary summary = DatabaseBackup.restore(database, file);
+            out.println("Restored " + summary.totalRows() + " rows of " + summary.rows().size()
+                    + " tables (schema version " + summary.schemaVersion() + ", "
+                    + summary.rows().getOrDefault("appointment", 0L) + " appointments) into "
+                    + config.databaseSettings());
         }
     }
 

@@ -9,7 +9,9 @@ import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
+import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.telephony.http.ControlPlane;
@@ -237,6 +239,38 @@ public final class Switchboard implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts relaying the calendar outbox to the configured calendar, if any. Safe on every instance of a cluster:
+     * each change is claimed by one relay (see {@link io.switchboard.scheduling.calendar.CalendarOutbox}).
+     */
+    public synchronized Optional<CalendarRelay> startCalendarRelay() {
+        Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
+                    CalendarSyncSettings.WEBHOOK_URL);
+            return Optional.empty();
+        }
+        CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
+        closers.push(new Step("calendar relay", relay::close));
+        return Optional.of(relay);
+    }
+
+    /**
+     * Starts the server's own backups when {@code SWITCHBOARD_BACKUP_DIR} is set: consistent snapshots of the
+     * database taken while it serves, so the embedded database needs no downtime to be backed up.
+     */
+    public synchronized Optional<BackupSchedule> startBackups() {
+        Optional<BackupSettings> settings = BackupSettings.fromEnvironment(config.environment());
+        if (settings.isEmpty()) {
+            return Optional.empty();
+        }
+        BackupSettings s = settings.get();
+        BackupSchedule schedule = s.schedule(scheduling.database(), clock).start();
+        closers.push(new Step("backups", schedule::close));
+        LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
+        return Optional.of(schedule);
+    }
+
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
     private Optional<TwilioVoiceWebhook> voiceWebhook() {
         Map<String, String> env = config.environment();
@@ -357,7 +391,7 @@ public final class Switchboard implements AutoCloseable {
             CalendarSink sink = calendarSink;
             if (sink != null) {
                 long deadline = System.nanoTime() + within.toNanos();
-                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 100) > 0) {
+                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 1).delivered() > 0) {
                     // keep going while changes are delivered
                 }
             }

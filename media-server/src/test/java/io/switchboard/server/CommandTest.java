@@ -28,6 +28,19 @@ class CommandTest {
     }
 
     @Test
+    void backupAndRestoreTakeTheFile() {
+        Command backup = Command.parse(new String[] {"backup", "nightly.backup"});
+        assertThat(backup.name()).isEqualTo(Command.Name.BACKUP);
+        assertThat(backup.file()).isEqualTo(java.nio.file.Path.of("nightly.backup"));
+        assertThat(Command.parse(new String[] {"restore", "/tmp/b"}).name()).isEqualTo(Command.Name.RESTORE);
+
+        assertThatThrownBy(() -> Command.parse(new String[] {"backup"})).hasMessageContaining("needs one argument");
+        assertThatThrownBy(() -> Command.parse(new String[] {"restore", "a", "b"}))
+                .hasMessageContaining("needs one argument");
+        assertThatThrownBy(() -> Command.parse(new String[] {"backup", "--to"})).hasMessageContaining("the backup file");
+    }
+
+    @Test
     void badArgumentsAreExplained() {
         assertThatThrownBy(() -> Command.parse(new String[] {"dance"})).hasMessageContaining("unknown command 'dance'");
         assertThatThrownBy(() -> Command.parse(new String[] {"chat", "--channel", "fax"}))

@@ -2,19 +2,27 @@ package io.switchboard.scheduling.calendar;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.switchboard.scheduling.db.Tables.CALENDAR_OUTBOX;
 
 /**
  * The seam to external calendars: booking transactions append changes here, and {@link #drain} hands them to a
- * {@link CalendarSink} in order, so a calendar outage delays the mirror but never a booking.
+ * {@link CalendarSink} in order per appointment, so a calendar outage delays the mirror but never a booking.
+ *
+ * <p>Several Switchboard instances may drain one database at once. Each change is claimed with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED} in its own transaction and marked delivered before that transaction
+ * commits, so two relays never push the same change (barring a crash between push and commit, which is why sinks
+ * must be idempotent per change id). A change is only claimable while no earlier change of the same appointment is
+ * undelivered — including one another relay is pushing right now — so a reschedule never overtakes its booking.
  */
 public final class CalendarOutbox {
 
@@ -48,34 +56,76 @@ public final class CalendarOutbox {
     }
 
     /**
-     * Pushes pending changes in order, stopping at the first failure so a later change never overtakes an
-     * earlier one for the same appointment.
-     *
-     * @return how many were delivered
+     * Pushes up to {@code limit} pending changes, one transaction each, stopping at the first failure (the calendar
+     * is most likely down; the relay backs off and retries).
      */
-    public int drain(CalendarSink sink, int limit) {
+    public DrainResult drain(CalendarSink sink, int limit) {
         int delivered = 0;
-        for (CalendarChange change : pending(limit)) {
-            try {
-                sink.push(change);
-            } catch (Exception e) {
-                String reason = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
-                dsl.update(CALENDAR_OUTBOX)
-                        .set(CALENDAR_OUTBOX.ATTEMPTS, CALENDAR_OUTBOX.ATTEMPTS.plus(1))
-                        .set(CALENDAR_OUTBOX.LAST_ERROR, reason.length() > 500 ? reason.substring(0, 500) : reason)
-                        .where(CALENDAR_OUTBOX.ID.eq(change.id()))
-                        .execute();
-                LOG.warn("calendar sync of change {} failed (attempt {}): {}", change.id(), change.attempts() + 1,
-                        e.getClass().getSimpleName());
-                break;
+        while (delivered < limit) {
+            Outcome outcome = dsl.transactionResult(cfg -> deliverNext(DSL.using(cfg), sink));
+            switch (outcome) {
+                case DELIVERED -> delivered++;
+                case NOTHING_CLAIMABLE -> {
+                    return new DrainResult(delivered, false);
+                }
+                case FAILED -> {
+                    return new DrainResult(delivered, true);
+                }
             }
-            dsl.update(CALENDAR_OUTBOX)
-                    .set(CALENDAR_OUTBOX.DELIVERED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+        }
+        return new DrainResult(delivered, false);
+    }
+
+    /** Claims the oldest claimable change, pushes it and records the outcome, all before the claim is released. */
+    private Outcome deliverNext(DSLContext tx, CalendarSink sink) {
+        Optional<CalendarChange> claimed = claimNext(tx);
+        if (claimed.isEmpty()) {
+            return Outcome.NOTHING_CLAIMABLE;
+        }
+        CalendarChange change = claimed.get();
+        try {
+            sink.push(change);
+        } catch (Exception e) {
+            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            tx.update(CALENDAR_OUTBOX)
                     .set(CALENDAR_OUTBOX.ATTEMPTS, CALENDAR_OUTBOX.ATTEMPTS.plus(1))
+                    .set(CALENDAR_OUTBOX.LAST_ERROR, reason.length() > 500 ? reason.substring(0, 500) : reason)
                     .where(CALENDAR_OUTBOX.ID.eq(change.id()))
                     .execute();
-            delivered++;
+            LOG.warn("calendar sync of change {} failed (attempt {}): {}", change.id(), change.attempts() + 1,
+                    e.getClass().getSimpleName());
+            return Outcome.FAILED;
         }
-        return delivered;
+        tx.update(CALENDAR_OUTBOX)
+                .set(CALENDAR_OUTBOX.DELIVERED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .set(CALENDAR_OUTBOX.ATTEMPTS, CALENDAR_OUTBOX.ATTEMPTS.plus(1))
+                .where(CALENDAR_OUTBOX.ID.eq(change.id()))
+                .execute();
+        return Outcome.DELIVERED;
     }
+
+    private static Optional<CalendarChange> claimNext(DSLContext tx) {
+        var earlier = CALENDAR_OUTBOX.as("earlier");
+        return tx.selectFrom(CALENDAR_OUTBOX)
+                .where(CALENDAR_OUTBOX.DELIVERED_AT.isNull())
+                .andNotExists(DSL.selectOne().from(earlier)
+                        .where(earlier.APPOINTMENT_ID.eq(CALENDAR_OUTBOX.APPOINTMENT_ID))
+                        .and(earlier.ID.lt(CALENDAR_OUTBOX.ID))
+                        .and(earlier.DELIVERED_AT.isNull()))
+                .orderBy(CALENDAR_OUTBOX.ID)
+                .limit(1)
+                .forUpdate()
+                .skipLocked()
+                .fetchOptional(r -> new CalendarChange(r.getId(), r.getAppointmentId(), r.getChange(),
+                        r.getPayload().data(), r.getAttempts()));
+    }
+
+    /**
+     * @param delivered        changes pushed and marked delivered
+     * @param stoppedOnFailure the sink refused a change; it stays pending with one more attempt counted
+     */
+    public record DrainResult(int delivered, boolean stoppedOnFailure) {
+    }
+
+    private enum Outcome { DELIVERED, NOTHING_CLAIMABLE, FAILED }
 }

@@ -38,15 +38,16 @@ class CalendarOutboxTest {
             pushed.add(change.kind());
         };
 
-        int first = fx.scheduling().calendarOutbox().drain(sink, 10);
-        assertThat(first).isEqualTo(1);
+        CalendarOutbox.DrainResult first = fx.scheduling().calendarOutbox().drain(sink, 10);
+        assertThat(first).isEqualTo(new CalendarOutbox.DrainResult(1, true));
         assertThat(pushed).containsExactly("BOOKED");
         assertThat(fx.scheduling().calendarOutbox().pending(10)).extracting(CalendarChange::kind)
                 .containsExactly("RESCHEDULED", "CANCELLED");
         assertThat(fx.scheduling().calendarOutbox().pending(10).get(0).attempts()).isEqualTo(1);
 
         calendarDown[0] = false;
-        assertThat(fx.scheduling().calendarOutbox().drain(sink, 10)).isEqualTo(2);
+        assertThat(fx.scheduling().calendarOutbox().drain(sink, 10))
+                .isEqualTo(new CalendarOutbox.DrainResult(2, false));
         assertThat(pushed).containsExactly("BOOKED", "RESCHEDULED", "CANCELLED");
         assertThat(fx.scheduling().calendarOutbox().pending(10)).isEmpty();
     }
