@@ -10,6 +10,7 @@ import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.calendar.CalendarChange;
 import io.switchboard.scheduling.calendar.CalendarOutbox;
+import io.switchboard.scheduling.testing.FakeGoogleCalendar;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package io.switchboard.scheduling.calendar.google;
+package io.switchboard.scheduling.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,9 +39,9 @@ import java.util.zip.GZIPInputStream;
  * stay as {@code status: cancelled}, so an insert of a deleted id is a 409 as on Google. {@link #outage(int)} makes
  * the next calendar requests answer 503.
  */
-final class FakeGoogleCalendar implements AutoCloseable {
+public final class FakeGoogleCalendar implements AutoCloseable {
 
-    static final String CLIENT_EMAIL = "switchboard@test-project.iam.gserviceaccount.com";
+    public static final String CLIENT_EMAIL = "switchboard@test-project.iam.gserviceaccount.com";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCESS_TOKEN = "ya29.fake-access-token";
 
@@ -59,7 +59,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
     private int pageSize = 250;
     private boolean refuseTokens;
 
-    FakeGoogleCalendar(String calendarId) {
+    public FakeGoogleCalendar(String calendarId) {
         this.calendarId = calendarId;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -71,12 +71,12 @@ final class FakeGoogleCalendar implements AutoCloseable {
         server.start();
     }
 
-    URI apiUrl() {
+    public URI apiUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /** Writes a service-account key whose token_uri is this server; its private key is made here. */
-    Path writeServiceAccountKey(Path dir) throws IOException {
+    public Path writeServiceAccountKey(Path dir) throws IOException {
         KeyPair pair;
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
@@ -103,7 +103,7 @@ final class FakeGoogleCalendar implements AutoCloseable {
 
     // ---- what the owner does in their calendar ----
 
-    synchronized void ownerAdds(String id, Instant start, Instant end, boolean transparent) {
+    public synchronized void ownerAdds(String id, Instant start, Instant end, boolean transparent) {
         ObjectNode e = JSON.createObjectNode().put("id", id).put("status", "confirmed").put("summary", "Dentist");
         e.putObject("start").put("dateTime", start.toString());
         e.putObject("end").put("dateTime", end.toString());
@@ -113,14 +113,14 @@ final class FakeGoogleCalendar implements AutoCloseable {
         store(id, e);
     }
 
-    synchronized void ownerAddsAllDay(String id, LocalDate day) {
+    public synchronized void ownerAddsAllDay(String id, LocalDate day) {
         ObjectNode e = JSON.createObjectNode().put("id", id).put("status", "confirmed").put("summary", "School play");
         e.putObject("start").put("date", day.toString());
         e.putObject("end").put("date", day.plusDays(1).toString());
         store(id, e);
     }
 
-    synchronized void ownerDeletes(String id) {
+    public synchronized void ownerDeletes(String id) {
         ObjectNode e = events.get(id);
         if (e == null) {
             throw new IllegalArgumentException("no event " + id);
@@ -132,40 +132,40 @@ final class FakeGoogleCalendar implements AutoCloseable {
     // ---- controls and observations ----
 
     /** The next {@code requests} calendar requests answer 503. */
-    void outage(int requests) {
+    public void outage(int requests) {
         failNext.set(requests);
     }
 
-    synchronized void pageSize(int size) {
+    public synchronized void pageSize(int size) {
         pageSize = size;
     }
 
     /** Every sync token issued so far answers 410 Gone from now on. */
-    synchronized void expireSyncTokens() {
+    public synchronized void expireSyncTokens() {
         tokensValidFrom = sequence + 1;
     }
 
-    synchronized void refuseTokens() {
+    public synchronized void refuseTokens() {
         refuseTokens = true;
     }
 
-    synchronized ObjectNode event(String id) {
+    public synchronized ObjectNode event(String id) {
         ObjectNode e = events.get(id);
         return e == null ? null : e.deepCopy();
     }
 
     /** Events not cancelled. */
-    synchronized List<ObjectNode> liveEvents() {
+    public synchronized List<ObjectNode> liveEvents() {
         return events.values().stream().filter(e -> !"cancelled".equals(e.path("status").asText()))
                 .map(ObjectNode::deepCopy).toList();
     }
 
     /** "METHOD path?query" of every calendar request, in order. */
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    int tokensIssued() {
+    public int tokensIssued() {
         return tokensIssued.get();
     }
 
