@@ -120,6 +120,22 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         store(id, e);
     }
 
+    /** A weekly series of {@code count} occurrences; Google expands it through the instances endpoint. */
+    public synchronized void ownerAddsWeekly(String id, Instant firstStart, Instant firstEnd, int count) {
+        ObjectNode e = JSON.createObjectNode().put("id", id).put("status", "confirmed").put("summary", "School run");
+        e.putObject("start").put("dateTime", firstStart.toString()).put("timeZone", "Europe/London");
+        e.putObject("end").put("dateTime", firstEnd.toString()).put("timeZone", "Europe/London");
+        e.putArray("recurrence").add("RRULE:FREQ=WEEKLY;COUNT=" + count);
+        store(id, e);
+    }
+
+    /** Deletes one occurrence of a series: an exception event that the incremental listing reports. */
+    public synchronized void ownerDeletesOccurrence(String seriesId, int index) {
+        ObjectNode occurrence = occurrences(events.get(seriesId)).get(index);
+        ObjectNode exception = occurrence.put("status", "cancelled");
+        store(exception.path("id").asText(), exception);
+    }
+
     public synchronized void ownerDeletes(String id) {
         ObjectNode e = events.get(id);
         if (e == null) {
@@ -224,6 +240,8 @@ public final class FakeGoogleCalendar implements AutoCloseable {
                 list(x);
             } else if (rest.isEmpty() && method.equals("POST")) {
                 insert(x);
+            } else if (rest.endsWith("/instances") && method.equals("GET")) {
+                instances(x, rest.substring(1, rest.length() - "/instances".length()));
             } else if (rest.startsWith("/")) {
                 String id = rest.substring(1);
                 switch (method) {
@@ -357,6 +375,48 @@ public final class FakeGoogleCalendar implements AutoCloseable {
             body.put("nextSyncToken", "s" + sequence);
         }
         send(x, 200, body);
+    }
+
+    private void instances(HttpExchange x, String seriesId) throws IOException {
+        ObjectNode series = events.get(seriesId);
+        if (series == null || !series.has("recurrence")) {
+            error(x, 404, "Not Found", "notFound");
+            return;
+        }
+        Map<String, String> q = query(x.getRequestURI().getRawQuery());
+        Instant min = q.containsKey("timeMin") ? java.time.OffsetDateTime.parse(q.get("timeMin")).toInstant() : Instant.MIN;
+        Instant max = q.containsKey("timeMax") ? java.time.OffsetDateTime.parse(q.get("timeMax")).toInstant() : Instant.MAX;
+        ObjectNode body = JSON.createObjectNode().put("kind", "calendar#events");
+        ArrayNode items = body.putArray("items");
+        for (ObjectNode o : occurrences(series)) {
+            ObjectNode exception = events.get(o.path("id").asText());
+            Instant start = Instant.parse(o.path("start").path("dateTime").asText());
+            Instant end = Instant.parse(o.path("end").path("dateTime").asText());
+            boolean deleted = exception != null && "cancelled".equals(exception.path("status").asText());
+            if (!deleted && end.isAfter(min) && start.isBefore(max)) {
+                items.add(o);
+            }
+        }
+        send(x, 200, body);
+    }
+
+    /** A weekly series' occurrences, each with Google's instance id shape and the series id. */
+    private static List<ObjectNode> occurrences(ObjectNode series) {
+        int count = Integer.parseInt(series.path("recurrence").path(0).asText().replaceAll(".*COUNT=", ""));
+        Instant start = Instant.parse(series.path("start").path("dateTime").asText());
+        Instant end = Instant.parse(series.path("end").path("dateTime").asText());
+        List<ObjectNode> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant s = start.plus(java.time.Duration.ofDays(7L * i));
+            Instant e = end.plus(java.time.Duration.ofDays(7L * i));
+            String id = series.path("id").asText() + "_" + s.toString().replaceAll("[-:]", "").replace(".000", "");
+            ObjectNode o = JSON.createObjectNode().put("id", id).put("status", "confirmed")
+                    .put("recurringEventId", series.path("id").asText()).put("summary", series.path("summary").asText());
+            o.putObject("start").put("dateTime", s.toString());
+            o.putObject("end").put("dateTime", e.toString());
+            out.add(o);
+        }
+        return out;
     }
 
     private void store(String id, ObjectNode e) {

@@ -1,6 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.util.DateTime;
 import com.google.api.services.calendar.Calendar;
 import com.google.api.services.calendar.model.Event;
 import com.google.api.services.calendar.model.Events;
@@ -20,11 +21,14 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -36,6 +40,9 @@ import static io.switchboard.scheduling.db.Tables.CALENDAR_SYNC_STATE;
  * changed since the stored {@code nextSyncToken}; a 410 Gone (the token expired) forgets what was imported and
  * lists everything again. Pages are followed to the end, and the new token and the busy time it describes commit
  * in one transaction, so a crash mid-pull repeats the pull rather than losing changes.
+ *
+ * <p>Recurring series are expanded by Google ({@code events.instances}) from now to the booking horizon, on the
+ * first pull and whenever the series or one of its occurrences changes.
  *
  * <p>One instance pulls at a time: the calendar's {@code calendar_sync_state} row is locked for the pass, and an
  * instance that finds it locked skips its turn.
@@ -58,10 +65,15 @@ public final class GoogleCalendarPull {
     private final AppointmentStore appointments;
     private final BookingService bookings;
     private final Consumer<Appointment> ownerCancelled;
+    private final Duration lookAhead;
 
-    public GoogleCalendarPull(GoogleCalendarApi api, DSLContext dsl, Clock clock, ZoneId zone,
+    /**
+     * @param lookAhead how far ahead recurring events are expanded: the booking horizon
+     */
+    public GoogleCalendarPull(GoogleCalendarApi api, DSLContext dsl, Clock clock, ZoneId zone, Duration lookAhead,
                               AppointmentStore appointments, BookingService bookings,
                               Consumer<Appointment> ownerCancelled) {
+        this.lookAhead = lookAhead;
         this.calendar = api.client();
         this.calendarId = api.calendarId();
         this.dsl = dsl;
@@ -113,13 +125,21 @@ public final class GoogleCalendarPull {
         }
         List<UUID> deletedByOwner = new ArrayList<>();
         Instant now = clock.instant();
+        Set<String> series = new LinkedHashSet<>();
         for (Event e : listing.events()) {
-            // What is over can never block an offer: a calendar's history is not kept.
-            List<ImportedBusyTime.Block> blocks = busy.blocks(e).stream().filter(b -> b.end().isAfter(now)).toList();
-            ImportedBusyTime.replace(tx, calendarId, e.getId(), blocks);
+            if (e.getRecurringEventId() != null) {
+                series.add(e.getRecurringEventId()); // one occurrence moved or deleted: expand its series again
+            } else if (e.getRecurrence() != null && !"cancelled".equals(e.getStatus())) {
+                series.add(e.getId());
+            } else {
+                ImportedBusyTime.replace(tx, calendarId, e.getId(), upcoming(busy.blocks(e), now));
+            }
             if (!full && "cancelled".equals(e.getStatus())) {
                 EventIds.appointmentOf(e.getId()).ifPresent(deletedByOwner::add);
             }
+        }
+        for (String master : series) {
+            ImportedBusyTime.replace(tx, calendarId, master, occurrences(master, now));
         }
         var at = now.atOffset(ZoneOffset.UTC);
         var update = tx.update(CALENDAR_SYNC_STATE)
@@ -130,6 +150,40 @@ public final class GoogleCalendarPull {
         }
         update.where(CALENDAR_SYNC_STATE.CALENDAR_ID.eq(calendarId)).execute();
         return new PullResult(false, full, listing.events().size(), List.copyOf(deletedByOwner));
+    }
+
+    /**
+     * What a recurring series blocks from now to the booking horizon: Google expands the rule (a sync-token
+     * listing carries the series, not its occurrences).
+     */
+    private List<ImportedBusyTime.Block> occurrences(String masterId, Instant now) {
+        List<ImportedBusyTime.Block> blocks = new ArrayList<>();
+        String page = null;
+        try {
+            do {
+                Events answer = calendar.events().instances(calendarId, masterId)
+                        .setTimeMin(new DateTime(now.toEpochMilli()))
+                        .setTimeMax(new DateTime(now.plus(lookAhead).toEpochMilli()))
+                        .setMaxResults(PAGE_SIZE).setPageToken(page).execute();
+                if (answer.getItems() != null) {
+                    answer.getItems().forEach(i -> blocks.addAll(upcoming(busy.blocks(i), now)));
+                }
+                page = answer.getNextPageToken();
+            } while (page != null);
+        } catch (GoogleJsonResponseException e) {
+            if (e.getStatusCode() == 404 || e.getStatusCode() == 410) {
+                return List.of(); // the series is gone
+            }
+            throw new UncheckedIOException("Google Calendar pull failed", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Google Calendar pull failed", e);
+        }
+        return blocks;
+    }
+
+    /** What is over can never block an offer: a calendar's history is not kept. */
+    private static List<ImportedBusyTime.Block> upcoming(List<ImportedBusyTime.Block> blocks, Instant now) {
+        return blocks.stream().filter(b -> b.end().isAfter(now)).toList();
     }
 
     /** The changes since {@code token}, or null when Google says the token is gone. */

@@ -49,7 +49,9 @@ public final class GoogleCalendarSync implements AutoCloseable {
         GoogleCalendarApi api = GoogleCalendarApi.connect(settings);
         GoogleCalendarSink sink = new GoogleCalendarSink(api, new AppointmentEvents(scheduling.profile()));
         GoogleCalendarPull pull = new GoogleCalendarPull(api, scheduling.database().dsl(), scheduling.clock(),
-                scheduling.profile().timezone(), scheduling.appointments(), scheduling.bookings(), ownerCancelled);
+                scheduling.profile().timezone(),
+                scheduling.profile().rules().bookingHorizon().plusDays(1), scheduling.appointments(),
+                scheduling.bookings(), ownerCancelled);
         CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, scheduling.clock(),
                 RELAY_INTERVAL, RELAY_MAX_BACKOFF).start();
         ScheduledExecutorService puller = Executors.newSingleThreadScheduledExecutor(r -> {

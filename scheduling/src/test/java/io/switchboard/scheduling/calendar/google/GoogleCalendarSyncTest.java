@@ -55,7 +55,7 @@ class GoogleCalendarSyncTest {
         api = GoogleCalendarApi.connect(settings(google.writeServiceAccountKey(dir)));
         sink = new GoogleCalendarSink(api, new AppointmentEvents(fx.scheduling().profile()));
         pull = new GoogleCalendarPull(api, fx.database().dsl(), fx.clock(), fx.scheduling().profile().timezone(),
-                fx.scheduling().appointments(), fx.scheduling().bookings(), ownerCancelled::add);
+                Duration.ofDays(61), fx.scheduling().appointments(), fx.scheduling().bookings(), ownerCancelled::add);
     }
 
     @AfterEach
@@ -184,6 +184,26 @@ class GoogleCalendarSyncTest {
         assertThat(fx.count("select count(*) from calendar_busy where event_id = '" + EventIds.of(ours.id()) + "'"))
                 .isZero();
         assertThat(fx.count("select count(*) from calendar_busy")).isEqualTo(1);
+    }
+
+    @Test
+    void aRecurringEventBlocksEachOccurrenceUntilOneIsDeleted() {
+        google.ownerAddsWeekly("schoolrun", fx.at(TUESDAY.atTime(8, 0)).toInstant(),
+                fx.at(TUESDAY.atTime(9, 0)).toInstant(), 3);
+
+        pull.pullOnce();
+
+        assertThat(fx.count("select count(*) from calendar_busy where event_id = 'schoolrun'")).isEqualTo(3);
+        for (int week = 0; week < 3; week++) {
+            assertThat(firstRange(TUESDAY.plusWeeks(week))).as("week %d", week).isEqualTo(LocalTime.of(9, 0));
+        }
+        assertThat(firstRange(TUESDAY.plusWeeks(3))).as("the series has ended").isEqualTo(LocalTime.of(8, 0));
+
+        google.ownerDeletesOccurrence("schoolrun", 1);
+        pull.pullOnce();
+
+        assertThat(firstRange(TUESDAY.plusWeeks(1))).isEqualTo(LocalTime.of(8, 0));
+        assertThat(firstRange(TUESDAY.plusWeeks(2))).isEqualTo(LocalTime.of(9, 0));
     }
 
     @Test
@@ -316,6 +336,11 @@ class GoogleCalendarSyncTest {
         CalendarOutbox.DrainResult result = fx.scheduling().calendarOutbox().drain(sink, 100);
         assertThat(result.stoppedOnFailure()).isFalse();
         return result.delivered();
+    }
+
+    /** Where the day's first open range for a drain cleaning starts. */
+    private LocalTime firstRange(LocalDate day) {
+        return fx.scheduling().availability().openRanges("drain-cleaning", day).getFirst().start().toLocalTime();
     }
 
     private List<LocalTime> offeredStarts() {
