@@ -10,6 +10,7 @@ import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.calendar.CalendarChange;
 import io.switchboard.scheduling.calendar.CalendarOutbox;
+import io.switchboard.scheduling.calendar.CalendarSink;
 import io.switchboard.scheduling.testing.FakeGoogleCalendar;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
@@ -46,13 +47,15 @@ class GoogleCalendarSyncTest {
     private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), NOW);
     private final FakeGoogleCalendar google = new FakeGoogleCalendar(CALENDAR);
     private final List<Appointment> ownerCancelled = new CopyOnWriteArrayList<>();
+    private Path key;
     private GoogleCalendarApi api;
     private GoogleCalendarSink sink;
     private GoogleCalendarPull pull;
 
     @BeforeEach
     void connect() throws Exception {
-        api = GoogleCalendarApi.connect(settings(google.writeServiceAccountKey(dir)));
+        key = google.writeServiceAccountKey(dir);
+        api = GoogleCalendarApi.connect(settings(key));
         sink = new GoogleCalendarSink(api, new AppointmentEvents(fx.scheduling().profile()));
         pull = new GoogleCalendarPull(api, fx.database().dsl(), fx.clock(), fx.scheduling().profile().timezone(),
                 Duration.ofDays(61), fx.scheduling().appointments(), fx.scheduling().bookings(), ownerCancelled::add);
@@ -104,6 +107,27 @@ class GoogleCalendarSyncTest {
                         "POST /calendar/v3/calendars/bristol.plumbing@example.com/events",
                         "PUT /calendar/v3/calendars/bristol.plumbing@example.com/events/"
                                 + change.appointmentId().toString().replace("-", ""));
+    }
+
+    @Test
+    void aRestartBetweenPushAndCommitStillLeavesOneEvent() {
+        Appointment a = book(LocalTime.of(14, 0), false);
+        CalendarSink killedAfterPush = change -> {
+            sink.push(change);
+            throw new IllegalStateException("process killed before the delivery was recorded");
+        };
+        assertThat(fx.scheduling().calendarOutbox().drain(killedAfterPush, 10).stoppedOnFailure()).isTrue();
+        assertThat(google.liveEvents()).hasSize(1);
+
+        // A new server over the same database: a new outbox, a new client with a new token.
+        CalendarOutbox afterRestart = new CalendarOutbox(fx.database().dsl(), fx.clock());
+        GoogleCalendarSink freshSink = new GoogleCalendarSink(GoogleCalendarApi.connect(settings(key)),
+                new AppointmentEvents(fx.scheduling().profile()));
+        assertThat(afterRestart.drain(freshSink, 10).delivered()).isEqualTo(1);
+
+        assertThat(google.liveEvents()).hasSize(1);
+        assertThat(google.liveEvents().getFirst().path("id").asText()).isEqualTo(EventIds.of(a.id()));
+        assertThat(afterRestart.pending(10)).isEmpty();
     }
 
     @Test
