@@ -11,6 +11,9 @@ import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
+import io.switchboard.scheduling.calendar.google.GoogleCalendarSettings;
+import io.switchboard.scheduling.calendar.google.GoogleCalendarSetupException;
+import io.switchboard.scheduling.calendar.google.GoogleCalendarSync;
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.profile.BusinessBinding;
@@ -52,6 +55,7 @@ import io.switchboard.media.stt.SpeechRecognizers;
 import io.switchboard.media.stt.SttSettings;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -316,6 +320,10 @@ public final class Switchboard implements AutoCloseable {
      */
     public synchronized Optional<CalendarRelay> startCalendarRelay() {
         Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
+        Optional<GoogleCalendarSync> google = startGoogleCalendar(settings.isPresent());
+        if (google.isPresent()) {
+            return Optional.of(google.get().relay());
+        }
         if (settings.isEmpty()) {
             LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
                     CalendarSyncSettings.WEBHOOK_URL);
@@ -324,6 +332,36 @@ public final class Switchboard implements AutoCloseable {
         CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
         closers.push(new Step("calendar relay", relay::close));
         return Optional.of(relay);
+    }
+
+    /**
+     * Two-way Google Calendar sync when {@code SWITCHBOARD_GOOGLE_*} is set: pushes the outbox, pulls the owner's
+     * busy time, and texts a customer whose booking the owner deleted from the calendar.
+     */
+    private Optional<GoogleCalendarSync> startGoogleCalendar(boolean webhookToo) {
+        try {
+            Optional<GoogleCalendarSettings> settings = GoogleCalendarSettings.fromEnvironment(config.environment());
+            if (settings.isEmpty()) {
+                return Optional.empty();
+            }
+            if (webhookToo) {
+                // Two relays over one outbox would split the changes between the two calendars.
+                throw new ConfigException(CalendarSyncSettings.WEBHOOK_URL,
+                        "set either it or " + GoogleCalendarSettings.CALENDAR_ID + ", not both");
+            }
+            OwnerCancellationTexts texts = new OwnerCancellationTexts(
+                    text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(),
+                    scheduling.profile().name(), scheduling.profile().timezone());
+            GoogleCalendarSync sync = GoogleCalendarSync.start(settings.get(), scheduling, texts);
+            closers.push(new Step("Google Calendar sync", sync::close));
+            attachCalendarSink(sync.sink());
+            Gauge.builder("switchboard.calendar.parked", scheduling.calendarOutbox(), o -> o.parked())
+                    .description("calendar changes that failed repeatedly and wait to be retried")
+                    .register(metrics.metrics().registry());
+            return Optional.of(sync);
+        } catch (GoogleCalendarSetupException e) {
+            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
+        }
     }
 
     /**
@@ -462,7 +500,7 @@ public final class Switchboard implements AutoCloseable {
             CalendarSink sink = calendarSink;
             if (sink != null) {
                 long deadline = System.nanoTime() + within.toNanos();
-                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 100).delivered() > 0) {
+                while (System.nanoTime() < deadline && scheduling.calendarOutbox().drain(sink, 1).delivered() > 0) {
                     // keep going while changes are delivered
                 }
             }

@@ -4,9 +4,11 @@ import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.audit.AuditLog;
 import io.switchboard.scheduling.availability.AvailabilityService;
 import io.switchboard.scheduling.availability.BookingWindow;
+import io.switchboard.scheduling.availability.CombinedCalendarView;
 import io.switchboard.scheduling.booking.AppointmentStore;
 import io.switchboard.scheduling.booking.BookingService;
 import io.switchboard.scheduling.calendar.CalendarOutbox;
+import io.switchboard.scheduling.calendar.ImportedBusyTime;
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
 
@@ -20,7 +22,9 @@ public record Scheduling(BusinessProfile profile, Clock clock, Database database
     public static Scheduling create(BusinessProfile profile, Clock clock, Database database) {
         AppointmentStore store = new AppointmentStore(database.dsl(), profile.timezone());
         BookingWindow window = new BookingWindow(profile, clock);
-        AvailabilityService availability = new AvailabilityService(profile, window, store);
+        // The owner's own calendar (imported by the Google Calendar pull, when configured) blocks offers too.
+        AvailabilityService availability = new AvailabilityService(profile, window,
+                new CombinedCalendarView(store, new ImportedBusyTime(database.dsl())));
         AuditLog audit = new AuditLog(database.dsl());
         CalendarOutbox outbox = new CalendarOutbox(database.dsl(), clock);
         BookingService bookings = new BookingService(profile, clock, database.dsl(), store, availability, window,

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -23,17 +24,43 @@ import static io.switchboard.scheduling.db.Tables.CALENDAR_OUTBOX;
  * commits, so two relays never push the same change (barring a crash between push and commit, which is why sinks
  * must be idempotent per change id). A change is only claimable while no earlier change of the same appointment is
  * undelivered — including one another relay is pushing right now — so a reschedule never overtakes its booking.
+ *
+ * <p>A change that failed {@code parkAfter} times is parked for {@code parkFor} ({@code retry_after}): other
+ * appointments' changes go ahead meanwhile, later changes of its own appointment still wait behind it, and it is
+ * tried again once that time has passed ({@link #parked()} counts them for the metrics).
  */
 public final class CalendarOutbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendarOutbox.class);
 
+    /** Attempts after which a failing change is parked, so it stops holding up other appointments' changes. */
+    public static final int DEFAULT_PARK_AFTER = 5;
+    /** How long a parked change waits before it is tried again. */
+    public static final Duration DEFAULT_PARK_FOR = Duration.ofMinutes(15);
+
     private final DSLContext dsl;
     private final Clock clock;
+    private final int parkAfter;
+    private final Duration parkFor;
 
     public CalendarOutbox(DSLContext dsl, Clock clock) {
+        this(dsl, clock, DEFAULT_PARK_AFTER, DEFAULT_PARK_FOR);
+    }
+
+    public CalendarOutbox(DSLContext dsl, Clock clock, int parkAfter, Duration parkFor) {
+        if (parkAfter < 1 || parkFor.isNegative() || parkFor.isZero()) {
+            throw new IllegalArgumentException("parkAfter must be at least 1 and parkFor positive");
+        }
         this.dsl = dsl;
         this.clock = clock;
+        this.parkAfter = parkAfter;
+        this.parkFor = parkFor;
+    }
+
+    /** Undelivered changes that failed {@code parkAfter} times and wait for their next try (a metric). */
+    public int parked() {
+        return dsl.fetchCount(CALENDAR_OUTBOX, CALENDAR_OUTBOX.DELIVERED_AT.isNull()
+                .and(CALENDAR_OUTBOX.RETRY_AFTER.gt(clock.instant().atOffset(ZoneOffset.UTC))));
     }
 
     /** Appends a change inside the booking's transaction. */
@@ -87,13 +114,16 @@ public final class CalendarOutbox {
             sink.push(change);
         } catch (Exception e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            int attempts = change.attempts() + 1;
+            boolean park = attempts >= parkAfter;
             tx.update(CALENDAR_OUTBOX)
                     .set(CALENDAR_OUTBOX.ATTEMPTS, CALENDAR_OUTBOX.ATTEMPTS.plus(1))
                     .set(CALENDAR_OUTBOX.LAST_ERROR, reason.length() > 500 ? reason.substring(0, 500) : reason)
+                    .set(CALENDAR_OUTBOX.RETRY_AFTER, park ? clock.instant().plus(parkFor).atOffset(ZoneOffset.UTC) : null)
                     .where(CALENDAR_OUTBOX.ID.eq(change.id()))
                     .execute();
-            LOG.warn("calendar sync of change {} failed (attempt {}): {}", change.id(), change.attempts() + 1,
-                    e.getClass().getSimpleName());
+            LOG.warn("calendar sync of change {} failed (attempt {}{}): {}", change.id(), attempts,
+                    park ? ", parked for " + parkFor.toMinutes() + " min" : "", e.getClass().getSimpleName());
             return Outcome.FAILED;
         }
         tx.update(CALENDAR_OUTBOX)
@@ -104,10 +134,12 @@ public final class CalendarOutbox {
         return Outcome.DELIVERED;
     }
 
-    private static Optional<CalendarChange> claimNext(DSLContext tx) {
+    private Optional<CalendarChange> claimNext(DSLContext tx) {
         var earlier = CALENDAR_OUTBOX.as("earlier");
         return tx.selectFrom(CALENDAR_OUTBOX)
                 .where(CALENDAR_OUTBOX.DELIVERED_AT.isNull())
+                .and(CALENDAR_OUTBOX.RETRY_AFTER.isNull()
+                        .or(CALENDAR_OUTBOX.RETRY_AFTER.le(clock.instant().atOffset(ZoneOffset.UTC))))
                 .andNotExists(DSL.selectOne().from(earlier)
                         .where(earlier.APPOINTMENT_ID.eq(CALENDAR_OUTBOX.APPOINTMENT_ID))
                         .and(earlier.ID.lt(CALENDAR_OUTBOX.ID))

@@ -1,0 +1,16 @@
+package io.switchboard.scheduling.calendar.google;
+
+/** Google Calendar sync cannot start; {@link #setting()} names the variable to fix. */
+public final class GoogleCalendarSetupException extends RuntimeException {
+
+    private final String setting;
+
+    public GoogleCalendarSetupException(String setting, String message, Throwable cause) {
+        super(setting + ": " + message, cause);
+        this.setting = setting;
+    }
+
+    public String setting() {
+        return setting;
+    }
+}
