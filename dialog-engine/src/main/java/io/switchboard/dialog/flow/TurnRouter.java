@@ -95,11 +95,9 @@ public final class TurnRouter {
             }
             case CANCEL, RESCHEDULE -> {
                 boolean midBooking = c.topic == Intent.BOOK && c.state != DialogState.IDLE && !c.state.isTerminal();
-                boolean holdsDetails = c.serviceId != null || !c.wanted.isEmpty();
-                if (midBooking && h.is(Intent.RESCHEDULE) && holdsDetails) {
-                    // "can we make it half three", "no, use 07700 900444 instead", "thursday instead then" before
-                    // anything is booked: a correction of the booking under way (it holds a detail to correct),
-                    // which keeps everything else
+                if (midBooking && h.is(Intent.RESCHEDULE) && c.serviceId != null) {
+                    // "can we make it half three", "no, use 07700 900444 instead" before anything is booked: a
+                    // correction inside the booking, which keeps everything else
                     break;
                 }
                 if (midBooking && h.is(Intent.CANCEL)) {
