@@ -8,8 +8,14 @@ import java.util.Objects;
  * @param phone   E.164 ({@code +447700900123})
  * @param name    as given by the caller; may be empty when unknown
  * @param address last service address given; may be empty
+ * @param email   an email address the caller gave; may be empty
  */
-public record Customer(String phone, String name, String address) {
+public record Customer(String phone, String name, String address, String email) {
+
+    /** A customer without an email address. */
+    public Customer(String phone, String name, String address) {
+        this(phone, name, address, "");
+    }
 
     public Customer {
         Objects.requireNonNull(phone, "phone");
@@ -18,5 +24,6 @@ public record Customer(String phone, String name, String address) {
         }
         name = name == null ? "" : name;
         address = address == null ? "" : address;
+        email = email == null ? "" : email.strip();
     }
 }

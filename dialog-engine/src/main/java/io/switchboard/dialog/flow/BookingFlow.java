@@ -340,7 +340,9 @@ final class BookingFlow {
         switch (offer) {
             case SlotFinder.Offer.Exact e -> c.chosen = e.start();
             case SlotFinder.Offer.Starts s -> {
-                String why = s.wantedTaken() != null ? t.say.wantedTimeTaken(s.wantedTaken(), t.today())
+                String why = s.unavailable() != null
+                        ? t.say.dayUnavailable(s.unavailable().day(), s.unavailable().why(), t.today())
+                        : s.wantedTaken() != null ? t.say.wantedTimeTaken(s.wantedTaken(), t.today())
                         : s.outsideWindow() ? t.say.nothingInWindow() : null;
                 // an emergency with no time named gets the single earliest slot: one yes away from help
                 List<ZonedDateTime> starts = c.emergency && c.wanted.stream().allMatch(TimePreference::isEmpty)
@@ -368,7 +370,7 @@ final class BookingFlow {
         BookingResult result;
         try {
             result = t.scheduling.bookings().book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
-                    c.phone, c.name, c.address, c.problem, c.emergency, t.actor()));
+                    c.phone, c.name, c.address, c.problem, c.emergency, t.actor(), c.email));
         } catch (RuntimeException e) {
             t.metrics.bookings().result(c.channel, BookingOutcome.ERROR);
             t.metrics.errors().record(DependencyKind.DATABASE);

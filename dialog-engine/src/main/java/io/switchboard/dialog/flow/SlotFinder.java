@@ -4,6 +4,7 @@ import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Channel;
 import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.availability.AvailabilityService;
+import io.switchboard.scheduling.availability.DayUnavailable;
 import io.switchboard.scheduling.availability.SlotQuery;
 
 import java.time.Duration;
@@ -22,8 +23,20 @@ final class SlotFinder {
         record Exact(ZonedDateTime start) implements Offer {
         }
 
-        /** Specific starts; {@code wantedTaken} when an exact wish was not free. */
-        record Starts(List<ZonedDateTime> starts, ZonedDateTime wantedTaken, boolean outsideWindow) implements Offer {
+        /**
+         * Specific starts; {@code wantedTaken} when an exact wish was not free; {@code unavailable} when the day
+         * wished for can take no booking at all (closed, a day off, beyond the horizon), else null.
+         */
+        record Starts(List<ZonedDateTime> starts, ZonedDateTime wantedTaken, boolean outsideWindow,
+                      UnavailableDay unavailable) implements Offer {
+
+            Starts(List<ZonedDateTime> starts, ZonedDateTime wantedTaken, boolean outsideWindow) {
+                this(starts, wantedTaken, outsideWindow, null);
+            }
+        }
+
+        /** The day wished for and why it cannot be booked. */
+        record UnavailableDay(LocalDate day, DayUnavailable why) {
         }
 
         /** Open stretches of one day, for spoken replies. */
@@ -100,17 +113,30 @@ final class SlotFinder {
         return new Offer.Starts(slots.stream().limit(SPOKEN_OPTIONS).map(TimeSlot::start).toList(), null, false);
     }
 
-    /** Nothing fits the wish: the nearest starts after it instead. */
+    /**
+     * Nothing fits the wish: the nearest starts after it instead. A day that can take no booking at all is named
+     * with its reason; beyond the horizon, the nearest starts are the last ones that can be booked.
+     */
     private Offer nearest(String serviceId, TimePreference w, LocalDate today, ZonedDateTime wanted) {
-        LocalDate from = w.date() != null && w.date().isAfter(today) ? w.date() : today;
-        List<TimeSlot> next = availability.findSlots(SlotQuery.from(serviceId, from, 2));
+        Offer.UnavailableDay unavailable = w.date() == null || w.isDateRange() ? null
+                : availability.unavailable(w.date()).map(why -> new Offer.UnavailableDay(w.date(), why)).orElse(null);
+        List<TimeSlot> next;
+        if (unavailable != null && unavailable.why() == DayUnavailable.BEYOND_HORIZON) {
+            LocalTime at = w.time() != null ? w.time() : w.partOfDay() != null ? w.partOfDay().from() : LocalTime.NOON;
+            next = availability.findSlots(new SlotQuery(serviceId, today, null, null, null, null,
+                    w.date().atTime(at), 2));
+        } else {
+            LocalDate from = w.date() != null && w.date().isAfter(today) ? w.date() : today;
+            next = availability.findSlots(SlotQuery.from(serviceId, from, 2));
+        }
         if (next.isEmpty()) {
             next = availability.findSlots(SlotQuery.from(serviceId, today, 2));
         }
         if (next.isEmpty()) {
             return new Offer.Nothing();
         }
-        return new Offer.Starts(next.stream().map(TimeSlot::start).toList(), wanted, true);
+        List<ZonedDateTime> starts = next.stream().map(TimeSlot::start).sorted().toList();
+        return new Offer.Starts(starts, wanted, true, unavailable);
     }
 
     /** The earliest free starts before {@code limit}, for "anything sooner?". */
@@ -135,7 +161,9 @@ final class SlotFinder {
 
     private SlotQuery query(String serviceId, TimePreference w, LocalDate today, int limit) {
         LocalDate from = w.date() != null ? w.date() : today;
-        LocalDate to = w.date() != null ? w.date() : w.asap() ? null : today.plusDays(SEARCH_DAYS);
+        // "next week", "end of the month": the whole stretch of days, not only its first
+        LocalDate to = w.isDateRange() ? w.lastDate()
+                : w.date() != null ? w.date() : w.asap() ? null : today.plusDays(SEARCH_DAYS);
         return new SlotQuery(serviceId, from, to, w.partOfDay(), w.notBefore(), w.notAfter(), null, limit);
     }
 

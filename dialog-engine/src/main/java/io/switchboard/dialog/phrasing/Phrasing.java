@@ -66,6 +66,17 @@ public interface Phrasing {
 
     String nothingInWindow();
 
+    /** The day asked for can take no booking at all; the nearest options follow. */
+    default String dayUnavailable(LocalDate day, io.switchboard.scheduling.availability.DayUnavailable why,
+                                  LocalDate today) {
+        return switch (why) {
+            case CLOSED -> "Sorry, we're closed on "
+                    + day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + "s.";
+            case DAY_OFF -> "Sorry, we're not working " + day(day, today) + ".";
+            case BEYOND_HORIZON -> "Sorry, " + day(day, today) + " is further ahead than we take bookings.";
+        };
+    }
+
     String nothingAtAll();
 
     String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today);

@@ -16,7 +16,34 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /** Short spoken sentences, one question at a time, numbers as words and no symbols. */
-final class VoicePhrasing extends RelativePhrasing {
+public final class VoicePhrasing extends RelativePhrasing {
+
+    VoicePhrasing() {
+    }
+
+    /**
+     * Every sentence this phrasing speaks that does not depend on the conversation (questions, re-prompts with
+     * their examples, apologies, goodbyes), for a voice server to synthesise once at start-up. Built by calling the
+     * methods that speak them, so a change of wording changes the cached audio with it.
+     */
+    public static List<String> fixedSentences(String businessName) {
+        VoicePhrasing v = new VoicePhrasing();
+        List<String> out = new ArrayList<>(List.of(v.greeting(businessName), v.ownerGreeting(null), v.askService(),
+                v.askWhen(""), v.askName(), v.askPhone(), v.askAddress(), v.askProblem(), v.nothingInWindow(),
+                v.nothingAtAll(), v.slotJustTaken(), v.pickOneOfOffered(), v.notUnderstood(), v.goodbye(),
+                v.emergencyAck(), v.emergencyOffer(), v.noAppointmentFound(), v.keptAsIs(), v.bookingDropped(),
+                v.pinWrong(1), v.pinLocked(), v.ownerOnly(), v.dontKnow(), v.whatElse(), v.anythingElse(),
+                v.takeMessage(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
+                v.nothingEarlier()));
+        for (Expectation.Slot slot : Expectation.Slot.values()) {
+            Expectation asked = new Expectation(slot, List.of());
+            out.add(v.askAgain(asked, 1, List.of()));
+            if (slot != Expectation.Slot.SERVICE) { // the second try names the business's own services
+                out.add(v.askAgain(asked, 2, List.of()));
+            }
+        }
+        return out.stream().distinct().toList(); // some re-prompts say the same on every try
+    }
 
     @Override
     String timeJoiner() {

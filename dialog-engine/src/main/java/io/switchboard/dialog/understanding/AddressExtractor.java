@@ -40,7 +40,7 @@ public final class AddressExtractor {
     private static final String PREMISES = "(?:basement|garden|lower ground floor|ground floor|first floor|1st floor"
             + "|second floor|2nd floor|third floor|3rd floor|top floor|upper|lower|attic|top|bottom|upstairs"
             + "|downstairs|rear|front|back|middle) flat"
-            + "|(?:flat|apartment|apt|unit|suite|room) (?:\\d{1,4}[a-z]?|[a-z])";
+            + "|(?:flat|apartment|apt|unit|suite|room) (?:\\d{1,4}(?:[a-z]| [a-z](?= \\d|$))?|[a-z])";
     private static final Pattern PREMISES_ONLY = Pattern.compile("^(?:" + PREMISES + ")$");
     private static final Pattern POSTCODE = Pattern.compile("\\b([a-z]{1,2}\\d[a-z\\d]?) ?(\\d[a-z]{2})\\b");
     private static final Pattern SPELLED_POSTCODE = Pattern.compile("([a-z]{1,2}\\d[a-z\\d]?)(\\d[a-z]{2})$");
@@ -103,7 +103,7 @@ public final class AddressExtractor {
         Matcher street = STREET.matcher(text);
         if (street.find()) {
             String locality = trimLocality(street.group("locality"));
-            String premises = street.group("flat") == null ? null : titleCase(street.group("flat"));
+            String premises = street.group("flat") == null ? null : premises(street.group("flat"));
             String streetPart = titleCase(street.group("number") + " " + street.group("street"));
             int end = street.start("locality") + (locality.isEmpty() ? 0 : 1 + locality.length());
             int start = street.start();
@@ -268,6 +268,11 @@ public final class AddressExtractor {
             }
         }
         return null;
+    }
+
+    /** "flat 4 b" (a letter said after the number, as a recogniser writes it) is "Flat 4B". */
+    private static String premises(String words) {
+        return titleCase(words.replaceFirst("(\\d) ([a-z])$", "$1$2"));
     }
 
     private static String titleCase(String s) {

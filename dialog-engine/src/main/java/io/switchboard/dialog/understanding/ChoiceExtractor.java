@@ -113,7 +113,8 @@ public final class ChoiceExtractor {
     }
 
     private Optional<Choice> byTimeOrDay(String normalized, List<LocalDateTime> offered, ZonedDateTime now) {
-        for (TimePreference pref : dates.extract(normalized, now, true)) {
+        for (DateTimeExtractor.Reading reading : dates.read(normalized, now, true)) {
+            TimePreference pref = reading.preference();
             if (pref.time() == null && pref.date() == null && pref.partOfDay() == null) {
                 continue;
             }
@@ -122,7 +123,8 @@ public final class ChoiceExtractor {
                 LocalDateTime o = offered.get(i);
                 boolean timeFits = pref.time() == null || (o.getMinute() == pref.time().getMinute()
                         && o.getHour() % 12 == pref.time().getHour() % 12);
-                boolean dateFits = pref.date() == null || o.toLocalDate().equals(pref.date());
+                boolean dateFits = pref.date() == null || o.toLocalDate().equals(pref.date())
+                        || sameWeekdayToday(reading, o, now);
                 boolean partFits = pref.partOfDay() == null || pref.partOfDay().contains(o.toLocalTime());
                 if (timeFits && dateFits && partFits) {
                     fits.add(i);
@@ -139,6 +141,15 @@ public final class ChoiceExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A bare weekday said on that weekday ("thurs at 4" on a Thursday) is read as a week today, but it may mean
+     * today; an offer of today settles it.
+     */
+    private static boolean sameWeekdayToday(DateTimeExtractor.Reading reading, LocalDateTime offer, ZonedDateTime now) {
+        return reading.bareWeekday() != null && reading.bareWeekday() == now.getDayOfWeek()
+                && offer.toLocalDate().equals(now.toLocalDate());
     }
 
     private static int extreme(List<LocalDateTime> offered, boolean earliest) {

@@ -37,6 +37,7 @@ final class CommonWords {
             "today", "tomorrow", "tonight", "yesterday", "morning", "afternoon", "evening", "night", "week",
             "weekend", "day", "days", "time", "noon", "midday", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday", "pm", "anytime", "whenever", "available", "free", "earliest",
+            "around", "roughly", "approximately", "ish", "between", "till", "til", "latest", "sometime",
             // the trade
             "plumber", "plumbing", "engineer", "leak", "leaking", "leaky", "drip", "dripping", "drain", "drains",
             "blocked", "blockage", "clogged", "boiler", "boilers", "heater", "heating", "water", "hot", "cold",

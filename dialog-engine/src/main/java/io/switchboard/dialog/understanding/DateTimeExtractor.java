@@ -31,7 +31,8 @@ import java.util.regex.Matcher;
  *       </li>
  *   <li><b>Counted days.</b> "in N days/weeks" ("in two weeks' time", "in a couple of weeks", "10 days from now",
  *       "3 weeks today"), "a fortnight" / "in a fortnight" (14 days), "a week today", "a week tomorrow",
- *       "a week on friday" and "friday week" (a week after the coming Friday). "in the next fortnight" is the
+ *       "a week on friday" and "friday week" (a week after the coming Friday), "tomorrow week" (a week after
+ *       tomorrow). "in the next fortnight" is the
  *       stretch from today to then. Durations are not dates: "for a fortnight", "2 weeks ago", "every week".</li>
  *   <li><b>Weekends and months.</b> "the weekend" / "this weekend" is the coming Saturday and Sunday (today and
  *       tomorrow on a Saturday); "next weekend" is the weekend of the next calendar week. "end of the month" is its
@@ -91,8 +92,16 @@ public final class DateTimeExtractor {
      *                   rests on a bare number taken only because a time was asked ("3"), which a resolver should
      *                   weigh against other readings of that number (an offered option, a flat number)
      * @param bareNumber the time came from a number with no time cue
+     * @param bareWeekday the weekday the day came from when it was said without "next"/"this" ("thurs"), else
+     *                    null: said on that same weekday it may mean today as well as a week today, which an offer
+     *                    of today can settle
      */
-    public record Reading(TimePreference preference, Span span, double confidence, boolean bareNumber) {
+    public record Reading(TimePreference preference, Span span, double confidence, boolean bareNumber,
+                          java.time.DayOfWeek bareWeekday) {
+
+        public Reading(TimePreference preference, Span span, double confidence, boolean bareNumber) {
+            this(preference, span, confidence, bareNumber, null);
+        }
     }
 
     public static final double CUED = 0.9;
@@ -143,7 +152,8 @@ public final class DateTimeExtractor {
             TimePreference pref = p.toPreference();
             if (!pref.isEmpty() && seen.add(pref)) {
                 boolean bare = p.bareHour && p.date == null && p.partOfDay == null;
-                out.add(new Reading(pref, tokens.span(p.first, p.last), bare ? BARE_NUMBER : CUED, bare));
+                out.add(new Reading(pref, tokens.span(p.first, p.last), bare ? BARE_NUMBER : CUED, bare,
+                        p.bareWeekday));
             }
         }
         return List.copyOf(out);
@@ -703,6 +713,10 @@ public final class DateTimeExtractor {
                     use(i, 1);
                 } else if ((t.equals("tomorrow") || t.equals("tomorrows")) && negatedDay(i)) {
                     use(i, 1);
+                } else if ((t.equals("tomorrow") || t.equals("today")) && weekAfterDay(i)) {
+                    // "tomorrow week", "today week": a week after that day, as "friday week" is
+                    setDate(today.plusDays(t.equals("tomorrow") ? 8 : 7), i + 2);
+                    use(i, 2);
                 } else if (t.equals("tomorrow") || t.equals("tomorrows")) {
                     setDate(today.plusDays(1), i + 1);
                     use(i, 1);
@@ -721,6 +735,11 @@ public final class DateTimeExtractor {
                     use(i, 1);
                 }
             }
+        }
+
+        /** "tomorrow week" but not "tomorrow week after next" nor "a week tomorrow" (read as counted days). */
+        private boolean weekAfterDay(int i) {
+            return is(i + 1, "week") && !at(i + 2).equals("after") && !at(i - 1).equals("a");
         }
 
         private void slashDates() {

@@ -55,7 +55,8 @@ class ConversationCorpusTest {
         long seed = Long.getLong("corpus.seed", DEFAULT_SEED);
         int perCategory = Integer.getInteger("corpus.perCategory", DEFAULT_PER_CATEGORY);
         double threshold = Double.parseDouble(System.getProperty("corpus.minBookedRight", String.valueOf(MIN_BOOKED_RIGHT)));
-        boolean enforce = Boolean.parseBoolean(System.getProperty("corpus.enforce", "true"));
+        // Only an explicit "false" turns the gate off: an unset or unresolved property enforces it.
+        boolean enforce = !"false".equalsIgnoreCase(System.getProperty("corpus.enforce", "true").strip());
 
         String only = System.getProperty("corpus.only", "").strip();
         List<Persona> corpus = new CorpusGenerator(fx.scheduling().profile(), seed, perCategory).generate().stream()

@@ -39,12 +39,16 @@ final class SpokenNumbers {
         return TENS[n / 10] + " " + ORDINALS[n % 10];
     }
 
-    /** Every digit run in the text spelt out ("flat 4" becomes "flat four"). */
+    /**
+     * Every digit run in the text spelt out ("flat 4" becomes "flat four"); a letter glued to the number is a word of
+     * its own, as a recogniser writes what it hears ("flat 4b" becomes "flat four b", not "flat fourb").
+     */
     static String inWords(String text) {
         Matcher m = DIGITS.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(b, words(Integer.parseInt(m.group())));
+            boolean letterFollows = m.end() < text.length() && Character.isLetter(text.charAt(m.end()));
+            m.appendReplacement(b, words(Integer.parseInt(m.group())) + (letterFollows ? " " : ""));
         }
         m.appendTail(b);
         return b.toString();

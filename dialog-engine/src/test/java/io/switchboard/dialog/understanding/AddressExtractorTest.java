@@ -21,6 +21,8 @@ class AddressExtractorTest {
     @CsvSource(delimiter = '|', textBlock = """
             12 park street bs1 5th                         | 12 Park Street, BS1 5TH
             flat 2 14 gloucester road bristol              | Flat 2, 14 Gloucester Road, Bristol
+            flat four b thirty seven cheltenham road       | Flat 4B, 37 Cheltenham Road
+            flat 4b 37 cheltenham road                     | Flat 4B, 37 Cheltenham Road
             i'm at 4 the mall clifton                      | 4 The Mall, Clifton
             we're at 7a st michael's hill and it's urgent  | 7A St Michaels Hill
             twelve park street                             | 12 Park Street

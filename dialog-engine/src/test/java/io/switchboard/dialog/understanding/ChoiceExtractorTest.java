@@ -22,6 +22,21 @@ class ChoiceExtractorTest {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final ChoiceExtractor choices = new ChoiceExtractor();
 
+    @Test
+    void aWeekdaySaidOnThatWeekdayPicksTodaysOffer() {
+        // Saturday 10:00: "sat at 4pm" reads as a week today, but an offer of today at 4 settles which Saturday
+        List<ZonedDateTime> todayAndMonday = List.of(
+                ZonedDateTime.of(2026, 11, 21, 16, 0, 0, 0, SampleProfiles.LONDON),
+                ZonedDateTime.of(2026, 11, 23, 16, 0, 0, 0, SampleProfiles.LONDON));
+        assertThat(choose("sat at 4pm works", todayAndMonday)).map(ChoiceExtractor.Choice::index).contains(0);
+        assertThat(choose("monday at 4pm", todayAndMonday)).map(ChoiceExtractor.Choice::index).contains(1);
+        List<ZonedDateTime> bothSaturdays = List.of(todayAndMonday.get(0),
+                ZonedDateTime.of(2026, 11, 28, 16, 0, 0, 0, SampleProfiles.LONDON));
+        assertThat(choose("sat at 4pm", bothSaturdays)).as("both Saturdays offered: still ambiguous")
+                .map(ChoiceExtractor.Choice::index).isNotEqualTo(Optional.of(0));
+        assertThat(choose("next sat at 4pm", bothSaturdays)).map(ChoiceExtractor.Choice::index).contains(1);
+    }
+
     private Optional<ChoiceExtractor.Choice> choose(String text, List<ZonedDateTime> offered) {
         return choices.choose(normalizer.normalize(text).text(), offered, SampleProfiles.NOW);
     }

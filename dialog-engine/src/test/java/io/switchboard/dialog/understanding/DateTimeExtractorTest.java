@@ -49,6 +49,20 @@ class DateTimeExtractorTest {
         assertThat(extract(text, now)).singleElement().extracting(TimePreference::date).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "on {0}: \"{1}\" is {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            2026-11-19 | tomorrow week at 2pm         | 2026-11-27
+            2026-11-19 | tmrw week in the afternoon   | 2026-11-27
+            2026-11-25 | are you free tomorrow week   | 2026-12-03
+            2026-11-19 | a week tomorrow              | 2026-11-27
+            2026-11-19 | today week                   | 2026-11-26
+            2026-11-19 | tomorrow                     | 2026-11-20
+            """)
+    void aDayThenWeekIsAWeekAfterThatDay(LocalDate today, String text, LocalDate expected) {
+        ZonedDateTime now = today.atTime(10, 0).atZone(SampleProfiles.LONDON);
+        assertThat(extract(text, now)).singleElement().extracting(TimePreference::date).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource(delimiter = '|', textBlock = """
             at 1          | 13:00

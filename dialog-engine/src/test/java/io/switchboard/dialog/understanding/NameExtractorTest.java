@@ -26,6 +26,7 @@ class NameExtractorTest {
             dave speaking                                   | Dave
             my name is john smith and my number is 07700900123 | John Smith
             I'm Kim Park at 5 Corn Street                   | Kim Park
+            tuesday at two p m name's rachel adams around then is fine if not | Rachel Adams
             """)
     void findsNamesAnywhere(String text, String expected) {
         assertThat(names.extract(normalizer.normalize(text).text(), false)).contains(expected);

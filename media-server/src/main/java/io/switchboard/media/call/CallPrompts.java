@@ -1,5 +1,8 @@
 package io.switchboard.media.call;
 
+import io.switchboard.dialog.phrasing.VoicePhrasing;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,33 +28,13 @@ public final class CallPrompts {
     }
 
     /**
-     * The loop's own prompts plus the dialog engine's fixed voice sentences for {@code businessName} (greeting,
-     * questions, goodbye), for {@code PromptCache.preload}. A sentence missing here is synthesised on the fly; one that
-     * no longer matches the engine's wording simply goes unused.
+     * The loop's own prompts plus the dialog engine's fixed voice sentences for {@code businessName}, split into
+     * sentences, for {@code PromptCache.preload}. The engine's sentences come from the phrasing that speaks them
+     * ({@link VoicePhrasing#fixedSentences}), so a change of wording cannot silently lose the cache.
      */
     public static List<String> standard(String businessName) {
-        List<String> texts = List.of(
-                "Thanks for calling " + businessName + ". How can I help you today?",
-                "What do you need help with?",
-                "What day and time would suit you?",
-                "Can I take your name, please?",
-                "What's the best number to reach you on?",
-                "And what's the address for the job?",
-                "Briefly, what's the problem?",
-                "Which of those times would you like?",
-                "Sorry, I didn't catch that.",
-                "Is there anything else?",
-                "Is there anything else I can help with?",
-                "Thanks for calling. Goodbye.",
-                "No problem.",
-                "Please say or key in your PIN.",
-                "Sorry, that PIN isn't right. Please try again.",
-                "What else would you like to know?",
-                STILL_THERE,
-                SILENT_GOODBYE,
-                CLOSING,
-                TROUBLE,
-                BUSY);
+        List<String> texts = new ArrayList<>(VoicePhrasing.fixedSentences(businessName));
+        texts.addAll(List.of(STILL_THERE, SILENT_GOODBYE, CLOSING, TROUBLE, BUSY));
         return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
     }
 }

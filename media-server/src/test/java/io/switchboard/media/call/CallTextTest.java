@@ -2,7 +2,10 @@ package io.switchboard.media.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.dialog.phrasing.VoicePhrasing;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 /** Sentence splitting and call ids: the text rules of the voice loop (early answers are the dialog's AnswerCheck). */
 class CallTextTest {
@@ -16,6 +19,16 @@ class CallTextTest {
         assertThat(Sentences.of(null)).isEmpty();
         assertThat(CallPrompts.standard("Bristol Plumbing")).contains("Thanks for calling Bristol Plumbing.",
                 "How can I help you today?", "Goodbye.", CallPrompts.STILL_THERE).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyFixedSentenceTheEngineSpeaksIsPreloaded() {
+        List<String> preloaded = CallPrompts.standard("Bristol Plumbing");
+        for (String text : VoicePhrasing.fixedSentences("Bristol Plumbing")) {
+            assertThat(preloaded).as(text).containsAll(Sentences.of(text));
+        }
+        assertThat(preloaded).contains("Could you tell me your name?", "For example, Sarah Jones.",
+                "What day and time would suit you?");
     }
 
     @Test

@@ -69,6 +69,24 @@ public final class AvailabilityService {
     }
 
     /**
+     * Why {@code day} can take no booking at all (closed that weekday, a day off, beyond the horizon), or empty
+     * when it is a working day within reach and only the calendar decides.
+     */
+    public java.util.Optional<DayUnavailable> unavailable(LocalDate day) {
+        LocalDate horizonDay = window.latestStart().atZone(window.zone()).toLocalDate();
+        if (day.isAfter(horizonDay)) {
+            return java.util.Optional.of(DayUnavailable.BEYOND_HORIZON);
+        }
+        if (!profile.hours().isOpenOn(day.getDayOfWeek())) {
+            return java.util.Optional.of(DayUnavailable.CLOSED);
+        }
+        if (profile.isBlackout(day)) {
+            return java.util.Optional.of(DayUnavailable.DAY_OFF);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The stretches of a day in which a job of this service fits, e.g. 11:00–15:00, so a spoken reply can name
      * ranges rather than list every start time. Each range's start lies on the slot grid.
      */

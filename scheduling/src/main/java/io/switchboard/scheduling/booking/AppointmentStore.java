@@ -98,6 +98,7 @@ public final class AppointmentStore implements CalendarView {
                 .set(CUSTOMER.PHONE, c.phone())
                 .set(CUSTOMER.NAME, c.name())
                 .set(CUSTOMER.ADDRESS, c.address())
+                .set(CUSTOMER.EMAIL, c.email())
                 .set(CUSTOMER.CREATED_AT, utc(now))
                 .set(CUSTOMER.UPDATED_AT, utc(now))
                 .onConflict(CUSTOMER.PHONE).doUpdate()
@@ -108,6 +109,9 @@ public final class AppointmentStore implements CalendarView {
         }
         if (!c.address().isEmpty()) {
             insert = insert.set(CUSTOMER.ADDRESS, c.address());
+        }
+        if (!c.email().isEmpty()) {
+            insert = insert.set(CUSTOMER.EMAIL, c.email());
         }
         insert.execute();
     }
@@ -180,7 +184,7 @@ public final class AppointmentStore implements CalendarView {
     }
 
     private static org.jooq.SelectJoinStep<Record> selectAppointments(DSLContext ctx) {
-        return ctx.select(APPOINTMENT.fields()).select(CUSTOMER.NAME)
+        return ctx.select(APPOINTMENT.fields()).select(CUSTOMER.NAME, CUSTOMER.EMAIL)
                 .from(APPOINTMENT.join(CUSTOMER).on(CUSTOMER.PHONE.eq(APPOINTMENT.CUSTOMER_PHONE)));
     }
 
@@ -191,7 +195,8 @@ public final class AppointmentStore implements CalendarView {
                 new TimeSlot(r.get(APPOINTMENT.STARTS_AT).atZoneSameInstant(zone),
                         r.get(APPOINTMENT.ENDS_AT).atZoneSameInstant(zone)),
                 AppointmentStatus.valueOf(r.get(APPOINTMENT.STATUS)),
-                new Customer(r.get(APPOINTMENT.CUSTOMER_PHONE), r.get(CUSTOMER.NAME), r.get(APPOINTMENT.ADDRESS)),
+                new Customer(r.get(APPOINTMENT.CUSTOMER_PHONE), r.get(CUSTOMER.NAME), r.get(APPOINTMENT.ADDRESS),
+                        r.get(CUSTOMER.EMAIL)),
                 r.get(APPOINTMENT.ADDRESS),
                 r.get(APPOINTMENT.PROBLEM),
                 r.get(APPOINTMENT.EMERGENCY),

@@ -15,14 +15,22 @@ import java.util.Objects;
  * @param problem        short description in the caller's words
  * @param emergency      flagged as an emergency
  * @param actor          who asked, for the audit log
+ * @param email          an email address the customer gave, stored on the customer; empty when none
  */
 public record BookingRequest(String idempotencyKey, String serviceId, ZonedDateTime start, String phone, String name,
-                             String address, String problem, boolean emergency, Actor actor) {
+                             String address, String problem, boolean emergency, Actor actor, String email) {
+
+    /** A request without an email address. */
+    public BookingRequest(String idempotencyKey, String serviceId, ZonedDateTime start, String phone, String name,
+                          String address, String problem, boolean emergency, Actor actor) {
+        this(idempotencyKey, serviceId, start, phone, name, address, problem, emergency, actor, "");
+    }
 
     public BookingRequest {
         Objects.requireNonNull(actor, "actor");
         name = name == null ? "" : name.strip();
         address = address == null ? "" : address.strip();
         problem = problem == null ? "" : problem.strip();
+        email = email == null ? "" : email.strip();
     }
 }

@@ -93,7 +93,7 @@ public final class BookingService {
 
         Instant now = clock.instant();
         TimeSlot slot = TimeSlot.of(req.start().withZoneSameInstant(profile.timezone()), service.duration());
-        Customer customer = new Customer(phone.get(), req.name(), req.address());
+        Customer customer = new Customer(phone.get(), req.name(), req.address(), req.email());
         Appointment appointment = new Appointment(UUID.randomUUID(), service.id(), slot, AppointmentStatus.BOOKED,
                 customer, req.address(), req.problem(), req.emergency(), req.actor().channel(), now);
         try {

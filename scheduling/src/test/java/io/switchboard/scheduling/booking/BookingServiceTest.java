@@ -74,6 +74,23 @@ class BookingServiceTest {
     }
 
     @Test
+    void anEmailGivenIsStoredOnTheCustomerAndKeptWhenALaterBookingGivesNone() {
+        Actor actor = new Actor(Channel.SMS, "session-43");
+        Appointment first = success(bookings.book(new BookingRequest("mail-1", "drain-cleaning",
+                fx.at(TUESDAY.atTime(10, 0)), "07700 900123", "Jane Doe", "12 Park Street, Bristol BS1 5HX",
+                "sink blocked", false, actor, " jane.doe@example.com ")));
+        assertThat(fx.scheduling().appointments().find(first.id()).orElseThrow().customer().email())
+                .isEqualTo("jane.doe@example.com");
+        assertThat(first.address()).doesNotContain("@");
+
+        Appointment second = success(bookings.book(new BookingRequest("mail-2", "drain-cleaning",
+                fx.at(TUESDAY.atTime(14, 0)), "07700 900123", "Jane Doe", "12 Park Street, Bristol BS1 5HX",
+                "tap dripping", false, actor)));
+        assertThat(fx.scheduling().appointments().find(second.id()).orElseThrow().customer().email())
+                .as("a booking without an email keeps the one on file").isEqualTo("jane.doe@example.com");
+    }
+
+    @Test
     void aRetryWithTheSameKeyReturnsTheSameAppointment() {
         BookingRequest req = withKey(fx.request("general-repair", TUESDAY.atTime(9, 0), PHONE), "retry-key");
 
