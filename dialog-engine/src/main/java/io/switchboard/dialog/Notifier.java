@@ -12,4 +12,12 @@ public interface Notifier {
      * {@link AlertReceipt#ownerWillBeTold()} is true allows telling the caller "we've alerted the team".
      */
     AlertReceipt emergency(EmergencyAlert alert);
+
+    /**
+     * Whether this deployment can text callers (SMS is configured, so a voice booking's details follow by text).
+     * Without it no reply may promise a text.
+     */
+    default boolean textsCallers() {
+        return false;
+    }
 }

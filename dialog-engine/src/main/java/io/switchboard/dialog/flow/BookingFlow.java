@@ -6,6 +6,7 @@ import io.switchboard.dialog.metrics.BookingOutcome;
 import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.models.IntakeField;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 import io.switchboard.models.TimeSlot;
@@ -214,7 +215,7 @@ final class BookingFlow {
                 return;
             }
         }
-        if (blank(c.name)) {
+        if (t.profile().requires(IntakeField.NAME) && blank(c.name)) {
             t.ask(t.say.askName(), Expectation.NAME, DialogState.COLLECTING);
             return;
         }
@@ -227,11 +228,11 @@ final class BookingFlow {
             }
             return;
         }
-        if (blank(c.address)) {
+        if (t.profile().requires(IntakeField.ADDRESS) && blank(c.address)) {
             t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
             return;
         }
-        if (blank(c.problem)) {
+        if (t.profile().requires(IntakeField.PROBLEM) && blank(c.problem)) {
             t.ask(t.say.askProblem(), Expectation.PROBLEM, DialogState.COLLECTING);
             return;
         }
@@ -263,7 +264,9 @@ final class BookingFlow {
                 c.phoneConfirmed = true; // asked; now ask for the right number
             }
         }
-        if (h.addressParts() != null && !h.addressParts().isEmpty()) {
+        if (!t.profile().requires(IntakeField.ADDRESS)) {
+            // Patients come in (a clinic): "I'm coming to you" is not an address to store.
+        } else if (h.addressParts() != null && !h.addressParts().isEmpty()) {
             // "7 Picton Street" then "BS6 5QA" is one address; a new street replaces what described the old one
             c.addressParts = c.addressParts == null ? h.addressParts() : c.addressParts.merge(h.addressParts());
             c.address = c.addressParts.formatted();
@@ -384,8 +387,9 @@ final class BookingFlow {
                 c.lastAppointment = s.appointment().id();
                 c.state = DialogState.BOOKED;
                 c.expecting = Expectation.NONE;
+                // "I'll text you the details" only when this deployment can text.
                 t.say(t.say.booked(t.serviceName(c.serviceId), s.appointment().slot().start(), t.today(),
-                        c.channel.isSpoken()));
+                        c.channel.isSpoken() && t.notifier.textsCallers()));
             }
             case BookingResult.SlotTaken taken -> {
                 c.chosen = null;

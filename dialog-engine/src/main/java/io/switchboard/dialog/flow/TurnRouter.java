@@ -40,7 +40,7 @@ public final class TurnRouter {
         if (owner.isOwner(t)) {
             owner.requestPin(t, null);
         } else {
-            t.say(t.say.greeting(t.profile().name()));
+            t.say(t.say.greeting(t.profile()));
         }
     }
 
@@ -146,7 +146,7 @@ public final class TurnRouter {
                     booking.advance(t);
                 } else if (h.is(Intent.GREETING)) {
                     t.understood = true;
-                    t.say(t.say.greeting(t.profile().name()));
+                    t.say(t.say.greeting(t.profile()));
                 } else if (h.is(Intent.DENY) && c.state == DialogState.IDLE) {
                     t.say(t.say.goodbye());
                     t.actions.add(new DialogAction.EndConversation());

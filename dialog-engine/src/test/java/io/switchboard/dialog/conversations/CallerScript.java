@@ -11,6 +11,7 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.models.Appointment;
+import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
@@ -41,10 +42,23 @@ final class CallerScript implements AutoCloseable {
     }
 
     CallerScript(LlmFallback llm) {
-        fx = new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM);
-        Notifier notifier = alert -> {
-            alerts.add(alert);
-            return AlertReceipt.QUEUED;
+        this(TestProfiles.sample(), llm, false);
+    }
+
+    /** Another business, or a deployment that can ({@code texts}) or cannot text callers. */
+    CallerScript(BusinessProfile profile, LlmFallback llm, boolean texts) {
+        fx = new SchedulingFixture(profile, MONDAY_9AM);
+        Notifier notifier = new Notifier() {
+            @Override
+            public AlertReceipt emergency(EmergencyAlert alert) {
+                alerts.add(alert);
+                return AlertReceipt.QUEUED;
+            }
+
+            @Override
+            public boolean textsCallers() {
+                return texts;
+            }
         };
         engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()), llm, notifier);
     }

@@ -49,4 +49,10 @@ public final class SmsNotifier implements Notifier {
         worker.kick();
         return AlertReceipt.QUEUED;
     }
+
+    /** The SMS notifier exists only when SMS is configured, and then voice bookings are followed by a text. */
+    @Override
+    public boolean textsCallers() {
+        return true;
+    }
 }
