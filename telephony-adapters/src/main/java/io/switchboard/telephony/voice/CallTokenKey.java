@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * The server key of {@link CallTokens}, kept in {@code voice_token_key} so that every instance on one database signs
@@ -26,8 +27,9 @@ public final class CallTokenKey {
         byte[] fresh = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(fresh);
         // The single-row check and primary key let exactly one instance win; the others read the winner's key.
-        dsl.execute("INSERT INTO voice_token_key (id, secret, created_at) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING",
-                fresh, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        dsl.execute("INSERT INTO voice_token_key (id, secret, created_at) VALUES (1, {0}, {1})"
+                        + " ON CONFLICT (id) DO NOTHING", DSL.val(fresh, SQLDataType.BLOB),
+                DSL.val(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), SQLDataType.TIMESTAMPWITHTIMEZONE));
         byte[] stored = dsl.select(DSL.field("secret", byte[].class))
                 .from(DSL.table("voice_token_key"))
                 .where(DSL.field("id", Integer.class).eq(1))

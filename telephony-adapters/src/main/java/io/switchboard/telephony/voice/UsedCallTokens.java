@@ -5,6 +5,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Makes a call token single-use across every instance on one database: the first stream to claim a CallSid wins,
@@ -26,9 +29,13 @@ public final class UsedCallTokens {
     public boolean claim(CallTokenCheck.Valid token) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         // Expired rows can go: their tokens are refused by the expiry check before they get here.
-        dsl.execute("DELETE FROM voice_token_used WHERE expires_at < ?", now);
-        return dsl.execute("INSERT INTO voice_token_used (call_sid, expires_at) VALUES (?, ?)"
-                        + " ON CONFLICT (call_sid) DO NOTHING",
-                token.callSid(), OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC)) == 1;
+        dsl.execute("DELETE FROM voice_token_used WHERE expires_at < {0}", timestamp(now));
+        return dsl.execute("INSERT INTO voice_token_used (call_sid, expires_at) VALUES ({0}, {1})"
+                        + " ON CONFLICT (call_sid) DO NOTHING", DSL.val(token.callSid()),
+                timestamp(OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))) == 1;
+    }
+
+    private static Field<OffsetDateTime> timestamp(OffsetDateTime t) {
+        return DSL.val(t, SQLDataType.TIMESTAMPWITHTIMEZONE);
     }
 }
