@@ -23,6 +23,8 @@ public record StreamCredentials(String signature, String token) {
     private static final Pattern TOKEN = Pattern.compile(
             "<Parameter name=\"" + TwimlResponses.PARAM_TOKEN + "\" value=\"([^\"]+)\"/>");
 
+    private static final Pattern STREAM_URL = Pattern.compile("<Stream url=\"([^\"]+)\"");
+
     /** Neither: what the media server accepts only with verification switched off. */
     public static StreamCredentials none() {
         return new StreamCredentials(null, null);
@@ -33,13 +35,17 @@ public record StreamCredentials(String signature, String token) {
         return new StreamCredentials(sign(authToken, mediaUrl), tokens.mint(callSid, from));
     }
 
-    /** For end-to-end tests: the token from a real {@code POST /twilio/voice} answer. */
-    public static StreamCredentials fromTwiml(String twiml, String authToken, URI mediaUrl) {
-        Matcher m = TOKEN.matcher(Objects.requireNonNull(twiml, "twiml"));
-        if (!m.find()) {
-            throw new IllegalArgumentException("no stream token in the TwiML: " + twiml);
+    /**
+     * For end-to-end tests: what Twilio would present after a real {@code POST /twilio/voice} answer — the token of
+     * its {@code <Stream>}, and the signature over the stream URL the TwiML names.
+     */
+    public static StreamCredentials fromTwiml(String twiml, String authToken) {
+        Matcher token = TOKEN.matcher(Objects.requireNonNull(twiml, "twiml"));
+        Matcher url = STREAM_URL.matcher(twiml);
+        if (!token.find() || !url.find()) {
+            throw new IllegalArgumentException("no stream URL or token in the TwiML: " + twiml);
         }
-        return new StreamCredentials(sign(authToken, mediaUrl), m.group(1));
+        return new StreamCredentials(sign(authToken, URI.create(url.group(1))), token.group(1));
     }
 
     public StreamCredentials withToken(String other) {

@@ -11,6 +11,7 @@ import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.testing.LocalChatServer;
 import io.switchboard.dialog.testing.RedisServerProcess;
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.media.simulator.StreamCredentials;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.messaging.ProviderStub;
 import java.net.URI;
@@ -157,8 +158,10 @@ class PackagedServerIT {
 
     @Test
     void aCallOverTheMediaWebSocketHearsTheGreeting() throws Exception {
-        try (SimulatedCall call = SimulatedCall.dial(server.mediaUri(), "CA" + "0123456789abcdef".repeat(2),
-                "+447700900654")) {
+        String callSid = "CA" + "0123456789abcdef".repeat(2);
+        // As Twilio does it: the signed voice webhook first, then the stream with its signature and per-call token.
+        StreamCredentials credentials = StreamCredentials.fromTwiml(voiceWebhook(callSid, "+447700900654"), AUTH_TOKEN);
+        try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900654", credentials)) {
             int greetingFrames = call.awaitReplyPlayed(Duration.ofSeconds(30));
             // The greeting names the business: a second or more of 20 ms frames, synthesised by MaryTTS in the jar.
             assertThat(greetingFrames).isGreaterThan(50);
@@ -173,6 +176,40 @@ class PackagedServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("1158201444");
+    }
+
+    @Test
+    void aStreamWithoutTheCallsTokenIsRefusedBeforeItIsAnswered() throws Exception {
+        String callSid = "CA" + "fedcba9876543210".repeat(2);
+        StreamCredentials genuine = StreamCredentials.fromTwiml(voiceWebhook(callSid, "+447700900655"), AUTH_TOKEN);
+        try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900655",
+                genuine.withToken(null))) {
+            assertThat(call.awaitClosed(Duration.ofSeconds(10))).isEqualTo(1008);
+            assertThat(call.mediaFrames()).as("no greeting was played").isZero();
+        }
+    }
+
+    /** Posts Twilio's signed incoming-call webhook and returns the TwiML answer. */
+    private static String voiceWebhook(String callSid, String from) throws Exception {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("CallSid", callSid);
+        params.put("AccountSid", ACCOUNT);
+        params.put("From", from);
+        params.put("To", BUSINESS_NUMBER);
+        params.put("CallStatus", "ringing");
+        params.put("Direction", "inbound");
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/twilio/voice"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", twilioSignature(server.environment().get("SWITCHBOARD_PUBLIC_URL")
+                        + "/twilio/voice", params))
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     /** Posts one signed inbound SMS from {@link #CALLER} and returns the TwiML reply's message text. */
