@@ -160,7 +160,7 @@ class PackagedServerIT {
     void aCallOverTheMediaWebSocketHearsTheGreeting() throws Exception {
         String callSid = "CA" + "0123456789abcdef".repeat(2);
         // As Twilio does it: the signed voice webhook first, then the stream with its signature and per-call token.
-        StreamCredentials credentials = StreamCredentials.fromTwiml(voiceWebhook(callSid, "+447700900654"), AUTH_TOKEN);
+        StreamCredentials credentials = voiceWebhook(callSid, "+447700900654");
         try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900654", credentials)) {
             int greetingFrames = call.awaitReplyPlayed(Duration.ofSeconds(30));
             // The greeting names the business: a second or more of 20 ms frames, synthesised by MaryTTS in the jar.
@@ -181,7 +181,7 @@ class PackagedServerIT {
     @Test
     void aStreamWithoutTheCallsTokenIsRefusedBeforeItIsAnswered() throws Exception {
         String callSid = "CA" + "fedcba9876543210".repeat(2);
-        StreamCredentials genuine = StreamCredentials.fromTwiml(voiceWebhook(callSid, "+447700900655"), AUTH_TOKEN);
+        StreamCredentials genuine = voiceWebhook(callSid, "+447700900655");
         try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900655",
                 genuine.withToken(null))) {
             assertThat(call.awaitClosed(Duration.ofSeconds(10))).isEqualTo(1008);
@@ -189,27 +189,11 @@ class PackagedServerIT {
         }
     }
 
-    /** Posts Twilio's signed incoming-call webhook and returns the TwiML answer. */
-    private static String voiceWebhook(String callSid, String from) throws Exception {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("CallSid", callSid);
-        params.put("AccountSid", ACCOUNT);
-        params.put("From", from);
-        params.put("To", BUSINESS_NUMBER);
-        params.put("CallStatus", "ringing");
-        params.put("Direction", "inbound");
-        StringBuilder form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.uri("/twilio/voice"))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", twilioSignature(server.environment().get("SWITCHBOARD_PUBLIC_URL")
-                        + "/twilio/voice", params))
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+    /** Twilio's signed incoming-call webhook, then what Twilio would present on the stream. */
+    private static StreamCredentials voiceWebhook(String callSid, String from) throws Exception {
+        return StreamCredentials.viaVoiceWebhook(http, server.uri("/twilio/voice"),
+                server.environment().get("SWITCHBOARD_PUBLIC_URL") + "/twilio/voice", AUTH_TOKEN, callSid, from,
+                BUSINESS_NUMBER);
     }
 
     /** Posts one signed inbound SMS from {@link #CALLER} and returns the TwiML reply's message text. */
