@@ -93,6 +93,7 @@ public final class Switchboard implements AutoCloseable {
     private ControlPlane http;
     private MediaWebSocketServer media;
     private VoiceCalls calls;
+    private VoiceAuthentication voiceAuth;
     private volatile CalendarSink calendarSink;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
@@ -210,7 +211,7 @@ public final class Switchboard implements AutoCloseable {
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
-        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings, calls);
+        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings, calls, voiceAuthentication().mediaStreams());
         closers.push(new Step("media server", server::close));
         media = server;
         return server;
@@ -390,10 +391,25 @@ public final class Switchboard implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(env)));
+            return Optional.of(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(env),
+                    voiceAuthentication().tokens()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ConfigException("SWITCHBOARD_PUBLIC_URL / TWILIO_AUTH_TOKEN", e.getMessage(), e);
         }
+    }
+
+    /** The voice path's token key and checks, made on first use (the webhook and the media server share them). */
+    private synchronized VoiceAuthentication voiceAuthentication() {
+        if (voiceAuth == null) {
+            try {
+                voiceAuth = VoiceAuthentication.fromEnvironment(config.environment(), scheduling.database().dsl(),
+                        clock);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("SWITCHBOARD_PUBLIC_URL / TWILIO_AUTH_TOKEN", e.getMessage(), e);
+            }
+            closers.push(new Step("voice authentication", voiceAuth::close));
+        }
+        return voiceAuth;
     }
 
     /** The media WebSocket server, once {@link #startVoice()} ran. */

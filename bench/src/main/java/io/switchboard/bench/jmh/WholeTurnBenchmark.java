@@ -64,7 +64,9 @@ public class WholeTurnBenchmark {
                 ServerConfig.NOW, "2026-11-23T09:00",
                 ServerConfig.HTTP_HOST, "127.0.0.1",
                 "SWITCHBOARD_MEDIA_HOST", "127.0.0.1",
-                "SWITCHBOARD_MEDIA_PORT", "0")));
+                "SWITCHBOARD_MEDIA_PORT", "0",
+                // Measures turns, not authentication: the simulated calls carry no Twilio signature or call token.
+                "SWITCHBOARD_TWILIO_VERIFY", "false")));
         // rendered before the server takes calls: a MaryTTS caller must not synthesise while the bot speaks
         Caller caller = Callers.standard();
         line = caller.voice().utterance(caller.bookingLines().get(0));

@@ -6,6 +6,7 @@ import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.ScriptResult;
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.media.simulator.StreamCredentials;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -202,13 +204,29 @@ public final class LoadGenerator {
         return Percentiles.of(turns.stream().mapToDouble(stage).toArray()).at(percentile);
     }
 
+    /**
+     * With {@code TWILIO_AUTH_TOKEN} set (the server's), each call goes through the signed voice webhook first, as
+     * with Twilio, so a server with verification on takes it; without, the server must run with
+     * {@code SWITCHBOARD_TWILIO_VERIFY=false}.
+     */
+    private StreamCredentials credentials(String callSid, String phone) throws Exception {
+        String authToken = System.getenv("TWILIO_AUTH_TOKEN");
+        if (authToken == null || authToken.isBlank()) {
+            return StreamCredentials.none();
+        }
+        String publicUrl = Optional.ofNullable(System.getenv("SWITCHBOARD_PUBLIC_URL")).filter(u -> !u.isBlank())
+                .orElse(options.httpUrl().toString()).replaceAll("/+$", "");
+        return StreamCredentials.viaVoiceWebhook(http, options.httpUrl().resolve("/twilio/voice"),
+                publicUrl + "/twilio/voice", authToken, callSid, phone, "+441174960000");
+    }
+
     /** One booking call from a fresh caller id; never throws, a failure is part of the outcome. */
     private CallOutcome call(CallScript script) throws InterruptedException {
         String phone = freshPhone();
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
         SimulatedCall call;
         try {
-            call = SimulatedCall.dial(http, options.mediaUrl(), callSid, phone);
+            call = SimulatedCall.dial(http, options.mediaUrl(), callSid, phone, credentials(callSid, phone));
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {

@@ -21,19 +21,22 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final MediaServerSettings settings;
     private final CallSessionFactory calls;
+    private final MediaStreamAuth auth;
 
-    MediaChannelInitializer(MediaServerSettings settings, CallSessionFactory calls) {
+    MediaChannelInitializer(MediaServerSettings settings, CallSessionFactory calls, MediaStreamAuth auth) {
         this.settings = settings;
         this.calls = calls;
+        this.auth = auth;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        configure(channel.pipeline(), settings, calls);
+        configure(channel.pipeline(), settings, calls, auth);
     }
 
     /** Also used by tests on an embedded channel. */
-    static void configure(ChannelPipeline pipeline, MediaServerSettings settings, CallSessionFactory calls) {
+    static void configure(ChannelPipeline pipeline, MediaServerSettings settings, CallSessionFactory calls,
+                          MediaStreamAuth auth) {
         WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath(settings.path())
                 .checkStartsWith(true)
@@ -50,7 +53,7 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
         pipeline.addLast("websocket", new WebSocketServerProtocolHandler(ws));
         pipeline.addLast("ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
         pipeline.addLast("media-stream", new MediaStreamHandler(calls, settings.maxFrameBytes(),
-                settings.startTimeout()));
+                settings.startTimeout(), auth));
         pipeline.addLast("not-found", new NotFoundHandler());
     }
 }

@@ -19,7 +19,9 @@ import io.switchboard.telephony.twilio.media.MediaStreamException;
 import io.switchboard.telephony.twilio.media.MediaStreamListener;
 import io.switchboard.telephony.twilio.media.StartInfo;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.switchboard.telephony.twilio.TwilioSignatureVerifier;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * a stream in another audio format is closed — only that connection, other calls never notice. A connection that has
  * not sent a valid {@code start} within the start timeout is closed too, before any call resource (recogniser,
  * threads) is taken for it.
+ *
+ * <p>Authentication ({@link MediaStreamAuth}): an upgrade without Twilio's signature is closed with 1008 as soon as the
+ * handshake completes; a {@code start} is admitted only with a valid, unused per-call token, and the call is opened
+ * with the caller ID the token proves. Until the admission is decided (the single-use check runs off the event loop)
+ * media frames are dropped: Twilio starts sending them right after {@code start}, and the greeting plays first anyway.
  */
 final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFrame> implements MediaStreamListener {
 
@@ -42,6 +49,7 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     private static final int LOGGED_BAD_FRAMES = 3;
 
     private final CallSessionFactory calls;
+    private final MediaStreamAuth auth;
     private final MediaStreamDecoder decoder;
     private final int maxFrameBytes;
     private final long startTimeoutMillis;
@@ -52,16 +60,19 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     private byte[] scratch = new byte[1024];
     private ChannelHandlerContext ctx;
     private CallSession session;
+    /** A start was received and is being admitted: no second start, media dropped. */
+    private boolean admitting;
     private String callId = "-";
     private int badFrames;
     private boolean closing;
 
-    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes) {
-        this(calls, maxFrameBytes, MediaServerSettings.DEFAULT_START_TIMEOUT);
+    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes, MediaStreamAuth auth) {
+        this(calls, maxFrameBytes, MediaServerSettings.DEFAULT_START_TIMEOUT, auth);
     }
 
-    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes, Duration startTimeout) {
+    MediaStreamHandler(CallSessionFactory calls, int maxFrameBytes, Duration startTimeout, MediaStreamAuth auth) {
         this.calls = calls;
+        this.auth = auth;
         this.maxFrameBytes = maxFrameBytes;
         this.startTimeoutMillis = startTimeout.toMillis();
         this.decoder = new MediaStreamDecoder(new byte[MAX_PAYLOAD_BYTES], maxFrameBytes);
@@ -81,8 +92,12 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
             upgraded = true;
+            if (!auth.upgradeSigned(handshake.requestHeaders().get(TwilioSignatureVerifier.SIGNATURE_HEADER))) {
+                close(WebSocketCloseStatus.POLICY_VIOLATION, "upgrade without a valid Twilio signature");
+                return;
+            }
         }
         super.userEventTriggered(ctx, event);
     }
@@ -149,8 +164,13 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     public void onStart(StartInfo start) {
-        if (session != null) {
+        if (session != null || admitting) {
             bad("second start on one connection");
+            return;
+        }
+        if (!upgraded) {
+            // Only reachable when the handler runs without the WebSocket handshake: nothing was signed.
+            close(WebSocketCloseStatus.POLICY_VIOLATION, "start before the upgrade");
             return;
         }
         callId = mask(start.callSid());
@@ -159,6 +179,32 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
                     + "/" + start.mediaFormat().sampleRate() + "/" + start.mediaFormat().channels());
             return;
         }
+        admitting = true;
+        CompletableFuture<StreamAdmission> admission = auth.admit(start);
+        if (admission.isDone() && ctx.executor().inEventLoop()) {
+            admitted(admission.getNow(null), null);
+        } else {
+            admission.whenComplete((result, error) -> ctx.executor().execute(() -> admitted(result, error)));
+        }
+    }
+
+    /** On the event loop, once the start's admission is decided. */
+    private void admitted(StreamAdmission admission, Throwable error) {
+        admitting = false;
+        if (closing || !ctx.channel().isOpen()) {
+            return;
+        }
+        if (error != null) {
+            LOG.error("media connection {} call {}: could not check the call token ({})", connectionId(), callId,
+                    error.toString());
+            close(WebSocketCloseStatus.INTERNAL_SERVER_ERROR, "call could not start");
+            return;
+        }
+        if (admission instanceof StreamAdmission.Refused refused) {
+            close(WebSocketCloseStatus.POLICY_VIOLATION, "start refused: " + refused.reason());
+            return;
+        }
+        StartInfo start = ((StreamAdmission.Admitted) admission).start();
         cancelStartDeadline();
         try {
             session = calls.open(start, new ChannelCallOutput(ctx.channel(), start.streamSid()));
@@ -171,7 +217,9 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     public void onMedia(long sequenceNumber, long timestampMs, byte[] payload, int length) {
         if (session == null) {
-            bad("media before start");
+            if (!admitting) {
+                bad("media before start");
+            }
             return;
         }
         session.onMedia(payload, 0, length);
@@ -180,7 +228,9 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     public void onDtmf(char digit) {
         if (session == null) {
-            bad("dtmf before start");
+            if (!admitting) {
+                bad("dtmf before start");
+            }
             return;
         }
         session.onDtmf(digit);
@@ -189,7 +239,9 @@ final class MediaStreamHandler extends SimpleChannelInboundHandler<WebSocketFram
     @Override
     public void onMark(String name) {
         if (session == null) {
-            bad("mark before start");
+            if (!admitting) {
+                bad("mark before start");
+            }
             return;
         }
         session.onMark(name);

@@ -38,11 +38,15 @@ public final class MediaWebSocketServer implements AutoCloseable {
     /**
      * Binds and returns once the server listens.
      *
+     * @param auth who may stream calls; {@link MediaStreamAuth#unauthenticated()} only for development and tests
+     *
      * @throws IllegalStateException if the address cannot be bound
      */
-    public static MediaWebSocketServer start(MediaServerSettings settings, CallSessionFactory calls) {
+    public static MediaWebSocketServer start(MediaServerSettings settings, CallSessionFactory calls,
+                                             MediaStreamAuth auth) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(calls, "calls");
+        Objects.requireNonNull(auth, "auth");
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("media-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
                 new DefaultThreadFactory("media-io", true));
@@ -52,7 +56,7 @@ public final class MediaWebSocketServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MediaChannelInitializer(settings, calls))
+                    .childHandler(new MediaChannelInitializer(settings, calls, auth))
                     .bind(settings.host(), settings.port())
                     .syncUninterruptibly()
                     .channel();

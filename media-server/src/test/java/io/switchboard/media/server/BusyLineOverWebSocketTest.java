@@ -36,7 +36,8 @@ class BusyLineOverWebSocketTest {
             PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing")), VoiceSettings.defaults())
             .withMaxCalls(1)
             .withOverflow((sid, from) -> turnedAway.add(sid + " " + from));
-    private final MediaWebSocketServer server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls);
+    private final MediaWebSocketServer server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls,
+            MediaStreamAuth.unauthenticated());
 
     @AfterEach
     void stop() {

@@ -35,7 +35,7 @@ class MediaStartTimeoutTest {
     private EmbeddedChannel connect() {
         EmbeddedChannel wire = new EmbeddedChannel();
         wire.freezeTime();
-        MediaChannelInitializer.configure(wire.pipeline(), settings, calls);
+        MediaChannelInitializer.configure(wire.pipeline(), settings, calls, MediaStreamAuth.Unauthenticated.INSTANCE);
         return wire;
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -25,7 +27,15 @@ class MediaStreamHandlerTest {
     private static final int MAX = MediaServerSettings.DEFAULT_MAX_FRAME_BYTES;
 
     private final RecordingCalls calls = new RecordingCalls();
-    private final EmbeddedChannel channel = new EmbeddedChannel(new MediaStreamHandler(calls, MAX));
+    private final EmbeddedChannel channel = upgraded(new EmbeddedChannel(new MediaStreamHandler(calls, MAX,
+            MediaStreamAuth.Unauthenticated.INSTANCE)));
+
+    /** Frames reach the handler only after the WebSocket handshake; here it is announced without the HTTP part. */
+    private static EmbeddedChannel upgraded(EmbeddedChannel channel) {
+        channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete("/media",
+                new DefaultHttpHeaders(), null));
+        return channel;
+    }
 
     private void send(String json) {
         channel.writeInbound(new TextWebSocketFrame(json));
@@ -155,7 +165,8 @@ class MediaStreamHandlerTest {
     @Test
     void anOversizedFrameClosesThatConnectionWithMessageTooBig() {
         EmbeddedChannel wire = new EmbeddedChannel();
-        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls);
+        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls,
+                MediaStreamAuth.Unauthenticated.INSTANCE);
         wire.writeInbound(Unpooled.copiedBuffer("GET /media HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
                 StandardCharsets.US_ASCII));
@@ -178,7 +189,8 @@ class MediaStreamHandlerTest {
     @Test
     void plainHttpRequestsGet404() {
         EmbeddedChannel wire = new EmbeddedChannel();
-        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls);
+        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls,
+                MediaStreamAuth.Unauthenticated.INSTANCE);
         wire.writeInbound(Unpooled.copiedBuffer("GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
                 StandardCharsets.US_ASCII));
         ByteBuf response = wire.readOutbound();

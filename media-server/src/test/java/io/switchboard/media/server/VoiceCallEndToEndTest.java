@@ -95,7 +95,8 @@ class VoiceCallEndToEndTest {
         VoiceCalls calls = new VoiceCalls(engine, recognizer, synthesizer, prompts, VoiceSettings.defaults())
                 .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
                 .addLatencyListener(latencies::add);
-        server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls);
+        server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls,
+            MediaStreamAuth.unauthenticated());
     }
 
     @AfterAll

@@ -59,13 +59,18 @@ public final class SimulatedCall implements WebSocket.Listener, AutoCloseable {
     private boolean awaitingReply;
     private long firstReplyNanos;
 
-    private SimulatedCall(HttpClient client, URI uri, String callSid, String from) throws Exception {
+    private SimulatedCall(HttpClient client, URI uri, String callSid, String from, StreamCredentials credentials)
+            throws Exception {
         this.callSid = callSid;
         this.streamSid = "MZ" + callSid.substring(2);
-        this.socket = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, this).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (credentials.signature() != null) {
+            builder.header("X-Twilio-Signature", credentials.signature());
+        }
+        this.socket = builder.buildAsync(uri, this).get(10, TimeUnit.SECONDS);
         socket.sendText(TwilioMessages.connected(), true).get(5, TimeUnit.SECONDS);
-        socket.sendText(TwilioMessages.start(streamSid, callSid, from), true).get(5, TimeUnit.SECONDS);
+        socket.sendText(TwilioMessages.start(streamSid, callSid, from, credentials.token()), true)
+                .get(5, TimeUnit.SECONDS);
         this.clock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "simulated-twilio-" + callSid.substring(Math.max(2, callSid.length() - 4)));
             t.setDaemon(true);
@@ -91,13 +96,23 @@ public final class SimulatedCall implements WebSocket.Listener, AutoCloseable {
      * @param from    the caller's number (E.164), passed as Twilio's {@code From} custom parameter
      */
     public static SimulatedCall dial(HttpClient client, URI url, String callSid, String from) throws Exception {
+        return dial(client, url, callSid, from, StreamCredentials.none());
+    }
+
+    /**
+     * As {@link #dial(HttpClient, URI, String, String)}, presenting Twilio's upgrade signature and the per-call token
+     * of {@code credentials} (what a server with verification on requires).
+     */
+    public static SimulatedCall dial(HttpClient client, URI url, String callSid, String from,
+                                     StreamCredentials credentials) throws Exception {
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(from, "from");
         if (callSid == null || !callSid.matches("CA[0-9a-fA-F]{32}")) {
             throw new IllegalArgumentException("a call sid is CA and 32 hex digits, was " + callSid);
         }
-        return new SimulatedCall(client, url, callSid, from);
+        return new SimulatedCall(client, url, callSid, from, credentials);
     }
 
     public String callSid() {

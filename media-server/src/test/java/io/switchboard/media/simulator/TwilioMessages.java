@@ -16,6 +16,17 @@ public final class TwilioMessages {
         return start(streamSid, callSid, from, "audio/x-mulaw", 8000);
     }
 
+    /** A {@code start} whose custom parameters also carry the per-call token (null: left out). */
+    public static String start(String streamSid, String callSid, String from, String token) {
+        String tokenParam = token == null ? "" : ",\"" + io.switchboard.telephony.twilio.TwimlResponses.PARAM_TOKEN
+                + "\":\"" + token + "\"";
+        return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC0000000000000000000000000000000a\","
+                + "\"streamSid\":\"" + streamSid + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],"
+                + "\"mediaFormat\":{\"encoding\":\"audio/x-mulaw\",\"sampleRate\":8000,\"channels\":1},"
+                + "\"customParameters\":{\"CallSid\":\"" + callSid + "\",\"From\":\"" + from + "\",\"To\":\"+441174960000\""
+                + tokenParam + "}},\"streamSid\":\"" + streamSid + "\"}";
+    }
+
     public static String start(String streamSid, String callSid, String from, String encoding, int rate) {
         return "{\"event\":\"start\",\"sequenceNumber\":\"1\",\"start\":{\"accountSid\":\"AC0000000000000000000000000000000a\","
                 + "\"streamSid\":\"" + streamSid + "\",\"callSid\":\"" + callSid + "\",\"tracks\":[\"inbound\"],"

@@ -11,6 +11,7 @@ import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.testing.LocalChatServer;
 import io.switchboard.dialog.testing.RedisServerProcess;
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.media.simulator.StreamCredentials;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.messaging.ProviderStub;
 import java.net.URI;
@@ -157,8 +158,10 @@ class PackagedServerIT {
 
     @Test
     void aCallOverTheMediaWebSocketHearsTheGreeting() throws Exception {
-        try (SimulatedCall call = SimulatedCall.dial(server.mediaUri(), "CA" + "0123456789abcdef".repeat(2),
-                "+447700900654")) {
+        String callSid = "CA" + "0123456789abcdef".repeat(2);
+        // As Twilio does it: the signed voice webhook first, then the stream with its signature and per-call token.
+        StreamCredentials credentials = voiceWebhook(callSid, "+447700900654");
+        try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900654", credentials)) {
             int greetingFrames = call.awaitReplyPlayed(Duration.ofSeconds(30));
             // The greeting names the business: a second or more of 20 ms frames, synthesised by MaryTTS in the jar.
             assertThat(greetingFrames).isGreaterThan(50);
@@ -173,6 +176,24 @@ class PackagedServerIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("1158201444");
+    }
+
+    @Test
+    void aStreamWithoutTheCallsTokenIsRefusedBeforeItIsAnswered() throws Exception {
+        String callSid = "CA" + "fedcba9876543210".repeat(2);
+        StreamCredentials genuine = voiceWebhook(callSid, "+447700900655");
+        try (SimulatedCall call = SimulatedCall.dial(http, server.mediaUri(), callSid, "+447700900655",
+                genuine.withToken(null))) {
+            assertThat(call.awaitClosed(Duration.ofSeconds(10))).isEqualTo(1008);
+            assertThat(call.mediaFrames()).as("no greeting was played").isZero();
+        }
+    }
+
+    /** Twilio's signed incoming-call webhook, then what Twilio would present on the stream. */
+    private static StreamCredentials voiceWebhook(String callSid, String from) throws Exception {
+        return StreamCredentials.viaVoiceWebhook(http, server.uri("/twilio/voice"),
+                server.environment().get("SWITCHBOARD_PUBLIC_URL") + "/twilio/voice", AUTH_TOKEN, callSid, from,
+                BUSINESS_NUMBER);
     }
 
     /** Posts one signed inbound SMS from {@link #CALLER} and returns the TwiML reply's message text. */

@@ -54,6 +54,21 @@ public final class TwilioSignatureVerifier {
         }
     }
 
+    /**
+     * For a request without parameters whose URL is known in full beforehand, e.g. the Media Streams WebSocket
+     * upgrade (Twilio signs the {@code wss://} URL it was given in the TwiML): same HMAC, over {@code exactUrl} alone.
+     */
+    public boolean isValidFor(String exactUrl, String signature) {
+        if (signature == null || signature.isBlank() || exactUrl == null) {
+            return false;
+        }
+        try {
+            return validator.validate(exactUrl, Map.of(), signature);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The URL Twilio is expected to have signed for this request target. */
     public String signedUrl(String pathAndQuery) {
         return pathAndQuery.startsWith("/") ? publicBase + pathAndQuery : publicBase + "/" + pathAndQuery;

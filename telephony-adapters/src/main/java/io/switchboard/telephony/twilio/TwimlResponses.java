@@ -21,6 +21,8 @@ public final class TwimlResponses {
     public static final String PARAM_CALL_SID = "CallSid";
     public static final String PARAM_FROM = "From";
     public static final String PARAM_TO = "To";
+    /** The per-call token proving the stream belongs to a call announced by a signed webhook (CallTokens). */
+    public static final String PARAM_TOKEN = "SwitchboardToken";
 
     private final URI mediaStreamUrl;
 
@@ -56,6 +58,16 @@ public final class TwimlResponses {
         putIfPresent(params, PARAM_CALL_SID, callSid);
         putIfPresent(params, PARAM_FROM, from);
         putIfPresent(params, PARAM_TO, to);
+        return connectStream(params);
+    }
+
+    /** As {@link #connectStream(String, String, String)}, plus the per-call stream token as {@value #PARAM_TOKEN}. */
+    public String connectStream(String callSid, String from, String to, String token) {
+        Map<String, String> params = new LinkedHashMap<>();
+        putIfPresent(params, PARAM_CALL_SID, callSid);
+        putIfPresent(params, PARAM_FROM, from);
+        putIfPresent(params, PARAM_TO, to);
+        putIfPresent(params, PARAM_TOKEN, token);
         return connectStream(params);
     }
 

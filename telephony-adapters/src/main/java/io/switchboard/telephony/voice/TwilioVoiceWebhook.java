@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /twilio/voice}: Twilio's incoming-call webhook. Checks the {@code X-Twilio-Signature} (an HMAC, cheap
  * enough for the event loop) and answers TwiML {@code <Connect><Stream>} pointing Twilio at the media WebSocket, with
- * the call's SID and numbers as stream parameters. Forged or unsigned requests get 403 and nothing else.
+ * the call's SID and numbers as stream parameters, plus a per-call token ({@link CallTokens}) over CallSid and From
+ * that the media server checks before it takes the call. Forged or unsigned requests get 403 and nothing else.
  */
 public final class TwilioVoiceWebhook implements Handler<RoutingContext> {
 
@@ -31,24 +32,27 @@ public final class TwilioVoiceWebhook implements Handler<RoutingContext> {
 
     private final TwimlResponses twiml;
     private final TwilioSignatureVerifier verifier;
+    private final CallTokens tokens;
 
     /**
      * @param twiml    builds the answer (knows the media WebSocket URL)
      * @param verifier checks signatures; null only when checks are switched off for local development
+     * @param tokens   mints the per-call stream token
      */
-    public TwilioVoiceWebhook(TwimlResponses twiml, TwilioSignatureVerifier verifier) {
+    public TwilioVoiceWebhook(TwimlResponses twiml, TwilioSignatureVerifier verifier, CallTokens tokens) {
         this.twiml = Objects.requireNonNull(twiml, "twiml");
         this.verifier = verifier;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
         if (verifier == null) {
             LOG.warn("!!! Twilio signature verification is OFF for {}: anyone can place fake calls."
                     + " Development only; set SWITCHBOARD_TWILIO_VERIFY=true in production !!!", PATH);
         }
     }
 
-    public static TwilioVoiceWebhook create(TwilioVoiceSettings settings) {
+    public static TwilioVoiceWebhook create(TwilioVoiceSettings settings, CallTokens tokens) {
         TwilioSignatureVerifier verifier = settings.verifySignatures()
                 ? new TwilioSignatureVerifier(settings.authToken(), settings.publicBaseUrl()) : null;
-        return new TwilioVoiceWebhook(new TwimlResponses(settings.mediaStreamUrl()), verifier);
+        return new TwilioVoiceWebhook(new TwimlResponses(settings.mediaStreamUrl()), verifier, tokens);
     }
 
     /** Adds {@code POST /twilio/voice} (with a size-limited form body parser) to {@code router}. */
@@ -77,7 +81,7 @@ public final class TwilioVoiceWebhook implements Handler<RoutingContext> {
         LOG.info("incoming call …{} from {}", shortSid.substring(Math.max(0, shortSid.length() - 6)),
                 PiiMask.phone(from));
         ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, TWIML)
-                .end(twiml.connectStream(callSid, from, params.get("To")));
+                .end(twiml.connectStream(callSid, from, params.get("To"), tokens.mint(callSid, from)));
     }
 
     /** Twilio never repeats a parameter; if a forger does, the first value is what gets verified and used. */

@@ -9,6 +9,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,15 +41,18 @@ class TwilioVoiceWebhookTest {
     private static URI verified;
     private static URI unverified;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+    private static final CallTokens TOKENS = new CallTokens("k".repeat(32).getBytes(StandardCharsets.UTF_8),
+            Clock.fixed(NOW, ZoneOffset.UTC), CallTokens.DEFAULT_LIFETIME);
 
     @BeforeAll
     static void startServers() throws Exception {
         vertx = Vertx.vertx();
         TwilioVoiceSettings settings = TwilioVoiceSettings.fromEnvironment(Map.of(
                 "TWILIO_AUTH_TOKEN", TOKEN, "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString()));
-        verified = listen(TwilioVoiceWebhook.create(settings));
+        verified = listen(TwilioVoiceWebhook.create(settings, TOKENS));
         unverified = listen(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(Map.of(
-                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_TWILIO_VERIFY", "false"))));
+                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_TWILIO_VERIFY", "false")), TOKENS));
     }
 
     private static URI listen(TwilioVoiceWebhook webhook) throws Exception {
@@ -107,6 +115,22 @@ class TwilioVoiceWebhookTest {
                 .contains("<Parameter name=\"CallSid\" value=\"CA5f0e8ae6ade43cb3c0ce4525424e404f\"/>")
                 .contains("<Parameter name=\"From\" value=\"+447700900123\"/>")
                 .contains("<Parameter name=\"To\" value=\"+441174960000\"/>");
+    }
+
+    @Test
+    void theStreamCarriesAPerCallTokenThatVerifiesOnlyForThisCallAndCaller() throws Exception {
+        Map<String, String> params = callParams();
+        String body = post(verified, params, sign(TOKEN, PUBLIC + "/twilio/voice", params)).body();
+
+        Matcher token = Pattern.compile("<Parameter name=\"" + TwimlResponses.PARAM_TOKEN + "\" value=\"([^\"]+)\"/>")
+                .matcher(body);
+        assertThat(token.find()).as(body).isTrue();
+        String sid = params.get("CallSid");
+        assertThat(TOKENS.check(token.group(1), sid, "+447700900123"))
+                .isEqualTo(new CallTokenCheck.Valid(sid, "+447700900123", NOW.plus(CallTokens.DEFAULT_LIFETIME)));
+        assertThat(TOKENS.check(token.group(1), sid, "+447700900999")).isInstanceOf(CallTokenCheck.Invalid.class);
+        assertThat(TOKENS.check(token.group(1), "CA" + "0".repeat(32), "+447700900123"))
+                .isInstanceOf(CallTokenCheck.Invalid.class);
     }
 
     @Test
