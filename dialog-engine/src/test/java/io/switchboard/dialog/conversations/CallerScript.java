@@ -3,6 +3,7 @@ package io.switchboard.dialog.conversations;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
@@ -33,6 +34,7 @@ final class CallerScript implements AutoCloseable {
     final SchedulingFixture fx;
     final DialogEngine engine;
     final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
+    final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -41,7 +43,17 @@ final class CallerScript implements AutoCloseable {
 
     CallerScript(LlmFallback llm) {
         fx = new SchedulingFixture(TestProfiles.sample(), MONDAY_9AM);
-        Notifier notifier = alerts::add;
+        Notifier notifier = new Notifier() {
+            @Override
+            public void emergency(EmergencyAlert alert) {
+                alerts.add(alert);
+            }
+
+            @Override
+            public void ownerAccessLocked(OwnerLockedAlert alert) {
+                lockouts.add(alert);
+            }
+        };
         engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()), llm, notifier);
     }
 
