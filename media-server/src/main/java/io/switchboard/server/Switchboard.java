@@ -210,12 +210,13 @@ public final class Switchboard implements AutoCloseable {
         if (config.redisUrl().isPresent()) {
             plane.readinessCheck("redis", sessions::isReachable);
         }
-        SwitchboardApi.mount(plane, engine, scheduling, metrics.metrics());
+        DialogEngine followed = new FollowUpEngine(engine, text.followUps()); // changes are texted to the booking's number
+        SwitchboardApi.mount(plane, followed, scheduling, metrics.metrics());
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
-        plane.mount(router -> text.mount(router, v, engine));
+        plane.mount(router -> text.mount(router, v, followed));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;

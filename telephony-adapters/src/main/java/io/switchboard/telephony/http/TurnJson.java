@@ -74,7 +74,7 @@ public final class TurnJson {
                     .put("appointment_id", r.appointment().id().toString())
                     .put("previous_start", appointments.format(r.previous().start()))
                     .put("previous_end", appointments.format(r.previous().end()));
-            case DialogAction.HandOff h -> json.put("number", h.number());
+            // HandOff's number (the owner's mobile) is for the adapters only, never sent to a client
             // Other actions carry nothing beyond their type; new ones appear as just their type.
             default -> { }
         }

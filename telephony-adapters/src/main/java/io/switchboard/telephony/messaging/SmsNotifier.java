@@ -2,6 +2,7 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.PiiMask;
@@ -48,6 +49,28 @@ public final class SmsNotifier implements Notifier {
             // The notifier must never fail the caller's turn.
             LOG.error("EMERGENCY alert to the owner about {} NOT sent: {}", caller, e.getClass().getName());
         }
+    }
+
+    @Override
+    public void ownerAccessLocked(OwnerLockedAlert alert) {
+        try {
+            outbound.send(Channel.SMS, profile.owner().phone(), text(alert)).whenComplete((result, error) -> {
+                if (error != null || !result.isSent()) {
+                    LOG.error("owner lockout alert NOT delivered: {}",
+                            error != null ? error.getClass().getName() : result.detail());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("owner lockout alert NOT sent: {}", e.getClass().getName());
+        }
+    }
+
+    /** No PIN and no caller number: the guesses may come with a spoofed caller ID, the owner's own. */
+    String text(OwnerLockedAlert alert) {
+        return profile.name() + ": " + io.switchboard.scheduling.owner.OwnerLockout.MAX_FAILURES
+                + " wrong PINs were tried for your schedule (last by " + alert.channel().wireName()
+                + "). Owner access is locked until " + alert.until().atZone(profile.timezone()).format(WHEN)
+                + ". If this wasn't you, consider changing your PIN.";
     }
 
     String text(EmergencyAlert alert) {

@@ -14,9 +14,10 @@ public final class TextReplies {
 
     /** HELP/INFO: who this is and how to reach a person. */
     public String help() {
-        String owner = profile.owner().name().isBlank() ? "us" : profile.owner().name();
-        return profile.name() + ": text us to book, change or cancel a job. To talk to a person, call " + owner
-                + " on " + profile.owner().phone() + ". Reply STOP to stop texts.";
+        String askFor = profile.owner().name().isBlank() ? "" : " and ask for " + profile.owner().name();
+        // the owner's own mobile is never given out: this number (the business's) reaches them
+        return profile.name() + ": text us to book, change or cancel a job. To talk to a person, call this number"
+                + askFor + ". Reply STOP to stop texts.";
     }
 
     public String optedIn() {
@@ -33,7 +34,6 @@ public final class TextReplies {
     }
 
     public String tryAgainLater() {
-        return "Sorry, something went wrong on our side. Please try again in a minute or call "
-                + profile.owner().phone() + ".";
+        return "Sorry, something went wrong on our side. Please try again in a minute or call this number.";
     }
 }

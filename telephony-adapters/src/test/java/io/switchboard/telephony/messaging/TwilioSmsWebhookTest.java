@@ -187,7 +187,8 @@ class TwilioSmsWebhookTest {
         Reply help = sb.sms("help");
 
         assertThat(help.message()).hasValueSatisfying(t -> assertThat(t)
-                .contains("Bristol Plumbing").contains(OWNER).contains("STOP"));
+                .contains("Bristol Plumbing").contains("call this number").contains("STOP")
+                .as("never the owner's own mobile").doesNotContain(OWNER).doesNotContain("900999"));
         assertThat(sb.sms("INFO").message()).isEqualTo(help.message());
     }
 
