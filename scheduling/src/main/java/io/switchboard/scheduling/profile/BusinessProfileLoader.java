@@ -45,6 +45,7 @@ public final class BusinessProfileLoader {
 
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final Pattern PIN = Pattern.compile("\\d{4,8}");
+    static final int RECOMMENDED_PIN_DIGITS = 6;
     private static final Pattern SERVICE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Set<String> KNOWN_KEYS = Set.of("name", "timezone", "phone_region", "service_area", "owner",
             "hours", "blackout_dates", "booking", "services", "emergency_keywords", "faq");
@@ -248,6 +249,11 @@ public final class BusinessProfileLoader {
         String pin = requiredText(node, "pin", "owner.");
         if (!PIN.matcher(pin).matches()) {
             throw new ProfileException("owner.pin", "must be 4 to 8 digits");
+        }
+        if (pin.length() < RECOMMENDED_PIN_DIGITS) {
+            // the lockout caps guessing, but 4 digits is still 1 in 10,000 per try: say so without printing it
+            org.slf4j.LoggerFactory.getLogger(BusinessProfileLoader.class).warn(
+                    "owner.pin has only {} digits; use at least {}", pin.length(), RECOMMENDED_PIN_DIGITS);
         }
         return new Owner(optionalText(node, "name"), phone, pin);
     }
