@@ -7,8 +7,9 @@ import io.switchboard.models.Channel;
 import io.switchboard.telephony.messaging.FollowUpSender;
 
 /**
- * The engine as the voice path sees it: every turn also goes to the follow-up sender, which texts the caller a
- * confirmation when the call booked, moved or cancelled something (it does nothing otherwise, and never blocks).
+ * The engine as the channels see it: every turn also goes to the follow-up sender, which texts the caller a
+ * confirmation when a call booked, moved or cancelled something, and the booking's own number when any channel moved
+ * or cancelled it (it does nothing otherwise, and never blocks).
  */
 final class FollowUpEngine implements DialogEngine {
 
@@ -28,7 +29,7 @@ final class FollowUpEngine implements DialogEngine {
     @Override
     public TurnResult handle(TurnRequest request) {
         TurnResult result = engine.handle(request);
-        followUps.afterTurn(request.channel(), result);
+        followUps.afterTurn(request.channel(), request.from(), result);
         return result;
     }
 

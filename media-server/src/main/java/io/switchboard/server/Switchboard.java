@@ -239,7 +239,8 @@ public final class Switchboard implements AutoCloseable {
             plane.readinessCheck("redis", sessions::isReachable);
         }
         ApiSecurity security = apiSecurity();
-        SwitchboardApi.mount(plane, engine, scheduling, security, metrics.metrics());
+        DialogEngine followed = new FollowUpEngine(engine, text.followUps()); // changes are texted to the booking's number
+        SwitchboardApi.mount(plane, followed, scheduling, security, metrics.metrics());
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
         // Personal data: SwitchboardApi.ADMIN_PATHS puts the admin token check in front of it.
@@ -250,7 +251,7 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("call log retention", retention::close));
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
-        plane.mount(router -> text.mount(router, v, engine, security.limits()));
+        plane.mount(router -> text.mount(router, v, followed, security.limits()));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;

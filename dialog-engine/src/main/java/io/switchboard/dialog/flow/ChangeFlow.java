@@ -19,6 +19,13 @@ import java.util.UUID;
 /**
  * Moving and cancelling: find the caller's appointment by their phone number (and the date when they have
  * several), confirm, then act. Nothing changes without an explicit yes.
+ *
+ * <p>Only bookings of the conversation's verified identity can be changed: the caller ID the channel proves (the
+ * signed {@code From} of an SMS or call, the WhatsApp sender), never a number the caller says. A caller who names
+ * another number ("it was booked under my wife's phone") is told changes are made from the booking's phone and a
+ * message is left for the owner, and the reply is the same whether or not that number has bookings. Every change
+ * is announced to the booking's own number by the adapters ({@link DialogAction.Rescheduled},
+ * {@link DialogAction.Cancelled}).
  */
 final class ChangeFlow {
 
@@ -32,9 +39,6 @@ final class ChangeFlow {
         Conversation c = t.conv;
         Heard h = t.heard;
         c.topic = kind;
-        if (h.phone() != null) {
-            c.phone = h.phone();
-        }
         Optional<Appointment> target = target(t);
         if (target.isEmpty()) {
             return; // a question was asked
@@ -110,35 +114,34 @@ final class ChangeFlow {
     private Optional<Appointment> target(Turn t) {
         Conversation c = t.conv;
         Heard h = t.heard;
+        String identity = verifiedIdentity(t);
+        if (identity == null || (h.phone() != null && !identity.equals(e164(t, h.phone())))) {
+            notProven(t);
+            return Optional.empty();
+        }
         if (c.targetAppointment != null) {
-            Optional<Appointment> a = t.scheduling.appointments().find(c.targetAppointment);
+            Optional<Appointment> a = t.scheduling.appointments().find(c.targetAppointment)
+                    .filter(x -> belongsTo(t, x, identity));
             if (a.isPresent() && a.get().status().holdsSlot()) {
                 return a;
             }
             c.targetAppointment = null;
         }
         if (!c.candidates.isEmpty()) {
-            Optional<Appointment> picked = pick(t, c.candidates);
+            Optional<Appointment> picked = pick(t, c.candidates).filter(x -> belongsTo(t, x, identity));
             if (picked.isPresent()) {
                 c.targetAppointment = picked.get().id();
                 c.candidates = new ArrayList<>();
                 return picked;
             }
         }
-        String phone = c.phone != null ? c.phone : c.callerId;
-        if (phone == null) {
-            t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
-            return Optional.empty();
-        }
-        List<Appointment> mine = t.scheduling.appointments().bookedForPhone(phone, t.now.toInstant());
+        List<Appointment> mine = t.scheduling.appointments().bookedForPhone(identity, t.now.toInstant());
         if (mine.isEmpty()) {
-            if (c.expecting.is(Expectation.Slot.PHONE)) {
-                t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
-                c.state = DialogState.FAILED;
-                c.expecting = Expectation.NONE;
-            } else {
-                t.ask(t.say.noAppointmentFound(), Expectation.PHONE, DialogState.COLLECTING);
-            }
+            // never ask "which number was it booked under?": another number's bookings are not this caller's to change
+            t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
+            t.say(t.say.changeOnlyFromBookingPhone());
+            c.state = DialogState.FAILED;
+            c.expecting = Expectation.NONE;
             return Optional.empty();
         }
         List<Appointment> onDay = onMentionedDay(h, mine);
@@ -156,6 +159,45 @@ final class ChangeFlow {
         c.candidates = new ArrayList<>(options.stream().map(Appointment::id).toList());
         t.ask(t.say.whichAppointment(options, t.today(), t::serviceName), Expectation.SLOT_CHOICE, DialogState.COLLECTING);
         return Optional.empty();
+    }
+
+    /**
+     * The number this conversation has proven it speaks for, in E.164, or null when nothing is proven (a web
+     * visitor, a withheld caller ID).
+     */
+    private static String verifiedIdentity(Turn t) {
+        String callerId = t.conv.callerId;
+        return callerId == null || callerId.isBlank() ? null : e164(t, callerId);
+    }
+
+    private static String e164(Turn t, String raw) {
+        return t.scheduling.phones().toE164(raw).orElse(raw.strip());
+    }
+
+    private static boolean belongsTo(Turn t, Appointment a, String identity) {
+        return identity.equals(e164(t, a.customer().phone()));
+    }
+
+    /**
+     * The caller wants a booking changed that this conversation cannot prove is theirs. Nothing is looked up for the
+     * number they named (the reply must not tell whether it has bookings); the owner gets a message to call the
+     * caller back, on the caller's own number when there is one.
+     */
+    private static void notProven(Turn t) {
+        Conversation c = t.conv;
+        t.say(t.say.changeOnlyFromBookingPhone());
+        c.expecting = Expectation.NONE;
+        c.candidates = new ArrayList<>();
+        c.targetAppointment = null;
+        if (c.callerId == null || c.callerId.isBlank()) {
+            c.state = DialogState.FAILED; // no number to call back on: promising a call would be untrue
+            return;
+        }
+        t.say(t.say.handOff(t.profile().owner().name(), null));
+        String summary = (c.topic == Intent.CANCEL ? "cancel" : "reschedule")
+                + " request for a booking under another number (not changed)";
+        t.actions.add(new DialogAction.MessageForOwner(c.callerId, c.name, summary, "identity_unproven"));
+        c.state = DialogState.HANDED_OFF;
     }
 
     private Optional<Appointment> pick(Turn t, List<UUID> ids) {

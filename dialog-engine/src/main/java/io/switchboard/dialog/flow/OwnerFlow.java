@@ -1,29 +1,47 @@
 package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.PartOfDay;
+import io.switchboard.scheduling.owner.OwnerLockout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The owner's briefing: a caller from the owner's number gives the PIN, then asks about the schedule
  * ("what's on tomorrow", "any emergencies this afternoon", "read me my first appointment for monday").
  * Answers come from the stored appointments only.
+ *
+ * <p>The owner's number alone never opens the briefing, on any channel: the PIN is asked in every conversation. Wrong
+ * PINs are counted by {@link OwnerLockout} per owner across all sessions, channels and instances; while it is locked
+ * all owner access is refused, the right PIN included, and a session verified earlier loses its access too. One
+ * conversation still ends after {@value #MAX_PIN_ATTEMPTS} wrong PINs.
  */
 final class OwnerFlow {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerFlow.class);
     private static final int MAX_PIN_ATTEMPTS = 3;
     private static final int SPOKEN_LINES = 3;
     private static final int TEXT_LINES = 6;
+
+    private final OwnerLockout lockout;
+
+    OwnerFlow(OwnerLockout lockout) {
+        this.lockout = lockout;
+    }
 
     boolean isOwner(Turn t) {
         String owner = t.profile().owner().phone();
@@ -32,6 +50,9 @@ final class OwnerFlow {
 
     /** The owner opened with a schedule question: ask for the PIN first and answer it afterwards. */
     void requestPin(Turn t, String pendingQuestion) {
+        if (refusedWhileLocked(t)) {
+            return;
+        }
         t.conv.topic = io.switchboard.models.Intent.OWNER_BRIEFING;
         t.conv.pendingOwnerQuestion = pendingQuestion;
         t.conv.pendingOwnerTimes = pendingQuestion == null ? new ArrayList<>() : new ArrayList<>(t.heard.times());
@@ -40,12 +61,16 @@ final class OwnerFlow {
 
     void verify(Turn t) {
         Conversation c = t.conv;
+        if (refusedWhileLocked(t)) {
+            return;
+        }
         String digits = t.heard.digits() == null ? "" : t.heard.digits().replaceAll("\\D", "");
         if (digits.isEmpty()) {
             t.ask(t.say.ownerGreeting(t.profile().owner().name()), Expectation.PIN, DialogState.VERIFYING_OWNER);
             return;
         }
         if (constantTimeEquals(digits, t.profile().owner().pin())) {
+            lockout.recordSuccess(ownerKey(t));
             c.ownerVerified = true;
             c.pinAttempts = 0;
             c.state = DialogState.OWNER_BRIEFING;
@@ -63,6 +88,16 @@ final class OwnerFlow {
             return;
         }
         c.pinAttempts++;
+        OwnerLockout.Failure failure = lockout.recordFailure(ownerKey(t), c.channel);
+        if (failure instanceof OwnerLockout.Failure.LockedNow now) {
+            LOG.warn("owner access locked until {} after {} wrong PINs (last on {})", now.until(),
+                    OwnerLockout.MAX_FAILURES, c.channel.wireName());
+            alertOwner(t, now.until());
+        }
+        if (!(failure instanceof OwnerLockout.Failure.TryAgain)) {
+            refuse(t);
+            return;
+        }
         if (c.pinAttempts >= MAX_PIN_ATTEMPTS) {
             t.say(t.say.pinLocked());
             c.state = DialogState.FAILED;
@@ -76,6 +111,9 @@ final class OwnerFlow {
 
     /** Answers one schedule question from the stored appointments. */
     void answer(Turn t, String question, List<TimePreference> heardTimes) {
+        if (refusedWhileLocked(t)) {
+            return;
+        }
         String q = question.toLowerCase(Locale.ROOT);
         TimePreference when = heardTimes == null || heardTimes.isEmpty() ? null : heardTimes.get(0);
         LocalDate day = when != null && when.date() != null ? when.date() : t.today();
@@ -107,6 +145,39 @@ final class OwnerFlow {
         t.say(t.say.briefing(label, lines, jobs.size()));
         t.conv.state = DialogState.OWNER_BRIEFING;
         t.conv.expecting = Expectation.NONE;
+    }
+
+    /** While owner access is locked, refuses this turn and drops any access the conversation had. */
+    private boolean refusedWhileLocked(Turn t) {
+        Optional<Instant> until = lockout.lockedUntil(ownerKey(t));
+        if (until.isEmpty()) {
+            return false;
+        }
+        refuse(t);
+        return true;
+    }
+
+    private static void refuse(Turn t) {
+        Conversation c = t.conv;
+        c.ownerVerified = false;
+        c.pendingOwnerQuestion = null;
+        c.pendingOwnerTimes = new ArrayList<>();
+        t.say(t.say.ownerAccessPaused());
+        c.state = DialogState.FAILED;
+        c.expecting = Expectation.NONE;
+    }
+
+    private static void alertOwner(Turn t, Instant until) {
+        try {
+            t.notifier.ownerAccessLocked(new OwnerLockedAlert(until, t.conv.channel));
+        } catch (RuntimeException e) {
+            LOG.error("owner lockout alert failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The owner's identity for the lockout: their number from the profile, whichever channel the guess came on. */
+    private static String ownerKey(Turn t) {
+        return t.profile().owner().phone();
     }
 
     private static String label(Turn t, LocalDate day, PartOfDay part, boolean emergencies) {

@@ -9,6 +9,7 @@ import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.owner.OwnerLockout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,14 @@ public final class TurnRouter {
 
     private final BookingFlow booking;
     private final ChangeFlow change;
-    private final OwnerFlow owner = new OwnerFlow();
+    private final OwnerFlow owner;
     private final Recovery recovery;
 
     public TurnRouter(Scheduling scheduling) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.booking = new BookingFlow(finder);
         this.change = new ChangeFlow(finder);
+        this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()));
         this.recovery = new Recovery(booking);
     }
 

@@ -131,9 +131,18 @@ public interface Phrasing {
 
     String pinLocked();
 
+    /** Owner access is locked after repeated wrong PINs; says nothing of the schedule or the owner's number. */
+    String ownerAccessPaused();
+
     String ownerReady(String ownerName);
 
     String ownerOnly();
+
+    /**
+     * A change asked for a booking of a number this conversation has not proven: nothing is changed, and nothing
+     * says whether that number has any bookings.
+     */
+    String changeOnlyFromBookingPhone();
 
     /** The owner's briefing: {@code lines} are already phrased per appointment. */
     String briefing(String label, List<String> lines, int total);

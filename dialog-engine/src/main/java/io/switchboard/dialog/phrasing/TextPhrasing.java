@@ -243,6 +243,16 @@ final class TextPhrasing extends RelativePhrasing {
     }
 
     @Override
+    public String ownerAccessPaused() {
+        return "Owner access is paused for a while after too many wrong PINs. Please try again later.";
+    }
+
+    @Override
+    public String changeOnlyFromBookingPhone() {
+        return "For your security I can only change or cancel a booking from the phone it was booked with. Please text or call us from that phone.";
+    }
+
+    @Override
     public String ownerOnly() {
         return "Sorry, only the owner can see the schedule.";
     }

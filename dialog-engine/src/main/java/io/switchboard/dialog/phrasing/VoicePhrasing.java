@@ -280,6 +280,16 @@ public final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
+    public String ownerAccessPaused() {
+        return "Sorry, owner access is paused for a while after too many wrong PINs. Please try again later.";
+    }
+
+    @Override
+    public String changeOnlyFromBookingPhone() {
+        return "For your security, I can only change or cancel a booking from the phone it was booked with. Please call or text us from that phone.";
+    }
+
+    @Override
     public String ownerOnly() {
         return "Sorry, I can only go through the schedule with the owner.";
     }

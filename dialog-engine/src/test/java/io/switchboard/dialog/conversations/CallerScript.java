@@ -4,6 +4,7 @@ import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
@@ -35,6 +36,7 @@ final class CallerScript implements AutoCloseable {
     final SchedulingFixture fx;
     final DialogEngine engine;
     final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
+    final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -58,6 +60,11 @@ final class CallerScript implements AutoCloseable {
             @Override
             public boolean textsCallers() {
                 return texts;
+            }
+
+            @Override
+            public void ownerAccessLocked(OwnerLockedAlert alert) {
+                lockouts.add(alert);
             }
         };
         engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()), llm, notifier);

@@ -19,6 +19,9 @@ public final class ConfirmationText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
+    /** Changes are announced to the booking's own number so a change made in someone else's name is noticed. */
+    static final String NOT_YOU = "If this wasn't you, reply to this text or call this number and we'll put it right.";
+
     private final BusinessProfile profile;
 
     public ConfirmationText(BusinessProfile profile) {
@@ -36,13 +39,13 @@ public final class ConfirmationText {
         TimeSlot previous = moved.previous();
         return profile.name() + ": your " + service(a) + " has moved to " + when(a.slot().start())
                 + (previous == null ? "" : " (was " + when(previous.start()) + ")") + at(a)
-                + ". Reply to this text to change or cancel.";
+                + ". Reply to this text to change or cancel. " + NOT_YOU;
     }
 
     public String cancelled(DialogAction.Cancelled cancelled) {
         Appointment a = cancelled.appointment();
         return profile.name() + ": your " + service(a) + " on " + when(a.slot().start())
-                + " is cancelled. Reply to this text if you'd like to book again.";
+                + " is cancelled. Reply to this text if you'd like to book again. " + NOT_YOU;
     }
 
     private String service(Appointment a) {

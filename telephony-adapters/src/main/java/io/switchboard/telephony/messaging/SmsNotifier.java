@@ -3,11 +3,17 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.OwnerLockedAlert;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Channel;
 import io.switchboard.telephony.PiiMask;
 import io.switchboard.telephony.alerts.OwnerAlertSettings;
 import io.switchboard.telephony.alerts.OwnerAlertStore;
 import io.switchboard.telephony.alerts.OwnerAlertWorker;
+import io.switchboard.telephony.outbound.OutboundMessenger;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +28,22 @@ public final class SmsNotifier implements Notifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsNotifier.class);
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm EEE d MMM", Locale.UK);
+
     private final OwnerAlertStore store;
     private final OwnerAlertWorker worker;
     private final Duration oneAlertPer;
+    private final OutboundMessenger outbound;
+    private final BusinessProfile profile;
 
-    public SmsNotifier(OwnerAlertStore store, OwnerAlertWorker worker, OwnerAlertSettings settings) {
+    /** @param outbound texts the owner about a PIN lockout (emergencies go through the alert queue instead) */
+    public SmsNotifier(OwnerAlertStore store, OwnerAlertWorker worker, OwnerAlertSettings settings,
+                       OutboundMessenger outbound, BusinessProfile profile) {
         this.store = Objects.requireNonNull(store, "store");
         this.worker = Objects.requireNonNull(worker, "worker");
         this.oneAlertPer = settings.oneAlertPer();
+        this.outbound = Objects.requireNonNull(outbound, "outbound");
+        this.profile = Objects.requireNonNull(profile, "profile");
     }
 
     @Override
@@ -54,5 +68,27 @@ public final class SmsNotifier implements Notifier {
     @Override
     public boolean textsCallers() {
         return true;
+    }
+
+    @Override
+    public void ownerAccessLocked(OwnerLockedAlert alert) {
+        try {
+            outbound.send(Channel.SMS, profile.owner().phone(), text(alert)).whenComplete((result, error) -> {
+                if (error != null || !result.isSent()) {
+                    LOG.error("owner lockout alert NOT delivered: {}",
+                            error != null ? error.getClass().getName() : result.detail());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("owner lockout alert NOT sent: {}", e.getClass().getName());
+        }
+    }
+
+    /** No PIN and no caller number: the guesses may come with a spoofed caller ID, the owner's own. */
+    String text(OwnerLockedAlert alert) {
+        return profile.name() + ": " + io.switchboard.scheduling.owner.OwnerLockout.MAX_FAILURES
+                + " wrong PINs were tried for your schedule (last by " + alert.channel().wireName()
+                + "). Owner access is locked until " + alert.until().atZone(profile.timezone()).format(WHEN)
+                + ". If this wasn't you, consider changing your PIN.";
     }
 }

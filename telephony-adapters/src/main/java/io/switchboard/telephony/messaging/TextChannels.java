@@ -114,7 +114,7 @@ public final class TextChannels implements AutoCloseable {
                     scheduling.profile().timezone(), TwilioSmsSender.MAX_BODY_CHARS), alertSettings,
                     new OwnerAlertMetrics(metrics), scheduling.clock()), OWNER_ALERT_PASS_EVERY);
             this.ownerAlerts = Optional.of(worker);
-            this.notifier = new SmsNotifier(alertStore, worker, alertSettings);
+            this.notifier = new SmsNotifier(alertStore, worker, alertSettings, outbound, scheduling.profile());
         } else {
             this.ownerAlerts = Optional.empty();
             this.notifier = new LoggingNotifier();
