@@ -86,6 +86,9 @@ class TwoInstancesIT {
         env.put("SWITCHBOARD_CALENDAR_WEBHOOK_URL",
                 "http://127.0.0.1:" + calendar.getAddress().getPort() + "/calendar");
         env.put("SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN);
+        // Each test raises an emergency of its own: the owner gets each alert on its own text, not one aggregate
+        // two minutes later, so "one alert per message" is visible within the test.
+        env.put("SWITCHBOARD_OWNER_ALERT_GAP", "1s");
 
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {

@@ -39,6 +39,31 @@ public record OwnerAlertSettings(Duration minGap, Duration firstRetry, Duration 
                 Duration.ofHours(24), Duration.ofHours(1), Duration.ofSeconds(60));
     }
 
+    /** The variable that sets {@link #minGap()}: seconds ({@code 120}, {@code 90s}) or minutes ({@code 2m}). */
+    public static final String MIN_GAP = "SWITCHBOARD_OWNER_ALERT_GAP";
+
+    /**
+     * The defaults, with the gap between owner texts from {@link #MIN_GAP} when set (a short gap for tests and for
+     * owners who would rather get every alert at once).
+     *
+     * @throws IllegalStateException naming the variable when its value is unusable
+     */
+    public static OwnerAlertSettings fromEnvironment(java.util.Map<String, String> env) {
+        OwnerAlertSettings d = defaults();
+        String raw = env.getOrDefault(MIN_GAP, "").strip().toLowerCase(java.util.Locale.ROOT);
+        if (raw.isEmpty()) {
+            return d;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})(s|m)?").matcher(raw);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalStateException(MIN_GAP + ": '" + raw + "' is not a duration like 120, 90s or 2m");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration gap = "m".equals(m.group(2)) ? Duration.ofMinutes(n) : Duration.ofSeconds(n);
+        return new OwnerAlertSettings(gap, d.firstRetry(), d.maxRetry(), d.giveUpAfter(), d.oneAlertPer(),
+                d.sendTimeout());
+    }
+
     /** The wait before the next attempt after {@code failures} failed sends (1 = the first failure). */
     public Duration retryAfter(int failures) {
         if (failures < 1) {

@@ -89,7 +89,7 @@ public final class TextChannels implements AutoCloseable {
     private long sweepTimer = -1;
 
     private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
-                         WebhookSettings webhooks, Metrics metrics) {
+                         WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings) {
         this.config = Objects.requireNonNull(config, "config");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
@@ -107,7 +107,6 @@ public final class TextChannels implements AutoCloseable {
         this.outbound = new OptOutAwareMessenger(direct, optOuts, outboundThreads);
         this.ownerAlertStore = new OwnerAlertStore(scheduling.database().dsl(), scheduling.clock());
         if (config.sms().isPresent()) {
-            OwnerAlertSettings alertSettings = OwnerAlertSettings.defaults();
             OwnerAlertStore alertStore = ownerAlertStore;
             OwnerAlertWorker worker = new OwnerAlertWorker(new OwnerAlertDispatcher(alertStore, outbound,
                     scheduling.profile().owner().phone(), new OwnerAlertText(scheduling.profile().name(),
@@ -136,7 +135,7 @@ public final class TextChannels implements AutoCloseable {
     /** @param metrics where outbound messages and provider failures are counted */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
         return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
-                WebhookSettings.fromEnvironment(env), metrics);
+                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env));
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
@@ -149,12 +148,14 @@ public final class TextChannels implements AutoCloseable {
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                                       Metrics metrics) {
-        return new TextChannels(config, scheduling, retryPolicy, WebhookSettings.defaults(), metrics);
+        return new TextChannels(config, scheduling, retryPolicy, WebhookSettings.defaults(), metrics,
+                OwnerAlertSettings.defaults());
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                                       WebhookSettings webhooks) {
-        return new TextChannels(config, scheduling, retryPolicy, webhooks, Metrics.disabled());
+        return new TextChannels(config, scheduling, retryPolicy, webhooks, Metrics.disabled(),
+                OwnerAlertSettings.defaults());
     }
 
     /** Texts the owner about emergencies when SMS is configured; logs a warning otherwise. */
