@@ -34,7 +34,7 @@ public final class VoicePhrasing extends RelativePhrasing {
                 v.emergencyAck(), v.emergencyOffer(), v.noAppointmentFound(), v.keptAsIs(), v.bookingDropped(),
                 v.pinWrong(1), v.pinLocked(), v.ownerOnly(), v.dontKnow(), v.whatElse(), v.anythingElse(),
                 v.takeMessage(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
-                v.nothingEarlier()));
+                v.nothingEarlier(), v.ownerAccessPaused(), v.changeOnlyFromBookingPhone()));
         for (Expectation.Slot slot : Expectation.Slot.values()) {
             Expectation asked = new Expectation(slot, List.of());
             out.add(v.askAgain(asked, 1, List.of()));

@@ -43,7 +43,7 @@ public final class NameExtractor {
             List.of("i", "am"));
     private static final Set<String> LEADING_FILLERS = Set.of("yeah", "yes", "yep", "yup", "sure", "ok", "um",
             "uh", "er", "erm", "well", "so", "oh", "hi", "hello", "hey", "hiya", "right", "its", "morning",
-            "afternoon", "evening", "good", "certainly", "of", "course", "and");
+            "afternoon", "evening", "good", "certainly", "of", "course", "and", "oops", "whoops");
     private static final Set<String> TRAILING_FILLERS = Set.of("please", "thanks", "thank", "you", "speaking",
             "here", "mate", "cheers", "calling");
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hiya", "morning", "afternoon",
@@ -215,6 +215,15 @@ public final class NameExtractor {
             if (leading != null && leading.to() < t.size()
                     && (t.get(leading.to()).equals("speaking") || (nameExpected && t.get(leading.to()).equals("here")))) {
                 return Optional.of(leading.rated(WEAK));
+            }
+            // "matt cooper is my name": the name said first and then owned is as sure as "my name is matt cooper",
+            // whatever was asked (a correction given while another question is pending)
+            int owned = indexOf(t, List.of("is", "my", "name"));
+            for (int from = skipFillers(t, 0); owned > 0 && from < owned; from++) {
+                Range name = nameWords(t, from);
+                if (name != null && name.to() == owned) {
+                    return Optional.of(name.rated(STRONG));
+                }
             }
             if (nameExpected) {
                 return bareName(t);

@@ -27,6 +27,8 @@ class NameExtractorTest {
             my name is john smith and my number is 07700900123 | John Smith
             I'm Kim Park at 5 Corn Street                   | Kim Park
             tuesday at two p m name's rachel adams around then is fine if not | Rachel Adams
+            yeah oops matt cooper is my name                | Matt Cooper
+            sorry, Aoife Byrne is my name not Aoife Burn    | Aoife Byrne
             """)
     void findsNamesAnywhere(String text, String expected) {
         assertThat(names.extract(normalizer.normalize(text).text(), false)).contains(expected);
@@ -48,7 +50,7 @@ class NameExtractorTest {
     @ParameterizedTest
     @ValueSource(strings = {"yes", "no", "tomorrow", "i don't know", "it's not working", "this is urgent",
             "it's leaking", "it is blocked", "i am not sure", "sorry what", "the boiler", "next thursday",
-            "why do you need that", "ok thanks", "my name is", "12 park street", "", "hmm"})
+            "why do you need that", "ok thanks", "my name is", "12 park street", "", "hmm", "this is my name"})
     void rejectsWhatIsNotAName(String text) {
         assertThat(names.extract(normalizer.normalize(text).text(), true)).isEmpty();
     }
