@@ -14,8 +14,6 @@ import io.switchboard.media.simulator.SimulatedCall;
 import io.switchboard.media.simulator.StreamCredentials;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.messaging.ProviderStub;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,9 +24,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,45 +194,14 @@ class PackagedServerIT {
     /** Posts one signed inbound SMS from {@link #CALLER} and returns the TwiML reply's message text. */
     private static String sms(List<String> transcript, String body) throws Exception {
         String sid = "SM%032x".formatted(0xabc000L + transcript.size());
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("MessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("AccountSid", ACCOUNT);
-        params.put("From", CALLER);
-        params.put("To", BUSINESS_NUMBER);
-        params.put("Body", body);
-        params.put("NumMedia", "0");
-        params.put("ApiVersion", "2010-04-01");
-        StringBuilder form = new StringBuilder();
-        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        URI uri = server.uri("/twilio/sms");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
-                .header("X-Twilio-Signature", twilioSignature(server.environment().get("SWITCHBOARD_PUBLIC_URL")
-                        + "/twilio/sms", params))
-                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        TwilioSmsWebhook twilio = new TwilioSmsWebhook(ACCOUNT, AUTH_TOKEN,
+                server.environment().get("SWITCHBOARD_PUBLIC_URL"), BUSINESS_NUMBER, http);
+        HttpResponse<String> response = http.send(twilio.request(server.uri("/"), sid, CALLER, body).build(),
+                HttpResponse.BodyHandlers.ofString());
         transcript.add("sms -> " + body);
         transcript.add("   <- HTTP " + response.statusCode() + " " + response.body());
         assertThat(response.statusCode()).as(String.join("\n", transcript)).isEqualTo(200);
-        String twiml = response.body();
-        int start = twiml.indexOf("<Message>");
-        int end = twiml.lastIndexOf("</Message>");
-        return start < 0 || end < start ? "" : twiml.substring(start + "<Message>".length(), end);
-    }
-
-    /**
-     * Twilio's documented scheme, the one twilio-java's {@code RequestValidator} checks on the server: Base64
-     * HMAC-SHA1, keyed with the auth token, of the URL followed by every POST parameter name and value in name order.
-     */
-    private static String twilioSignature(String url, Map<String, String> params) throws Exception {
-        StringBuilder data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        return TwilioSmsWebhook.messageText(response.body());
     }
 
     private static JsonNode appointmentsOn(String date) throws Exception {
