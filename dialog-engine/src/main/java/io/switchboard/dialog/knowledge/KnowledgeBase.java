@@ -39,8 +39,10 @@ public final class KnowledgeBase {
     /** Catalogue work this close to one of the business's own services is its own work, never foreign. */
     static final double OWN_WORK = 0.6;
     /** An intent example needs at least this similarity, and {@link #INTENT_MARGIN} over another intent. */
-    static final double INTENT_MIN = 0.6;
-    static final double INTENT_MARGIN = 0.1;
+    static final double INTENT_MIN = 0.5;
+    static final double INTENT_MARGIN = 0.12;
+    /** Between the two options just asked about, the nearer wins by this much (the question narrowed it). */
+    static final double CHOICE_MARGIN = 0.05;
 
     /** What the caller's words say about the service, by meaning. */
     public sealed interface ServiceReading {
@@ -70,6 +72,28 @@ public final class KnowledgeBase {
 
     private record Indexes(SemanticIndex<FaqEntry> faq, SemanticIndex<ServiceType> services,
                            SemanticIndex<String> foreign, SemanticIndex<Intent> intents) {
+    }
+
+    /** Built knowledge for the last few profiles: a conversation engine per call must not re-embed the profile. */
+    private static final Map<BusinessProfile, KnowledgeBase> RECENT = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<BusinessProfile, KnowledgeBase> eldest) {
+            return size() > 4;
+        }
+    };
+
+    /** The knowledge for {@code profile} over the process's on-box model, reused while the profile is the same. */
+    public static KnowledgeBase onBox(BusinessProfile profile) {
+        synchronized (RECENT) {
+            return RECENT.computeIfAbsent(profile, p -> new KnowledgeBase(p, OnBoxEmbeddings.shared()));
+        }
+    }
+
+    /** Embeds the profile now (loading the model if it is not yet), so the first caller does not wait. */
+    public void warmUp() {
+        if (model.enabled()) {
+            indexes();
+        }
     }
 
     public KnowledgeBase(BusinessProfile profile, SentenceEmbeddings model) {
@@ -126,6 +150,13 @@ public final class KnowledgeBase {
                         && b.score() - s.score() < SERVICE_MARGIN)
                 .map(SemanticIndex.Scored::item).limit(2).toList();
         return close.size() == 2 ? new ServiceReading.Either(close) : new ServiceReading.One(b.item());
+    }
+
+    /** The nearer of the options just asked about, when clearly nearer. */
+    public Optional<ServiceType> choose(String answer, List<ServiceType> options) {
+        Set<ServiceType> allowed = Set.copyOf(options);
+        return model.embed(answer).flatMap(q -> indexes().services().best(q, allowed::contains))
+                .filter(b -> b.margin() >= CHOICE_MARGIN).map(SemanticIndex.Best::item);
     }
 
     /** The intent of a turn the rules could not read, from example sentences; never a yes or a no. */

@@ -41,14 +41,15 @@ public final class OnBoxEmbeddings implements SentenceEmbeddings {
     }
 
     /**
-     * The layer as the environment configures it: {@link #SWITCH}{@code =off} gives {@link SentenceEmbeddings#OFF};
-     * otherwise the native libraries are pointed at {@link #CACHE_DIR}, or {@code dataDir/native}, before the model
+     * Configures the process's model from the environment, before it first loads: {@link #SWITCH}{@code =off} turns
+     * it off for good; otherwise the native libraries are pointed at {@link #CACHE_DIR}, or {@code dataDir/native}, before the model
      * can load.
      */
-    public static SentenceEmbeddings fromEnvironment(Map<String, String> env, Path dataDir) {
+    public static OnBoxEmbeddings configure(Map<String, String> env, Path dataDir) {
         if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, "").strip())) {
             LOG.info("on-box embeddings off ({}=off)", SWITCH);
-            return OFF;
+            SHARED.failed = true;
+            return SHARED;
         }
         String dir = env.getOrDefault(CACHE_DIR, "").strip();
         NativeLibraryCache.useDirectory(dir.isEmpty() ? dataDir.resolve("native") : Path.of(dir));
