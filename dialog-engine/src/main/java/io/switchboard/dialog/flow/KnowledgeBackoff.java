@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 final class KnowledgeBackoff {
 
     /** A question in so many words, which a booking phrase inside it ("come out") does not turn into a request. */
-    private static final Pattern WH_QUESTION = Pattern.compile("^(?:so |and |also |just |um |er |erm )?(?:what|when"
+    private static final Pattern WH_QUESTION = Pattern.compile("^(?:(?:hi|hello|hiya|hey|morning|afternoon)"
+            + "(?: there)? )?(?:quick question )?(?:so |and |also |just |um |er |erm )?(?:what|when"
             + "|where|how|which|who|why|do you|does|are you|is it|is there|can i|could i|will you|would you)\\b");
 
     private final KnowledgeBase knowledge;
@@ -40,7 +41,7 @@ final class KnowledgeBackoff {
     }
 
     Heard refine(Heard h, Conversation c) {
-        if (!knowledge.enabled() || h.isBlank() || h.emergency() || h.original().isBlank()) {
+        if (!knowledge.enabled() || h.isBlank() || h.emergency() || h.text().isBlank()) {
             return h;
         }
         Expectation asked = c.expecting;
@@ -55,16 +56,26 @@ final class KnowledgeBackoff {
                 return read;
             }
         }
+        if (h.faqAnswer() != null && h.is(Intent.QUESTION)) {
+            Optional<FaqEntry> byKeywords = knowledge.profile().faq().stream()
+                    .filter(e -> e.answer().equals(h.faqAnswer())).findFirst();
+            if (byKeywords.isPresent()) {
+                FaqEntry meant = knowledge.recheck(h.text(), byKeywords.get());
+                if (meant != byKeywords.get()) {
+                    return h.with(Intent.QUESTION, true, h.service(), meant.answer(), h.scope());
+                }
+            }
+        }
         if (h.faqAnswer() == null && asksSomething(h) && !h.hasTimes() && h.name() == null && h.phone() == null
-                && h.address() == null
-                && (h.is(Intent.QUESTION) || h.is(Intent.UNKNOWN) || (h.is(Intent.BOOK) && whQuestion(h)))) {
-            Optional<FaqEntry> entry = knowledge.faq(h.original());
+                && h.address() == null && (h.is(Intent.QUESTION) || h.is(Intent.UNKNOWN) || h.is(Intent.GREETING)
+                || (h.is(Intent.BOOK) && whQuestion(h)))) {
+            Optional<FaqEntry> entry = knowledge.faq(h.text());
             if (entry.isPresent()) {
                 return h.with(Intent.QUESTION, true, h.service(), entry.get().answer(), h.scope());
             }
         }
         if (!h.confident() && h.is(Intent.UNKNOWN) && asked.is(Expectation.Slot.NONE)) {
-            Optional<Intent> intent = knowledge.intent(h.original()).map(i -> check.intent(i, asked))
+            Optional<Intent> intent = knowledge.intent(h.text()).map(i -> check.intent(i, asked))
                     .filter(i -> i != Intent.UNKNOWN);
             if (intent.isPresent()) {
                 return h.with(intent.get(), true, h.service(), h.faqAnswer(), h.scope());
@@ -82,7 +93,7 @@ final class KnowledgeBackoff {
         }
         Optional<ServiceType> pick = choice.choose(h.text(), options);
         if (pick.isEmpty() && options.size() >= 2) {
-            pick = knowledge.choose(h.original(), options).flatMap(s -> check.service(s.id(), c.serviceOptions));
+            pick = knowledge.choose(h.text(), options).flatMap(s -> check.service(s.id(), c.serviceOptions));
         }
         return pick.map(s -> h.with(h.is(Intent.UNKNOWN) ? Intent.BOOK : h.intent(), true, s, h.faqAnswer(),
                 ServiceScope.NONE)).orElse(h);
@@ -102,7 +113,7 @@ final class KnowledgeBackoff {
                 && !asked.is(Expectation.Slot.SERVICE)) {
             return h; // "hi", "yes": nothing to read a service from
         }
-        KnowledgeBase.ServiceReading r = knowledge.service(h.original(), knowledge.profile().services(), true);
+        KnowledgeBase.ServiceReading r = knowledge.service(h.text(), knowledge.profile().services(), true);
         Intent asRequest = h.is(Intent.UNKNOWN) || h.is(Intent.GREETING) ? Intent.BOOK : h.intent();
         return switch (r) {
             case KnowledgeBase.ServiceReading.Outside o -> h.with(h.intent(), true, null, h.faqAnswer(),

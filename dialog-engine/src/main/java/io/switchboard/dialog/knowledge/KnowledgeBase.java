@@ -26,14 +26,19 @@ public final class KnowledgeBase {
 
     /** An FAQ entry needs at least this similarity... */
     static final double FAQ_MIN = 0.5;
-    /** ...and this lead over the next entry. */
+    /** ...and this lead over the next entry... */
     static final double FAQ_MARGIN = 0.04;
+    /** ...or, a little less similar, a clear lead: owners' entries are short and callers' words far from them. */
+    static final double FAQ_MIN_CLEAR = 0.4;
+    static final double FAQ_MARGIN_CLEAR = 0.12;
+    /** A keyword match gives way to another entry only when that one is this much closer in meaning. */
+    static final double FAQ_OVERRULE = 0.15;
     /** A service described in the caller's own words needs at least this similarity... */
     static final double SERVICE_MIN = 0.45;
     /** ...and this lead over the next service; closer than this (both above the floor) is a question between them. */
     static final double SERVICE_MARGIN = 0.05;
     /** Work the business does not do: the closest such work must be at least this similar... */
-    static final double FOREIGN_MIN = 0.5;
+    static final double FOREIGN_MIN = 0.42;
     /** ...and this much closer than anything the business does. */
     static final double FOREIGN_LEAD = 0.08;
     /** Catalogue work this close to one of the business's own services is its own work, never foreign. */
@@ -70,8 +75,13 @@ public final class KnowledgeBase {
     private final SentenceEmbeddings model;
     private volatile Indexes indexes;
 
+    /**
+     * @param specific the services by their specific words only: what scope is judged against, since "repair" or
+     *                 "fix" alone is close to every trade's work
+     */
     private record Indexes(SemanticIndex<FaqEntry> faq, SemanticIndex<ServiceType> services,
-                           SemanticIndex<String> foreign, SemanticIndex<Intent> intents) {
+                           SemanticIndex<ServiceType> specific, SemanticIndex<String> foreign,
+                           SemanticIndex<Intent> intents) {
     }
 
     /** Built knowledge for the last few profiles: a conversation engine per call must not re-embed the profile. */
@@ -115,7 +125,8 @@ public final class KnowledgeBase {
             return Optional.empty();
         }
         return model.embed(question).flatMap(q -> indexes().faq().best(q, e -> true))
-                .filter(b -> b.score() >= FAQ_MIN && b.margin() >= FAQ_MARGIN)
+                .filter(b -> (b.score() >= FAQ_MIN && b.margin() >= FAQ_MARGIN)
+                        || (b.score() >= FAQ_MIN_CLEAR && b.margin() >= FAQ_MARGIN_CLEAR))
                 .map(SemanticIndex.Best::item);
     }
 
@@ -133,6 +144,8 @@ public final class KnowledgeBase {
         Optional<SemanticIndex.Best<ServiceType>> best = ix.services().best(q.get(), allowed::contains);
         double own = best.map(SemanticIndex.Best::score).orElse(0.0);
         if (checkScope && !ix.foreign().isEmpty()) {
+            double ownSpecific = ix.specific().isEmpty() ? own : ix.specific().top(q.get());
+            own = Math.min(own, ownSpecific);
             double foreign = ix.foreign().top(q.get());
             if (foreign >= FOREIGN_MIN && foreign - own >= FOREIGN_LEAD) {
                 return new ServiceReading.Outside();
@@ -149,7 +162,27 @@ public final class KnowledgeBase {
                 .filter(s -> allowed.contains(s.item()) && s.score() >= SERVICE_MIN
                         && b.score() - s.score() < SERVICE_MARGIN)
                 .map(SemanticIndex.Scored::item).limit(2).toList();
-        return close.size() == 2 ? new ServiceReading.Either(close) : new ServiceReading.One(b.item());
+        // asked in the profile's order, so the same words always get the same question
+        List<ServiceType> inOrder = among.stream().filter(close::contains).toList();
+        return close.size() == 2 ? new ServiceReading.Either(inOrder) : new ServiceReading.One(b.item());
+    }
+
+    /**
+     * A keyword match checked by meaning: the entry the question means, when that is clearly another one than the
+     * keywords found ("an hour of your time" holds "hour" but asks a price). Otherwise the keywords' entry.
+     */
+    public FaqEntry recheck(String question, FaqEntry byKeywords) {
+        Optional<float[]> q = model.embed(question);
+        if (q.isEmpty()) {
+            return byKeywords;
+        }
+        List<SemanticIndex.Scored<FaqEntry>> ranked = indexes().faq().rank(q.get());
+        double keywordScore = ranked.stream().filter(s -> s.item().equals(byKeywords))
+                .mapToDouble(SemanticIndex.Scored::score).findFirst().orElse(0);
+        SemanticIndex.Scored<FaqEntry> top = ranked.isEmpty() ? null : ranked.get(0);
+        boolean clearlyOther = top != null && !top.item().equals(byKeywords) && top.score() >= FAQ_MIN
+                && top.score() - keywordScore >= FAQ_OVERRULE;
+        return clearlyOther ? top.item() : byKeywords;
     }
 
     /** The nearer of the options just asked about, when clearly nearer. */
@@ -213,7 +246,7 @@ public final class KnowledgeBase {
                 foreign.put(work, List.of(work));
             }
         }
-        return new Indexes(SemanticIndex.of(model, faq), own, SemanticIndex.of(model, foreign),
+        return new Indexes(SemanticIndex.of(model, faq), own, ownSpecific, SemanticIndex.of(model, foreign),
                 SemanticIndex.of(model, IntentExamples.EXAMPLES));
     }
 

@@ -63,7 +63,7 @@ public final class NativeLibraryCache {
      * Copies this platform's ONNX Runtime libraries out of its jar. False when the jar has none for this platform
      * (ONNX Runtime then fails to load with its own message, and the layer stays off).
      */
-    private static boolean unpackOnnxRuntime(Path dir) {
+    static boolean unpackOnnxRuntime(Path dir) {
         String platform = platform();
         boolean mac = platform.startsWith("osx");
         boolean windows = platform.startsWith("win");

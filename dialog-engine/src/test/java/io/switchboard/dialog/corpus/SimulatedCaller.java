@@ -350,6 +350,9 @@ final class SimulatedCaller {
             case GREETING:
                 return n == 1 ? p.opening() : restateGoal();
             case SERVICE:
+                if (p.goal() == Persona.Goal.DECLINE || p.goal() == Persona.Goal.ANSWER) {
+                    return restateGoal(); // what they called about is the request or the question itself
+                }
                 return n == 1 ? cap(p.problem().words()) : cap(p.problem().plainWords());
             case DAY_TIME:
                 followUp = null;
