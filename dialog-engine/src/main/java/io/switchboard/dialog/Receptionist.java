@@ -124,6 +124,7 @@ public final class Receptionist implements DialogEngine {
 
     private void warmUpHere() {
         String session = "warm-up-" + java.util.UUID.randomUUID();
+        hearing.warmUp();
         try {
             handle(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
             handle(TurnRequest.text(Channel.VOICE, session, null, "what are your opening hours"));

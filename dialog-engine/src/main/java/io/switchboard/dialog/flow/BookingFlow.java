@@ -201,6 +201,11 @@ final class BookingFlow {
     /** Asks for the next missing thing, offers slots, or asks for confirmation. */
     void next(Turn t) {
         Conversation c = t.conv;
+        if (c.serviceId == null && c.serviceOptions.size() > 1) {
+            t.ask(t.say.askWhichService(c.serviceOptions.stream().map(t::serviceName).toList()), Expectation.SERVICE,
+                    DialogState.COLLECTING);
+            return;
+        }
         if (c.serviceId == null) {
             t.ask(t.say.askService(), Expectation.SERVICE, DialogState.COLLECTING);
             return;
@@ -276,6 +281,14 @@ final class BookingFlow {
         }
         if (h.email() != null) {
             c.email = h.email();
+        }
+        if (h.service() != null) {
+            c.serviceOptions = new ArrayList<>();
+        } else if (h.scope().ambiguous() && c.serviceId == null) {
+            c.serviceOptions = new ArrayList<>(h.scope().options().stream().map(ServiceType::id).toList());
+        } else if (asked.is(Expectation.Slot.SERVICE) && !c.serviceOptions.isEmpty()) {
+            // not one of the two: the open question next, never the same choice again
+            c.serviceOptions = new ArrayList<>();
         }
         if (h.service() != null && !h.service().id().equals(c.serviceId)) {
             if (!(c.emergency && t.profile().emergencyService().map(ServiceType::id).orElse("").equals(c.serviceId))) {

@@ -57,6 +57,8 @@ public final class Conversation {
     String email;
     String problem;
     String serviceId;
+    /** Two services the caller's words fit equally, asked between ("is that a repair, or a new one fitted?"). */
+    List<String> serviceOptions = new ArrayList<>();
     boolean emergency;
     boolean ownerNotified;
 
@@ -115,6 +117,7 @@ public final class Conversation {
         wanted = head(wanted, MAX_WANTED);
         offered = head(offered, MAX_OFFERED);
         candidates = head(candidates, MAX_CANDIDATES);
+        serviceOptions = head(serviceOptions, MAX_CANDIDATES);
         pendingOwnerTimes = head(pendingOwnerTimes, MAX_WANTED);
         name = cut(name, MAX_NAME);
         phone = cut(phone, MAX_NAME);
@@ -157,6 +160,7 @@ public final class Conversation {
         c.email = email;
         c.problem = problem;
         c.serviceId = serviceId;
+        c.serviceOptions = new ArrayList<>(serviceOptions);
         c.emergency = emergency;
         c.ownerNotified = ownerNotified;
         c.wanted = new ArrayList<>(wanted);
@@ -186,6 +190,7 @@ public final class Conversation {
         state = DialogState.IDLE;
         expecting = Expectation.NONE;
         serviceId = null;
+        serviceOptions = new ArrayList<>();
         problem = null;
         emergency = false;
         ownerNotified = false;

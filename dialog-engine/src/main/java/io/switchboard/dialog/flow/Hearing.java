@@ -1,6 +1,7 @@
 package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.knowledge.KnowledgeBase;
 import io.switchboard.dialog.llm.LlmContext;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmInterpretation;
@@ -19,20 +20,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a message: the rules first, in the light of what was asked last; the LLM fallback only when the rules
- * are not confident, and its (already validated) answer only fills what the rules left empty.
+ * Reads a message: the rules first, in the light of what was asked last; then the knowledge layer (the on-box
+ * embedding model) for what the rules left open; the LLM fallback only when neither is confident. Each later layer
+ * only fills what the earlier ones left empty, and passes the same {@link BackoffCheck}.
  */
 public final class Hearing {
 
     private final BusinessProfile profile;
     private final LanguageUnderstanding rules;
     private final LlmFallback llm;
+    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeBackoff knowledge;
+    private final BackoffCheck check;
     private final PhoneExtractor phones = new PhoneExtractor();
 
+    /** With the process's on-box embedding model as the knowledge layer. */
     public Hearing(BusinessProfile profile, LlmFallback llm) {
+        this(profile, KnowledgeBase.onBox(profile), llm);
+    }
+
+    public Hearing(BusinessProfile profile, KnowledgeBase knowledge, LlmFallback llm) {
         this.profile = profile;
         this.rules = new LanguageUnderstanding();
         this.llm = llm;
+        this.knowledgeBase = knowledge;
+        this.knowledge = new KnowledgeBackoff(knowledge);
+        this.check = new BackoffCheck(profile);
+    }
+
+    /** Loads the embedding model and embeds the profile, at start rather than on the first caller's turn. */
+    public void warmUp() {
+        knowledgeBase.warmUp();
     }
 
     public Heard hear(TurnRequest request, Conversation c, Clock clock) {
@@ -42,13 +60,13 @@ public final class Hearing {
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
         Understanding u = rules.understand(request.text(),
                 new UnderstandingContext(now, profile, c.expecting, List.copyOf(c.offered)));
-        Heard heard = fromRules(u);
-        if (u.confident() || !llm.enabled() || heard.isBlank()) {
+        Heard heard = knowledge.refine(fromRules(u), c);
+        if (heard.confident() || !llm.enabled() || heard.isBlank()) {
             return heard;
         }
         Optional<LlmInterpretation> guess = llm.interpret(request.text(),
                 LlmContext.forBusiness(profile, now, c.expecting.name()));
-        return guess.map(g -> merge(heard, g)).orElse(heard);
+        return guess.map(g -> merge(heard, g, c)).orElse(heard);
     }
 
     /**
@@ -86,14 +104,15 @@ public final class Hearing {
                 u.address().orElse(null), u.service().orElse(null), u.times(), u.emergency(),
                 u.digits().orElse(null), u.choice().isPresent() ? u.choice().getAsInt() : null,
                 u.problem().orElse(null), u.faq().map(f -> f.answer()).orElse(null), u.text(), u.original(),
-                u.correction(), u.earlier(), u.existing(), u.email().orElse(null), u.addressParts().orElse(null));
+                u.correction(), u.earlier(), u.existing(), u.email().orElse(null), u.addressParts().orElse(null),
+                ServiceScope.NONE);
     }
 
     /** Rules win where they found something; the model fills gaps. */
-    private Heard merge(Heard h, LlmInterpretation g) {
-        Intent intent = h.intent() == Intent.UNKNOWN ? g.intent() : h.intent();
+    private Heard merge(Heard h, LlmInterpretation g, Conversation c) {
+        Intent intent = h.intent() == Intent.UNKNOWN ? check.intent(g.intent(), c.expecting) : h.intent();
         ServiceType service = h.service() != null ? h.service()
-                : g.serviceId().flatMap(profile::service).orElse(null);
+                : check.service(g.serviceId().orElse(null), c.serviceOptions).orElse(null);
         List<TimePreference> times = h.hasTimes() ? h.times()
                 : g.date().isPresent() || g.time().isPresent()
                 ? List.of(new TimePreference(g.date().orElse(null), g.time().orElse(null), null, null, null, false, false))
@@ -104,6 +123,7 @@ public final class Hearing {
                 h.address() != null ? h.address() : g.address().orElse(null),
                 service, times, h.emergency() || g.emergency(), h.digits(), h.choice(),
                 h.problem() != null ? h.problem() : g.problem().orElse(null), h.faqAnswer(), h.text(), h.original(),
-                h.correction(), h.earlier(), h.existing(), h.email(), h.addressParts());
+                h.correction(), h.earlier(), h.existing(), h.email(), h.addressParts(),
+                service != null ? ServiceScope.NONE : h.scope());
     }
 }

@@ -76,6 +76,10 @@ public final class TurnRouter {
         if (h.emergency() && !c.emergency) {
             flagEmergency(t);
         }
+        if (h.scope().outside() && h.service() == null && !h.emergency() && !c.emergency) {
+            declineOutOfScope(t);
+            return;
+        }
         switch (h.intent()) {
             case GOODBYE -> {
                 if (c.state != DialogState.AWAITING_CONFIRMATION) {
@@ -144,7 +148,7 @@ public final class TurnRouter {
             case CANCEL, RESCHEDULE -> change.advance(t, c.topic);
             case BOOK, EMERGENCY -> booking.advance(t);
             default -> {
-                if (h.hasBookingContent()) {
+                if (h.hasBookingContent() || h.scope().ambiguous()) {
                     booking.advance(t);
                 } else if (h.is(Intent.GREETING)) {
                     t.understood = true;
@@ -170,7 +174,7 @@ public final class TurnRouter {
     private boolean answerQuestion(Turn t) {
         Optional<String> answer = Optional.ofNullable(t.heard.faqAnswer());
         Conversation c = t.conv;
-        if (answer.isEmpty() && t.heard.hasBookingContent()) {
+        if (answer.isEmpty() && (t.heard.hasBookingContent() || t.heard.scope().ambiguous())) {
             return false; // "can you do a drain cleaning friday?" reads as a question but is a booking
         }
         t.say(answer.map(t.say::relay).orElse(t.say.dontKnow()));
@@ -193,6 +197,22 @@ public final class TurnRouter {
      */
     private static boolean carriesBooking(Heard h) {
         return h.service() != null || h.name() != null || h.address() != null || h.phone() != null;
+    }
+
+    /**
+     * Work the business does not do ("do you fix cars?" to a plumber): a polite no that says what it does, and
+     * never a booking; a booking already under way goes on where it was.
+     */
+    private void declineOutOfScope(Turn t) {
+        Conversation c = t.conv;
+        t.understood = true;
+        t.say(t.say.outOfScope(t.profile().name(), t.profile().services().stream()
+                .filter(s -> !s.emergency()).map(ServiceType::name).toList()));
+        if (bookingUnderWay(c)) {
+            resumeBooking(t, false);
+        } else {
+            t.say(t.say.anythingElse());
+        }
     }
 
     private void flagEmergency(Turn t) {

@@ -43,6 +43,27 @@ public interface Phrasing {
 
     String askService();
 
+    /** Two services fit what the caller said: one short question between them. */
+    default String askWhichService(List<String> serviceNames) {
+        if (serviceNames.size() < 2) {
+            return askService();
+        }
+        return "Is that " + article(serviceNames.get(0)) + ", or " + article(serviceNames.get(1)) + "?";
+    }
+
+    /** Work the business does not do: a polite no, and what it does instead. */
+    default String outOfScope(String business, List<String> serviceNames) {
+        String does = serviceNames.isEmpty() ? ""
+                : serviceNames.size() == 1 ? serviceNames.get(0)
+                : String.join(", ", serviceNames.subList(0, serviceNames.size() - 1)) + " and "
+                        + serviceNames.get(serviceNames.size() - 1);
+        return "Sorry, that's not something we do." + (does.isEmpty() ? "" : " " + business + " does " + does + ".");
+    }
+
+    private static String article(String name) {
+        return (name.matches("(?i)[aeiou].*") ? "an " : "a ") + name;
+    }
+
     String askWhen(String serviceName);
 
     String askName();

@@ -78,6 +78,16 @@ public final class ServiceMatcher {
         if (normalized == null || normalized.isBlank()) {
             return Optional.empty();
         }
+        return matchScores(normalized);
+    }
+
+    private Optional<ServiceType> matchScores(String normalized) {
+        List<ServiceType> top = top(scores(normalized));
+        return top.size() == 1 ? Optional.of(top.get(0)) : Optional.empty();
+    }
+
+    /** Each matched service's best phrase score and matched characters. */
+    private Map<ServiceType, double[]> scores(String normalized) {
         List<String> tokens = List.of(normalized.trim().split(" +"));
         Set<String> textStems = new HashSet<>(stems(tokens));
         for (int i = 0; i + 1 < tokens.size(); i++) {
@@ -110,9 +120,39 @@ public final class ServiceMatcher {
                 best.put(phrase.service(), new double[] {score, chars});
             }
         }
+        return best;
+    }
+
+    /** The services tied for the best match ("boiler repair": a repair, and the water heater), or empty. */
+    public List<ServiceType> tied(String normalized) {
+        if (normalized == null || normalized.isBlank()) {
+            return List.of();
+        }
+        List<ServiceType> top = top(scores(normalized));
+        return top.size() > 1 ? top : List.of();
+    }
+
+    /**
+     * Whether the service matched only through everyday words ("do you fix cars": "fix" is a general repair's
+     * synonym): such a match says a job is wanted, not which, and the knowledge layer may read the rest.
+     */
+    public boolean matchedOnlyByEverydayWords(String normalized) {
+        if (match(normalized).isEmpty()) {
+            return false;
+        }
+        StringBuilder rest = new StringBuilder();
+        for (String t : normalized.trim().split(" +")) {
+            if (!WEAK.contains(WordStemmer.stem(t)) && !WEAK.contains(t)) {
+                rest.append(t).append(' ');
+            }
+        }
+        return match(rest.toString()).isEmpty();
+    }
+
+    private List<ServiceType> top(Map<ServiceType, double[]> best) {
         ServiceType winner = null;
         double[] top = {0, 0};
-        boolean tie = false;
+        List<ServiceType> tiedWith = new ArrayList<>();
         for (ServiceType service : services) {
             double[] s = best.get(service);
             if (s == null || s[0] < THRESHOLD) {
@@ -121,12 +161,12 @@ public final class ServiceMatcher {
             if (winner == null || s[0] > top[0] + 1e-9 || (Math.abs(s[0] - top[0]) < 1e-9 && s[1] > top[1])) {
                 winner = service;
                 top = s;
-                tie = false;
+                tiedWith = new ArrayList<>(List.of(service));
             } else if (Math.abs(s[0] - top[0]) < 1e-9 && s[1] == top[1]) {
-                tie = true;
+                tiedWith.add(service);
             }
         }
-        return tie ? Optional.empty() : Optional.ofNullable(winner);
+        return tiedWith;
     }
 
     private static List<String> stems(List<String> tokens) {

@@ -1,6 +1,9 @@
 package io.switchboard.dialog.corpus;
 
-/** The corpus categories: one per failure family of the conversation issue, plus a plain baseline. */
+/**
+ * The corpus categories: one per failure family of the conversation issue, plus a plain baseline, then the scope,
+ * ambiguous-service, FAQ-by-meaning and dentist families of the services-and-scope issue.
+ */
 enum Category {
     PLAIN("plain booking (baseline)"),
     QUESTION_AND_BOOKING("question and booking in one message"),
@@ -20,7 +23,16 @@ enum Category {
     A_OR_B("A or B"),
     CHANGE_OF_MIND("changes mind mid-way"),
     RESCHEDULE("reschedules an existing booking"),
-    CANCEL("cancels an existing booking");
+    CANCEL("cancels an existing booking"),
+    SCOPE("asks for work the business does not do"),
+    AMBIGUOUS_SERVICE("names a service two could fit"),
+    FAQ_BY_MEANING("asks an FAQ question in other words"),
+    DENTIST("books at the dentist (no address, own greeting)");
+
+    /** Played against the sample dental practice instead of the sample plumber. */
+    boolean dentist() {
+        return this == DENTIST;
+    }
 
     final String label;
 

@@ -39,15 +39,19 @@ class ConversationCorpusTest {
     static final int DEFAULT_PER_CATEGORY = 20;
 
     private static SchedulingFixture fx;
+    /** The sample dental practice, for the {@link Category#DENTIST} callers: a business of its own, its own database. */
+    private static SchedulingFixture dental;
 
     @BeforeAll
     static void database() {
         fx = new SchedulingFixture(TestProfiles.sample(), LocalDateTime.of(2026, 11, 23, 9, 0));
+        dental = new SchedulingFixture(TestProfiles.dentist(), LocalDateTime.of(2026, 11, 23, 9, 0));
     }
 
     @AfterAll
     static void close() {
         fx.close();
+        dental.close();
     }
 
     @Test
@@ -59,11 +63,12 @@ class ConversationCorpusTest {
         boolean enforce = !"false".equalsIgnoreCase(System.getProperty("corpus.enforce", "true").strip());
 
         String only = System.getProperty("corpus.only", "").strip();
-        List<Persona> corpus = new CorpusGenerator(fx.scheduling().profile(), seed, perCategory).generate().stream()
+        List<Persona> corpus = new CorpusGenerator(fx.scheduling().profile(), dental.scheduling().profile(), seed,
+                perCategory).generate().stream()
                 .filter(p -> only.isEmpty() || List.of(only.toUpperCase(java.util.Locale.ROOT).split("\\s*,\\s*"))
                         .contains(p.category().name()))
                 .toList();
-        DialogRunner runner = new DialogRunner(fx, seed);
+        DialogRunner runner = new DialogRunner(fx, dental, seed);
         long started = System.nanoTime();
         List<DialogRecord> records = new ArrayList<>();
         for (Persona p : corpus) {
@@ -91,6 +96,9 @@ class ConversationCorpusTest {
         if (enforce) {
             assertThat(report.count(Outcome.LOOP)).as("loops\n" + summary).isZero();
             assertThat(report.count(Outcome.WRONG_BOOKING)).as("wrong bookings\n" + summary).isZero();
+            assertThat(records.stream().filter(r -> r.persona().goal() == Persona.Goal.DECLINE)
+                    .filter(r -> r.outcome() == Outcome.WRONG_BOOKING).count())
+                    .as("bookings for out-of-scope requests\n" + summary).isZero();
             assertThat(report.bookedRightShare()).as("booked-right share\n" + summary).isGreaterThanOrEqualTo(threshold);
         }
     }

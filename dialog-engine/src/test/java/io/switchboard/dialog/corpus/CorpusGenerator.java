@@ -30,12 +30,15 @@ final class CorpusGenerator {
             LocalDateTime.of(2026, 12, 3, 10, 0), LocalDateTime.of(2026, 11, 10, 11, 15),
             LocalDateTime.of(2026, 12, 1, 16, 40));
 
-    private final BusinessProfile profile;
+    private final BusinessProfile plumber;
+    private final BusinessProfile dentist;
     private final long seed;
     private final int perCategory;
 
-    CorpusGenerator(BusinessProfile profile, long seed, int perCategory) {
-        this.profile = profile;
+    /** @param dentist the practice the {@link Category#DENTIST} callers ring; every other caller rings {@code profile} */
+    CorpusGenerator(BusinessProfile profile, BusinessProfile dentist, long seed, int perCategory) {
+        this.plumber = profile;
+        this.dentist = dentist;
         this.seed = seed;
         this.perCategory = perCategory;
     }
@@ -65,6 +68,7 @@ final class CorpusGenerator {
     /** One caller being drawn. Fields start plain; the category changes what it is about. */
     private final class Draft {
         final Category category;
+        final BusinessProfile profile;
         final int id;
         /** Position within the category: picks the sub-kind round-robin. */
         final int slot;
@@ -90,9 +94,11 @@ final class CorpusGenerator {
         Persona.Goal goal = Persona.Goal.BOOK;
         final List<Persona.Existing> existing = new ArrayList<>();
         int target = -1;
+        String expects;
 
         Draft(Category category, int id, int slot, Random rnd) {
             this.category = category;
+            this.profile = category.dentist() ? dentist : plumber;
             this.id = id;
             this.slot = slot;
             this.rnd = rnd;
@@ -110,7 +116,7 @@ final class CorpusGenerator {
             Phrasebook.Street s = pick(rnd, Phrasebook.STREETS);
             this.address = new Address("", 1 + rnd.nextInt(98), s.street(), rnd.nextBoolean() ? "Bristol" : "",
                     s.postcode());
-            this.problem = pick(rnd, Phrasebook.PROBLEMS);
+            this.problem = pick(rnd, category.dentist() ? Phrasebook.DENTAL_PROBLEMS : Phrasebook.PROBLEMS);
             this.wishes = new Wishes(profile, now, duration(problem.serviceId()));
             this.wish = wishes.plain(rnd);
         }
@@ -193,12 +199,17 @@ final class CorpusGenerator {
                     }
                 }
                 case CANCEL -> cancel();
+                case SCOPE -> scope();
+                case AMBIGUOUS_SERVICE -> ambiguous();
+                case FAQ_BY_MEANING -> faqByMeaning();
+                case DENTIST -> dentist();
             }
             if (wish == null) {
                 return null;
             }
             return new Persona(id, category, variant, channel, now, callerId, name, phone, phoneSaid, address,
-                    streetFirst, problem, wish, fallback, email, opening, twists, pickStyle, goal, existing, target);
+                    streetFirst, problem, wish, fallback, email, opening, twists, pickStyle, goal, existing, target,
+                    expects);
         }
 
         /** A first message: the problem, and maybe when, who and where. */
@@ -690,6 +701,60 @@ final class CorpusGenerator {
                 opening = "Hi, I need to move my " + bookedDay + " appointment to " + said + " please";
             }
             return true;
+        }
+
+        /** Work a plumber does not do, asked for as people ask a plumber: sometimes with a day for it. */
+        void scope() {
+            goal = Persona.Goal.DECLINE;
+            Phrasebook.Foreign f = Phrasebook.FOREIGN_WORK.get(kind(Phrasebook.FOREIGN_WORK.size()));
+            variant = f.kind();
+            problem = new Persona.Problem(f.words(), null, f.words());
+            boolean withWhen = rnd.nextBoolean();
+            opening = withWhen ? f.words() + (f.words().endsWith("?") ? " " : ", ") + "could someone come "
+                    + when(wish) + "?" : f.words();
+        }
+
+        /** "Boiler repair": the rules tie a repair and the water heater; the caller wants the boiler repaired. */
+        void ambiguous() {
+            problem = new Persona.Problem(pick(rnd, List.of("I need a boiler repair", "boiler repair please",
+                    "it's a boiler repair")), "water-heater-repair", "a water heater repair");
+            int k = kind(3);
+            variant = List.of("with when", "problem only", "with name").get(k);
+            String w = when(wish);
+            opening = switch (k) {
+                case 0 -> pick(rnd, List.of("Hi, I need a boiler repair, " + w + " if possible",
+                        "Can I book a boiler repair for " + w + "?", "Boiler repair please, could someone come " + w + "?"));
+                case 1 -> pick(rnd, List.of("Hi, I need a boiler repair", "boiler repair please",
+                        "Hello, looking for a boiler repair"));
+                default -> "Hi, it's " + n() + ", I need a boiler repair " + w;
+            };
+        }
+
+        /** An FAQ question in words none of the entry's keywords use; the right reply is the owner's answer. */
+        void faqByMeaning() {
+            goal = Persona.Goal.ANSWER;
+            Phrasebook.FaqQuestion q = Phrasebook.FAQ_QUESTIONS.get(kind(Phrasebook.FAQ_QUESTIONS.size()));
+            variant = q.topic();
+            expects = profile.faq().stream().filter(e -> e.topic().equals(q.topic())).findFirst().orElseThrow()
+                    .answer();
+            opening = (rnd.nextBoolean() ? pick(rnd, List.of("Hi, ", "Hello, quick question - ", "Hiya. ")) : "")
+                    + q.words();
+        }
+
+        /** A patient booking at the practice: never asked where they live. */
+        void dentist() {
+            int shape = kind(3);
+            variant = List.of("problem only", "problem+when", "problem+when+name").get(shape);
+            String greeting = pick(rnd, List.of("Hi", "Hello", "Morning", "Hi there"));
+            String p = problem.words();
+            String w = when(wish);
+            opening = switch (shape) {
+                case 0 -> greeting + ", " + p + ".";
+                case 1 -> pick(rnd, List.of(greeting + ", " + p + ". Have you got anything " + w + "?",
+                        greeting + ", " + p + ", " + w + " if possible"));
+                default -> greeting + ", " + p + ", " + w + " ideally. " + pick(rnd, List.of("I'm ", "It's "))
+                        + n() + ".";
+            };
         }
 
         void cancel() {

@@ -45,24 +45,33 @@ final class DialogRunner {
     private static final String OTHER_CUSTOMER = "+447700900998";
     private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
 
-    private final SchedulingFixture fx;
+    private final SchedulingFixture plumber;
+    private final SchedulingFixture dentist;
     private final long seed;
-    private final Judge judge;
-    private final List<ServiceType> services;
 
     DialogRunner(SchedulingFixture fx, long seed) {
-        this.fx = fx;
+        this(fx, null, seed);
+    }
+
+    /** @param dentist the practice {@link Category#DENTIST} callers ring, over its own database */
+    DialogRunner(SchedulingFixture fx, SchedulingFixture dentist, long seed) {
+        this.plumber = fx;
+        this.dentist = dentist;
         this.seed = seed;
-        this.judge = new Judge(fx.scheduling().profile().timezone());
-        this.services = fx.scheduling().profile().services();
     }
 
     DialogRecord play(Persona p) {
+        SchedulingFixture fx = p.category().dentist() ? dentist : plumber;
+        if (fx == null) {
+            throw new IllegalStateException("no fixture for " + p.category());
+        }
+        Judge judge = new Judge(fx.scheduling().profile().timezone());
+        List<ServiceType> services = fx.scheduling().profile().services();
         fx.database().dsl().execute("TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox");
         fx.clock().set(fx.at(p.now()));
         Map<UUID, Appointment> before = new LinkedHashMap<>();
         for (Persona.Existing e : p.existing()) {
-            Appointment a = preBook(p, e);
+            Appointment a = preBook(fx, p, e);
             before.put(a.id(), a);
         }
         Receptionist engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
@@ -73,8 +82,10 @@ final class DialogRunner {
         transcript.add("# " + p.id() + " " + p.category().label + " / " + p.variant() + " / " + p.channel().wireName()
                 + " / now " + p.now() + " / wants " + p.wish().said()
                 + (p.fallback() == null ? "" : " (else " + p.fallback().said() + ")"));
+        String greeting = null;
         if (p.voice()) {
-            transcript.add("   <- " + engine.begin(Channel.VOICE, session, p.callerId()).reply());
+            greeting = engine.begin(Channel.VOICE, session, p.callerId()).reply();
+            transcript.add("   <- " + greeting);
         }
 
         String loop = null;
@@ -144,7 +155,7 @@ final class DialogRunner {
         }
         engine.end(p.channel(), session);
 
-        List<Appointment> after = stored();
+        List<Appointment> after = stored(fx);
         Judge.Verdict v = judge.judge(p, caller, before, after);
         Outcome outcome;
         String reason;
@@ -158,6 +169,12 @@ final class DialogRunner {
             outcome = Outcome.LOOP;
             reason = loop;
             shape = "loop: " + loop + " — bot asked " + lastAsk + ", after caller " + lastMove + " [" + medium(p) + "]";
+        } else if (greeting != null && fx.scheduling().profile().greeting().hasVoice()
+                && !greeting.equals(fx.scheduling().profile().greeting().voice())) {
+            // a business with its own greeting must be heard saying it
+            outcome = Outcome.STUCK;
+            reason = "not the business's own greeting";
+            shape = "stuck: not the business's own greeting [voice]";
         } else if (v.right() || (p.goal() == Persona.Goal.HAND_OFF && finalState == DialogState.HANDED_OFF)) {
             outcome = Outcome.BOOKED_RIGHT;
             reason = "";
@@ -199,7 +216,7 @@ final class DialogRunner {
                 + " " + c.name().said(p.voice()) + " " + p.phone() + " " + c.address().full();
     }
 
-    private Appointment preBook(Persona p, Persona.Existing e) {
+    private static Appointment preBook(SchedulingFixture fx, Persona p, Persona.Existing e) {
         String name = e.mine() ? p.name().typed() : "Other Customer";
         String address = e.mine() ? p.address().full() : "1 Elsewhere Road, Bristol BS1 1AA";
         BookingResult r = fx.scheduling().bookings().book(new BookingRequest(null, e.serviceId(), fx.at(e.start()),
@@ -210,7 +227,7 @@ final class DialogRunner {
         throw new IllegalStateException("could not set up " + e + " for dialog " + p.id() + ": " + r);
     }
 
-    private List<Appointment> stored() {
+    private static List<Appointment> stored(SchedulingFixture fx) {
         Instant from = fx.clock().instant().minusSeconds(86_400L * 30);
         Instant to = fx.clock().instant().plusSeconds(86_400L * 400);
         return fx.scheduling().appointments().startingBetween(from, to);

@@ -57,7 +57,8 @@ final class Judge {
                 if (!a.customer().phone().equals(p.phone())) {
                     wrong.add("phone");
                 }
-                if (!AddressMatch.matches(a.address(), caller.address())) {
+                if (p.comesIn() ? !(a.address() == null || a.address().isBlank())
+                        : !AddressMatch.matches(a.address(), caller.address())) {
                     wrong.add("address '" + a.address() + "'");
                 }
                 return new Verdict(wrong.isEmpty(), wrong);
@@ -85,6 +86,16 @@ final class Judge {
                     wrong.add("moved to " + start);
                 }
                 return new Verdict(wrong.isEmpty(), wrong);
+            }
+            case DECLINE -> {
+                created.forEach(a -> wrong.add("booked out of scope"));
+                changedExisting(before, after, null, wrong);
+                return new Verdict(wrong.isEmpty() && caller.declined(), wrong);
+            }
+            case ANSWER -> {
+                created.forEach(a -> wrong.add("booked while asking"));
+                changedExisting(before, after, null, wrong);
+                return new Verdict(wrong.isEmpty() && caller.answerHeard(), wrong);
             }
             case HAND_OFF -> {
                 created.forEach(a -> wrong.add("booked while handing off"));

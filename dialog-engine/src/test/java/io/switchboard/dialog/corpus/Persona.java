@@ -29,17 +29,21 @@ import java.util.List;
  * @param goal        book, reschedule or cancel
  * @param existing    appointments already on the calendar for this caller (reschedule/cancel) or for others
  * @param target      for reschedule/cancel, the index in existing of the appointment meant
+ * @param expects     for a decline or an FAQ question, the words a right reply holds (a service the business does,
+ *                    the owner's answer); else null
  */
 record Persona(int id, Category category, String variant, Channel channel, LocalDateTime now, String callerId,
                PersonName name, String phone, String phoneSaid, Address address, boolean streetFirst,
                Problem problem, Wish wish, Wish fallback, String email, String opening, List<Twist> twists,
-               String pickStyle, Goal goal, List<Existing> existing, int target) {
+               String pickStyle, Goal goal, List<Existing> existing, int target, String expects) {
 
     /**
      * What the caller rang for. HAND_OFF: a person is the right outcome (nothing booked, conversation handed off);
-     * no issue-11 category uses it yet, later categories (asking for a person, safety) will.
+     * no issue-11 category uses it yet, later categories (asking for a person, safety) will. DECLINE: work the
+     * business does not do; right is a polite no that says what it does, and nothing booked. ANSWER: an FAQ
+     * question; right is the owner's answer to it, and nothing booked.
      */
-    enum Goal { BOOK, RESCHEDULE, CANCEL, HAND_OFF }
+    enum Goal { BOOK, RESCHEDULE, CANCEL, HAND_OFF, DECLINE, ANSWER }
 
     /** What is wrong, in the caller's words, the service it needs, and a plainer way to say it if not understood. */
     record Problem(String words, String serviceId, String plainWords) {
@@ -52,6 +56,20 @@ record Persona(int id, Category category, String variant, Channel channel, Local
     Persona {
         twists = List.copyOf(twists);
         existing = List.copyOf(existing);
+    }
+
+    /** A caller whose right outcome is a stored booking, move or cancellation. */
+    Persona(int id, Category category, String variant, Channel channel, LocalDateTime now, String callerId,
+            PersonName name, String phone, String phoneSaid, Address address, boolean streetFirst, Problem problem,
+            Wish wish, Wish fallback, String email, String opening, List<Twist> twists, String pickStyle, Goal goal,
+            List<Existing> existing, int target) {
+        this(id, category, variant, channel, now, callerId, name, phone, phoneSaid, address, streetFirst, problem, wish,
+                fallback, email, opening, twists, pickStyle, goal, existing, target, null);
+    }
+
+    /** The patient comes to the practice: no address is asked for or stored. */
+    boolean comesIn() {
+        return category.dentist();
     }
 
     boolean voice() {

@@ -95,6 +95,45 @@ final class Phrasebook {
             new Persona.Problem("the immersion heater isn't heating up", "water-heater-repair", "water heater repair please"),
             new Persona.Problem("hot water cylinder is making a banging noise", "water-heater-repair", "a water heater repair"));
 
+    /** Dental problems as patients put them, the service each needs, and the plain way to say it. */
+    static final List<Persona.Problem> DENTAL_PROBLEMS = List.of(
+            new Persona.Problem("I'd like to book a check-up", "check-up", "a check-up"),
+            new Persona.Problem("it's been a while since my last checkup, can I come in for one", "check-up", "a check-up please"),
+            new Persona.Problem("I need a scale and polish", "hygienist", "a hygienist appointment"),
+            new Persona.Problem("can I see the hygienist", "hygienist", "a hygienist appointment"),
+            new Persona.Problem("I've lost a filling", "filling", "I need a filling"),
+            new Persona.Problem("there's a hole in my tooth", "filling", "a filling please"));
+
+    /** Work a plumber does not do, as a caller asks for it, with what kind of work it is. */
+    record Foreign(String kind, String words) {
+    }
+
+    static final List<Foreign> FOREIGN_WORK = List.of(
+            new Foreign("car", "Do you fix cars?"),
+            new Foreign("electrical", "I need an electrician to put some new sockets in"),
+            new Foreign("roof", "Can you fix my roof? A few tiles have come off"),
+            new Foreign("electrical", "My lights keep tripping the fuse box"),
+            new Foreign("car", "Can you service my car, it's making a funny noise"),
+            new Foreign("decorating", "I need my living room painted"),
+            new Foreign("electrical", "Could you rewire my kitchen?"),
+            new Foreign("tech", "My laptop won't turn on, can you repair it?"));
+
+    /** An FAQ question in other words: none of the entry's keywords in it. Written before any was tried. */
+    record FaqQuestion(String topic, String words) {
+    }
+
+    static final List<FaqQuestion> FAQ_QUESTIONS = List.of(
+            new FaqQuestion("hours", "What time do you finish for the day?"),
+            new FaqQuestion("prices", "Are you expensive?"),
+            new FaqQuestion("area", "Do you go as far as Portishead?"),
+            new FaqQuestion("payment", "Do you accept bank transfers?"),
+            new FaqQuestion("hours", "What days are you working?"),
+            new FaqQuestion("prices", "What sort of money are we talking for an hour of your time?"),
+            new FaqQuestion("area", "Which towns do you work in?"),
+            new FaqQuestion("payment", "Can I settle up by bank transfer?"),
+            new FaqQuestion("hours", "When do you knock off in the evening?"),
+            new FaqQuestion("area", "How far out of Bristol do you go?"));
+
     /** Four-hour installs, only offered with morning wishes so a slot exists. */
     static final List<Persona.Problem> INSTALLS = List.of(
             new Persona.Problem("we want a tankless water heater fitted to replace the old tank", "tankless-installation",

@@ -21,7 +21,9 @@ record Reading(Ask ask, List<LocalDateTime> options, List<Span> ranges, LocalDat
 
     enum Ask {
         GREETING, SERVICE, DAY_TIME, OFFERS, NAME, PHONE_CHECK, PHONE, ADDRESS, POSTCODE, EMAIL, CONFIRM,
-        WHICH_APPOINTMENT, WHAT_TO_CHANGE, ANYTHING_ELSE, NOT_UNDERSTOOD, OTHER
+        WHICH_APPOINTMENT, WHAT_TO_CHANGE, ANYTHING_ELSE, NOT_UNDERSTOOD, OTHER,
+        /** "Is that a repair, or a new one fitted?": which of two services. */
+        WHICH_SERVICE
     }
 
     /** A span of start times offered on one day. */

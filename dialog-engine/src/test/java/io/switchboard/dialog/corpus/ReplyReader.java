@@ -106,6 +106,9 @@ final class ReplyReader {
         if (has(q, "anything else") || has(q, "help with anything")) {
             return Reading.Ask.ANYTHING_ELSE;
         }
+        if (q.matches("(?s).*\\bis (?:that|it) an? [a-z -]+, or an? [a-z -]+\\?.*")) {
+            return Reading.Ask.WHICH_SERVICE;
+        }
         if (has(q, "number") && (has(q, "reach") || has(q, "best") || has(q, "contact") || has(q, "call you"))) {
             return q.matches("(?s).*(\\+?\\d{6,}|ending|calling from|texting from|this number|(yes/no)).*")
                     ? Reading.Ask.PHONE_CHECK : Reading.Ask.PHONE;

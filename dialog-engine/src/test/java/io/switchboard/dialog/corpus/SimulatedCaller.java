@@ -58,6 +58,11 @@ final class SimulatedCaller {
     private Reading lastOffers;
     /** The bot said it booked, moved or cancelled (as the caller reads it). */
     private boolean done;
+    /** A decline caller heard "we don't do that" with what the business does; an FAQ caller heard the answer. */
+    private boolean declined;
+    private boolean answerHeard;
+    private boolean saidBye;
+    private int restatedRequest;
     private final Map<Reading.Ask, Integer> answered = new EnumMap<>(Reading.Ask.class);
     private final Map<String, Integer> corrections = new java.util.HashMap<>();
 
@@ -101,6 +106,14 @@ final class SimulatedCaller {
         return move;
     }
 
+    boolean declined() {
+        return declined;
+    }
+
+    boolean answerHeard() {
+        return answerHeard;
+    }
+
     Reading read(String reply) {
         return reader.read(reply);
     }
@@ -119,6 +132,19 @@ final class SimulatedCaller {
         if (low.matches("(?s).*\\b((?<!fully )booked(?! up)|you're booked|i've moved|moved your|cancelled|all set|confirmed)\\b.*")
                 && r.ask() != Reading.Ask.CONFIRM) {
             done = true;
+        }
+        if (p.goal() == Persona.Goal.DECLINE || p.goal() == Persona.Goal.ANSWER) {
+            if (saidBye) {
+                gaveUp = "hangs up, done";
+                return null;
+            }
+            String outcome = heardOutcome(r, low);
+            if (outcome != null) {
+                return styler.style(outcome);
+            }
+            if (gaveUp != null) {
+                return null;
+            }
         }
         String scripted = scripted(r);
         if (scripted != null) {
@@ -185,6 +211,43 @@ final class SimulatedCaller {
             return f;
         }
         return null;
+    }
+
+    /**
+     * A caller who asked for something the business does not do, or asked a question: a reply that says no and what
+     * the business does (or that answers the question) ends the call with thanks; one that does neither is answered
+     * like any other (they play along with a booking a person would not stop), and an "I don't know" to the
+     * question makes them give up. Null when the call goes on.
+     */
+    private String heardOutcome(Reading r, String low) {
+        if (saidBye) {
+            return null;
+        }
+        if (p.goal() == Persona.Goal.DECLINE && !declined && low.matches("(?s).*\\b(not something we|we don't|we do not"
+                + "|can't help with|isn't something we)\\b.*")
+                && services.stream().anyMatch(s -> low.contains(s.name().toLowerCase(Locale.ROOT)))) {
+            declined = true;
+        }
+        if (p.goal() == Persona.Goal.ANSWER && !answerHeard && plain(low).contains(plain(p.expects()))) {
+            answerHeard = true;
+        }
+        if (declined || answerHeard) {
+            saidBye = true;
+            move = "thanks and goodbye";
+            return declined ? pick(rnd, List.of("Ah ok, no worries. Bye", "Oh right, thanks anyway", "ok thanks, bye"))
+                    : pick(rnd, List.of("Great, thanks. That's all, bye", "Lovely, thank you", "ok cheers, bye"));
+        }
+        if (p.goal() == Persona.Goal.ANSWER && (r.ask() == Reading.Ask.ANYTHING_ELSE
+                || r.ask() == Reading.Ask.NOT_UNDERSTOOD || low.contains("not sure"))) {
+            gaveUp = "question not answered";
+        }
+        return null;
+    }
+
+    /** An answer as a caller compares it: words and numbers only, a spoken "85 pounds" as the written "£85". */
+    private static String plain(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("£\\s?([0-9][0-9,]*)", "$1 pounds").replace(",", "")
+                .replaceAll("[^a-z0-9 ]", " ").replaceAll("\\s+", " ").strip();
     }
 
     private Twist take(Twist.Trigger trigger) {
@@ -257,6 +320,10 @@ final class SimulatedCaller {
         if (p.goal() == Persona.Goal.RESCHEDULE && (ask == Reading.Ask.SERVICE || ask == Reading.Ask.GREETING)) {
             return restateGoal();
         }
+        if (ask == Reading.Ask.WHICH_SERVICE) {
+            move = "says which service";
+            return whichService();
+        }
         if (p.goal() == Persona.Goal.CANCEL && (ask == Reading.Ask.DAY_TIME || ask == Reading.Ask.SERVICE
                 || ask == Reading.Ask.OFFERS || ask == Reading.Ask.GREETING)) {
             return restateGoal();
@@ -283,6 +350,9 @@ final class SimulatedCaller {
             case GREETING:
                 return n == 1 ? p.opening() : restateGoal();
             case SERVICE:
+                if (p.goal() == Persona.Goal.DECLINE || p.goal() == Persona.Goal.ANSWER) {
+                    return restateGoal(); // what they called about is the request or the question itself
+                }
                 return n == 1 ? cap(p.problem().words()) : cap(p.problem().plainWords());
             case DAY_TIME:
                 followUp = null;
@@ -301,6 +371,9 @@ final class SimulatedCaller {
             case PHONE:
                 return pick(rnd, List.of(keep(phoneSaid()), "It's " + keep(phoneSaid())));
             case ADDRESS:
+                if (p.comesIn()) {
+                    return pick(rnd, List.of("I'll come to you", "I'm coming to the practice", "I'll be coming in"));
+                }
                 return addressAnswer(n);
             case POSTCODE:
                 postcodeGiven = true;
@@ -332,8 +405,28 @@ final class SimulatedCaller {
         }
     }
 
+    /** "Is that a repair, or a new one fitted?", answered from what the caller wants, in their own words. */
+    private String whichService() {
+        String id = p.problem().serviceId();
+        if (id != null && id.contains("install")) {
+            return pick(rnd, List.of("A new one fitted please", "New one, the old one's had it", "a new one"));
+        }
+        if (id != null && id.contains("repair")) {
+            return pick(rnd, List.of("A repair please", "It's a repair", "repair, it's just broken",
+                    "the repair"));
+        }
+        return cap(p.problem().plainWords());
+    }
+
     private String restateGoal() {
         move = "restates request";
+        if (p.goal() == Persona.Goal.DECLINE || p.goal() == Persona.Goal.ANSWER) {
+            if (restatedRequest++ > 0) {
+                gaveUp = "asked twice";
+                return null;
+            }
+            return p.opening();
+        }
         if (p.goal() == Persona.Goal.CANCEL) {
             return pick(rnd, List.of("I want to cancel my appointment", "No, I need to cancel my booking",
                     "cancel my " + dayWords(p.existing().get(p.target()).start().toLocalDate()) + " appointment please"));
@@ -515,7 +608,7 @@ final class SimulatedCaller {
                 return correct("address", "No, that's my email. The address is " + keep(fullAddress()));
             }
             // a booking read-back should say where; anything but my full address is corrected
-            if (!AddressMatch.matches(reply, address)) {
+            if (!p.comesIn() && !AddressMatch.matches(reply, address)) {
                 return correct("address", pick(rnd, List.of("No, the full address is " + keep(fullAddress()),
                         "That's not the whole address, it's " + keep(fullAddress()))));
             }

@@ -1,0 +1,45 @@
+package io.switchboard.dialog.knowledge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The model's native libraries go where they are told, not into the home directory, and load from there. */
+class NativeLibraryCacheTest {
+
+    @Test
+    void onnxRuntimeIsUnpackedOnceIntoTheGivenDirectory(@TempDir Path dir) throws IOException {
+        Path ort = dir.resolve("onnxruntime");
+        assertThat(NativeLibraryCache.unpackOnnxRuntime(ort)).isTrue();
+        Path lib = ort.resolve("libonnxruntime.so");
+        assertThat(lib).isRegularFile();
+        assertThat(Files.size(lib)).isGreaterThan(1_000_000);
+        long modified = Files.getLastModifiedTime(lib).toMillis();
+
+        assertThat(NativeLibraryCache.unpackOnnxRuntime(ort)).isTrue();
+        assertThat(Files.getLastModifiedTime(lib).toMillis()).as("a library in use is not rewritten").isEqualTo(modified);
+        try (Stream<Path> files = Files.list(ort)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void theLoadedModelTookItsLibrariesFromTheConfiguredCacheAndEmbedsOffline() {
+        OnBoxEmbeddings model = OnBoxEmbeddings.shared();
+        assertThat(model.embed("is there parking")).hasValueSatisfying(v -> assertThat(v).hasSize(384));
+        assertThat(model.loadTime()).isPresent();
+
+        Path ort = Path.of(System.getProperty(NativeLibraryCache.ORT_PATH));
+        assertThat(ort.resolve("libonnxruntime4j_jni.so")).isRegularFile();
+        Path djl = Path.of(System.getProperty(NativeLibraryCache.DJL_CACHE));
+        assertThat(djl).isDirectory();
+        assertThat(djl.toString()).doesNotStartWith(System.getProperty("user.home") + "/.djl.ai");
+        assertThat(System.getProperty(NativeLibraryCache.DJL_OFFLINE)).isEqualTo("true");
+    }
+}
