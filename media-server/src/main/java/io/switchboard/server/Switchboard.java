@@ -3,6 +3,7 @@ package io.switchboard.server;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.Receptionist;
+import io.switchboard.dialog.knowledge.OnBoxEmbeddings;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmFallbacks;
 import io.switchboard.dialog.session.SessionStore;
@@ -140,6 +141,8 @@ public final class Switchboard implements AutoCloseable {
             new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
             SessionStore sessions = openSessions(config, clock);
             closers.push(new Step("sessions", sessions::close));
+            // the on-box embedding model's native libraries go under the data dir (or SWITCHBOARD_NATIVE_CACHE_DIR)
+            OnBoxEmbeddings.configure(config.environment(), config.dataDir());
             LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
             closeIfCloseable("LLM fallback", llm, closers);
             TextChannels text = openTextChannels(config, scheduling, metrics);
