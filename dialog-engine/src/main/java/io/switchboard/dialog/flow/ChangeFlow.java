@@ -156,8 +156,7 @@ final class ChangeFlow {
             t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
             if (codes.available() && c.codesSent < CodeFlow.MAX_CODES_PER_CONVERSATION) {
                 // another number can be proved by a code, so naming it leads somewhere
-                t.ask(CodePhrasing.forChannel(c.channel).askNumberForChange(), Expectation.PHONE,
-                        DialogState.COLLECTING);
+                t.ask(CodePhrasing.forChannel(c.channel).askOtherNumber(), Expectation.PHONE, DialogState.COLLECTING);
                 return Optional.empty();
             }
             // without codes never ask "which number was it booked under?": another number's bookings are not this

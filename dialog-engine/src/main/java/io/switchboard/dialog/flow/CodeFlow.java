@@ -200,6 +200,7 @@ final class CodeFlow {
 
     /** While a code is awaited, anything else is answered by asking for it again (no new code is sent). */
     void askAgain(Turn t) {
+        t.understood = true; // answered with this flow's own words, not the recovery policy's PIN prompt
         t.ask(CodePhrasing.forChannel(t.conv.channel).askForCode(), Expectation.PIN, DialogState.VERIFYING_PHONE);
     }
 
@@ -230,8 +231,9 @@ final class CodeFlow {
                 return d;
             }
         }
+        // six digits and no others: "07700 900444" (a number) is not a code
         var m = TYPED_CODE.matcher(h.original());
-        return m.find() ? m.group().replaceAll("\\D", "") : null;
+        return m.find() && h.original().replaceAll("\\D", "").length() == 6 ? m.group().replaceAll("\\D", "") : null;
     }
 
     private static boolean wantsNewCode(Heard h) {

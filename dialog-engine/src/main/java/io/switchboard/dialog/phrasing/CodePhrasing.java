@@ -25,6 +25,12 @@ public final class CodePhrasing {
                 + "with? I'll " + (spoken ? "send it a text with" : "text it") + " a 6-digit code.";
     }
 
+    /** A proven number has no bookings: another number can be proved the same way. */
+    public String askOtherNumber() {
+        return "If it was booked under another number, tell me that number and I'll "
+                + (spoken ? "send it a text with" : "text it") + " a 6-digit code.";
+    }
+
     /** The caller named a number that is not the one they are texting or calling from. */
     public String otherNumberNeedsCode() {
         return "That's not the number you're " + (spoken ? "calling" : "messaging") + " from, so for your security "

@@ -3,7 +3,6 @@ package io.switchboard.dialog.conversations;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Identity;
 import io.switchboard.dialog.LoggingNotifier;
-import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
@@ -15,10 +14,7 @@ import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
-import io.switchboard.scheduling.identity.CodeCheck;
-import io.switchboard.scheduling.identity.CodeIssue;
 import io.switchboard.scheduling.identity.CodePolicy;
-import io.switchboard.scheduling.identity.CodePurpose;
 import io.switchboard.scheduling.identity.OneTimeCodes;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
@@ -28,9 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +40,7 @@ class CodeIdentityAcrossInstancesTest {
 
     private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), CallerScript.MONDAY_9AM);
     private final RedisServerProcess redis = startRedis();
-    private final TextedPhones phones = new TextedPhones(new OneTimeCodes(fx.database().dsl(), fx.clock(),
+    private final TextedCodes phones = new TextedCodes(new OneTimeCodes(fx.database().dsl(), fx.clock(),
             CodePolicy.forRegion("GB")));
     private final List<RedisSessionStore> stores = new ArrayList<>();
     private final List<String> transcript = new ArrayList<>();
@@ -127,43 +121,6 @@ class CodeIdentityAcrossInstancesTest {
             return RedisServerProcess.start();
         } catch (Exception e) {
             throw new IllegalStateException("redis-server did not start", e);
-        }
-    }
-
-    /** The real codes, "texted" into a map of what each phone received. */
-    private static final class TextedPhones implements PhoneVerifier {
-        final Map<String, List<String>> sent = new ConcurrentHashMap<>();
-        private final OneTimeCodes codes;
-
-        TextedPhones(OneTimeCodes codes) {
-            this.codes = codes;
-        }
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public CodeDelivery send(String phone, CodePurpose purpose, String conversation, String client) {
-            return switch (codes.issue(phone, purpose, conversation, client)) {
-                case CodeIssue.Issued issued -> {
-                    sent.computeIfAbsent(phone, p -> new ArrayList<>()).add(issued.code());
-                    yield new CodeDelivery.Sent();
-                }
-                case CodeIssue.Refused refused -> new CodeDelivery.Refused(refused.reason());
-            };
-        }
-
-        @Override
-        public CodeCheck check(String phone, CodePurpose purpose, String conversation, String typed) {
-            return codes.verify(phone, purpose, conversation, typed);
-        }
-
-        String lastCodeTo(String phone) {
-            List<String> got = sent.getOrDefault(phone, List.of());
-            assertThat(got).as("codes texted to " + phone).isNotEmpty();
-            return got.getLast();
         }
     }
 }
