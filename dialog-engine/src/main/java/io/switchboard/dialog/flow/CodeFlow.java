@@ -154,11 +154,35 @@ final class CodeFlow {
                 t.say(say.verified());
                 return Result.VERIFIED;
             }
-            case CodeCheck.Wrong w -> t.ask(say.wrongCode(w.triesLeft()), Expectation.PIN, DialogState.VERIFYING_PHONE);
-            case CodeCheck.Expired e -> t.ask(say.codeExpired(), Expectation.PIN, DialogState.VERIFYING_PHONE);
-            case CodeCheck.TooManyTries x -> t.ask(say.codeSpent(), Expectation.PIN, DialogState.VERIFYING_PHONE);
-            case CodeCheck.NoCode n -> t.ask(say.codeSpent(), Expectation.PIN, DialogState.VERIFYING_PHONE);
+            case CodeCheck.Wrong w -> {
+                // a wrong try moves on: the verifier bounds them (five a code, three codes a conversation), so the
+                // no-progress hand-off must not cut a caller short while they retype the code
+                c.stalledTurns = 0;
+                t.ask(say.wrongCode(w.triesLeft()), Expectation.PIN, DialogState.VERIFYING_PHONE);
+            }
+            case CodeCheck.Expired e -> {
+                return spent(t, say.codeExpired());
+            }
+            case CodeCheck.TooManyTries x -> {
+                return spent(t, say.codeSpent());
+            }
+            case CodeCheck.NoCode n -> {
+                return spent(t, say.codeSpent());
+            }
         }
+        return Result.WAITING;
+    }
+
+    /** The code can no longer be used: another may be asked for, unless this conversation has had its codes. */
+    private static Result spent(Turn t, String why) {
+        Conversation c = t.conv;
+        if (c.codesSent >= MAX_CODES_PER_CONVERSATION) {
+            t.say(why.split("\\. ")[0] + ".");
+            t.say(CodePhrasing.forChannel(c.channel).tooManyCodes());
+            clear(c);
+            return ended(c);
+        }
+        t.ask(why, Expectation.PIN, DialogState.VERIFYING_PHONE);
         return Result.WAITING;
     }
 
