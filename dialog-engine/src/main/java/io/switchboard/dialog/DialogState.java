@@ -25,6 +25,8 @@ public enum DialogState {
     FAILED,
     /** A caller from the owner's number must give the PIN. */
     VERIFYING_OWNER,
+    /** A one-time code was texted to a number and the caller is to type (or say) it back. */
+    VERIFYING_PHONE,
     /** The owner is verified and may ask about the schedule. */
     OWNER_BRIEFING,
     /** The caller asked for a person and was given a way to reach one. */

@@ -50,31 +50,46 @@ public final class Receptionist implements DialogEngine {
     private final LlmFallback llm;
     private final Notifier notifier;
 
+    private final PhoneVerifier codes;
+
     private Receptionist(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
-                         Duration sessionTimeout, Metrics metrics) {
+                         Duration sessionTimeout, Metrics metrics, PhoneVerifier codes) {
+        this.codes = Objects.requireNonNull(codes, "codes");
         this.scheduling = scheduling;
         this.sessions = sessions;
         this.hearing = new Hearing(scheduling.profile(), llm);
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.llm = llm;
         this.notifier = notifier;
-        this.engine = new ConversationEngine(scheduling, notifier, metrics);
+        this.engine = new ConversationEngine(scheduling, notifier, metrics, codes);
         this.sessionTimeout = sessionTimeout;
     }
 
     public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier) {
-        return new Receptionist(scheduling, sessions, llm, notifier, DEFAULT_SESSION_TIMEOUT, Metrics.disabled());
+        return new Receptionist(scheduling, sessions, llm, notifier, DEFAULT_SESSION_TIMEOUT, Metrics.disabled(),
+                PhoneVerifier.unavailable());
     }
 
     public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
                                       Duration sessionTimeout) {
-        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled());
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled(),
+                PhoneVerifier.unavailable());
     }
 
     /** With conversations, bookings and session-store failures recorded into {@code metrics}. */
     public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
                                       Duration sessionTimeout, Metrics metrics) {
-        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, metrics);
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, metrics,
+                PhoneVerifier.unavailable());
+    }
+
+    /**
+     * As above, with numbers proved by one-time codes through {@code codes} (a web visitor's number, a number a
+     * caller names, the owner lifting a PIN lockout).
+     */
+    public static Receptionist create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
+                                      Duration sessionTimeout, Metrics metrics, PhoneVerifier codes) {
+        return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, metrics, codes);
     }
 
     @Override
@@ -93,7 +108,8 @@ public final class Receptionist implements DialogEngine {
         return locks.withLock(key, () -> {
             Conversation c = load(key).orElseGet(
                     () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
-            Transition step = engine.step(c, hearing.hear(request, c, scheduling.clock()), request.replyCut());
+            Transition step = engine.step(c, hearing.hear(request, c, scheduling.clock()), request.replyCut(),
+                    request.client());
             save(key, step.next());
             TurnResult r = step.result();
             LOG.info("turn {} -> {} ({} actions)", key, r.state().wireName(), r.actions().size());
@@ -119,7 +135,7 @@ public final class Receptionist implements DialogEngine {
     @Override
     public void warmUp() {
         // A twin that records nothing: the warm-up conversation must not count as a caller's.
-        new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled()).warmUpHere();
+        new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, Metrics.disabled(), codes).warmUpHere();
     }
 
     private void warmUpHere() {

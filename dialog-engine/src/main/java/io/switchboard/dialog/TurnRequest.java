@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param replyCut  the caller cut the previous reply short (barge-in), so its closing question was not heard:
  *                  a "yes" must not confirm what the caller never heard asked
  * @param identity  what the channel proved about the sender; {@code from} is only ever a proven number (or null)
+ * @param client    where the message came from when that is not the sender's number (the web client's address),
+ *                  for per-client limits on one-time codes; null on phone channels, whose sender is the client
  */
 public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf,
-                          boolean replyCut, Identity identity) {
+                          boolean replyCut, Identity identity, String client) {
 
     /** Longest text the engine reads; longer input is cut, not rejected, so a caller always gets a reply. */
     public static final int MAX_TEXT = 2000;
@@ -27,6 +29,11 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(identity, "identity");
         text = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+
+    public TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf, boolean replyCut,
+                       Identity identity) {
+        this(channel, sessionId, from, text, dtmf, replyCut, identity, null);
     }
 
     /**
@@ -53,6 +60,11 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
 
     /** The same message, marked as having cut the previous reply short. */
     public TurnRequest afterCutReply() {
-        return new TurnRequest(channel, sessionId, from, text, dtmf, true, identity);
+        return new TurnRequest(channel, sessionId, from, text, dtmf, true, identity, client);
+    }
+
+    /** The same message, known to come from {@code client} (a web client's address). */
+    public TurnRequest fromClient(String client) {
+        return new TurnRequest(channel, sessionId, from, text, dtmf, replyCut, identity, client);
     }
 }

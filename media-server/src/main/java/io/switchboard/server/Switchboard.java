@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.knowledge.OnBoxEmbeddings;
 import io.switchboard.dialog.llm.LlmFallback;
@@ -17,6 +18,7 @@ import io.switchboard.scheduling.calendar.google.GoogleCalendarSetupException;
 import io.switchboard.scheduling.calendar.google.GoogleCalendarSync;
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
+import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.ProfileWarning;
@@ -112,8 +114,19 @@ public final class Switchboard implements AutoCloseable {
     /** Everything but HTTP, with the real receptionist (sessions expire after the configured timeout). */
     public static Switchboard open(ServerConfig config) {
         PrometheusMetrics metrics = PrometheusMetrics.create();
-        return open(config, (scheduling, sessions, llm, notifier) -> Receptionist.create(scheduling, sessions, llm,
-                notifier, config.sessionTimeout(), metrics.metrics()), metrics);
+        return open(config, new EngineFactory() {
+            @Override
+            public DialogEngine create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier) {
+                return create(scheduling, sessions, llm, notifier, PhoneVerifier.unavailable());
+            }
+
+            @Override
+            public DialogEngine create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier,
+                                       PhoneVerifier codes) {
+                return Receptionist.create(scheduling, sessions, llm, notifier, config.sessionTimeout(),
+                        metrics.metrics(), codes);
+            }
+        }, metrics);
     }
 
     /**
@@ -148,7 +161,7 @@ public final class Switchboard implements AutoCloseable {
             TextChannels text = openTextChannels(config, scheduling, metrics);
             closers.push(new Step("text channels", text::close));
             Notifier notifier = text.notifier();
-            DialogEngine engine = engines.create(scheduling, sessions, llm, notifier);
+            DialogEngine engine = engines.create(scheduling, sessions, llm, notifier, text.phoneVerifier());
             closeIfCloseable("dialog engine", engine, closers);
             return new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
         } catch (RuntimeException e) {
@@ -563,6 +576,14 @@ public final class Switchboard implements AutoCloseable {
             return TextChannels.fromEnvironment(config.environment(), scheduling, metrics.metrics());
         } catch (IllegalStateException e) {
             throw new ConfigException("TWILIO_* / WHATSAPP_*", e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            String problem = String.valueOf(e.getMessage());
+            for (String variable : new String[] {CodePolicy.COUNTRIES, CodePolicy.DAILY_CAP}) {
+                if (problem.startsWith(variable)) {
+                    throw new ConfigException(variable, problem.substring(variable.length()).replaceFirst("^:? ", ""), e);
+                }
+            }
+            throw e;
         }
     }
 

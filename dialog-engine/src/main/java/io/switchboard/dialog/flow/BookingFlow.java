@@ -30,9 +30,11 @@ final class BookingFlow {
     private static final int MAX_PROBLEM = Conversation.MAX_PROBLEM;
 
     private final SlotFinder slots;
+    private final CodeFlow codes;
 
-    BookingFlow(SlotFinder slots) {
+    BookingFlow(SlotFinder slots, CodeFlow codes) {
         this.slots = slots;
+        this.codes = codes;
     }
 
     void advance(Turn t) {
@@ -240,6 +242,9 @@ final class BookingFlow {
         if (t.profile().requires(IntakeField.PROBLEM) && blank(c.problem)) {
             t.ask(t.say.askProblem(), Expectation.PROBLEM, DialogState.COLLECTING);
             return;
+        }
+        if (codes.holdsForCallbackCheck(t)) {
+            return; // a public web visitor's number is proved by code before the booking is confirmed
         }
         if (c.bookingKey == null) {
             c.bookingKey = c.sessionId + ":" + UUID.randomUUID();

@@ -2,16 +2,19 @@ package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.phrasing.CodePhrasing;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.Intent;
 import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.booking.BookingResult;
+import io.switchboard.scheduling.identity.CodePurpose;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,18 +24,22 @@ import java.util.UUID;
  * several), confirm, then act. Nothing changes without an explicit yes.
  *
  * <p>Only bookings of the conversation's verified identity can be changed: the caller ID the channel proves (the
- * signed {@code From} of an SMS or call, the WhatsApp sender), never a number the caller says. A caller who names
- * another number ("it was booked under my wife's phone") is told changes are made from the booking's phone and a
- * message is left for the owner, and the reply is the same whether or not that number has bookings. Every change
- * is announced to the booking's own number by the adapters ({@link DialogAction.Rescheduled},
- * {@link DialogAction.Cancelled}).
+ * signed {@code From} of an SMS or call, the WhatsApp sender) or a number proved in this conversation with a
+ * one-time code ({@link CodeFlow}), never a number the caller merely says. A caller who names another number ("it was
+ * booked under my wife's phone") gets a code texted to that number when SMS is configured; without SMS they are told
+ * changes are made from the booking's phone and a message is left for the owner. Either way the reply is the same
+ * whether or not that number has bookings. A web visitor, who proves nothing, is asked for the booking's number and
+ * sent a code the same way. Every change is announced to the booking's own number by the adapters
+ * ({@link DialogAction.Rescheduled}, {@link DialogAction.Cancelled}).
  */
 final class ChangeFlow {
 
     private final SlotFinder slots;
+    private final CodeFlow codes;
 
-    ChangeFlow(SlotFinder slots) {
+    ChangeFlow(SlotFinder slots, CodeFlow codes) {
         this.slots = slots;
+        this.codes = codes;
     }
 
     void advance(Turn t, Intent kind) {
@@ -114,31 +121,46 @@ final class ChangeFlow {
     private Optional<Appointment> target(Turn t) {
         Conversation c = t.conv;
         Heard h = t.heard;
-        String identity = verifiedIdentity(t);
-        if (identity == null || (h.phone() != null && !identity.equals(e164(t, h.phone())))) {
-            notProven(t);
+        if (CodeFlow.awaiting(c)) {
+            codes.askAgain(t); // not the code: ask for it again rather than send another
+            return Optional.empty();
+        }
+        List<String> proven = CodeFlow.proven(t);
+        String named = h.phone() == null ? null : e164(t, h.phone());
+        if (named != null && !proven.contains(named)) {
+            proveNamed(t, named, !proven.isEmpty());
+            return Optional.empty();
+        }
+        if (proven.isEmpty()) {
+            askWhichNumber(t);
             return Optional.empty();
         }
         if (c.targetAppointment != null) {
             Optional<Appointment> a = t.scheduling.appointments().find(c.targetAppointment)
-                    .filter(x -> belongsTo(t, x, identity));
+                    .filter(x -> belongsTo(t, x, proven));
             if (a.isPresent() && a.get().status().holdsSlot()) {
                 return a;
             }
             c.targetAppointment = null;
         }
         if (!c.candidates.isEmpty()) {
-            Optional<Appointment> picked = pick(t, c.candidates).filter(x -> belongsTo(t, x, identity));
+            Optional<Appointment> picked = pick(t, c.candidates).filter(x -> belongsTo(t, x, proven));
             if (picked.isPresent()) {
                 c.targetAppointment = picked.get().id();
                 c.candidates = new ArrayList<>();
                 return picked;
             }
         }
-        List<Appointment> mine = t.scheduling.appointments().bookedForPhone(identity, t.now.toInstant());
+        List<Appointment> mine = bookedFor(t, proven);
         if (mine.isEmpty()) {
-            // never ask "which number was it booked under?": another number's bookings are not this caller's to change
             t.say(t.say.noAppointmentFound().split("\\. ")[0] + ".");
+            if (codes.available() && c.codesSent < CodeFlow.MAX_CODES_PER_CONVERSATION) {
+                // another number can be proved by a code, so naming it leads somewhere
+                t.ask(CodePhrasing.forChannel(c.channel).askOtherNumber(), Expectation.PHONE, DialogState.COLLECTING);
+                return Optional.empty();
+            }
+            // without codes never ask "which number was it booked under?": another number's bookings are not this
+            // caller's to change
             t.say(t.say.changeOnlyFromBookingPhone());
             c.state = DialogState.FAILED;
             c.expecting = Expectation.NONE;
@@ -161,21 +183,67 @@ final class ChangeFlow {
         return Optional.empty();
     }
 
+    /** The bookings still ahead of every number this conversation has proven, soonest first. */
+    private static List<Appointment> bookedFor(Turn t, List<String> proven) {
+        List<Appointment> out = new ArrayList<>();
+        for (String phone : proven) {
+            out.addAll(t.scheduling.appointments().bookedForPhone(phone, t.now.toInstant()));
+        }
+        out.sort(Comparator.comparing((Appointment a) -> a.slot().start()));
+        return out;
+    }
+
     /**
-     * The number this conversation has proven it speaks for, in E.164, or null when nothing is proven (a web
-     * visitor, a withheld caller ID).
+     * The caller named a number this conversation has not proven. With SMS a code goes to that number (the named
+     * number's bookings open only once it is typed back); without, nothing is changed and the owner is told.
      */
-    private static String verifiedIdentity(Turn t) {
-        String callerId = t.conv.callerId;
-        return callerId == null || callerId.isBlank() ? null : e164(t, callerId);
+    private void proveNamed(Turn t, String named, boolean callerHasOwnNumber) {
+        Conversation c = t.conv;
+        if (!codes.available()) {
+            notProven(t);
+            return;
+        }
+        keepWishes(t);
+        if (callerHasOwnNumber) {
+            t.say(CodePhrasing.forChannel(c.channel).otherNumberNeedsCode());
+        }
+        if (!codes.send(t, named, CodePurpose.CHANGE_BOOKING)) {
+            notProven(t);
+        }
+    }
+
+    /**
+     * Nothing is proven (a public web visitor, a withheld caller ID). With SMS the visitor is asked for the
+     * booking's number, to text it a code; without, they are told plainly how a change can be made.
+     */
+    private void askWhichNumber(Turn t) {
+        Conversation c = t.conv;
+        if (!codes.available() || c.codesSent >= CodeFlow.MAX_CODES_PER_CONVERSATION) {
+            notProven(t);
+            return;
+        }
+        if (c.expecting.is(Expectation.Slot.PHONE) && t.heard.is(Intent.DENY)) {
+            keep(t);
+            return;
+        }
+        keepWishes(t);
+        t.ask(CodePhrasing.forChannel(c.channel).askNumberForChange(), Expectation.PHONE, DialogState.COLLECTING);
+    }
+
+    /** "Move it to thursday" said before the number is proven still counts once it is. */
+    private static void keepWishes(Turn t) {
+        Conversation c = t.conv;
+        if (c.topic == Intent.RESCHEDULE && t.heard.hasTimes()) {
+            c.wanted = BookingFlow.merge(c.wanted, t.heard.times(), c);
+        }
     }
 
     private static String e164(Turn t, String raw) {
-        return t.scheduling.phones().toE164(raw).orElse(raw.strip());
+        return CodeFlow.e164(t, raw);
     }
 
-    private static boolean belongsTo(Turn t, Appointment a, String identity) {
-        return identity.equals(e164(t, a.customer().phone()));
+    private static boolean belongsTo(Turn t, Appointment a, List<String> proven) {
+        return proven.contains(e164(t, a.customer().phone()));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.switchboard.dialog.flow;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.Identity;
+import io.switchboard.scheduling.identity.CodePurpose;
 import io.switchboard.dialog.understanding.AddressParts;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -84,6 +87,17 @@ public final class Conversation {
     /** What the owner asked before giving the PIN, answered once verified. */
     String pendingOwnerQuestion;
     List<TimePreference> pendingOwnerTimes = new ArrayList<>();
+
+    /**
+     * A number this conversation proved with a one-time code (E.164): its bookings may be seen and changed here for
+     * the rest of the session, besides those of the channel's own caller ID. Kept across flows, never reset.
+     */
+    String codeProvenPhone;
+    /** The number a code was texted to and that waits for it to be typed back, with what it is to prove. */
+    String codePhone;
+    CodePurpose codePurpose;
+    /** Codes this conversation asked for; bounded, so "send it again" cannot loop. */
+    int codesSent;
 
     /** Answers in a row to the pending question that were not understood (the recovery policy's counter). */
     int noMatch;
@@ -175,6 +189,10 @@ public final class Conversation {
         c.pinAttempts = pinAttempts;
         c.pendingOwnerQuestion = pendingOwnerQuestion;
         c.pendingOwnerTimes = new ArrayList<>(pendingOwnerTimes);
+        c.codeProvenPhone = codeProvenPhone;
+        c.codePhone = codePhone;
+        c.codePurpose = codePurpose;
+        c.codesSent = codesSent;
         c.noMatch = noMatch;
         c.stalledTurns = stalledTurns;
         c.lastReplyHash = lastReplyHash;
@@ -201,12 +219,28 @@ public final class Conversation {
         askedWhatToChange = false;
         targetAppointment = null;
         candidates = new ArrayList<>();
+        codePhone = null; // a code no flow waits for any more; a number already proven stays proven
+        codePurpose = null;
         noMatch = 0;
         stalledTurns = 0;
     }
 
     public String sessionId() {
         return sessionId;
+    }
+
+    /**
+     * The identity this conversation proved by one-time code ({@link Identity.Proof#ONE_TIME_CODE}), or
+     * {@link Identity#none()}. It lives in the conversation state, so it survives the session store.
+     */
+    public Identity codeIdentity() {
+        return codeProvenPhone == null ? Identity.none()
+                : Identity.signedBy(codeProvenPhone, Identity.Proof.ONE_TIME_CODE);
+    }
+
+    /** The channel's caller ID (E.164), if it gave one. */
+    public Optional<String> callerId() {
+        return Optional.ofNullable(callerId);
     }
 
     public Channel channel() {

@@ -2,6 +2,7 @@ package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.SlotSnapshot;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.metrics.ConversationOutcome;
@@ -28,10 +29,15 @@ public final class ConversationEngine {
     }
 
     public ConversationEngine(Scheduling scheduling, Notifier notifier, Metrics metrics) {
+        this(scheduling, notifier, metrics, PhoneVerifier.unavailable());
+    }
+
+    /** @param codes proves numbers by one-time code; {@link PhoneVerifier#unavailable()} without SMS */
+    public ConversationEngine(Scheduling scheduling, Notifier notifier, Metrics metrics, PhoneVerifier codes) {
         this.scheduling = scheduling;
         this.notifier = notifier;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.router = new TurnRouter(scheduling);
+        this.router = new TurnRouter(scheduling, Objects.requireNonNull(codes, "codes"));
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -49,6 +55,11 @@ public final class ConversationEngine {
      * expectation) out. {@code state} itself is not changed.
      */
     public Transition step(Conversation state, Heard heard, boolean previousReplyCut) {
+        return step(state, heard, previousReplyCut, null);
+    }
+
+    /** As {@link #step(Conversation, Heard, boolean)}, for a message from {@code client} (a web client's address). */
+    public Transition step(Conversation state, Heard heard, boolean previousReplyCut, String client) {
         Conversation c = state.copy();
         opened(c);
         if (c.state.isTerminal()) {
@@ -56,6 +67,7 @@ public final class ConversationEngine {
         }
         Turn t = newTurn(c, heard);
         t.questionUnheard = previousReplyCut;
+        t.client = client;
         Progress before = Progress.of(c);
         Expectation askedBefore = c.expecting;
         router.route(t);

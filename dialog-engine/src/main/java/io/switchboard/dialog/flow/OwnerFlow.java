@@ -2,10 +2,12 @@ package io.switchboard.dialog.flow;
 
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.OwnerLockedAlert;
+import io.switchboard.dialog.phrasing.CodePhrasing;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.PartOfDay;
+import io.switchboard.scheduling.identity.CodePurpose;
 import io.switchboard.scheduling.owner.OwnerLockout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The owner's briefing: a caller from the owner's number gives the PIN, then asks about the schedule
@@ -29,6 +32,10 @@ import java.util.Optional;
  * PINs are counted by {@link OwnerLockout} per owner across all sessions, channels and instances; while it is locked
  * all owner access is refused, the right PIN included, and a session verified earlier loses its access too. One
  * conversation still ends after {@value #MAX_PIN_ATTEMPTS} wrong PINs.
+ *
+ * <p>Caller ID can be spoofed, so a lockout may have been tripped by someone else: with SMS configured the owner can
+ * lift it by asking for an unlock code, which is texted to the owner's number from the profile (never to the number
+ * the request came from), and typing it back. The PIN is still asked afterwards.
  */
 final class OwnerFlow {
 
@@ -37,10 +44,45 @@ final class OwnerFlow {
     private static final int SPOKEN_LINES = 3;
     private static final int TEXT_LINES = 6;
 
-    private final OwnerLockout lockout;
+    private static final Pattern UNLOCK = Pattern.compile("\\bunlock\\b");
 
-    OwnerFlow(OwnerLockout lockout) {
+    private final OwnerLockout lockout;
+    private final CodeFlow codes;
+
+    OwnerFlow(OwnerLockout lockout, CodeFlow codes) {
         this.lockout = lockout;
+        this.codes = codes;
+    }
+
+    /** The owner's number asks to lift the lockout ("unlock"), and an unlock code could be texted. */
+    boolean asksToUnlock(Turn t) {
+        return codes.available() && isOwner(t) && UNLOCK.matcher(t.heard.text().toLowerCase(Locale.ROOT)).find();
+    }
+
+    /** Texts an unlock code to the owner's own number while owner access is locked; otherwise asks for the PIN. */
+    void sendUnlockCode(Turn t) {
+        Conversation c = t.conv;
+        t.understood = true;
+        if (lockout.lockedUntil(ownerKey(t)).isEmpty()) {
+            requestPin(t, null); // nothing to lift
+            return;
+        }
+        c.topic = io.switchboard.models.Intent.OWNER_BRIEFING;
+        c.ownerVerified = false;
+        if (!codes.send(t, ownerKey(t), CodePurpose.OWNER_UNLOCK)) {
+            t.say(t.say.ownerAccessPaused());
+            c.state = DialogState.FAILED;
+            c.expecting = Expectation.NONE;
+        }
+    }
+
+    /** The unlock code checked out: the lockout is lifted and the PIN asked for, as always. */
+    void unlocked(Turn t) {
+        boolean wasLocked = lockout.lift(ownerKey(t));
+        LOG.warn("owner access lockout {} by an unlock code texted to the owner", wasLocked ? "lifted" : "already over");
+        t.conv.pinAttempts = 0;
+        t.say(CodePhrasing.forChannel(t.conv.channel).unlocked());
+        requestPin(t, null);
     }
 
     boolean isOwner(Turn t) {
@@ -157,12 +199,15 @@ final class OwnerFlow {
         return true;
     }
 
-    private static void refuse(Turn t) {
+    private void refuse(Turn t) {
         Conversation c = t.conv;
         c.ownerVerified = false;
         c.pendingOwnerQuestion = null;
         c.pendingOwnerTimes = new ArrayList<>();
         t.say(t.say.ownerAccessPaused());
+        if (codes.available() && isOwner(t)) {
+            t.say(CodePhrasing.forChannel(c.channel).offerUnlock());
+        }
         c.state = DialogState.FAILED;
         c.expecting = Expectation.NONE;
     }

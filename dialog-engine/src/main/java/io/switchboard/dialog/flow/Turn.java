@@ -29,6 +29,8 @@ final class Turn {
     final Metrics metrics;
     /** The caller cut the previous reply short: its closing question was not heard. */
     boolean questionUnheard;
+    /** Where the message came from when that is not the sender's number (a web client's address), or null. */
+    String client;
     /**
      * The message was understood even though it changed nothing (a question answered, a greeting returned), so
      * it does not count as a failed answer to the pending question.

@@ -5,10 +5,12 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.identity.CodePurpose;
 import io.switchboard.scheduling.owner.OwnerLockout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +30,19 @@ public final class TurnRouter {
     private final ChangeFlow change;
     private final OwnerFlow owner;
     private final Recovery recovery;
+    private final CodeFlow codes;
 
     public TurnRouter(Scheduling scheduling) {
+        this(scheduling, PhoneVerifier.unavailable());
+    }
+
+    /** @param verifier proves numbers by one-time code; {@link PhoneVerifier#unavailable()} without SMS */
+    public TurnRouter(Scheduling scheduling, PhoneVerifier verifier) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
-        this.booking = new BookingFlow(finder);
-        this.change = new ChangeFlow(finder);
-        this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()));
+        this.codes = new CodeFlow(verifier);
+        this.booking = new BookingFlow(finder, codes);
+        this.change = new ChangeFlow(finder, codes);
+        this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()), codes);
         this.recovery = new Recovery(booking);
     }
 
@@ -55,6 +64,14 @@ public final class TurnRouter {
         }
         if (c.state == DialogState.VERIFYING_OWNER) {
             owner.verify(t);
+            return;
+        }
+        if (CodeFlow.answersCode(c, h)) {
+            answerCode(t);
+            return;
+        }
+        if (owner.asksToUnlock(t)) {
+            owner.sendUnlockCode(t);
             return;
         }
         if (h.is(Intent.OWNER_BRIEFING) || (c.state == DialogState.OWNER_BRIEFING && c.ownerVerified
@@ -139,6 +156,20 @@ public final class TurnRouter {
             }
         }
         continueTopic(t);
+    }
+
+    /** The caller typed (or said) the one-time code: once it checks out, the flow that asked for it goes on. */
+    private void answerCode(Turn t) {
+        Conversation c = t.conv;
+        CodePurpose purpose = c.codePurpose;
+        if (codes.answer(t) != CodeFlow.Result.VERIFIED) {
+            return;
+        }
+        switch (purpose) {
+            case CHANGE_BOOKING -> change.advance(t, c.topic == Intent.RESCHEDULE ? Intent.RESCHEDULE : Intent.CANCEL);
+            case CALLBACK_NUMBER -> booking.next(t);
+            case OWNER_UNLOCK -> owner.unlocked(t);
+        }
     }
 
     private void continueTopic(Turn t) {

@@ -59,6 +59,9 @@ class ConversationCopyTest {
         if (type == Channel.class) {
             return Channel.WHATSAPP;
         }
+        if (type == io.switchboard.scheduling.identity.CodePurpose.class) {
+            return io.switchboard.scheduling.identity.CodePurpose.OWNER_UNLOCK;
+        }
         if (type == Intent.class) {
             return Intent.RESCHEDULE;
         }

@@ -98,6 +98,22 @@ public final class OwnerLockout {
         });
     }
 
+    /**
+     * Ends a lockout early: the owner proved their phone with a one-time code texted to it (a lockout tripped by
+     * someone spoofing the owner's caller ID must not keep the real owner out). Earlier wrong PINs no longer count;
+     * the PIN is still asked for afterwards.
+     *
+     * @return whether a lockout was in force
+     */
+    public boolean lift(String ownerKey) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            tx.deleteFrom(OWNER_PIN_FAILURE).where(OWNER_PIN_FAILURE.OWNER_KEY.eq(ownerKey)).execute();
+            return tx.deleteFrom(OWNER_LOCKOUT).where(OWNER_LOCKOUT.OWNER_KEY.eq(ownerKey)
+                    .and(OWNER_LOCKOUT.LOCKED_UNTIL.gt(now()))).execute() > 0;
+        });
+    }
+
     /** The right PIN while unlocked: earlier wrong guesses no longer count. */
     public void recordSuccess(String ownerKey) {
         dsl.deleteFrom(OWNER_PIN_FAILURE).where(OWNER_PIN_FAILURE.OWNER_KEY.eq(ownerKey)).execute();

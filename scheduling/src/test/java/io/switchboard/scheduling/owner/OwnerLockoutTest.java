@@ -97,4 +97,18 @@ class OwnerLockoutTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void liftingALockoutOpensAccessAndStartsTheCountAfresh() {
+        for (int i = 0; i < 5; i++) {
+            lockout.recordFailure(OWNER, Channel.SMS);
+        }
+        assertThat(lockout.lockedUntil(OWNER)).isPresent();
+
+        assertThat(lockout.lift(OWNER)).isTrue();
+
+        assertThat(lockout.lockedUntil(OWNER)).isEmpty();
+        assertThat(lockout.recordFailure(OWNER, Channel.SMS)).isEqualTo(new OwnerLockout.Failure.TryAgain(4));
+        assertThat(lockout.lift("+447700900888")).as("nothing to lift").isFalse();
+    }
 }

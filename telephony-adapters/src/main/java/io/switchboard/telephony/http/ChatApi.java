@@ -83,7 +83,8 @@ public final class ChatApi {
         }
         boolean trusted = AdminAuth.isAdmin(ctx);
         String address = ClientAddress.of(ctx);
-        TurnRequest turn = request.toTurn(trusted, phones);
+        // A public visitor's address bounds the one-time codes they can have texted (besides the per-number limit).
+        TurnRequest turn = trusted ? request.toTurn(true, phones) : request.toTurn(false, phones).fromClient(address);
         long started = System.nanoTime();
         // Unordered: turns of different sessions must not queue behind each other; the engine serialises a session.
         workers.<Answer>executeBlocking(() -> {

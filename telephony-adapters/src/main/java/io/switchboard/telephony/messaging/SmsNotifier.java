@@ -89,6 +89,6 @@ public final class SmsNotifier implements Notifier {
         return profile.name() + ": " + io.switchboard.scheduling.owner.OwnerLockout.MAX_FAILURES
                 + " wrong PINs were tried for your schedule (last by " + alert.channel().wireName()
                 + "). Owner access is locked until " + alert.until().atZone(profile.timezone()).format(WHEN)
-                + ". If this wasn't you, consider changing your PIN.";
+                + ". If this wasn't you, consider changing your PIN. To lift it now, text UNLOCK to this number.";
     }
 }

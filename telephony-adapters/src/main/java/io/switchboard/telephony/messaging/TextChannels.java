@@ -3,9 +3,12 @@ package io.switchboard.telephony.messaging;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.identity.CodePolicy;
+import io.switchboard.scheduling.identity.OneTimeCodes;
 import io.switchboard.telephony.alerts.OwnerAlertDispatcher;
 import io.switchboard.telephony.alerts.OwnerAlertSettings;
 import io.switchboard.telephony.alerts.OwnerAlertStore;
@@ -83,6 +86,7 @@ public final class TextChannels implements AutoCloseable {
     private final Optional<OwnerAlertWorker> ownerAlerts;
     private final OwnerAlertStore ownerAlertStore;
     private final FollowUpSender followUps;
+    private final PhoneVerifier phoneVerifier;
     private Vertx vertx;
     private WorkerExecutor workers;
     private long pruneTimer = -1;
@@ -90,6 +94,13 @@ public final class TextChannels implements AutoCloseable {
 
     private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                          WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings) {
+        this(config, scheduling, retryPolicy, webhooks, metrics, alertSettings,
+                CodePolicy.forRegion(scheduling.profile().phoneRegion()));
+    }
+
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                         WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings,
+                         CodePolicy codePolicy) {
         this.config = Objects.requireNonNull(config, "config");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
@@ -119,6 +130,10 @@ public final class TextChannels implements AutoCloseable {
             this.notifier = new LoggingNotifier();
         }
         this.followUps = new FollowUpSender(outbound, new ConfirmationText(scheduling.profile()));
+        this.phoneVerifier = config.sms().isPresent()
+                ? new SmsPhoneVerifier(new OneTimeCodes(scheduling.database().dsl(), scheduling.clock(), codePolicy),
+                        outbound, scheduling.profile().name())
+                : PhoneVerifier.unavailable();
         LOG.info("text channels: SMS {}, WhatsApp {}", config.sms().isPresent() ? "on" : "off",
                 config.whatsApp().isPresent() ? "on" : "off");
         if (config.sms().isPresent() && !config.sms().get().verifySignatures()) {
@@ -135,7 +150,8 @@ public final class TextChannels implements AutoCloseable {
     /** @param metrics where outbound messages and provider failures are counted */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
         return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
-                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env));
+                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env),
+                CodePolicy.fromEnvironment(env, scheduling.profile().phoneRegion()));
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
@@ -166,6 +182,14 @@ public final class TextChannels implements AutoCloseable {
     /** The owner alert worker, when SMS is configured (tests run its dispatcher's passes directly). */
     public Optional<OwnerAlertWorker> ownerAlerts() {
         return ownerAlerts;
+    }
+
+    /**
+     * Proves numbers by one-time codes texted to them when SMS is configured ({@code SWITCHBOARD_SMS_COUNTRIES},
+     * {@code SWITCHBOARD_CODE_DAILY_CAP}); {@link PhoneVerifier#unavailable()} otherwise, so nothing promises a code.
+     */
+    public PhoneVerifier phoneVerifier() {
+        return phoneVerifier;
     }
 
     /** SMS confirmations after voice bookings, moves and cancellations. */

@@ -115,7 +115,8 @@ final class TextChannelsHarness implements AutoCloseable {
         this.ownsFixture = ownsFixture;
         this.channels = TextChannels.create(withBase(config), fx.scheduling(), RetryPolicy.noRetries(), webhooks);
         this.engine = wrap.apply(Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, channels.notifier()));
+                DisabledLlmFallback.INSTANCE, channels.notifier(), Receptionist.DEFAULT_SESSION_TIMEOUT,
+                io.switchboard.dialog.metrics.Metrics.disabled(), channels.phoneVerifier()));
         Router router = Router.router(vertx);
         channels.mount(router, vertx, engine);
         this.port = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")).actualPort();
