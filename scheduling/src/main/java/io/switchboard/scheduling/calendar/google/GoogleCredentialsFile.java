@@ -58,6 +58,8 @@ final class GoogleCredentialsFile {
             if (client.isObject()) {
                 return user(client, json);
             }
+        } catch (GoogleCalendarSetupException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw problem("not a usable " + (type.isEmpty() ? "OAuth client" : type) + " credential ("
                     + e.getClass().getSimpleName() + ")", e);
@@ -71,10 +73,10 @@ final class GoogleCredentialsFile {
         String secret = client.path("client_secret").asText("");
         String refresh = top.path("refresh_token").asText("");
         if (id.isEmpty() || secret.isEmpty()) {
-            throw new IOException("client_id and client_secret are required");
+            throw problem("the OAuth client needs client_id and client_secret", null);
         }
         if (refresh.isEmpty()) {
-            throw new IOException("refresh_token is required");
+            throw problem("an OAuth client file needs a refresh_token (see the README's set-up)", null);
         }
         String tokenUri = client.path("token_uri").asText(top.path("token_uri").asText(""));
         return UserCredentials.newBuilder()
