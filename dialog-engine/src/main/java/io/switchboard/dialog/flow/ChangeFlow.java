@@ -8,7 +8,9 @@ import io.switchboard.models.Appointment;
 import io.switchboard.models.Intent;
 import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.booking.BookingResult;
+import io.switchboard.scheduling.reminder.ReminderStore;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -28,6 +30,9 @@ import java.util.UUID;
  * {@link DialogAction.Cancelled}).
  */
 final class ChangeFlow {
+
+    /** How long after a reminder a reply without a date is taken to be about the reminded booking. */
+    private static final Duration REMINDER_REPLY_WINDOW = Duration.ofHours(36);
 
     private final SlotFinder slots;
 
@@ -155,10 +160,22 @@ final class ChangeFlow {
             c.targetAppointment = a.id();
             return Optional.of(a);
         }
+        Optional<Appointment> reminded = onDay.isEmpty() ? remindedOf(t, identity, mine) : Optional.empty();
+        if (reminded.isPresent()) {
+            c.targetAppointment = reminded.get().id(); // a reply to yesterday's reminder is about that booking
+            return reminded;
+        }
         List<Appointment> options = mine.stream().limit(3).toList();
         c.candidates = new ArrayList<>(options.stream().map(Appointment::id).toList());
         t.ask(t.say.whichAppointment(options, t.today(), t::serviceName), Expectation.SLOT_CHOICE, DialogState.COLLECTING);
         return Optional.empty();
+    }
+
+    /** The booking among {@code mine} that this number was sent a day-before reminder of, lately. */
+    private static Optional<Appointment> remindedOf(Turn t, String identity, List<Appointment> mine) {
+        return ReminderStore.lastRemindedFor(t.scheduling.database().dsl(), identity, t.now.toInstant(),
+                        REMINDER_REPLY_WINDOW)
+                .flatMap(id -> mine.stream().filter(a -> a.id().equals(id)).findFirst());
     }
 
     /**
