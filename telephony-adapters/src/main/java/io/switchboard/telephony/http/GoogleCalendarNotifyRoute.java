@@ -38,6 +38,12 @@ public final class GoogleCalendarNotifyRoute {
         String channel = ctx.request().getHeader("X-Goog-Channel-ID");
         String token = ctx.request().getHeader("X-Goog-Channel-Token");
         String state = ctx.request().getHeader("X-Goog-Resource-State");
+        if ("sync".equals(state)) {
+            // Only says the channel is open, and may come before the watch call has returned and the channel is
+            // stored: answered without a check, it starts nothing.
+            ctx.response().setStatusCode(200).end();
+            return;
+        }
         workers.<Boolean>executeBlocking(() -> watch.accepts(channel, token), false)
                 .onSuccess(ok -> {
                     if (!ok) {
@@ -45,9 +51,7 @@ public final class GoogleCalendarNotifyRoute {
                         ApiResponses.error(ctx, 403, "forbidden");
                         return;
                     }
-                    if (!"sync".equals(state)) { // "sync" only says the channel is open
-                        changed.run();
-                    }
+                    changed.run();
                     ctx.response().setStatusCode(200).end();
                 })
                 .onFailure(e -> {

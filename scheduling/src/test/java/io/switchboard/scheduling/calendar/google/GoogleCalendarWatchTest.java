@@ -43,6 +43,13 @@ class GoogleCalendarWatchTest {
         // Stands in for Switchboard's notify route: checks each notification as the route does.
         ours = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ours.createContext(GoogleCalendarWatch.PATH, x -> {
+            if ("sync".equals(x.getRequestHeaders().getFirst("X-Goog-Resource-State"))) {
+                // Google may post it before the watch call has returned (and the channel is stored): it only
+                // says the channel is open, so it is answered without a check and starts nothing.
+                x.sendResponseHeaders(200, -1);
+                x.close();
+                return;
+            }
             boolean ok = watch.accepts(x.getRequestHeaders().getFirst("X-Goog-Channel-ID"),
                     x.getRequestHeaders().getFirst("X-Goog-Channel-Token"));
             received.add(ok);
@@ -73,9 +80,9 @@ class GoogleCalendarWatchTest {
 
         google.ownerAdds("dentist", fx.clock().instant().plus(Duration.ofDays(1)),
                 fx.clock().instant().plus(Duration.ofDays(1)).plusSeconds(3600), false);
-        waitFor(() -> google.notificationAnswers().size() >= 2);
+        waitFor(() -> received.size() >= 1);
         assertThat(google.notificationAnswers()).as("the sync message and the change").containsOnly(200);
-        assertThat(received).containsOnly(true);
+        assertThat(received).as("the change notification passed the token check").containsExactly(true);
     }
 
     @Test
