@@ -111,6 +111,7 @@ public final class Main {
             switchboard.startVoice();
             switchboard.startCalendarRelay();
             switchboard.startBackups();
+            switchboard.startReminders();
             http = switchboard.startHttp();
         } catch (RuntimeException e) {
             switchboard.close();

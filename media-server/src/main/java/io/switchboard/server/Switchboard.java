@@ -22,6 +22,8 @@ import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.ProfileWarning;
+import io.switchboard.scheduling.reminder.ReminderSettings;
+import io.switchboard.telephony.messaging.DayBeforeReminders;
 import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
@@ -98,6 +100,7 @@ public final class Switchboard implements AutoCloseable {
     private VoiceCalls calls;
     private VoiceAuthentication voiceAuth;
     private volatile CalendarSink calendarSink;
+    private GoogleCalendarSync googleCalendar;
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
                         DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
@@ -269,6 +272,7 @@ public final class Switchboard implements AutoCloseable {
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
+        CalendarRoutes.mount(plane, config.environment(), scheduling, googleCalendar);
         plane.start();
         http = plane;
         plane.markReady();
@@ -367,11 +371,14 @@ public final class Switchboard implements AutoCloseable {
                 throw new ConfigException(CalendarSyncSettings.WEBHOOK_URL,
                         "set either it or " + GoogleCalendarSettings.CALENDAR_ID + ", not both");
             }
-            OwnerCancellationTexts texts = new OwnerCancellationTexts(
+            OwnerCalendarTexts texts = new OwnerCalendarTexts(
                     text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(),
-                    scheduling.profile().name(), scheduling.profile().timezone());
-            GoogleCalendarSync sync = GoogleCalendarSync.start(settings.get(), scheduling, texts);
+                    scheduling.profile().name(), scheduling.phones().toE164(scheduling.profile().owner().phone()),
+                    scheduling.profile().timezone());
+            GoogleCalendarSync sync = GoogleCalendarSync.start(settings.get(), scheduling, texts,
+                    CalendarRoutes.publicUrl(config.environment()));
             closers.push(new Step("Google Calendar sync", sync::close));
+            googleCalendar = sync;
             attachCalendarSink(sync.sink());
             Gauge.builder("switchboard.calendar.parked", scheduling.calendarOutbox(), o -> o.parked())
                     .description("calendar changes that failed repeatedly and wait to be retried")
@@ -380,6 +387,26 @@ public final class Switchboard implements AutoCloseable {
         } catch (GoogleCalendarSetupException e) {
             throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
         }
+    }
+
+    /**
+     * Starts the day-before reminders when texting is on and {@code SWITCHBOARD_REMINDER_TIME} is not {@code off}.
+     * Safe on every instance: each reminder is claimed in PostgreSQL by one.
+     */
+    public synchronized Optional<DayBeforeReminders> startReminders() {
+        Optional<ReminderSettings> settings;
+        try {
+            settings = ReminderSettings.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ReminderSettings.TIME, e.getMessage().substring(ReminderSettings.TIME.length() + 2), e);
+        }
+        if (settings.isEmpty() || !(text.smsEnabled() || text.whatsAppEnabled())) {
+            LOG.info("day-before reminders off ({})", settings.isEmpty() ? ReminderSettings.TIME + "=off" : "no texting");
+            return Optional.empty();
+        }
+        DayBeforeReminders reminders = new DayBeforeReminders(scheduling, text.outbound(), settings.get()).start();
+        closers.push(new Step("reminders", reminders::close));
+        return Optional.of(reminders);
     }
 
     /**

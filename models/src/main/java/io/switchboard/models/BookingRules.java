@@ -11,11 +11,22 @@ import java.util.Objects;
  * @param bookingHorizon    how far ahead bookings are taken
  * @param maxBookingsPerDay at most this many jobs on one local day
  * @param slotStep          granularity of offered start times
+ * @param calendarEventBuffer time kept free before and after each busy event of the owner's own calendar
  */
 public record BookingRules(Duration bufferBetweenJobs, Duration minimumNotice, Duration bookingHorizon,
-                           int maxBookingsPerDay, Duration slotStep) {
+                           int maxBookingsPerDay, Duration slotStep, Duration calendarEventBuffer) {
+
+    /** Rules without a buffer around the owner's calendar events. */
+    public BookingRules(Duration bufferBetweenJobs, Duration minimumNotice, Duration bookingHorizon,
+                        int maxBookingsPerDay, Duration slotStep) {
+        this(bufferBetweenJobs, minimumNotice, bookingHorizon, maxBookingsPerDay, slotStep, Duration.ZERO);
+    }
 
     public BookingRules {
+        Objects.requireNonNull(calendarEventBuffer, "calendarEventBuffer");
+        if (calendarEventBuffer.isNegative()) {
+            throw new IllegalArgumentException("calendarEventBuffer must not be negative");
+        }
         Objects.requireNonNull(bufferBetweenJobs, "bufferBetweenJobs");
         Objects.requireNonNull(minimumNotice, "minimumNotice");
         Objects.requireNonNull(bookingHorizon, "bookingHorizon");

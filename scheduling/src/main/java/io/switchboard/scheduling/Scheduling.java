@@ -24,7 +24,8 @@ public record Scheduling(BusinessProfile profile, Clock clock, Database database
         BookingWindow window = new BookingWindow(profile, clock);
         // The owner's own calendar (imported by the Google Calendar pull, when configured) blocks offers too.
         AvailabilityService availability = new AvailabilityService(profile, window,
-                new CombinedCalendarView(store, new ImportedBusyTime(database.dsl())));
+                new CombinedCalendarView(store, new ImportedBusyTime(database.dsl(),
+                        profile.rules().calendarEventBuffer())));
         AuditLog audit = new AuditLog(database.dsl());
         CalendarOutbox outbox = new CalendarOutbox(database.dsl(), clock);
         BookingService bookings = new BookingService(profile, clock, database.dsl(), store, availability, window,

@@ -10,7 +10,9 @@ import io.switchboard.models.Intent;
 import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.identity.CodePurpose;
+import io.switchboard.scheduling.reminder.ReminderStore;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -33,6 +35,9 @@ import java.util.UUID;
  * ({@link DialogAction.Rescheduled}, {@link DialogAction.Cancelled}).
  */
 final class ChangeFlow {
+
+    /** How long after a reminder a reply without a date is taken to be about the reminded booking. */
+    private static final Duration REMINDER_REPLY_WINDOW = Duration.ofHours(36);
 
     private final SlotFinder slots;
     private final CodeFlow codes;
@@ -177,6 +182,11 @@ final class ChangeFlow {
             c.targetAppointment = a.id();
             return Optional.of(a);
         }
+        Optional<Appointment> reminded = onDay.isEmpty() ? remindedOf(t, proven, mine) : Optional.empty();
+        if (reminded.isPresent()) {
+            c.targetAppointment = reminded.get().id(); // a reply to yesterday's reminder is about that booking
+            return reminded;
+        }
         List<Appointment> options = mine.stream().limit(3).toList();
         c.candidates = new ArrayList<>(options.stream().map(Appointment::id).toList());
         t.ask(t.say.whichAppointment(options, t.today(), t::serviceName), Expectation.SLOT_CHOICE, DialogState.COLLECTING);
@@ -191,6 +201,19 @@ final class ChangeFlow {
         }
         out.sort(Comparator.comparing((Appointment a) -> a.slot().start()));
         return out;
+    }
+
+    /** The booking among {@code mine} that one of the proven numbers was sent a day-before reminder of, lately. */
+    private static Optional<Appointment> remindedOf(Turn t, List<String> proven, List<Appointment> mine) {
+        for (String phone : proven) {
+            Optional<Appointment> reminded = ReminderStore.lastRemindedFor(t.scheduling.database().dsl(), phone,
+                            t.now.toInstant(), REMINDER_REPLY_WINDOW)
+                    .flatMap(id -> mine.stream().filter(a -> a.id().equals(id)).findFirst());
+            if (reminded.isPresent()) {
+                return reminded;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -48,7 +48,10 @@ public final class IntentClassifier {
             + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|\\d{1,2}(?::\\d{2})?"
             + "(?: am| pm)?|first|second|next|other) )?(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
             + "|\\b(?:move|push|put|bring|change|switch) (?:it|that|this|me) (?:back|forward|to|until|later|earlier)\\b"
-            + "|\\b(?:different|another|other) (?:day|time|date)\\b");
+            + "|\\b(?:different|another|other) (?:day|time|date)\\b"
+            // a reply to a reminder: "can we move it?", "I need to shift it"
+            + "|\\b(?:can|could|may) (?:we|i|you) (?:please )?(?:move|shift) (?:it|that|this)\\b"
+            + "|\\b(?:need|want|have) to (?:move|shift) (?:it|that|this)\\b");
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b");
     private static final Pattern MAKE_IT = Pattern.compile("\\bmake it\\b");
     private static final Pattern BUT = Pattern.compile("\\bbut\\b");

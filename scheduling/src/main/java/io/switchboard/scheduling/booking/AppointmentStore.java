@@ -72,6 +72,16 @@ public final class AppointmentStore implements CalendarView {
                 .fetch(this::toAppointment);
     }
 
+    /** Booked appointments whose job ({@code [start, end)}, without the buffer) overlaps {@code [from, to)}. */
+    public List<Appointment> bookedOverlapping(Instant from, Instant to) {
+        return selectAppointments(dsl)
+                .where(APPOINTMENT.STATUS.eq(AppointmentStatus.BOOKED.name()))
+                .and(APPOINTMENT.STARTS_AT.lt(utc(to)))
+                .and(APPOINTMENT.ENDS_AT.gt(utc(from)))
+                .orderBy(APPOINTMENT.STARTS_AT)
+                .fetch(this::toAppointment);
+    }
+
     /** All appointments (booked and cancelled) starting in {@code [from, to)}, in start order. */
     public List<Appointment> startingBetween(Instant from, Instant to) {
         return selectAppointments(dsl)

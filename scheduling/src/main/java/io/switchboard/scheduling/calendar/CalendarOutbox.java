@@ -63,6 +63,12 @@ public final class CalendarOutbox {
                 .and(CALENDAR_OUTBOX.RETRY_AFTER.gt(clock.instant().atOffset(ZoneOffset.UTC))));
     }
 
+    /** Whether a change of this appointment still waits to reach the calendar (what the calendar shows is stale). */
+    public static boolean hasPending(DSLContext dsl, UUID appointmentId) {
+        return dsl.fetchExists(CALENDAR_OUTBOX, CALENDAR_OUTBOX.APPOINTMENT_ID.eq(appointmentId)
+                .and(CALENDAR_OUTBOX.DELIVERED_AT.isNull()));
+    }
+
     /** Appends a change inside the booking's transaction. */
     public void append(DSLContext tx, UUID appointmentId, String kind, JSONB payload) {
         tx.insertInto(CALENDAR_OUTBOX)

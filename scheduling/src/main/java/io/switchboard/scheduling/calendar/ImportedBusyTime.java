@@ -4,6 +4,7 @@ import io.switchboard.scheduling.availability.BusyTime;
 import io.switchboard.scheduling.availability.CombinedCalendarView;
 import org.jooq.DSLContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,18 +18,28 @@ import static io.switchboard.scheduling.db.Tables.CALENDAR_BUSY;
 public final class ImportedBusyTime implements CombinedCalendarView.BusyElsewhere {
 
     private final DSLContext dsl;
+    private final Duration around;
 
     public ImportedBusyTime(DSLContext dsl) {
+        this(dsl, Duration.ZERO);
+    }
+
+    /**
+     * @param around kept free before and after each imported stretch ({@code booking.buffer_around_calendar_events}):
+     *               the owner gets from the dentist to the next job
+     */
+    public ImportedBusyTime(DSLContext dsl, Duration around) {
         this.dsl = dsl;
+        this.around = around;
     }
 
     @Override
     public List<BusyTime> busyBetween(Instant from, Instant to) {
         return dsl.select(CALENDAR_BUSY.STARTS_AT, CALENDAR_BUSY.ENDS_AT)
                 .from(CALENDAR_BUSY)
-                .where(CALENDAR_BUSY.STARTS_AT.lt(to.atOffset(ZoneOffset.UTC)))
-                .and(CALENDAR_BUSY.ENDS_AT.gt(from.atOffset(ZoneOffset.UTC)))
-                .fetch(r -> new BusyTime(r.value1().toInstant(), r.value2().toInstant()));
+                .where(CALENDAR_BUSY.STARTS_AT.lt(to.plus(around).atOffset(ZoneOffset.UTC)))
+                .and(CALENDAR_BUSY.ENDS_AT.gt(from.minus(around).atOffset(ZoneOffset.UTC)))
+                .fetch(r -> new BusyTime(r.value1().toInstant().minus(around), r.value2().toInstant().plus(around)));
     }
 
     /** Replaces what one event of one calendar blocks (nothing, when {@code blocks} is empty). */

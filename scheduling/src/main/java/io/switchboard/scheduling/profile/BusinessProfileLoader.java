@@ -76,7 +76,7 @@ public final class BusinessProfileLoader {
             "emergency_keywords", "faq");
     private static final Set<String> OWNER_KEYS = Set.of("name", "phone", "pin");
     private static final Set<String> BOOKING_KEYS = Set.of("buffer_between_jobs", "minimum_notice",
-            "booking_horizon", "max_bookings_per_day", "slot_step");
+            "booking_horizon", "max_bookings_per_day", "slot_step", "buffer_around_calendar_events");
     private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "duration", "price", "emergency", "synonyms");
     private static final Set<String> FAQ_KEYS = Set.of("topic", "keywords", "answer");
     private static final Set<String> GREETING_KEYS = Set.of("voice", "text");
@@ -310,13 +310,18 @@ public final class BusinessProfileLoader {
         int max = node.field("max_bookings_per_day").wholeNumber(1);
         ProfileNode stepField = node.field("slot_step");
         Duration step = stepField.isMissing() ? Duration.ofMinutes(30) : duration(stepField);
+        ProfileNode aroundField = node.field("buffer_around_calendar_events");
+        Duration around = aroundField.isMissing() ? Duration.ZERO : duration(aroundField);
+        if (around.compareTo(Duration.ofHours(12)) > 0) {
+            throw aroundField.problem("at most 12h");
+        }
         if (horizon.isZero()) {
             throw node.field("booking_horizon").problem("must be longer than zero");
         }
         if (step.isZero()) {
             throw stepField.problem("must be longer than zero");
         }
-        return new BookingRules(buffer, notice, horizon, max, step);
+        return new BookingRules(buffer, notice, horizon, max, step, around);
     }
 
     private static Duration duration(ProfileNode field) {

@@ -47,6 +47,23 @@ class BusinessProfileLoaderTest {
     }
 
     @Test
+    void theBufferAroundCalendarEventsIsOptionalAndStrict() {
+        assertThat(loader.loadSample().rules().calendarEventBuffer()).isEqualTo(Duration.ZERO);
+        String with = sampleText().replace("minimum_notice: 2h", "minimum_notice: 2h\n  buffer_around_calendar_events: 20m");
+        assertThat(with).isNotEqualTo(sampleText());
+
+        assertThat(loader.parse(with.getBytes(StandardCharsets.UTF_8)).rules().calendarEventBuffer())
+                .isEqualTo(Duration.ofMinutes(20));
+        assertThatThrownBy(() -> loader.parse(with.replace("20m", "twenty").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("booking.buffer_around_calendar_events:");
+        assertThatThrownBy(() -> loader.parse(with.replace("20m", "13h").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("booking.buffer_around_calendar_events: at most 12h");
+        assertThatThrownBy(() -> loader.parse(with.replace("buffer_around_calendar_events", "buffer_around_calendar_event")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("did you mean buffer_around_calendar_events?");
+    }
+
+    @Test
     void loadsFromAFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("p.yaml");
         Files.writeString(file, sampleText().replace("Bristol Plumbing", "Bath Drains"));

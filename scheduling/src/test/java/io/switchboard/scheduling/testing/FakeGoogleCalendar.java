@@ -37,7 +37,9 @@ import java.util.zip.GZIPInputStream;
  * endpoints Switchboard uses — insert, update, delete, list with paging and sync tokens (a token names the change
  * sequence it was issued at; {@link #expireSyncTokens()} makes every issued token answer 410 Gone). Deleted events
  * stay as {@code status: cancelled}, so an insert of a deleted id is a 409 as on Google. {@link #outage(int)} makes
- * the next calendar requests answer 503.
+ * the next calendar requests answer 503. Watch channels ({@code events/watch}, {@code channels/stop}) get a
+ * "sync" notification when opened and an "exists" notification after every change, posted to their address. The
+ * token endpoint also takes OAuth refresh-token grants ({@link #writeOAuthClientFile}).
  */
 public final class FakeGoogleCalendar implements AutoCloseable {
 
@@ -58,6 +60,14 @@ public final class FakeGoogleCalendar implements AutoCloseable {
     private long tokensValidFrom;
     private int pageSize = 250;
     private boolean refuseTokens;
+    /** Open watch channels: id to {address, token, resourceId, expiration}. */
+    private final Map<String, ObjectNode> channels = new LinkedHashMap<>();
+    private final List<String> stoppedChannels = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ExecutorService notifier = java.util.concurrent.Executors.newSingleThreadExecutor();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private final List<Integer> notificationAnswers = new CopyOnWriteArrayList<>();
+    private java.time.Duration maxChannelTtl = java.time.Duration.ofDays(7);
+    private boolean revokedRefreshToken;
 
     public FakeGoogleCalendar(String calendarId) {
         this.calendarId = calendarId;
@@ -68,6 +78,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         }
         server.createContext("/token", x -> guarded(x, this::token));
         server.createContext("/calendar/v3/calendars/", x -> guarded(x, this::calendar));
+        server.createContext("/calendar/v3/channels/stop", x -> guarded(x, this::stopChannel));
         server.start();
     }
 
@@ -101,7 +112,43 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         return file;
     }
 
+    public static final String OAUTH_CLIENT_ID = "1234-abc.apps.googleusercontent.com";
+    public static final String OAUTH_CLIENT_SECRET = "GOCSPX-fake-secret";
+    public static final String REFRESH_TOKEN = "1//fake-refresh-token";
+
+    /**
+     * Writes an OAuth client file as the Cloud console downloads it ({@code installed}) with the refresh token
+     * added, its token_uri this server.
+     */
+    public Path writeOAuthClientFile(Path dir) throws IOException {
+        ObjectNode file = JSON.createObjectNode();
+        file.putObject("installed").put("client_id", OAUTH_CLIENT_ID).put("client_secret", OAUTH_CLIENT_SECRET)
+                .put("token_uri", apiUrl() + "token").put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
+        file.put("refresh_token", REFRESH_TOKEN);
+        Path out = dir.resolve("oauth-client.json");
+        Files.writeString(out, file.toString());
+        return out;
+    }
+
+    /** The owner revoked Switchboard's access: the refresh token answers invalid_grant from now on. */
+    public synchronized void revokeRefreshToken() {
+        revokedRefreshToken = true;
+    }
+
     // ---- what the owner does in their calendar ----
+
+    /** The owner drags one of the events to another time (same length). */
+    public synchronized void ownerMoves(String id, Instant newStart) {
+        ObjectNode e = events.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("no event " + id);
+        }
+        Instant start = Instant.parse(e.path("start").path("dateTime").asText());
+        Instant end = Instant.parse(e.path("end").path("dateTime").asText());
+        ((ObjectNode) e.path("start")).put("dateTime", newStart.toString());
+        ((ObjectNode) e.path("end")).put("dateTime", newStart.plus(java.time.Duration.between(start, end)).toString());
+        store(id, e);
+    }
 
     public synchronized void ownerAdds(String id, Instant start, Instant end, boolean transparent) {
         ObjectNode e = JSON.createObjectNode().put("id", id).put("status", "confirmed").put("summary", "Dentist");
@@ -161,6 +208,25 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         tokensValidFrom = sequence + 1;
     }
 
+    /** The longest a watch channel is granted (Google grants at most a week for events). */
+    public synchronized void maxChannelTtl(java.time.Duration ttl) {
+        maxChannelTtl = ttl;
+    }
+
+    /** Open channels' ids, oldest first. */
+    public synchronized List<String> openChannels() {
+        return List.copyOf(channels.keySet());
+    }
+
+    public List<String> stoppedChannels() {
+        return List.copyOf(stoppedChannels);
+    }
+
+    /** The HTTP status of every notification posted, in order. */
+    public List<Integer> notificationAnswers() {
+        return List.copyOf(notificationAnswers);
+    }
+
     public synchronized void refuseTokens() {
         refuseTokens = true;
     }
@@ -199,6 +265,23 @@ public final class FakeGoogleCalendar implements AutoCloseable {
                 return;
             }
         }
+        if ("refresh_token".equals(params.get("grant_type"))) {
+            boolean ok;
+            synchronized (this) {
+                ok = !revokedRefreshToken && REFRESH_TOKEN.equals(params.get("refresh_token"))
+                        && OAUTH_CLIENT_ID.equals(params.get("client_id"))
+                        && OAUTH_CLIENT_SECRET.equals(params.get("client_secret"));
+            }
+            if (!ok) {
+                send(x, 400, JSON.createObjectNode().put("error", "invalid_grant")
+                        .put("error_description", "Token has been expired or revoked."));
+                return;
+            }
+            tokensIssued.incrementAndGet();
+            send(x, 200, JSON.createObjectNode().put("access_token", ACCESS_TOKEN).put("expires_in", 3600)
+                    .put("token_type", "Bearer"));
+            return;
+        }
         String assertion = params.getOrDefault("assertion", "");
         String[] parts = assertion.split("\\.");
         if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(params.get("grant_type")) || parts.length != 3) {
@@ -220,7 +303,11 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         String path = x.getRequestURI().getRawPath();
         String method = x.getRequestMethod();
         requests.add(method + " " + path + (x.getRequestURI().getRawQuery() == null ? "" : "?" + x.getRequestURI().getRawQuery()));
-        if (!("Bearer " + ACCESS_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+        boolean revoked;
+        synchronized (this) {
+            revoked = revokedRefreshToken; // the access tokens issued for it die with it
+        }
+        if (revoked || !("Bearer " + ACCESS_TOKEN).equals(x.getRequestHeaders().getFirst("Authorization"))) {
             error(x, 401, "Invalid Credentials", "authError");
             return;
         }
@@ -240,6 +327,8 @@ public final class FakeGoogleCalendar implements AutoCloseable {
                 list(x);
             } else if (rest.isEmpty() && method.equals("POST")) {
                 insert(x);
+            } else if (rest.equals("/watch") && method.equals("POST")) {
+                watch(x);
             } else if (rest.endsWith("/instances") && method.equals("GET")) {
                 instances(x, rest.substring(1, rest.length() - "/instances".length()));
             } else if (rest.startsWith("/")) {
@@ -323,6 +412,61 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         store(id, e);
         x.sendResponseHeaders(204, -1);
         x.close();
+    }
+
+    private void watch(HttpExchange x) throws IOException {
+        ObjectNode req = body(x);
+        String id = req.path("id").asText();
+        if (id.isEmpty() || !"web_hook".equals(req.path("type").asText()) || req.path("address").asText().isEmpty()) {
+            error(x, 400, "Invalid channel", "invalid");
+            return;
+        }
+        long max = Instant.now().plus(maxChannelTtl).toEpochMilli();
+        long expiration = req.has("expiration") ? Math.min(req.path("expiration").asLong(), max) : max;
+        ObjectNode channel = JSON.createObjectNode().put("kind", "api#channel").put("id", id)
+                .put("resourceId", "res-" + calendarId.hashCode()).put("resourceUri", "events")
+                .put("expiration", String.valueOf(expiration));
+        ObjectNode stored = channel.deepCopy().put("address", req.path("address").asText())
+                .put("token", req.path("token").asText());
+        channels.put(id, stored);
+        send(x, 200, channel);
+        notify(stored, "sync");
+    }
+
+    private void stopChannel(HttpExchange x) throws IOException {
+        ObjectNode req = body(x);
+        synchronized (this) {
+            if (channels.remove(req.path("id").asText()) == null) {
+                error(x, 404, "Channel not found", "notFound");
+                return;
+            }
+        }
+        stoppedChannels.add(req.path("id").asText());
+        x.sendResponseHeaders(204, -1);
+        x.close();
+    }
+
+    /** Posts a change notification to a channel's address, as Google does (no body; the headers say it all). */
+    private void notify(ObjectNode channel, String state) {
+        String address = channel.path("address").asText();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(URI.create(address))
+                .header("X-Goog-Channel-ID", channel.path("id").asText())
+                .header("X-Goog-Channel-Token", channel.path("token").asText())
+                .header("X-Goog-Resource-ID", channel.path("resourceId").asText())
+                .header("X-Goog-Resource-State", state)
+                .header("X-Goog-Message-Number", String.valueOf(sequence))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
+        notifier.execute(() -> {
+            try {
+                notificationAnswers.add(http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+            } catch (IOException e) {
+                notificationAnswers.add(-1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private void get(HttpExchange x, String id) throws IOException {
@@ -424,6 +568,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
         e.put("updated", Instant.now().toString());
         events.put(id, e);
         changedAt.put(id, sequence);
+        channels.values().forEach(c -> notify(c, "exists"));
     }
 
     private static void error(HttpExchange x, int status, String message, String reason) throws IOException {
@@ -457,6 +602,7 @@ public final class FakeGoogleCalendar implements AutoCloseable {
 
     @Override
     public void close() {
+        notifier.shutdownNow();
         server.stop(0);
     }
 }

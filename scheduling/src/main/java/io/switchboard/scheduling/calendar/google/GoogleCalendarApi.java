@@ -8,18 +8,14 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.util.ExponentialBackOff;
 import com.google.api.services.calendar.Calendar;
-import com.google.api.services.calendar.CalendarScopes;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.google.auth.oauth2.ServiceAccountCredentials;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.time.Duration;
 
 /**
- * Google's Calendar client over a service-account key. Each request retries transient failures (connection
+ * Google's Calendar client over a service-account key or an OAuth refresh token ({@link GoogleCredentialsFile}). Each request retries transient failures (connection
  * errors, 429 and 5xx) a few times with exponential back-off before the caller sees the failure; the calendar
  * outbox then counts the attempt and, after enough of them, parks the change.
  */
@@ -47,7 +43,8 @@ public final class GoogleCalendarApi {
             credentials.refresh();
         } catch (IOException e) {
             throw new GoogleCalendarSetupException(GoogleCalendarSettings.CREDENTIALS,
-                    "Google refused the service-account key (" + e.getClass().getSimpleName() + ")", e);
+                    "Google refused the credentials (" + e.getClass().getSimpleName()
+                            + "): a wrong or deleted key, or a revoked refresh token", e);
         }
         HttpCredentialsAdapter auth = new HttpCredentialsAdapter(credentials);
         HttpRequestInitializer init = request -> {
@@ -85,7 +82,7 @@ public final class GoogleCalendarApi {
             calendar.events().list(calendarId).setMaxResults(1).execute();
         } catch (GoogleJsonResponseException e) {
             throw new GoogleCalendarSetupException(GoogleCalendarSettings.CALENDAR_ID,
-                    "the service account cannot read this calendar (HTTP " + e.getStatusCode()
+                    "the account cannot read this calendar (HTTP " + e.getStatusCode()
                             + "); share it with the key's client_email, with 'Make changes to events'", e);
         } catch (IOException e) {
             throw new GoogleCalendarSetupException(GoogleCalendarSettings.API_URL,
@@ -94,12 +91,7 @@ public final class GoogleCalendarApi {
     }
 
     private static GoogleCredentials credentials(GoogleCalendarSettings settings) {
-        try (InputStream in = Files.newInputStream(settings.credentials())) {
-            return ServiceAccountCredentials.fromStream(in).createScoped(CalendarScopes.CALENDAR);
-        } catch (IOException | RuntimeException e) {
-            throw new GoogleCalendarSetupException(GoogleCalendarSettings.CREDENTIALS,
-                    "not a service-account JSON key (" + e.getClass().getSimpleName() + ")", e);
-        }
+        return GoogleCredentialsFile.read(settings.credentials());
     }
 
     private static ExponentialBackOff backOff() {

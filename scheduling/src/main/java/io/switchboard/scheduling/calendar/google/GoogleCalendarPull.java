@@ -12,6 +12,8 @@ import io.switchboard.scheduling.booking.Actor;
 import io.switchboard.scheduling.booking.AppointmentStore;
 import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.booking.BookingService;
+import io.switchboard.scheduling.calendar.CalendarFlags;
+import io.switchboard.scheduling.calendar.CalendarOutbox;
 import io.switchboard.scheduling.calendar.ImportedBusyTime;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -26,12 +28,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import static io.switchboard.scheduling.db.Tables.CALENDAR_SYNC_STATE;
 
@@ -47,8 +50,11 @@ import static io.switchboard.scheduling.db.Tables.CALENDAR_SYNC_STATE;
  * <p>One instance pulls at a time: the calendar's {@code calendar_sync_state} row is locked for the pass, and an
  * instance that finds it locked skips its turn.
  *
- * <p>When the owner deletes one of our events, the booking is cancelled (audit actor {@value #OWNER_VIA_CALENDAR})
- * and the listener hears of it, e.g. to text the customer.
+ * <p>When the owner deletes one of our events, the booking is cancelled; when they move it, the booking moves with
+ * it if the new time is one it can take (audit actor {@value #OWNER_VIA_CALENDAR}), and otherwise stays where it is
+ * and the owner is flagged. A busy event of the owner's that overlaps a booking leaves both in place and flags the
+ * booking to the owner: a customer is never moved silently. Flags are raised once ({@link CalendarFlags}). While a
+ * change of ours to an event still waits in the outbox, what the calendar shows of it is stale and is not followed.
  */
 public final class GoogleCalendarPull {
 
@@ -62,9 +68,10 @@ public final class GoogleCalendarPull {
     private final DSLContext dsl;
     private final Clock clock;
     private final EventBusyTime busy;
+    private final ZoneId zone;
     private final AppointmentStore appointments;
     private final BookingService bookings;
-    private final Consumer<Appointment> ownerCancelled;
+    private final OwnerCalendarChanges listener;
     private final Duration lookAhead;
 
     /**
@@ -72,16 +79,17 @@ public final class GoogleCalendarPull {
      */
     public GoogleCalendarPull(GoogleCalendarApi api, DSLContext dsl, Clock clock, ZoneId zone, Duration lookAhead,
                               AppointmentStore appointments, BookingService bookings,
-                              Consumer<Appointment> ownerCancelled) {
+                              OwnerCalendarChanges listener) {
         this.lookAhead = lookAhead;
         this.calendar = api.client();
         this.calendarId = api.calendarId();
         this.dsl = dsl;
         this.clock = clock;
         this.busy = new EventBusyTime(zone);
+        this.zone = zone;
         this.appointments = appointments;
         this.bookings = bookings;
-        this.ownerCancelled = ownerCancelled;
+        this.listener = listener;
     }
 
     /**
@@ -93,6 +101,12 @@ public final class GoogleCalendarPull {
         PullResult result = dsl.transactionResult(cfg -> pull(DSL.using(cfg)));
         for (UUID id : result.deletedByOwner()) {
             cancelForOwner(id);
+        }
+        for (OwnerMove move : result.movedByOwner()) {
+            followMove(move);
+        }
+        for (Overlap o : result.overlaps()) {
+            appointments.find(o.appointmentId()).ifPresent(a -> listener.overlaps(a, o.busyStart(), o.busyEnd()));
         }
         return result;
     }
@@ -124,23 +138,35 @@ public final class GoogleCalendarPull {
             ImportedBusyTime.clear(tx, calendarId);
         }
         List<UUID> deletedByOwner = new ArrayList<>();
+        List<OwnerMove> moved = new ArrayList<>();
         Instant now = clock.instant();
         Set<String> series = new LinkedHashSet<>();
+        Map<String, List<ImportedBusyTime.Block>> busyNow = new LinkedHashMap<>();
         for (Event e : listing.events()) {
             if (e.getRecurringEventId() != null) {
                 series.add(e.getRecurringEventId()); // one occurrence moved or deleted: expand its series again
             } else if (e.getRecurrence() != null && !"cancelled".equals(e.getStatus())) {
                 series.add(e.getId());
             } else {
-                ImportedBusyTime.replace(tx, calendarId, e.getId(), upcoming(busy.blocks(e), now));
+                List<ImportedBusyTime.Block> blocks = upcoming(busy.blocks(e), now);
+                ImportedBusyTime.replace(tx, calendarId, e.getId(), blocks);
+                busyNow.put(e.getId(), blocks);
             }
-            if (!full && "cancelled".equals(e.getStatus())) {
-                EventIds.appointmentOf(e.getId()).ifPresent(deletedByOwner::add);
+            Optional<UUID> ours = EventIds.appointmentOf(e.getId());
+            if (ours.isPresent() && "cancelled".equals(e.getStatus())) {
+                if (!full) {
+                    deletedByOwner.add(ours.get());
+                }
+            } else if (ours.isPresent()) {
+                startOf(e).ifPresent(start -> moved.add(new OwnerMove(ours.get(), start)));
             }
         }
         for (String master : series) {
-            ImportedBusyTime.replace(tx, calendarId, master, occurrences(master, now));
+            List<ImportedBusyTime.Block> blocks = occurrences(master, now);
+            ImportedBusyTime.replace(tx, calendarId, master, blocks);
+            busyNow.put(master, blocks);
         }
+        List<Overlap> overlaps = newOverlaps(tx, busyNow, now);
         var at = now.atOffset(ZoneOffset.UTC);
         var update = tx.update(CALENDAR_SYNC_STATE)
                 .set(CALENDAR_SYNC_STATE.SYNC_TOKEN, listing.nextSyncToken())
@@ -149,7 +175,32 @@ public final class GoogleCalendarPull {
             update = update.set(CALENDAR_SYNC_STATE.FULL_SYNCED_AT, at);
         }
         update.where(CALENDAR_SYNC_STATE.CALENDAR_ID.eq(calendarId)).execute();
-        return new PullResult(false, full, listing.events().size(), List.copyOf(deletedByOwner));
+        return new PullResult(false, full, listing.events().size(), List.copyOf(deletedByOwner), List.copyOf(moved),
+                List.copyOf(overlaps));
+    }
+
+    /** Bookings that the owner's busy events now overlap and that were not flagged for that event before. */
+    private List<Overlap> newOverlaps(DSLContext tx, Map<String, List<ImportedBusyTime.Block>> busyByEvent,
+                                      Instant now) {
+        List<Overlap> out = new ArrayList<>();
+        busyByEvent.forEach((eventId, blocks) -> {
+            for (ImportedBusyTime.Block b : blocks) {
+                for (Appointment a : appointments.bookedOverlapping(b.start(), b.end())) {
+                    if (CalendarFlags.raise(tx, a.id(), CalendarFlags.OVERLAP, eventId + "@" + b.start(), now)) {
+                        out.add(new Overlap(a.id(), b.start(), b.end()));
+                    }
+                }
+            }
+        });
+        return out;
+    }
+
+    /** Where a timed event starts; all-day and malformed events have no start a booking could take. */
+    private static Optional<Instant> startOf(Event e) {
+        if (e.getStart() == null || e.getStart().getDateTime() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochMilli(e.getStart().getDateTime().getValue()));
     }
 
     /**
@@ -225,6 +276,45 @@ public final class GoogleCalendarPull {
         }
     }
 
+    /**
+     * Moves a booking to where the owner put its event, when that differs from the booking and the booking's own
+     * changes have all reached the calendar; a time the booking cannot take flags the owner instead.
+     */
+    private void followMove(OwnerMove move) {
+        Optional<Appointment> current = appointments.find(move.appointmentId());
+        if (current.isEmpty() || current.get().status() != AppointmentStatus.BOOKED
+                || current.get().slot().start().toInstant().equals(move.start())) {
+            return; // cancelled meanwhile, or our own push of the booking's time
+        }
+        if (CalendarOutbox.hasPending(dsl, move.appointmentId())) {
+            LOG.info("appointment {}: calendar event differs but a change of ours is still on its way; not followed",
+                    move.appointmentId());
+            return;
+        }
+        Appointment before = current.get();
+        BookingResult result = bookings.reschedule(move.appointmentId(), move.start().atZone(zone),
+                new Actor(Channel.WEB, OWNER_VIA_CALENDAR));
+        switch (result) {
+            case BookingResult.Success s when !s.replayed() -> {
+                LOG.info("appointment {} moved: the owner moved its calendar event", move.appointmentId());
+                listener.moved(before, s.appointment());
+            }
+            case BookingResult.Success s -> {
+            }
+            case BookingResult.SlotTaken t -> refuseMove(before, move.start(), "another job is booked at that time");
+            case BookingResult.Rejected r -> refuseMove(before, move.start(), r.message());
+        }
+    }
+
+    private void refuseMove(Appointment booking, Instant wanted, String reason) {
+        boolean fresh = dsl.transactionResult(cfg -> CalendarFlags.raise(DSL.using(cfg), booking.id(),
+                CalendarFlags.MOVE_REFUSED, wanted.toString(), clock.instant()));
+        LOG.info("appointment {}: the owner's move of its event not followed ({})", booking.id(), reason);
+        if (fresh) {
+            listener.moveRefused(booking, wanted, reason);
+        }
+    }
+
     private void cancelForOwner(UUID appointmentId) {
         Optional<Appointment> current = appointments.find(appointmentId);
         if (current.isEmpty() || current.get().status() != AppointmentStatus.BOOKED) {
@@ -233,11 +323,19 @@ public final class GoogleCalendarPull {
         BookingResult result = bookings.cancel(appointmentId, new Actor(Channel.WEB, OWNER_VIA_CALENDAR));
         if (result instanceof BookingResult.Success s && !s.replayed()) {
             LOG.info("appointment {} cancelled: the owner deleted its calendar event", appointmentId);
-            ownerCancelled.accept(s.appointment());
+            listener.cancelled(s.appointment());
         }
     }
 
     private record Listing(List<Event> events, String nextSyncToken) {
+    }
+
+    /** One of our events as the calendar now has it: the owner may have moved it. */
+    public record OwnerMove(UUID appointmentId, Instant start) {
+    }
+
+    /** A booking newly overlapped by the owner's busy time {@code [busyStart, busyEnd)}. */
+    public record Overlap(UUID appointmentId, Instant busyStart, Instant busyEnd) {
     }
 
     /**
@@ -245,8 +343,11 @@ public final class GoogleCalendarPull {
      * @param full           every event was listed (first pull, or after 410 Gone)
      * @param events         events received
      * @param deletedByOwner our events the owner deleted
+     * @param movedByOwner   our events as listed (followed when their start differs from the booking's)
+     * @param overlaps       bookings newly overlapped by the owner's busy time (flagged)
      */
-    public record PullResult(boolean skipped, boolean full, int events, List<UUID> deletedByOwner) {
-        static final PullResult SKIPPED = new PullResult(true, false, 0, List.of());
+    public record PullResult(boolean skipped, boolean full, int events, List<UUID> deletedByOwner,
+                             List<OwnerMove> movedByOwner, List<Overlap> overlaps) {
+        static final PullResult SKIPPED = new PullResult(true, false, 0, List.of(), List.of(), List.of());
     }
 }

@@ -12,6 +12,7 @@ import io.switchboard.scheduling.calendar.CalendarChange;
 import io.switchboard.scheduling.calendar.CalendarOutbox;
 import io.switchboard.scheduling.calendar.CalendarSink;
 import io.switchboard.scheduling.testing.FakeGoogleCalendar;
+import io.switchboard.scheduling.testing.RecordedOwnerChanges;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,8 @@ class GoogleCalendarSyncTest {
     Path dir;
     private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), NOW);
     private final FakeGoogleCalendar google = new FakeGoogleCalendar(CALENDAR);
-    private final List<Appointment> ownerCancelled = new CopyOnWriteArrayList<>();
+    private final RecordedOwnerChanges owner = new RecordedOwnerChanges();
+    private final List<Appointment> ownerCancelled = owner.cancelled;
     private Path key;
     private GoogleCalendarApi api;
     private GoogleCalendarSink sink;
@@ -58,7 +60,7 @@ class GoogleCalendarSyncTest {
         api = GoogleCalendarApi.connect(settings(key));
         sink = new GoogleCalendarSink(api, new AppointmentEvents(fx.scheduling().profile()));
         pull = new GoogleCalendarPull(api, fx.database().dsl(), fx.clock(), fx.scheduling().profile().timezone(),
-                Duration.ofDays(61), fx.scheduling().appointments(), fx.scheduling().bookings(), ownerCancelled::add);
+                Duration.ofDays(61), fx.scheduling().appointments(), fx.scheduling().bookings(), owner);
     }
 
     @AfterEach
