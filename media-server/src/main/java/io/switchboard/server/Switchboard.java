@@ -27,7 +27,8 @@ import io.switchboard.telephony.http.MetricsAccess;
 import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
-import io.switchboard.telephony.calllog.CallLogRetention;
+import io.switchboard.telephony.privacy.RetentionSchedule;
+import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
 import io.switchboard.telephony.calllog.CallLogWriter;
@@ -246,9 +247,10 @@ public final class Switchboard implements AutoCloseable {
         // Personal data: SwitchboardApi.ADMIN_PATHS puts the admin token check in front of it.
         plane.mount(new CallLogApi(new CallLogStore(scheduling.database().dsl()), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
-        CallLogRetention retention = new CallLogRetention(new CallLogStore(scheduling.database().dsl()), clock,
-                callLogSettings().retention()).start();
-        closers.push(new Step("call log retention", retention::close));
+        plane.mount(PersonalData.api(scheduling, clock, plane.workers())::mount); // admin-guarded: ADMIN_PATHS
+        RetentionSchedule retention = PersonalData.retention(scheduling, clock, callLogSettings().retention(),
+                retentionSettings()).start();
+        closers.push(new Step("retention", retention::close));
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
@@ -288,6 +290,14 @@ public final class Switchboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
                     + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
+        }
+    }
+
+    private RetentionSettings retentionSettings() {
+        try {
+            return RetentionSettings.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_RETENTION_*", e.getMessage(), e);
         }
     }
 
