@@ -196,7 +196,7 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("speech recognizer", stt::close));
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push(new Step("speech synthesizer", tts::close));
-        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
+        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
