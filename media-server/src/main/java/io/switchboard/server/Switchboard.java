@@ -28,6 +28,8 @@ import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
 import io.switchboard.telephony.privacy.RetentionSchedule;
+import io.switchboard.telephony.slack.SlackChannel;
+import io.switchboard.telephony.slack.SlackEventsWebhook;
 import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
@@ -254,6 +256,7 @@ public final class Switchboard implements AutoCloseable {
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
+        slackWebhook(followed, security, plane).ifPresent(slack -> plane.mount(slack::mount));
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
@@ -290,6 +293,16 @@ public final class Switchboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
                     + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
+        }
+    }
+
+    /** {@code POST /slack/events}, when {@code SLACK_BOT_TOKEN} is set. */
+    private Optional<SlackEventsWebhook> slackWebhook(DialogEngine followed, ApiSecurity security, ControlPlane plane) {
+        try {
+            return SlackChannel.fromEnvironment(config.environment(), followed, scheduling, security.limits(),
+                    plane.workers());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SLACK_*", e.getMessage(), e);
         }
     }
 
