@@ -29,7 +29,6 @@ import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
 import io.switchboard.telephony.privacy.RetentionSchedule;
 import io.switchboard.telephony.slack.SlackChannel;
-import io.switchboard.telephony.slack.SlackEventsWebhook;
 import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
@@ -256,7 +255,10 @@ public final class Switchboard implements AutoCloseable {
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
-        slackWebhook(followed, security, plane).ifPresent(slack -> plane.mount(slack::mount));
+        slackChannel(followed, security, plane).ifPresent(slack -> {
+            closers.push(new Step("Slack", slack::close));
+            slack.webhook().ifPresent(webhook -> plane.mount(webhook::mount));
+        });
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         plane.start();
         http = plane;
@@ -296,12 +298,12 @@ public final class Switchboard implements AutoCloseable {
         }
     }
 
-    /** {@code POST /slack/events}, when {@code SLACK_BOT_TOKEN} is set. */
-    private Optional<SlackEventsWebhook> slackWebhook(DialogEngine followed, ApiSecurity security, ControlPlane plane) {
+    /** Slack (Events API and/or Socket Mode), when {@code SLACK_BOT_TOKEN} is set. */
+    private Optional<SlackChannel> slackChannel(DialogEngine followed, ApiSecurity security, ControlPlane plane) {
         try {
             return SlackChannel.fromEnvironment(config.environment(), followed, scheduling, security.limits(),
                     plane.workers());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new ConfigException("SLACK_*", e.getMessage(), e);
         }
     }

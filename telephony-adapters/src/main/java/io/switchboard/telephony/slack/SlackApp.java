@@ -7,6 +7,9 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.io.IOException;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -47,7 +50,7 @@ public final class SlackApp {
         AppConfig appConfig = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret())
+                .signingSecret(settings.eventsApi() ? settings.signingSecret() : null)
                 .build();
         this.app = new App(appConfig);
         this.parser = new SlackRequestParser(appConfig);
@@ -97,6 +100,23 @@ public final class SlackApp {
             LOG.error("slack request failed: {}", e.getClass().getName());
             return Response.error(500);
         }
+    }
+
+    /**
+     * Opens Socket Mode with {@code appToken}: Slack's events come over a WebSocket this server opens (the SDK asks
+     * {@code apps.connections.open} for its URL and reconnects on its own), through the same handlers as the Events
+     * API. Returns what to close on shutdown.
+     *
+     * @throws IOException when Slack refuses the token or cannot be reached
+     */
+    public AutoCloseable startSocketMode(String appToken) throws IOException {
+        SocketModeApp socket = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+        try {
+            socket.startAsync();
+        } catch (Exception e) {
+            throw new IOException("Socket Mode did not start: " + e.getClass().getName(), e);
+        }
+        return socket::close;
     }
 
     private void submit(SlackTurn turn) {

@@ -8,9 +8,9 @@ import java.util.Optional;
  * The Slack channel's settings; the channel is on when {@value #BOT_TOKEN} is set.
  *
  * @param botToken      {@code xoxb-…}: posts replies ({@code chat.postMessage}) and identifies the app's own user
- * @param signingSecret checks {@code X-Slack-Signature} on {@code POST /slack/events}
- * @param appToken      {@code xapp-…} for Socket Mode; read so a set value is reported, but Socket Mode is not built
- *                      yet (the Events API is the only transport)
+ * @param signingSecret checks {@code X-Slack-Signature} on {@code POST /slack/events}; empty turns the Events API
+ *                      off (then Socket Mode must be on)
+ * @param appToken      {@code xapp-…}: Socket Mode, Slack's events over a WebSocket the server opens (no public URL)
  * @param apiUrl        the Web API base, {@code https://slack.com/api/} unless a test points it at a fake
  * @param staffChannel  the channel id hand-offs are posted to, or empty for none
  */
@@ -28,15 +28,21 @@ public record SlackSettings(String botToken, String signingSecret, Optional<Stri
         if (botToken == null || botToken.isBlank()) {
             throw new IllegalArgumentException(BOT_TOKEN + " is empty");
         }
-        if (signingSecret == null || signingSecret.isBlank()) {
-            throw new IllegalArgumentException(SIGNING_SECRET + " must be set with " + BOT_TOKEN
-                    + ": every POST /slack/events is checked against it");
+        signingSecret = signingSecret == null ? "" : signingSecret.trim();
+        if (signingSecret.isEmpty() && appToken.isEmpty()) {
+            throw new IllegalArgumentException("set " + SIGNING_SECRET + " (Events API: every POST /slack/events is "
+                    + "checked against it) or " + APP_TOKEN + " (Socket Mode) with " + BOT_TOKEN);
         }
         URI api = URI.create(apiUrl);
         if (!"https".equals(api.getScheme()) && !"http".equals(api.getScheme())) {
             throw new IllegalArgumentException(API_URL + " must be an http(s) URL");
         }
         apiUrl = apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
+    }
+
+    /** Whether {@code POST /slack/events} is served (a signing secret is set). */
+    public boolean eventsApi() {
+        return !signingSecret.isEmpty();
     }
 
     /** Empty when {@value #BOT_TOKEN} is not set (Slack off). */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 final class FakeSlackWebApi implements AutoCloseable {
 
     static final String BOT_USER = "UBOT";
+    static final String APP_TOKEN = "xapp-1-A111-2222-apptoken";
 
     /** One posted message. */
     record Posted(String channel, String text, JsonArray blocks, String token) {
@@ -29,6 +30,7 @@ final class FakeSlackWebApi implements AutoCloseable {
 
     private final HttpServer server;
     private final BlockingQueue<Posted> posted = new LinkedBlockingQueue<>();
+    private volatile String socketUrl;
 
     FakeSlackWebApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,7 +45,19 @@ final class FakeSlackWebApi implements AutoCloseable {
                     ex.getRequestHeaders().getFirst("Authorization")));
             answer(ex, new JsonObject().put("ok", true).put("channel", form.get("channel")).put("ts", "1.000001"));
         });
+        server.createContext("/api/apps.connections.open", ex -> {
+            ex.getRequestBody().readAllBytes();
+            String token = ex.getRequestHeaders().getFirst("Authorization");
+            answer(ex, socketUrl != null && ("Bearer " + APP_TOKEN).equals(token)
+                    ? new JsonObject().put("ok", true).put("url", socketUrl)
+                    : new JsonObject().put("ok", false).put("error", "invalid_auth"));
+        });
         server.start();
+    }
+
+    /** Where {@code apps.connections.open} sends Socket Mode clients holding {@link #APP_TOKEN}. */
+    void socketModeAt(String url) {
+        this.socketUrl = url;
     }
 
     /** The Web API base to give the SDK ({@code SLACK_API_URL}). */
