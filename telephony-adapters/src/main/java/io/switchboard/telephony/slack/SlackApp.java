@@ -17,6 +17,7 @@ import io.switchboard.models.LogSafe;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class SlackApp {
     private static final Logger LOG = LoggerFactory.getLogger(SlackApp.class);
     /** A mention as Slack writes it in the text: {@code <@U0123ABC>}. */
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+>");
+    static final String TRY_AGAIN = "Sorry, something went wrong on our side. Please send that again in a minute.";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -51,6 +53,9 @@ public final class SlackApp {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.eventsApi() ? settings.signingSecret() : null)
+                // Bolt's authorization asks auth.test who the bot is; once an hour is plenty, not once per event.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(3_600_000L)
                 .build();
         this.app = new App(appConfig);
         this.parser = new SlackRequestParser(appConfig);
@@ -124,8 +129,10 @@ public final class SlackApp {
             try {
                 conversations.handle(turn).ifPresent(reply -> poster.post(turn.channelId(), reply));
             } catch (RuntimeException e) {
-                // Rolled back: Slack's retry of this event gets a fresh try.
+                // Rolled back, so nothing was recorded; the event was acknowledged already, so Slack will not retry
+                // it: say so rather than leave the user waiting.
                 LOG.error("slack turn {} failed: {}", LogSafe.escape(turn.eventKey()), e.getClass().getName());
+                poster.post(turn.channelId(), new SlackReply(TRY_AGAIN, List.of(), Optional.empty()));
             }
         });
     }
