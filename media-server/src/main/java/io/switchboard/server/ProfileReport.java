@@ -47,6 +47,7 @@ final class ProfileReport {
         Greeting g = p.greeting();
         out.println("Greeting: " + (g.hasVoice() ? "on calls \"" + g.voice() + "\"" : "standard on calls")
                 + (g.hasText() ? "; in texts \"" + g.text() + "\"" : "; standard in texts"));
+        out.println("Calls are told: \"" + g.disclosure() + "\"");
         out.println("Owner: " + (p.owner().name().isEmpty() ? "(no name)" : p.owner().name()) + ", phone ending "
                 + tail(p.owner().phone()) + ", PIN set");
         out.println("Hours:");

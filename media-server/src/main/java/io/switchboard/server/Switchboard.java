@@ -32,7 +32,9 @@ import io.switchboard.telephony.http.MetricsAccess;
 import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
-import io.switchboard.telephony.calllog.CallLogRetention;
+import io.switchboard.telephony.privacy.RetentionSchedule;
+import io.switchboard.telephony.slack.SlackChannel;
+import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
 import io.switchboard.telephony.calllog.CallLogWriter;
@@ -214,7 +216,7 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("speech recognizer", stt::close));
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push(new Step("speech synthesizer", tts::close));
-        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile().name()));
+        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
@@ -265,12 +267,17 @@ public final class Switchboard implements AutoCloseable {
         // Personal data: SwitchboardApi.ADMIN_PATHS puts the admin token check in front of it.
         plane.mount(new CallLogApi(new CallLogStore(scheduling.database().dsl()), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
-        CallLogRetention retention = new CallLogRetention(new CallLogStore(scheduling.database().dsl()), clock,
-                callLogSettings().retention()).start();
-        closers.push(new Step("call log retention", retention::close));
+        plane.mount(PersonalData.api(scheduling, clock, plane.workers())::mount); // admin-guarded: ADMIN_PATHS
+        RetentionSchedule retention = PersonalData.retention(scheduling, clock, callLogSettings().retention(),
+                retentionSettings()).start();
+        closers.push(new Step("retention", retention::close));
         metricsAccess().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
+        slackChannel(followed, security, plane).ifPresent(slack -> {
+            closers.push(new Step("Slack", slack::close));
+            slack.webhook().ifPresent(webhook -> plane.mount(webhook::mount));
+        });
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         CalendarRoutes.mount(plane, config.environment(), scheduling, googleCalendar);
         plane.start();
@@ -308,6 +315,24 @@ public final class Switchboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
                     + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
+        }
+    }
+
+    /** Slack (Events API and/or Socket Mode), when {@code SLACK_BOT_TOKEN} is set. */
+    private Optional<SlackChannel> slackChannel(DialogEngine followed, ApiSecurity security, ControlPlane plane) {
+        try {
+            return SlackChannel.fromEnvironment(config.environment(), followed, scheduling, security.limits(),
+                    plane.workers());
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException("SLACK_*", e.getMessage(), e);
+        }
+    }
+
+    private RetentionSettings retentionSettings() {
+        try {
+            return RetentionSettings.fromEnvironment(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("SWITCHBOARD_RETENTION_*", e.getMessage(), e);
         }
     }
 

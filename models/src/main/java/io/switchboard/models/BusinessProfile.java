@@ -85,6 +85,12 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
                 emergencyKeywords, faq, serviceArea, id, kind, intake, greeting);
     }
 
+    /** The same business with another greeting (tests and tools that vary one thing). */
+    public BusinessProfile withGreeting(Greeting newGreeting) {
+        return new BusinessProfile(name, timezone, phoneRegion, hours, blackoutDates, rules, services, owner,
+                emergencyKeywords, faq, serviceArea, id, kind, intake, newGreeting);
+    }
+
     /** {@code "Bristol Plumbing & Heating"} → {@code "bristol-plumbing-heating"}: the id of a profile that sets none. */
     public static String slugOf(String name) {
         String lower = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);

@@ -3,9 +3,12 @@ package io.switchboard.models;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a conversation takes place; replies are phrased per channel. */
+/**
+ * Where a conversation takes place; replies are phrased per channel. A {@code SLACK} conversation is keyed by the Slack
+ * user and proves no phone number.
+ */
 public enum Channel {
-    VOICE, SMS, WHATSAPP, WEB;
+    VOICE, SMS, WHATSAPP, WEB, SLACK;
 
     /** The lower-case name used on the wire ({@code "sms"}, {@code "voice"}, ...). */
     public String wireName() {

@@ -4,6 +4,7 @@ import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Greeting;
 import io.switchboard.models.TimeSlot;
 
 import java.time.LocalDate;
@@ -27,8 +28,17 @@ public final class VoicePhrasing extends RelativePhrasing {
      * methods that speak them, so a change of wording changes the cached audio with it.
      */
     public static List<String> fixedSentences(String businessName) {
+        return fixedSentencesAfter(new VoicePhrasing().greeting(businessName));
+    }
+
+    /** As {@link #fixedSentences(String)}, with the greeting this business's calls are answered with. */
+    public static List<String> fixedSentences(BusinessProfile profile) {
+        return fixedSentencesAfter(new VoicePhrasing().greeting(profile));
+    }
+
+    private static List<String> fixedSentencesAfter(String greeting) {
         VoicePhrasing v = new VoicePhrasing();
-        List<String> out = new ArrayList<>(List.of(v.greeting(businessName), v.ownerGreeting(null), v.askService(),
+        List<String> out = new ArrayList<>(List.of(greeting, v.ownerGreeting(null), v.askService(),
                 v.askWhen(""), v.askName(), v.askPhone(), v.askAddress(), v.askProblem(), v.nothingInWindow(),
                 v.nothingAtAll(), v.slotJustTaken(), v.pickOneOfOffered(), v.notUnderstood(), v.goodbye(),
                 v.emergencyAck(), v.emergencyOffer(), v.noAppointmentFound(), v.keptAsIs(), v.bookingDropped(),
@@ -73,12 +83,18 @@ public final class VoicePhrasing extends RelativePhrasing {
 
     @Override
     public String greeting(String business) {
-        return "Thanks for calling " + business + ". How can I help you today?";
+        return Greeting.STANDARD.spoken(opening(business));
     }
 
+    /** The business's opening words with its disclosure (automated assistant, transcribed) after the first sentence. */
     @Override
     public String greeting(BusinessProfile profile) {
-        return profile.greeting().hasVoice() ? profile.greeting().voice() : greeting(profile.name());
+        Greeting g = profile.greeting();
+        return g.spoken(g.hasVoice() ? g.voice() : opening(profile.name()));
+    }
+
+    private static String opening(String business) {
+        return "Thanks for calling " + business + ". How can I help you today?";
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.switchboard.dialog.phrasing;
 
+import io.switchboard.models.Greeting;
+
 import io.switchboard.models.Channel;
 import io.switchboard.models.TimeSlot;
 import io.switchboard.scheduling.testing.TestProfiles;
@@ -29,12 +31,27 @@ class PhrasingTest {
         var dentist = TestProfiles.dentist();
         var plumber = TestProfiles.sample();
 
-        assertThat(voice.greeting(dentist)).isEqualTo(dentist.greeting().voice())
-                .startsWith("Thank you for calling Bristol Dental");
+        assertThat(voice.greeting(dentist)).isEqualTo("Thank you for calling Bristol Dental. I'm the practice's "
+                + "automated assistant, and this call is transcribed. How can I help?");
         assertThat(sms.greeting(dentist)).isEqualTo("Hi, this is Bristol Dental's automated assistant. How can we help?");
         assertThat(voice.greeting(plumber)).isEqualTo(voice.greeting("Bristol Plumbing"))
-                .isEqualTo("Thanks for calling Bristol Plumbing. How can I help you today?");
+                .isEqualTo("Thanks for calling Bristol Plumbing. You're speaking with an automated assistant, and "
+                        + "this call is transcribed. How can I help you today?");
         assertThat(sms.greeting(plumber)).isEqualTo(sms.greeting("Bristol Plumbing"));
+    }
+
+    @Test
+    void everyCallIsToldItIsAnAutomatedAssistantAndTranscribedAfterTheWelcomeWhateverTheBusinessWrote() {
+        var plumber = TestProfiles.sample();
+        var oneSentence = plumber.withGreeting(new Greeting("Bristol Plumbing, hello!", "",
+                "This is a robot and we keep a transcript."));
+        var ownWordsOnly = plumber.withGreeting(new Greeting("Hello from Bristol Plumbing. What's up?", ""));
+
+        assertThat(voice.greeting(oneSentence)).isEqualTo("Bristol Plumbing, hello! This is a robot and we keep a "
+                + "transcript.");
+        assertThat(voice.greeting(ownWordsOnly)).isEqualTo("Hello from Bristol Plumbing. "
+                + Greeting.STANDARD_DISCLOSURE + " What's up?");
+        assertThat(sms.greeting(ownWordsOnly)).doesNotContain("transcribed");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchboard.media.call;
 
 import io.switchboard.dialog.phrasing.VoicePhrasing;
+import io.switchboard.models.BusinessProfile;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,19 @@ public final class CallPrompts {
      * ({@link VoicePhrasing#fixedSentences}), so a change of wording cannot silently lose the cache.
      */
     public static List<String> standard(String businessName) {
-        List<String> texts = new ArrayList<>(VoicePhrasing.fixedSentences(businessName));
+        return withLoopPrompts(VoicePhrasing.fixedSentences(businessName));
+    }
+
+    /**
+     * As {@link #standard(String)}, with the greeting this business's calls are answered with (its own words and its
+     * disclosure), so the first thing every caller hears starts without synthesis.
+     */
+    public static List<String> standard(BusinessProfile profile) {
+        return withLoopPrompts(VoicePhrasing.fixedSentences(profile));
+    }
+
+    private static List<String> withLoopPrompts(List<String> engineSentences) {
+        List<String> texts = new ArrayList<>(engineSentences);
         texts.addAll(List.of(STILL_THERE, SILENT_GOODBYE, CLOSING, TROUBLE, BUSY));
         return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
     }

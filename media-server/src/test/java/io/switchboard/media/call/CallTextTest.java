@@ -2,7 +2,12 @@ package io.switchboard.media.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.dialog.phrasing.Phrasing;
 import io.switchboard.dialog.phrasing.VoicePhrasing;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.Channel;
+import io.switchboard.models.Greeting;
+import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,6 +34,20 @@ class CallTextTest {
         }
         assertThat(preloaded).contains("Could you tell me your name?", "For example, Sarah Jones.",
                 "What day and time would suit you?");
+    }
+
+    @Test
+    void theBusinessesOwnGreetingWithItsDisclosureIsPreloadedSentenceBySentence() {
+        BusinessProfile dental = new BusinessProfileLoader().loadResource(BusinessProfileLoader.DENTAL_SAMPLE_RESOURCE);
+        String greeting = Phrasing.forChannel(Channel.VOICE).greeting(dental);
+
+        List<String> preloaded = CallPrompts.standard(dental);
+
+        assertThat(Sentences.of(greeting)).containsExactly("Thank you for calling Bristol Dental.",
+                "I'm the practice's automated assistant, and this call is transcribed.", "How can I help?");
+        assertThat(preloaded).containsAll(Sentences.of(greeting)).contains(CallPrompts.STILL_THERE)
+                .doesNotHaveDuplicates();
+        assertThat(CallPrompts.standard("Bristol Plumbing")).contains(Greeting.STANDARD_DISCLOSURE);
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class BusinessProfileLoader {
             "booking_horizon", "max_bookings_per_day", "slot_step", "buffer_around_calendar_events");
     private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "duration", "price", "emergency", "synonyms");
     private static final Set<String> FAQ_KEYS = Set.of("topic", "keywords", "answer");
-    private static final Set<String> GREETING_KEYS = Set.of("voice", "text");
+    private static final Set<String> GREETING_KEYS = Set.of("voice", "text", "disclosure");
     private static final Set<String> DAY_KEYS = Arrays.stream(DayOfWeek.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 
@@ -217,7 +217,8 @@ public final class BusinessProfileLoader {
         }
         if (field.isMapping()) {
             field.allowOnly(GREETING_KEYS);
-            return new Greeting(greetingText(field.field("voice")), greetingText(field.field("text")));
+            return new Greeting(greetingText(field.field("voice")), greetingText(field.field("text")),
+                    greetingText(field.field("disclosure")));
         }
         return Greeting.of(greetingText(field));
     }

@@ -212,7 +212,8 @@ class BusinessProfileLoaderTest {
         assertThat(p.requires(IntakeField.ADDRESS)).isFalse();
         assertThat(p.requires(IntakeField.PHONE)).isTrue();
         assertThat(p.requires(IntakeField.NAME)).isTrue();
-        assertThat(p.greeting().voice()).startsWith("Thank you for calling Bristol Dental").contains("automated");
+        assertThat(p.greeting().voice()).startsWith("Thank you for calling Bristol Dental");
+        assertThat(p.greeting().disclosure()).contains("automated assistant").contains("transcribed");
         assertThat(p.greeting().text()).startsWith("Hi, this is Bristol Dental");
         assertThat(p.emergencyService().orElseThrow().id()).isEqualTo("emergency-appointment");
         assertThat(p.service("check-up").orElseThrow().duration()).isEqualTo(Duration.ofMinutes(30));
@@ -236,6 +237,20 @@ class BusinessProfileLoaderTest {
 
         assertThat(g.voice()).isEqualTo("Thanks for calling Bristol Plumbing. How can I help?");
         assertThat(g.text()).isEqualTo(g.voice());
+    }
+
+    @Test
+    void theCallDisclosureIsWordedPerBusinessAndNeverLeftOut() {
+        String worded = sampleText().replace("# greeting: \"Thanks for calling Bristol Plumbing. How can I help?\"",
+                "greeting: {voice: Hello, disclosure: \"I'm a bot, and we transcribe calls.\"}");
+        String blank = sampleText().replace("# greeting: \"Thanks for calling Bristol Plumbing. How can I help?\"",
+                "greeting: {voice: Hello, disclosure: \"  \"}");
+
+        assertThat(loader.parse(worded.getBytes(StandardCharsets.UTF_8)).greeting().disclosure())
+                .isEqualTo("I'm a bot, and we transcribe calls.");
+        assertThatThrownBy(() -> loader.parse(blank.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageStartingWith("greeting.disclosure: must be non-empty text");
+        assertThat(loader.loadSample().greeting().disclosure()).isEqualTo(Greeting.STANDARD_DISCLOSURE);
     }
 
     @Test

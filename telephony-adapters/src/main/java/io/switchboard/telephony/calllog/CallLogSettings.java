@@ -1,11 +1,9 @@
 package io.switchboard.telephony.calllog;
 
-import java.time.DateTimeException;
+import io.switchboard.telephony.privacy.RetentionPeriod;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The call log's settings.
@@ -24,9 +22,7 @@ public record CallLogSettings(Duration retention, boolean logTranscripts, boolea
     public static final String SUMMARY_SMS = "SWITCHBOARD_CALL_SUMMARY_SMS";
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
     /** Shorter would delete calls before the owner has looked at the day's log. */
-    public static final Duration MIN_RETENTION = Duration.ofHours(1);
-
-    private static final Pattern SHORT = Pattern.compile("(\\d{1,6})\\s*([dh]?)");
+    public static final Duration MIN_RETENTION = RetentionPeriod.MIN;
 
     public CallLogSettings {
         if (retention.compareTo(MIN_RETENTION) < 0) {
@@ -41,25 +37,8 @@ public record CallLogSettings(Duration retention, boolean logTranscripts, boolea
     /** @throws IllegalArgumentException naming the variable when a value is unusable */
     public static CallLogSettings fromEnvironment(Map<String, String> env) {
         String keep = env.getOrDefault(RETENTION, "").trim();
-        return new CallLogSettings(keep.isEmpty() ? DEFAULT_RETENTION : retention(keep),
+        return new CallLogSettings(RetentionPeriod.parse(RETENTION, keep, DEFAULT_RETENTION),
                 flag(env, LOG_TRANSCRIPTS), flag(env, SUMMARY_SMS));
-    }
-
-    private static Duration retention(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t);
-            }
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException(RETENTION + ": '" + text + "' is not a duration like 30d or 12h");
-        }
-        Matcher m = SHORT.matcher(t);
-        if (!m.matches()) {
-            throw new IllegalArgumentException(RETENTION + ": '" + text + "' is not a duration like 30d or 12h");
-        }
-        long n = Long.parseLong(m.group(1));
-        return "h".equals(m.group(2)) ? Duration.ofHours(n) : Duration.ofDays(n);
     }
 
     private static boolean flag(Map<String, String> env, String name) {

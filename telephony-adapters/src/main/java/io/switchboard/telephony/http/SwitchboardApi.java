@@ -12,7 +12,8 @@ public final class SwitchboardApi {
 
     /** Paths only the admin token opens: customer data and operational detail. */
     public static final java.util.List<String> ADMIN_PATHS = java.util.List.of(AppointmentsApi.PATH,
-            MissedCallsApi.PATH, MetricsEndpoint.PATH, CallLogApi.PATH, CallLogApi.PATH + "/*");
+            MissedCallsApi.PATH, MetricsEndpoint.PATH, CallLogApi.PATH, CallLogApi.PATH + "/*",
+            CustomerDataApi.PATH, CustomerDataApi.PATH + "/*");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwitchboardApi.class);
     private static final java.time.Duration PRUNE_LIMITS_EVERY = java.time.Duration.ofHours(1);
