@@ -5,7 +5,11 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.handoff.PersonRequest;
+import io.switchboard.dialog.safety.SafetyRecognizer;
+import io.switchboard.dialog.safety.SignMatcher;
 import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.SafetyRule;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
@@ -14,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,13 +33,22 @@ public final class TurnRouter {
     private final ChangeFlow change;
     private final OwnerFlow owner;
     private final Recovery recovery;
+    private final HandOffFlow handOffs;
+    private final SafetyRecognizer safety;
 
     public TurnRouter(Scheduling scheduling) {
+        this(scheduling, new SignMatcher());
+    }
+
+    /** @param safety recognises the profile's dangers; the rules' {@link SignMatcher}, or it chained with more */
+    public TurnRouter(Scheduling scheduling, SafetyRecognizer safety) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.booking = new BookingFlow(finder);
         this.change = new ChangeFlow(finder);
         this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()));
-        this.recovery = new Recovery(booking);
+        this.handOffs = new HandOffFlow(scheduling.profile().owner().name());
+        this.recovery = new Recovery(booking, handOffs);
+        this.safety = java.util.Objects.requireNonNull(safety, "safety");
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -73,8 +87,18 @@ public final class TurnRouter {
             t.say(t.say.whatElse());
             return;
         }
+        if (handOffs.pending(c)) {
+            handOffs.resume(t);
+            return;
+        }
+        safetyFirst(t);
         if (h.emergency() && !c.emergency) {
             flagEmergency(t);
+        }
+        Optional<PersonRequest.Kind> person = handOffs.asked(h);
+        if (person.isPresent()) {
+            handOffs.requested(t, person.get());
+            return;
         }
         switch (h.intent()) {
             case GOODBYE -> {
@@ -84,13 +108,6 @@ public final class TurnRouter {
                     c.resetFlow();
                     return;
                 }
-            }
-            case HUMAN -> {
-                t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
-                t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
-                c.state = DialogState.HANDED_OFF;
-                c.expecting = Expectation.NONE;
-                return;
             }
             case QUESTION -> {
                 if (answerQuestion(t)) {
@@ -193,6 +210,34 @@ public final class TurnRouter {
      */
     private static boolean carriesBooking(Heard h) {
         return h.service() != null || h.name() != null || h.address() != null || h.phone() != null;
+    }
+
+    /**
+     * A danger the profile has advice for ("smell of gas", "water through the ceiling"): the conversation becomes an
+     * emergency (the owner is alerted) and the advice is kept to be said first, once per conversation and rule.
+     */
+    private void safetyFirst(Turn t) {
+        Conversation c = t.conv;
+        List<SafetyRule> rules = t.profile().safety();
+        if (rules.isEmpty()) {
+            return;
+        }
+        safety.recognise(t.heard.original(), rules).filter(rule -> !c.safetyAdvised.contains(rule.id()))
+                .ifPresent(rule -> {
+                    c.safetyAdvised.add(rule.id());
+                    t.safetyAdvice = rule.advice();
+                    LOG.info("safety rule {} recognised; advice first", rule.id());
+                    if (!c.emergency) {
+                        flagEmergency(t);
+                    }
+                });
+    }
+
+    /** Puts the safety advice before everything else the turn says: before any booking question. */
+    void adviseFirst(Turn t) {
+        if (t.safetyAdvice != null) {
+            t.sayFirst(t.say.safetyAdvice(t.safetyAdvice));
+        }
     }
 
     private void flagEmergency(Turn t) {

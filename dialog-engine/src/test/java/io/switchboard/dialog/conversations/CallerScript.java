@@ -3,6 +3,7 @@ package io.switchboard.dialog.conversations;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.HandOffNote;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.Receptionist;
@@ -37,6 +38,7 @@ final class CallerScript implements AutoCloseable {
     final DialogEngine engine;
     final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
     final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
+    final List<HandOffNote> handOffs = new CopyOnWriteArrayList<>();
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -60,6 +62,12 @@ final class CallerScript implements AutoCloseable {
             @Override
             public boolean textsCallers() {
                 return texts;
+            }
+
+            @Override
+            public AlertReceipt handOff(HandOffNote note) {
+                handOffs.add(note);
+                return AlertReceipt.QUEUED;
             }
 
             @Override
