@@ -39,6 +39,10 @@ final class CallerScript implements AutoCloseable {
     final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
     final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
     final List<HandOffNote> handOffs = new CopyOnWriteArrayList<>();
+    /** What the notifier answers to a hand-off: queued (SMS configured) unless a test says otherwise. */
+    volatile AlertReceipt handOffReceipt = AlertReceipt.QUEUED;
+    /** The live transfer number, when a test configures one. */
+    volatile String transferNumber;
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -67,7 +71,12 @@ final class CallerScript implements AutoCloseable {
             @Override
             public AlertReceipt handOff(HandOffNote note) {
                 handOffs.add(note);
-                return AlertReceipt.QUEUED;
+                return handOffReceipt;
+            }
+
+            @Override
+            public java.util.Optional<String> liveTransferNumber() {
+                return java.util.Optional.ofNullable(transferNumber);
             }
 
             @Override
