@@ -21,7 +21,7 @@ public final class PersonRequest {
         CALL_BACK
     }
 
-    private static final String PERSON = "(?:a |an |the |some |your |one of your )?(?:real |actual |live |proper )?"
+    private static final String PERSON = "(?:a |an |the |some |your |one of (?:your |the |you )?)?(?:real |actual |live |proper )?"
             + "(?:person|human|human being|someone|somebody|anyone|anybody|people|man|woman|operator|receptionist"
             + "|manager|owner|boss|engineer|plumber|staff|member of staff|team)";
     private static final Pattern ASK_PERSON = Pattern.compile("\\b(?:speak|talk|chat|speaking|talking)\\s+(?:to|with)\\s+"
@@ -29,7 +29,8 @@ public final class PersonRequest {
             + "|\\b(?:put|patch|transfer|connect)\\s+me\\s+(?:through\\s+)?(?:to\\s+" + PERSON + "\\b|through\\b)"
             + "|\\btransfer\\s+(?:me|the call)\\b"
             + "|\\b(?:real|actual|live|proper)\\s+(?:person|human)\\b|\\bhuman being\\b"
-            + "|\\b(?:not|stop being|are you)\\s+(?:a\\s+)?(?:robot|bot|machine|computer)\\b"
+            + "|\\b(?:not|stop being|are you|are u|r u)\\s+(?:a\\s+)?(?:robot|bot|machine|computer)\\b"
+            + "|\\b(?:want|need|like|prefer)\\s+(?:a |an |to have a )?(?:real |actual |proper )?(?:person|human)\\b"
             + "|\\bis (?:there )?(?:anyone|anybody|someone|somebody) (?:there|in|around|about|available)\\b"
             + "|\\b(?:get|fetch|find) me (?:a |an )?(?:person|human|someone|somebody|manager)\\b");
     private static final Pattern CALL_BACK = Pattern.compile("\\b(?:call|ring|phone|bell)\\s+me\\s+back\\b"

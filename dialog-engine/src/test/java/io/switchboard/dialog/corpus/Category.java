@@ -20,7 +20,9 @@ enum Category {
     A_OR_B("A or B"),
     CHANGE_OF_MIND("changes mind mid-way"),
     RESCHEDULE("reschedules an existing booking"),
-    CANCEL("cancels an existing booking");
+    CANCEL("cancels an existing booking"),
+    SAFETY("describes a danger (gas, water near electrics)"),
+    HAND_OFF("asks for a person or a call back");
 
     final String label;
 
