@@ -2,10 +2,13 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
+import io.switchboard.telephony.voice.LiveTransferSettings;
+import io.switchboard.telephony.voice.MissedCalls;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.telephony.alerts.HandOffText;
 import io.switchboard.telephony.alerts.OwnerAlertDispatcher;
 import io.switchboard.telephony.alerts.OwnerAlertSettings;
 import io.switchboard.telephony.alerts.OwnerAlertStore;
@@ -90,6 +93,12 @@ public final class TextChannels implements AutoCloseable {
 
     private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                          WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings) {
+        this(config, scheduling, retryPolicy, webhooks, metrics, alertSettings, Optional.empty());
+    }
+
+    private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
+                         WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings,
+                         Optional<String> transferNumber) {
         this.config = Objects.requireNonNull(config, "config");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
@@ -113,10 +122,11 @@ public final class TextChannels implements AutoCloseable {
                     scheduling.profile().timezone(), TwilioSmsSender.MAX_BODY_CHARS), alertSettings,
                     new OwnerAlertMetrics(metrics), scheduling.clock()), OWNER_ALERT_PASS_EVERY);
             this.ownerAlerts = Optional.of(worker);
-            this.notifier = new SmsNotifier(alertStore, worker, alertSettings, outbound, scheduling.profile());
+            this.notifier = ownerMessages(new SmsNotifier(alertStore, worker, alertSettings, outbound,
+                    scheduling.profile()), scheduling, transferNumber);
         } else {
             this.ownerAlerts = Optional.empty();
-            this.notifier = new LoggingNotifier();
+            this.notifier = ownerMessages(new LoggingNotifier(), scheduling, transferNumber);
         }
         this.followUps = new FollowUpSender(outbound, new ConfirmationText(scheduling.profile()));
         LOG.info("text channels: SMS {}, WhatsApp {}", config.sms().isPresent() ? "on" : "off",
@@ -127,6 +137,13 @@ public final class TextChannels implements AutoCloseable {
         }
     }
 
+    /** Hand-offs kept on the owner's call-back list whatever the notifier can do. */
+    private static Notifier ownerMessages(Notifier notifier, Scheduling scheduling, Optional<String> transferNumber) {
+        return new OwnerMessages(notifier, new MissedCalls(scheduling.database().dsl(), scheduling.clock()),
+                new HandOffText(scheduling.profile().name(), scheduling.profile().timezone(),
+                        TwilioSmsSender.MAX_BODY_CHARS), transferNumber);
+    }
+
     /** @throws IllegalStateException when a channel is half configured */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
         return fromEnvironment(env, scheduling, Metrics.disabled());
@@ -134,8 +151,14 @@ public final class TextChannels implements AutoCloseable {
 
     /** @param metrics where outbound messages and provider failures are counted */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
+        Optional<String> transferNumber;
+        try {
+            transferNumber = LiveTransferSettings.fromEnvironment(env).map(LiveTransferSettings::number);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
-                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env));
+                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env), transferNumber);
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
