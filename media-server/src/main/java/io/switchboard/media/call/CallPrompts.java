@@ -37,4 +37,11 @@ public final class CallPrompts {
         texts.addAll(List.of(STILL_THERE, SILENT_GOODBYE, CLOSING, TROUBLE, BUSY));
         return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
     }
+
+    /** As {@link #standard(String)}, plus the profile's own fixed sentences: the owner-named hand-off lines and the safety advice. */
+    public static List<String> standard(io.switchboard.models.BusinessProfile profile) {
+        List<String> texts = new ArrayList<>(standard(profile.name()));
+        texts.addAll(VoicePhrasing.fixedSentences(profile));
+        return texts.stream().flatMap(text -> Sentences.of(text).stream()).distinct().toList();
+    }
 }
