@@ -46,17 +46,22 @@ public final class PersonRequest {
             + "\\s+(?:need to |want to |have to |a )?(?:call|ring|phone|speak|talk)");
 
     private final Pattern ownerName;
+    private final Pattern ownerCallBack;
 
     /** @param ownerName the owner's name as the profile gives it ("Sam"); blank when none */
     public PersonRequest(String ownerName) {
         String name = ownerName == null ? "" : plain(ownerName).strip();
+        String n = Pattern.quote(name);
+        // "my name is Sam" is a caller called Sam: the owner's name counts only with words that ask for them
         this.ownerName = name.isEmpty() ? null : Pattern.compile(
-                "\\b(?:speak|talk|chat|speaking|talking)\\s+(?:to|with)\\s+" + Pattern.quote(name) + "\\b"
-                        + "|\\b(?:is|can i get|get me|put me through to|can i have|i want|i need|i'd like)\\s+"
-                        + Pattern.quote(name) + "\\b"
-                        + "|\\b(?:have|get|ask)\\s+" + Pattern.quote(name) + "\\s+(?:to\\s+)?(?:call|ring|phone)\\b"
-                        + "|\\b" + Pattern.quote(name) + "\\s+(?:there|around|about|available|in)\\b"
-                        + "|\\b" + Pattern.quote(name) + "\\s+(?:to\\s+)?(?:call|ring|phone)\\s+me\\b");
+                "\\b(?:speak|talk|chat|speaking|talking)\\s+(?:to|with)\\s+" + n + "\\b"
+                        + "|\\b(?:can i get|get me|put me through to|can i have|i want|i need|i'd like)\\s+" + n + "\\b"
+                        + "|\\b" + n + "\\s+(?:there|around|about|abt|available|in|free)\\b"
+                        + "|^\\s*(?:hi |hello )?(?:is|can|could)\\s+" + n + "\\b");
+        this.ownerCallBack = name.isEmpty() ? null : Pattern.compile(
+                "\\b(?:have|get|ask)\\s+" + n + "\\s+(?:to\\s+)?(?:call|ring|phone)\\b"
+                        + "|\\b" + n + "\\s+(?:to\\s+)?(?:call|ring|phone)\\s+me\\b"
+                        + "|\\b(?:could|can|would|will)\\s+" + n + "\\s+(?:call|ring|phone)\\b");
     }
 
     /** What the caller asked for, if they asked for a person. */
@@ -68,7 +73,8 @@ public final class PersonRequest {
         if (DECLINED.matcher(s).find()) {
             return Optional.empty();
         }
-        if (CALL_BACK.matcher(s).find() && !CALL_BACK_ON.matcher(s).find()) {
+        boolean callBack = CALL_BACK.matcher(s).find() || (ownerCallBack != null && ownerCallBack.matcher(s).find());
+        if (callBack && !CALL_BACK_ON.matcher(s).find()) {
             return Optional.of(Kind.CALL_BACK);
         }
         if (ASK_PERSON.matcher(s).find() || (ownerName != null && ownerName.matcher(s).find())) {
