@@ -63,6 +63,31 @@ public sealed interface DialogAction {
         }
     }
 
+    /**
+     * The owner was told (or it was attempted) that a caller wants a person: on the wire
+     * {@code {"type":"notify_owner","reason":"asked_for_person","delivery":"queued"}}.
+     *
+     * @param reason   as {@link io.switchboard.dialog.HandOffNote#reason()}
+     * @param delivery what the notifier did, {@link AlertReceipt#wireName()}: {@code queued} (a text to the owner is
+     *                 on its way), {@code recorded} (in the owner's message list only), {@code not_configured},
+     *                 {@code failed}
+     */
+    record NotifyOwner(String reason, String delivery) implements DialogAction {
+        public String type() {
+            return "notify_owner";
+        }
+    }
+
+    /**
+     * A live call is to be put through to the owner's transfer number once the reply has been spoken (voice only);
+     * the number stays server-side.
+     */
+    record TransferCall() implements DialogAction {
+        public String type() {
+            return "transfer_call";
+        }
+    }
+
     /** The conversation is over; a voice call may hang up after the reply. */
     record EndConversation() implements DialogAction {
         public String type() {

@@ -22,6 +22,26 @@ public interface Notifier {
     }
 
     /**
+     * Tells the owner a caller wants a person (asked for one, asked to be called back, or the conversation got stuck):
+     * a text at once where SMS is configured, and a message to call back in the owner's list. Never throws for a
+     * delivery problem; only {@link AlertReceipt#ownerWillBeTold()} allows "I've let Sam know", only
+     * {@link AlertReceipt#messageKept()} allows "I've left a message". The default reaches nobody and says so.
+     */
+    default AlertReceipt handOff(HandOffNote note) {
+        org.slf4j.LoggerFactory.getLogger(Notifier.class).warn("caller on {} wants a person ({}); configure SMS to "
+                + "text the owner", note.channel().wireName(), note.reason());
+        return AlertReceipt.NOT_CONFIGURED;
+    }
+
+    /**
+     * The number a live call may be put through to ({@code SWITCHBOARD_TRANSFER_NUMBER}), when the deployment can
+     * transfer calls; the dialog offers a transfer only within the business's opening hours.
+     */
+    default java.util.Optional<String> liveTransferNumber() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Owner access was just locked after too many wrong PINs (possibly someone else guessing with a spoofed caller
      * ID): tell the owner. Never carries a PIN. The default only logs, for notifiers with no way to reach the owner.
      */

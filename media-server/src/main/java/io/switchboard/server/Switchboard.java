@@ -43,7 +43,9 @@ import io.switchboard.telephony.calllog.OwnerCallSummaries;
 import io.switchboard.media.call.CallLogRecorder;
 import io.switchboard.telephony.metrics.PrometheusMetrics;
 import io.switchboard.telephony.voice.BusyCallFollowUp;
+import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.MissedCalls;
+import io.switchboard.telephony.outbound.TwilioCallTransfer;
 import io.switchboard.telephony.http.SwitchboardApi;
 import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
@@ -222,7 +224,10 @@ public final class Switchboard implements AutoCloseable {
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
                 scheduling.profile().name());
         closers.push(new Step("busy-call follow-ups", busy::close));
-        calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
+        Optional<CallTransfers> transfers = callTransfers(env);
+        DialogEngine voiceEngine = new FollowUpEngine(engine, text.followUps());
+        calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
+                voiceSettings)
                 .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
@@ -232,7 +237,8 @@ public final class Switchboard implements AutoCloseable {
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
-        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings, calls, voiceAuthentication().mediaStreams());
+        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings,
+                transfers.map(t -> t.calls(calls)).orElse(calls), voiceAuthentication().mediaStreams());
         closers.push(new Step("media server", server::close));
         media = server;
         return server;
@@ -448,6 +454,21 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("backups", schedule::close));
         LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
         return Optional.of(schedule);
+    }
+
+    /** Live transfers to {@code SWITCHBOARD_TRANSFER_NUMBER}, when it is set. */
+    private Optional<CallTransfers> callTransfers(Map<String, String> env) {
+        Optional<LiveTransferSettings> settings;
+        try {
+            settings = LiveTransferSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(LiveTransferSettings.TRANSFER_NUMBER, e.getMessage(), e);
+        }
+        Optional<CallTransfers> transfers = settings.map(s -> new CallTransfers(new TwilioCallTransfer(s)));
+        transfers.ifPresent(t -> closers.push(new Step("call transfers", t::close)));
+        LOG.info("live transfer to a person: {}", transfers.isPresent() ? "on, within opening hours" : "off (callers "
+                + "leave a message; set " + LiveTransferSettings.TRANSFER_NUMBER + ")");
+        return transfers;
     }
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */

@@ -29,11 +29,14 @@ import java.util.regex.Pattern;
  * @param kind              what sort of business it is; decides the default {@code intake}
  * @param intake            what a booking collects from the caller; always includes {@link IntakeField#PHONE}
  * @param greeting          the business's own opening words, or {@link Greeting#STANDARD}
+ * @param safety            advice said before anything else when a caller describes a danger (gas, water near
+ *                          electrics), in the profile's order: the first rule that matches is said
  */
 public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
                               Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,
                               Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea,
-                              String id, BusinessKind kind, Set<IntakeField> intake, Greeting greeting) {
+                              String id, BusinessKind kind, Set<IntakeField> intake, Greeting greeting,
+                              List<SafetyRule> safety) {
 
     private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
 
@@ -57,6 +60,7 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
         kind = kind == null ? BusinessKind.TRADES : kind;
         intake = intake == null ? kind.defaultIntake() : Set.copyOf(intake);
         greeting = greeting == null ? Greeting.STANDARD : greeting;
+        safety = safety == null ? List.of() : List.copyOf(safety);
         if (id.isEmpty()) {
             throw new IllegalArgumentException("a business needs a name or an id made of letters or digits");
         }
@@ -66,12 +70,21 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
         }
     }
 
+    /** Without safety rules. */
+    public BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
+                           Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,
+                           Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea,
+                           String id, BusinessKind kind, Set<IntakeField> intake, Greeting greeting) {
+        this(name, timezone, phoneRegion, hours, blackoutDates, rules, services, owner, emergencyKeywords, faq,
+                serviceArea, id, kind, intake, greeting, List.of());
+    }
+
     /** A tradesman's profile as before intake, kind and greeting existed: name, phone, address and problem. */
     public BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
                            Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,
                            Owner owner, List<String> emergencyKeywords, List<FaqEntry> faq, String serviceArea) {
         this(name, timezone, phoneRegion, hours, blackoutDates, rules, services, owner, emergencyKeywords, faq,
-                serviceArea, null, BusinessKind.TRADES, null, Greeting.STANDARD);
+                serviceArea, null, BusinessKind.TRADES, null, Greeting.STANDARD, List.of());
     }
 
     /** Whether a booking for this business must collect {@code field} ({@code requires(ADDRESS)} is false for a clinic). */
@@ -82,7 +95,7 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
     /** The same business with other booking rules (tests and tools that vary one thing). */
     public BusinessProfile withRules(BookingRules newRules) {
         return new BusinessProfile(name, timezone, phoneRegion, hours, blackoutDates, newRules, services, owner,
-                emergencyKeywords, faq, serviceArea, id, kind, intake, greeting);
+                emergencyKeywords, faq, serviceArea, id, kind, intake, greeting, safety);
     }
 
     /** The same business with another greeting (tests and tools that vary one thing). */
@@ -106,6 +119,16 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
     /** The service offered for emergencies, if the business has one. */
     public Optional<ServiceType> emergencyService() {
         return services.stream().filter(ServiceType::emergency).findFirst();
+    }
+
+    /** Whether the business is open at {@code at} (read in its own time zone), by the weekly hours and blackouts. */
+    public boolean isOpenAt(java.time.ZonedDateTime at) {
+        java.time.ZonedDateTime local = at.withZoneSameInstant(timezone);
+        if (isBlackout(local.toLocalDate())) {
+            return false;
+        }
+        java.time.LocalTime t = local.toLocalTime();
+        return hours.on(local.getDayOfWeek()).stream().anyMatch(h -> !t.isBefore(h.open()) && t.isBefore(h.close()));
     }
 
     public boolean isBlackout(LocalDate date) {

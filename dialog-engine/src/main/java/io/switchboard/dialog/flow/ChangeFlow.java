@@ -284,7 +284,8 @@ final class ChangeFlow {
             c.state = DialogState.FAILED; // no number to call back on: promising a call would be untrue
             return;
         }
-        t.say(t.say.handOff(t.profile().owner().name(), null));
+        io.switchboard.dialog.AlertReceipt receipt = HandOffFlow.notifyOwner(t, "identity_unproven", "");
+        t.say(t.say.handedOff(t.profile().owner().name(), receipt, false));
         String summary = (c.topic == Intent.CANCEL ? "cancel" : "reschedule")
                 + " request for a booking under another number (not changed)";
         t.actions.add(new DialogAction.MessageForOwner(c.callerId, c.name, summary, "identity_unproven"));

@@ -37,6 +37,9 @@ public final class Conversation {
     static final int MAX_ADDRESS = 300;
     static final int MAX_PROBLEM = 300;
     static final int MAX_OWNER_QUESTION = 500;
+    /** Lines of the conversation kept for a hand-off note to the owner, and the longest each may be. */
+    static final int MAX_RECENT = 6;
+    static final int MAX_LINE = 160;
 
     String sessionId;
     Channel channel;
@@ -98,6 +101,15 @@ public final class Conversation {
     CodePurpose codePurpose;
     /** Codes this conversation asked for; bounded, so "send it again" cannot loop. */
     int codesSent;
+    /**
+     * The last few lines of the conversation ("Caller: ...", "Us: ..."), oldest first, for the owner's hand-off note:
+     * bounded in number and length, dropped with the session.
+     */
+    List<String> recent = new ArrayList<>();
+    /** A hand-off waits for one more answer (the call-back number, or the caller's message); its reason. */
+    String pendingHandOff;
+    /** Safety rules whose advice was said in this conversation: each is said once. */
+    List<String> safetyAdvised = new ArrayList<>();
 
     /** Answers in a row to the pending question that were not understood (the recovery policy's counter). */
     int noMatch;
@@ -139,6 +151,22 @@ public final class Conversation {
         email = cut(email, MAX_ADDRESS);
         problem = cut(problem, MAX_PROBLEM);
         pendingOwnerQuestion = cut(pendingOwnerQuestion, MAX_OWNER_QUESTION);
+        recent = recent == null ? new ArrayList<>()
+                : recent.size() <= MAX_RECENT ? recent : new ArrayList<>(recent.subList(recent.size() - MAX_RECENT,
+                recent.size()));
+        safetyAdvised = head(safetyAdvised, MAX_CANDIDATES);
+    }
+
+    /** Keeps one line of the conversation for a hand-off note, dropping the oldest beyond {@link #MAX_RECENT}. */
+    void remember(String who, String line) {
+        if (line == null || line.isBlank()) {
+            return;
+        }
+        String l = line.strip().replaceAll("\\s+", " ");
+        recent.add(who + ": " + (l.length() <= MAX_LINE ? l : l.substring(0, MAX_LINE)));
+        while (recent.size() > MAX_RECENT) {
+            recent.remove(0);
+        }
     }
 
     private static <T> List<T> head(List<T> list, int max) {
@@ -199,6 +227,9 @@ public final class Conversation {
         c.updatedAt = updatedAt;
         c.startedAt = startedAt;
         c.outcomeCounted = outcomeCounted;
+        c.recent = new ArrayList<>(recent);
+        c.pendingHandOff = pendingHandOff;
+        c.safetyAdvised = new ArrayList<>(safetyAdvised);
         return c;
     }
 
@@ -223,6 +254,7 @@ public final class Conversation {
         codePurpose = null;
         noMatch = 0;
         stalledTurns = 0;
+        pendingHandOff = null;
     }
 
     public String sessionId() {

@@ -47,6 +47,7 @@ public final class ConversationEngine {
         Turn t = newTurn(c, Heard.digitsOnly(""));
         router.greet(t);
         neverRepeat(t);
+        c.remember("Us", t.reply());
         return new Transition(c, result(t));
     }
 
@@ -72,7 +73,10 @@ public final class ConversationEngine {
         Expectation askedBefore = c.expecting;
         router.route(t);
         router.recover(t, before, askedBefore);
+        router.adviseFirst(t);
         neverRepeat(t);
+        c.remember("Caller", heard.original());
+        c.remember("Us", t.reply());
         c.updatedAt = scheduling.clock().instant();
         countOutcome(c);
         return new Transition(c, result(t));

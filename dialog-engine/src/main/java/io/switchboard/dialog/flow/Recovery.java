@@ -37,9 +37,11 @@ final class Recovery {
             "hello", "hi", "why", "dunno", "nothing", "asdf", "test");
 
     private final BookingFlow booking;
+    private final HandOffFlow handOffs;
 
-    Recovery(BookingFlow booking) {
+    Recovery(BookingFlow booking, HandOffFlow handOffs) {
         this.booking = booking;
+        this.handOffs = handOffs;
     }
 
     /** Applies the policy to a turn the flows have just handled; {@code before} is the state it started from. */
@@ -148,7 +150,7 @@ final class Recovery {
     void handOff(Turn t, String reason) {
         Conversation c = t.conv;
         t.unsay();
-        t.say(t.say.takeMessage(t.profile().owner().name()));
+        handOffs.stuck(t, reason);
         String callback = c.phone != null ? c.phone : c.callerId;
         t.actions.add(new DialogAction.MessageForOwner(callback, c.name, summary(t), reason));
         t.actions.add(new DialogAction.EndConversation());

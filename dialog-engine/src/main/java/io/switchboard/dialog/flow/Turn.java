@@ -36,6 +36,8 @@ final class Turn {
      * it does not count as a failed answer to the pending question.
      */
     boolean understood;
+    /** A safety rule's advice recognised this turn: said before everything else (see {@link TurnRouter#adviseFirst}). */
+    String safetyAdvice;
 
     private final List<String> sentences = new ArrayList<>();
     final List<DialogAction> actions = new ArrayList<>();

@@ -6,7 +6,11 @@ import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.PhoneVerifier;
+import io.switchboard.dialog.handoff.PersonRequest;
+import io.switchboard.dialog.safety.SafetyRecognizer;
+import io.switchboard.dialog.safety.SignMatcher;
 import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.SafetyRule;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 import io.switchboard.scheduling.Scheduling;
@@ -16,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,19 +36,32 @@ public final class TurnRouter {
     private final OwnerFlow owner;
     private final Recovery recovery;
     private final CodeFlow codes;
+    private final HandOffFlow handOffs;
+    private final SafetyRecognizer safety;
 
     public TurnRouter(Scheduling scheduling) {
-        this(scheduling, PhoneVerifier.unavailable());
+        this(scheduling, PhoneVerifier.unavailable(), new SignMatcher());
     }
 
     /** @param verifier proves numbers by one-time code; {@link PhoneVerifier#unavailable()} without SMS */
     public TurnRouter(Scheduling scheduling, PhoneVerifier verifier) {
+        this(scheduling, verifier, new SignMatcher());
+    }
+
+    /** @param safety recognises the profile's dangers; the rules' {@link SignMatcher}, or it chained with more */
+    public TurnRouter(Scheduling scheduling, SafetyRecognizer safety) {
+        this(scheduling, PhoneVerifier.unavailable(), safety);
+    }
+
+    public TurnRouter(Scheduling scheduling, PhoneVerifier verifier, SafetyRecognizer safety) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.codes = new CodeFlow(verifier);
         this.booking = new BookingFlow(finder, codes);
         this.change = new ChangeFlow(finder, codes);
         this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()), codes);
-        this.recovery = new Recovery(booking);
+        this.handOffs = new HandOffFlow(scheduling.profile().owner().name());
+        this.recovery = new Recovery(booking, handOffs);
+        this.safety = java.util.Objects.requireNonNull(safety, "safety");
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -90,8 +108,18 @@ public final class TurnRouter {
             t.say(t.say.whatElse());
             return;
         }
+        if (handOffs.pending(c)) {
+            handOffs.resume(t);
+            return;
+        }
+        safetyFirst(t);
         if (h.emergency() && !c.emergency) {
             flagEmergency(t);
+        }
+        Optional<PersonRequest.Kind> person = handOffs.asked(h);
+        if (person.isPresent()) {
+            handOffs.requested(t, person.get());
+            return;
         }
         if (h.scope().outside() && h.service() == null && !h.emergency() && !c.emergency) {
             declineOutOfScope(t);
@@ -105,13 +133,6 @@ public final class TurnRouter {
                     c.resetFlow();
                     return;
                 }
-            }
-            case HUMAN -> {
-                t.say(t.say.handOff(t.profile().owner().name(), t.profile().owner().phone()));
-                t.actions.add(new DialogAction.HandOff(t.profile().owner().phone()));
-                c.state = DialogState.HANDED_OFF;
-                c.expecting = Expectation.NONE;
-                return;
             }
             case QUESTION -> {
                 if (answerQuestion(t)) {
@@ -243,6 +264,34 @@ public final class TurnRouter {
             resumeBooking(t, false);
         } else {
             t.say(t.say.anythingElse());
+        }
+    }
+
+    /**
+     * A danger the profile has advice for ("smell of gas", "water through the ceiling"): the conversation becomes an
+     * emergency (the owner is alerted) and the advice is kept to be said first, once per conversation and rule.
+     */
+    private void safetyFirst(Turn t) {
+        Conversation c = t.conv;
+        List<SafetyRule> rules = t.profile().safety();
+        if (rules.isEmpty()) {
+            return;
+        }
+        safety.recognise(t.heard.original(), rules).filter(rule -> !c.safetyAdvised.contains(rule.id()))
+                .ifPresent(rule -> {
+                    c.safetyAdvised.add(rule.id());
+                    t.safetyAdvice = rule.advice();
+                    LOG.info("safety rule {} recognised; advice first", rule.id());
+                    if (!c.emergency) {
+                        flagEmergency(t);
+                    }
+                });
+    }
+
+    /** Puts the safety advice before everything else the turn says: before any booking question. */
+    void adviseFirst(Turn t) {
+        if (t.safetyAdvice != null) {
+            t.sayFirst(t.say.safetyAdvice(t.safetyAdvice));
         }
     }
 

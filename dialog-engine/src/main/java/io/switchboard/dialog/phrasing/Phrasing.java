@@ -112,7 +112,25 @@ public interface Phrasing {
 
     String notUnderstood();
 
-    String handOff(String ownerName, String ownerPhone);
+    /**
+     * The caller asked for a person and the owner was told as {@code receipt} says: "I've let Sam know" only when the
+     * owner will be texted, "I've left a message for Sam" when it is in the owner's list, otherwise no promise.
+     *
+     * @param messageLeft the caller left a message (voice), rather than just asking
+     */
+    String handedOff(String ownerName, AlertReceipt receipt, boolean messageLeft);
+
+    /** A live call is about to be put through to the owner. */
+    String transferring(String ownerName);
+
+    /** No transfer (voice, closed or not configured): the caller is asked to leave a message. */
+    String askForMessage(String ownerName);
+
+    /** The caller asked for a call back but no number is known (web chat): which number? */
+    String askCallbackNumber(String ownerName);
+
+    /** Profile-written safety advice, said before anything else: numbers read digit by digit on voice. */
+    String safetyAdvice(String ownerText);
 
     String goodbye();
 
@@ -188,8 +206,11 @@ public interface Phrasing {
      */
     String askAgain(Expectation slot, int failures, List<String> serviceNames);
 
-    /** Nothing has worked: a person will call back; said once, as the conversation is handed off. */
-    String takeMessage(String ownerName);
+    /**
+     * Nothing has worked: the conversation is handed off, said once. "Sam will call you back" only when
+     * {@code receipt} says the owner will find the message.
+     */
+    String takeMessage(String ownerName, AlertReceipt receipt);
 
     /** An answer that could not be checked, taken as the caller gave it (the confirmation still shows it). */
     String takenAsGiven(Expectation slot, String value);

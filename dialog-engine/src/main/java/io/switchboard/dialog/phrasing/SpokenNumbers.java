@@ -50,4 +50,26 @@ final class SpokenNumbers {
         }
         return b.toString();
     }
+
+    /** A phone-like number: five or more digits, possibly in groups ("0800 111 999", "999"). */
+    private static final java.util.regex.Pattern PHONE_LIKE =
+            java.util.regex.Pattern.compile("\\b\\d{3,}(?:[ -]\\d{2,})*\\b");
+
+    /**
+     * Phone-like numbers in {@code text} read digit by digit, groups apart and zero as "oh" the way numbers are said
+     * on the phone: "0800 111 999" becomes "oh eight oh oh, one one one, nine nine nine".
+     */
+    static String digitsInText(String text) {
+        java.util.regex.Matcher m = PHONE_LIKE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            java.util.List<String> groups = new java.util.ArrayList<>();
+            for (String group : m.group().split("[ -]")) {
+                groups.add(digits(group).replace("zero", "oh"));
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(String.join(", ", groups)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
 }

@@ -155,9 +155,38 @@ final class TextPhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String handOff(String ownerName, String ownerPhone) {
-        return "Sure, " + (ownerName == null || ownerName.isBlank() ? "someone" : ownerName)
-                + " will call you back as soon as possible.";
+    public String handedOff(String ownerName, AlertReceipt receipt, boolean messageLeft) {
+        String who = ownerName == null || ownerName.isBlank() ? "the team" : ownerName;
+        if (receipt.ownerWillBeTold()) {
+            return "Sure - I've let " + who + " know, and they'll call you back as soon as possible.";
+        }
+        if (receipt.messageKept()) {
+            return "Sure - I've left a message for " + who + " to call you back.";
+        }
+        return "Sorry, I can't pass messages on from here right now. Please call us during opening hours.";
+    }
+
+    @Override
+    public String transferring(String ownerName) {
+        return "Putting you through to " + (ownerName == null || ownerName.isBlank() ? "the team" : ownerName)
+                + " now.";
+    }
+
+    @Override
+    public String askForMessage(String ownerName) {
+        return (ownerName == null || ownerName.isBlank() ? "The team" : ownerName)
+                + " isn't available right now. What message shall I pass on?";
+    }
+
+    @Override
+    public String askCallbackNumber(String ownerName) {
+        return "Sure - what number should " + (ownerName == null || ownerName.isBlank() ? "we" : ownerName)
+                + " call you back on?";
+    }
+
+    @Override
+    public String safetyAdvice(String ownerText) {
+        return ownerText;
     }
 
     @Override
@@ -334,9 +363,13 @@ final class TextPhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String takeMessage(String ownerName) {
-        return "Sorry, I'm not getting this right. I've passed your details to "
-                + (ownerName == null || ownerName.isBlank() ? "the team" : ownerName) + ", who will call you back shortly.";
+    public String takeMessage(String ownerName, AlertReceipt receipt) {
+        String who = ownerName == null || ownerName.isBlank() ? "the team" : ownerName;
+        if (!receipt.messageKept()) {
+            return "Sorry, I'm not getting this right. Please call us during opening hours to speak to " + who + ".";
+        }
+        return "Sorry, I'm not getting this right. I've passed your details to " + who
+                + ", who will call you back shortly.";
     }
 
     @Override

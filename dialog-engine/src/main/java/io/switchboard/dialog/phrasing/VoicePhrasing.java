@@ -31,11 +31,6 @@ public final class VoicePhrasing extends RelativePhrasing {
         return fixedSentencesAfter(new VoicePhrasing().greeting(businessName));
     }
 
-    /** As {@link #fixedSentences(String)}, with the greeting this business's calls are answered with. */
-    public static List<String> fixedSentences(BusinessProfile profile) {
-        return fixedSentencesAfter(new VoicePhrasing().greeting(profile));
-    }
-
     private static List<String> fixedSentencesAfter(String greeting) {
         VoicePhrasing v = new VoicePhrasing();
         List<String> out = new ArrayList<>(List.of(greeting, v.ownerGreeting(null), v.askService(),
@@ -43,7 +38,8 @@ public final class VoicePhrasing extends RelativePhrasing {
                 v.nothingAtAll(), v.slotJustTaken(), v.pickOneOfOffered(), v.notUnderstood(), v.goodbye(),
                 v.emergencyAck(), v.emergencyOffer(), v.noAppointmentFound(), v.keptAsIs(), v.bookingDropped(),
                 v.pinWrong(1), v.pinLocked(), v.ownerOnly(), v.dontKnow(), v.whatElse(), v.anythingElse(),
-                v.takeMessage(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
+                v.takeMessage(null, AlertReceipt.QUEUED), v.takeMessage(null, AlertReceipt.NOT_CONFIGURED),
+                v.askForMessage(null), v.transferring(null), v.askCallbackNumber(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
                 v.nothingEarlier(), v.ownerAccessPaused(), v.changeOnlyFromBookingPhone()));
         for (Expectation.Slot slot : Expectation.Slot.values()) {
             Expectation asked = new Expectation(slot, List.of());
@@ -53,6 +49,25 @@ public final class VoicePhrasing extends RelativePhrasing {
             }
         }
         return out.stream().distinct().toList(); // some re-prompts say the same on every try
+    }
+
+    /**
+     * {@link #fixedSentences(String)} with the greeting this business's calls are answered with, plus what its
+     * profile makes fixed: the owner-named hand-off lines and every safety rule's advice as it is spoken, so the
+     * advice that must come first never waits for synthesis.
+     */
+    public static List<String> fixedSentences(BusinessProfile profile) {
+        VoicePhrasing v = new VoicePhrasing();
+        String owner = profile.owner().name();
+        List<String> out = new ArrayList<>(fixedSentencesAfter(v.greeting(profile)));
+        out.addAll(List.of(v.transferring(owner), v.askForMessage(owner), v.askCallbackNumber(owner),
+                v.takeMessage(owner, AlertReceipt.QUEUED), v.takeMessage(owner, AlertReceipt.NOT_CONFIGURED)));
+        for (AlertReceipt r : List.of(AlertReceipt.QUEUED, AlertReceipt.RECORDED, AlertReceipt.NOT_CONFIGURED)) {
+            out.add(v.handedOff(owner, r, true));
+            out.add(v.handedOff(owner, r, false));
+        }
+        profile.safety().forEach(rule -> out.add(v.safetyAdvice(rule.advice())));
+        return out.stream().distinct().toList();
     }
 
     @Override
@@ -210,8 +225,39 @@ public final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String handOff(String ownerName, String ownerPhone) {
-        return "Of course. I'll ask " + nameOr(ownerName, "the team") + " to call you back as soon as possible.";
+    public String handedOff(String ownerName, AlertReceipt receipt, boolean messageLeft) {
+        String who = nameOr(ownerName, "the team");
+        if (receipt.ownerWillBeTold()) {
+            return (messageLeft ? "Thank you. I've passed your message to " : "Of course. I've let ") + who
+                    + (messageLeft ? ", who will call you back as soon as possible." : " know, and they'll call you "
+                    + "back as soon as possible.");
+        }
+        if (receipt.messageKept()) {
+            return (messageLeft ? "Thank you. I've left your message for " : "Of course. I've left a message for ")
+                    + who + " to call you back.";
+        }
+        return "I'm sorry, I can't pass messages on right now. Please call back during opening hours.";
+    }
+
+    @Override
+    public String transferring(String ownerName) {
+        return "Of course. I'm putting you through to " + nameOr(ownerName, "the team") + " now. Please hold.";
+    }
+
+    @Override
+    public String askForMessage(String ownerName) {
+        return nameOr(ownerName, "The team") + " can't come to the phone right now. Please tell me your message, "
+                + "and I'll pass it on.";
+    }
+
+    @Override
+    public String askCallbackNumber(String ownerName) {
+        return "Of course. What number should " + nameOr(ownerName, "we") + " call you back on?";
+    }
+
+    @Override
+    public String safetyAdvice(String ownerText) {
+        return SpokenNumbers.digitsInText(relay(ownerText));
     }
 
     @Override
@@ -412,7 +458,11 @@ public final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
-    public String takeMessage(String ownerName) {
+    public String takeMessage(String ownerName, AlertReceipt receipt) {
+        if (!receipt.messageKept()) {
+            return "I'm sorry, I'm not getting this right. Please call back during opening hours to speak to "
+                    + nameOr(ownerName, "the team") + ".";
+        }
         return "I'm sorry, I'm not getting this right. I'll pass your details to " + nameOr(ownerName, "the team")
                 + ", who will call you back shortly.";
     }

@@ -3,6 +3,7 @@ package io.switchboard.dialog.conversations;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.HandOffNote;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.Receptionist;
@@ -37,6 +38,11 @@ final class CallerScript implements AutoCloseable {
     final DialogEngine engine;
     final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
     final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
+    final List<HandOffNote> handOffs = new CopyOnWriteArrayList<>();
+    /** What the notifier answers to a hand-off: queued (SMS configured) unless a test says otherwise. */
+    volatile AlertReceipt handOffReceipt = AlertReceipt.QUEUED;
+    /** The live transfer number, when a test configures one. */
+    volatile String transferNumber;
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -60,6 +66,17 @@ final class CallerScript implements AutoCloseable {
             @Override
             public boolean textsCallers() {
                 return texts;
+            }
+
+            @Override
+            public AlertReceipt handOff(HandOffNote note) {
+                handOffs.add(note);
+                return handOffReceipt;
+            }
+
+            @Override
+            public java.util.Optional<String> liveTransferNumber() {
+                return java.util.Optional.ofNullable(transferNumber);
             }
 
             @Override

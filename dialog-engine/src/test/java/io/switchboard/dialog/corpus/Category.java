@@ -27,7 +27,9 @@ enum Category {
     SCOPE("asks for work the business does not do"),
     AMBIGUOUS_SERVICE("names a service two could fit"),
     FAQ_BY_MEANING("asks an FAQ question in other words"),
-    DENTIST("books at the dentist (no address, own greeting)");
+    DENTIST("books at the dentist (no address, own greeting)"),
+    SAFETY("describes a danger (gas, water near electrics)"),
+    HAND_OFF("asks for a person or a call back");
 
     /** Played against the sample dental practice instead of the sample plumber. */
     boolean dentist() {

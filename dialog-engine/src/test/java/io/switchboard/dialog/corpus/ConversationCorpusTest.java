@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>System properties: {@code corpus.seed} draws another corpus, {@code corpus.perCategory} sets its size,
  * {@code corpus.minBookedRight} overrides {@link #MIN_BOOKED_RIGHT}, {@code corpus.enforce=false} reports without
- * failing, {@code corpus.only=NAMES,DATES_AS_SAID} plays only those categories (for working on one weakness).
+ * failing, {@code corpus.only=NAMES,DATES_AS_SAID} plays only those categories (for working on one weakness). A
+ * caller describing a danger must hear the profile's safety advice first in every case (100 %).
  */
 class ConversationCorpusTest {
 
@@ -100,6 +101,8 @@ class ConversationCorpusTest {
                     .filter(r -> r.outcome() == Outcome.WRONG_BOOKING).count())
                     .as("bookings for out-of-scope requests\n" + summary).isZero();
             assertThat(report.bookedRightShare()).as("booked-right share\n" + summary).isGreaterThanOrEqualTo(threshold);
+            assertThat(report.safetyAdviceFirstCount()).as("safety advice first in every safety dialog\n" + summary)
+                    .isEqualTo(report.safetyDialogs());
         }
     }
 }

@@ -203,6 +203,8 @@ final class CorpusGenerator {
                 case AMBIGUOUS_SERVICE -> ambiguous();
                 case FAQ_BY_MEANING -> faqByMeaning();
                 case DENTIST -> dentist();
+                case SAFETY -> safety();
+                case HAND_OFF -> handOff();
             }
             if (wish == null) {
                 return null;
@@ -755,6 +757,38 @@ final class CorpusGenerator {
                 default -> greeting + ", " + p + ", " + w + " ideally. " + pick(rnd, List.of("I'm ", "It's "))
                         + n() + ".";
             };
+        }
+
+        /**
+         * A danger in the caller's own words (written without looking at the profile's signs), then a booking of
+         * the emergency call-out as soon as possible: the advice must come first, and the booking still be right.
+         */
+        void safety() {
+            Phrasebook.Danger d = Phrasebook.DANGERS.get(kind(Phrasebook.DANGERS.size()));
+            variant = d.rule() + ": " + d.words();
+            problem = new Persona.Problem(d.words(), "emergency-callout", d.words());
+            List<Wish.Window> soon = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                soon.add(new Wish.Window(now.toLocalDate().plusDays(i), LocalTime.MIN, LocalTime.of(23, 59)));
+            }
+            wish = new Wish("as soon as possible", "as soon as possible", soon);
+            opening = pick(rnd, List.of("Hi, " + d.words(), d.words() + ", can someone come?",
+                    "Hello, " + d.words() + ". What do I do?", cap(d.words()) + " - please help"));
+        }
+
+        /** Asks for a person (straight away, or in the middle of a booking): handed off, nothing booked. */
+        void handOff() {
+            goal = Persona.Goal.HAND_OFF;
+            String ask = Phrasebook.PERSON_ASKS.get(kind(Phrasebook.PERSON_ASKS.size())).replace("{owner}",
+                    profile.owner().name());
+            boolean midway = rnd.nextDouble() < 0.4;
+            variant = midway ? "after giving a name" : "straight away";
+            if (midway) {
+                opening = openWith(when(wish), false, false);
+                twists.add(new Twist(Twist.Trigger.AFTER_NAME, ask, null, null, null, null, false));
+            } else {
+                opening = ask;
+            }
         }
 
         void cancel() {

@@ -94,6 +94,16 @@ final class CorpusReport {
         return list;
     }
 
+    /** Dialogs describing a danger whose first reply began with the advice. */
+    long safetyAdviceFirstCount() {
+        return records.stream().filter(r -> Boolean.TRUE.equals(r.safetyAdviceFirst())).count();
+    }
+
+    /** Dialogs describing a danger. */
+    long safetyDialogs() {
+        return records.stream().filter(r -> r.safetyAdviceFirst() != null).count();
+    }
+
     String summary(double threshold) {
         StringBuilder b = new StringBuilder();
         b.append("# Conversation corpus report\n\n");
@@ -106,6 +116,11 @@ final class CorpusReport {
         if (!asked.isEmpty()) {
             b.append(String.format(Locale.ROOT, "Question asked with a booking answered in the first reply: %d of %d.%n%n",
                     asked.stream().filter(DialogRecord::questionAnswered).count(), asked.size()));
+        }
+        List<DialogRecord> dangers = records.stream().filter(r -> r.safetyAdviceFirst() != null).toList();
+        if (!dangers.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "Safety advice said first (before any booking question): %d of %d.%n%n",
+                    safetyAdviceFirstCount(), dangers.size()));
         }
         b.append(channels()).append('\n');
         b.append("<details><summary>By variant</summary>\n\n").append(variants()).append("\n</details>\n\n");

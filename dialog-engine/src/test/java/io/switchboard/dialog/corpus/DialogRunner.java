@@ -3,6 +3,10 @@ package io.switchboard.dialog.corpus;
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.HandOffNote;
+import io.switchboard.dialog.Notifier;
+import io.switchboard.dialog.phrasing.Phrasing;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
@@ -75,7 +79,7 @@ final class DialogRunner {
             before.put(a.id(), a);
         }
         Receptionist engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, alert -> AlertReceipt.QUEUED);
+                DisabledLlmFallback.INSTANCE, new QueuingNotifier());
         SimulatedCaller caller = new SimulatedCaller(p, seed * 7919 + p.id(), services);
         String session = p.voice() ? "CA-corpus-" + p.id() : p.callerId();
         List<String> transcript = new ArrayList<>();
@@ -102,6 +106,7 @@ final class DialogRunner {
         String message = caller.first();
         String lastMove = caller.lastMove();
         Boolean questionAnswered = null;
+        Boolean safetyFirst = null;
         while (true) {
             turns++;
             transcript.add(p.channel().wireName() + " -> " + message);
@@ -110,6 +115,9 @@ final class DialogRunner {
             finalState = r.state();
             if (turns == 1 && p.category() == Category.QUESTION_AND_BOOKING) {
                 questionAnswered = answers(p.variant(), r.reply());
+            }
+            if (turns == 1 && p.category() == Category.SAFETY) {
+                safetyFirst = r.reply().startsWith(advice(fx, p));
             }
             if (bookingTurn < 0 && (r.has(DialogAction.Booked.class) || r.has(DialogAction.Rescheduled.class)
                     || r.has(DialogAction.Cancelled.class))) {
@@ -193,7 +201,7 @@ final class DialogRunner {
         transcript.add("=> " + outcome + (reason.isEmpty() ? "" : ": " + reason) + " | truth: "
                 + truth(p, caller));
         return new DialogRecord(p, outcome, reason, shape, turns, outcome == Outcome.BOOKED_RIGHT ? bookingTurn : -1,
-                questionAnswered, transcript);
+                questionAnswered, safetyFirst, transcript);
     }
 
     /** Whether the first reply answers the question the caller asked along with booking (as a person would judge). */
@@ -205,6 +213,27 @@ final class DialogRunner {
             case "payment" -> low.contains("card") || low.contains("cash") || low.contains("transfer");
             default -> low.contains("£") || low.contains("pound");
         };
+    }
+
+    /** The advice of the rule the caller's danger belongs to, as the channel says it. */
+    private static String advice(SchedulingFixture fx, Persona p) {
+        String rule = p.variant().substring(0, p.variant().indexOf(':'));
+        return fx.scheduling().profile().safety().stream().filter(s -> s.id().equals(rule)).findFirst()
+                .map(s -> Phrasing.forChannel(p.channel()).safetyAdvice(s.advice()))
+                .orElseThrow(() -> new IllegalStateException("the profile has no safety rule " + rule));
+    }
+
+    /** A deployment with SMS: emergencies and hand-offs are queued for the owner. */
+    private static final class QueuingNotifier implements Notifier {
+        @Override
+        public AlertReceipt emergency(EmergencyAlert alert) {
+            return AlertReceipt.QUEUED;
+        }
+
+        @Override
+        public AlertReceipt handOff(HandOffNote note) {
+            return AlertReceipt.QUEUED;
+        }
     }
 
     private static String medium(Persona p) {

@@ -145,4 +145,29 @@ final class Phrasebook {
             "priya.shah", "bencarter", "h.wright", "danp", "emmalewis01");
     static final List<String> EMAIL_DOMAINS = List.of("gmail.com", "hotmail.co.uk", "outlook.com", "btinternet.com",
             "yahoo.co.uk");
+
+    /** A danger as a caller puts it, and the profile rule it should meet (written apart from the rule's signs). */
+    record Danger(String rule, String words) {
+    }
+
+    static final List<Danger> DANGERS = List.of(
+            new Danger("gas", "I think I can smell gas coming from the boiler cupboard"),
+            new Danger("water-electrics", "water's coming through my bathroom ceiling"),
+            new Danger("gas", "there's a funny gas smell in the kitchen"),
+            new Danger("water-electrics", "a pipe's burst under the sink and it's everywhere"),
+            new Danger("gas", "our carbon monoxide detector has started going off"),
+            new Danger("water-electrics", "there's water dripping through the ceiling light"),
+            new Danger("gas", "the CO alarm won't stop beeping"),
+            new Danger("water-electrics", "the kitchen ceiling is leaking water really badly"),
+            new Danger("gas", "it smells like gas near the cooker"),
+            new Danger("water-electrics", "burst pipe in the airing cupboard"),
+            new Danger("gas", "there's a strong gas odour in the hall"),
+            new Danger("water-electrics", "water pouring from the ceiling downstairs"));
+
+    /** Asking for a person, as people do; {owner} is the owner's name. */
+    static final List<String> PERSON_ASKS = List.of(
+            "Can I talk to {owner}?", "I'd rather speak to a real person", "is {owner} about?",
+            "Can someone just call me back", "can i speak to someone please", "put me through to a human",
+            "I want to talk to the owner", "could {owner} ring me back", "Can I have a callback please",
+            "are you a bot? i want a person", "Can I speak with one of the team", "get {owner} to call me");
 }

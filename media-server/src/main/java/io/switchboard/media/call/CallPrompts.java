@@ -39,7 +39,8 @@ public final class CallPrompts {
 
     /**
      * As {@link #standard(String)}, with the greeting this business's calls are answered with (its own words and its
-     * disclosure), so the first thing every caller hears starts without synthesis.
+     * disclosure) and the profile's own fixed sentences (the owner-named hand-off lines, the safety advice), so the
+     * first thing every caller hears, and advice that must come first, start without synthesis.
      */
     public static List<String> standard(BusinessProfile profile) {
         return withLoopPrompts(VoicePhrasing.fixedSentences(profile));

@@ -13,6 +13,7 @@ import io.switchboard.models.Greeting;
 import io.switchboard.models.IntakeField;
 import io.switchboard.models.OpeningHours;
 import io.switchboard.models.Owner;
+import io.switchboard.models.SafetyRule;
 import io.switchboard.models.ServiceType;
 import io.switchboard.models.WeeklyHours;
 import io.switchboard.scheduling.phone.PhoneNumberNormalizer;
@@ -65,6 +66,8 @@ public final class BusinessProfileLoader {
     static final int MAX_PIN_DIGITS = 8;
     /** A greeting is one or two sentences; a voice greeting much longer keeps the caller waiting. */
     static final int MAX_GREETING = 300;
+    /** Safety advice is said before anything else, so it must stay short enough to be heard out. */
+    static final int MAX_ADVICE = 400;
 
     private static final Logger LOG = LoggerFactory.getLogger(BusinessProfileLoader.class);
     private static final Pattern HOURS = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
@@ -73,12 +76,13 @@ public final class BusinessProfileLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("id", "name", "kind", "timezone", "phone_region",
             "service_area", "greeting", "intake", "owner", "hours", "blackout_dates", "booking", "services",
-            "emergency_keywords", "faq");
+            "emergency_keywords", "faq", "safety");
     private static final Set<String> OWNER_KEYS = Set.of("name", "phone", "pin");
     private static final Set<String> BOOKING_KEYS = Set.of("buffer_between_jobs", "minimum_notice",
             "booking_horizon", "max_bookings_per_day", "slot_step", "buffer_around_calendar_events");
     private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "duration", "price", "emergency", "synonyms");
     private static final Set<String> FAQ_KEYS = Set.of("topic", "keywords", "answer");
+    private static final Set<String> SAFETY_KEYS = Set.of("id", "signs", "advice");
     private static final Set<String> GREETING_KEYS = Set.of("voice", "text", "disclosure");
     private static final Set<String> DAY_KEYS = Arrays.stream(DayOfWeek.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -150,7 +154,8 @@ public final class BusinessProfileLoader {
                 id(root.field("id"), name),
                 kind,
                 intake(root.field("intake"), kind),
-                greeting(root.field("greeting")));
+                greeting(root.field("greeting")),
+                safety(root.field("safety")));
     }
 
     private JsonNode readTree(byte[] document) {
@@ -413,6 +418,57 @@ public final class BusinessProfileLoader {
                     + "-digit PIN is easy to guess; use " + RECOMMENDED_PIN_DIGITS + " or more digits"));
         }
         return pin;
+    }
+
+    /**
+     * The safety rules: each an id, the signs that describe the danger and the advice to say first. A sign names one
+     * rule only, and every sign needs a word to match on.
+     */
+    private static List<SafetyRule> safety(ProfileNode node) {
+        List<SafetyRule> rules = new ArrayList<>();
+        if (node.isMissing()) {
+            return rules;
+        }
+        if (!node.isList()) {
+            throw node.problem("must be a list of {id, signs, advice}");
+        }
+        Set<String> ids = new HashSet<>();
+        Map<String, String> signOwners = new HashMap<>();
+        for (int i = 0; i < node.size(); i++) {
+            ProfileNode r = node.element(i).requiredMapping("a mapping of id, signs, advice");
+            r.allowOnly(SAFETY_KEYS);
+            ProfileNode idField = r.field("id");
+            String id = idField.requiredText();
+            if (!SLUG.matcher(id).matches()) {
+                throw idField.problem("must be lower-case letters, digits and dashes, like gas");
+            }
+            if (!ids.add(id)) {
+                throw idField.problem("duplicate safety rule id (each rule needs its own)");
+            }
+            ProfileNode signsField = r.field("signs");
+            if (!signsField.isList() || signsField.size() == 0) {
+                throw signsField.problem("required: a list of phrases that describe the danger, like [smell of gas]");
+            }
+            List<String> signs = signsField.texts();
+            for (int k = 0; k < signs.size(); k++) {
+                String key = signs.get(k).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                if (!key.matches(".*\\p{L}.*")) {
+                    throw signsField.element(k).problem("must contain a word");
+                }
+                String owner = signOwners.putIfAbsent(key, id);
+                if (owner != null && !owner.equals(id)) {
+                    throw signsField.element(k).problem("the same sign is already used by safety rule " + owner
+                            + "; a sign may point at one rule only");
+                }
+            }
+            ProfileNode adviceField = r.field("advice");
+            String advice = adviceField.requiredText();
+            if (advice.length() > MAX_ADVICE) {
+                throw adviceField.problem("at most " + MAX_ADVICE + " characters: it is said before anything else");
+            }
+            rules.add(new SafetyRule(id, signs, advice.strip()));
+        }
+        return rules;
     }
 
     private static List<FaqEntry> faq(ProfileNode node) {

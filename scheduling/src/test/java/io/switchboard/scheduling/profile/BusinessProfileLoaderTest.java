@@ -105,6 +105,12 @@ class BusinessProfileLoaderTest {
             "services[1].id            | id: drain-cleaning     | id: general-repair",
             "phone_region              | phone_region: GB       | phone_region: XX",
             "colour                    | name: Bristol Plumbing | colour: blue",
+            "safety[0].sign            | signs: [smell gas      | sign: [smell gas",
+            "safety[1].id              | id: water-electrics    | id: gas",
+            "safety[0].id              | id: gas                | id: Gas!",
+            "safety[1].signs[0]        | signs: [water through ceiling | signs: [smell gas",
+            "safety[0].signs[0]        | signs: [smell gas      | signs: [\"0800\"",
+            "safety[0].advise          | advice: \"For your safety | advise: \"For your safety",
     })
     void aBrokenFieldFailsNamingIt(String field, String good, String bad) {
         String text = sampleText();
@@ -116,6 +122,29 @@ class BusinessProfileLoaderTest {
                 .isInstanceOf(ProfileException.class)
                 .satisfies(e -> assertThat(((ProfileException) e).field()).isEqualTo(field.strip()))
                 .hasMessageStartingWith(field.strip() + ":");
+    }
+
+    @Test
+    void theSampleCarriesItsSafetyRulesInOrder() {
+        BusinessProfile p = loader.loadSample();
+        assertThat(p.safety()).extracting(io.switchboard.models.SafetyRule::id).containsExactly("gas", "water-electrics");
+        assertThat(p.safety().getFirst().advice()).contains("leave the property", "0800 111 999");
+        assertThat(p.safety().getFirst().signs()).contains("smell gas", "carbon monoxide");
+        assertThat(p.safety().get(1).advice()).contains("stopcock", "electrics");
+    }
+
+    @Test
+    void safetyAdviceTooLongToBeHeardOutIsRefused() {
+        String longAdvice = "advice: \"" + "Please be careful. ".repeat(30) + "\"";
+        byte[] broken = sampleText().replaceFirst("advice: \"For your safety[^\"]*\"", longAdvice)
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> loader.parse(broken)).hasMessageStartingWith("safety[0].advice: at most 400");
+    }
+
+    @Test
+    void aProfileWithoutSafetyRulesLoadsWithNone() {
+        byte[] none = sampleText().replaceAll("(?s)\nsafety:.*?\n\nfaq:", "\n\nfaq:").getBytes(StandardCharsets.UTF_8);
+        assertThat(loader.parse(none).safety()).isEmpty();
     }
 
     @Test

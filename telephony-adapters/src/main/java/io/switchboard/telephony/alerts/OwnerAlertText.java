@@ -119,16 +119,26 @@ public final class OwnerAlertText {
 
     /** The number to call back, as far as it can be trusted. */
     private static String number(PendingAlert a, boolean brief) {
-        if (a.callerPhone() == null) {
+        return callBack(a.callerPhone(), a.numberProven(), brief);
+    }
+
+    /**
+     * A caller's number as the owner may see it: in full when the channel gave it, marked unverified when not (web
+     * chat), never a premium-rate or shared-cost number (that is what a scam would want rung).
+     *
+     * @param e164 null when withheld or unknown
+     */
+    static String callBack(String e164, boolean proven, boolean brief) {
+        if (e164 == null || e164.isBlank()) {
             return "number withheld";
         }
-        if (premium(a.callerPhone())) {
+        if (premium(e164)) {
             return "premium-rate number, not shown";
         }
-        if (a.numberProven()) {
-            return a.callerPhone();
+        if (proven) {
+            return e164;
         }
-        return a.callerPhone() + (brief ? " (unverified)" : " (web chat, number not verified)");
+        return e164 + (brief ? " (unverified)" : " (web chat, number not verified)");
     }
 
     private static boolean premium(String e164) {

@@ -18,8 +18,10 @@ import java.util.Objects;
 
 /**
  * {@code GET /v1/missed-calls?days=N} (default 7, at most {@link ApiLimits#MAX_RANGE_DAYS}): the calls turned away
- * because every line was busy, newest first, so the owner can call them back —
- * {@code {"missed_calls": [{"call_sid","caller_phone","reason","texted_back","missed_at"}]}}.
+ * because every line was busy and the messages to call back (reason {@code "message"}: asked for a person, to be
+ * called back, or stuck), newest first, so the owner can call them back —
+ * {@code {"missed_calls": [{"call_sid","caller_phone","reason","texted_back","missed_at","message"}]}};
+ * {@code message} is null for a call turned away.
  */
 public final class MissedCallsApi {
 
@@ -73,6 +75,7 @@ public final class MissedCallsApi {
                     .put("caller_phone", call.callerPhone())
                     .put("reason", call.reason())
                     .put("texted_back", call.textedBack())
+                    .put("message", call.message())
                     .put("missed_at", call.missedAt().atZone(zone).toOffsetDateTime().toString()));
         }
         return new JsonObject().put("timezone", zone.getId()).put("missed_calls", items);

@@ -14,7 +14,10 @@ import java.util.Objects;
 /**
  * The {@code POST /v1/chat} response: {@code {"session_id","reply","intent","state","slots":{...},
  * "expecting":{"slot","offers","ends_early"},"appointment":{...},"actions":[{"type":...}]}}. {@code appointment} is present only when the turn booked, moved or
- * cancelled one; unknown slots are JSON null.
+ * cancelled one; unknown slots are JSON null. A hand-off to a person carries
+ * {@code {"type":"notify_owner","reason":"asked_for_person|call_back|message_left|transfer|no_progress|not_understood|identity_unproven",
+ * "delivery":"queued|recorded|not_configured|failed"}}: {@code queued} means a text to the owner is on its way,
+ * {@code recorded} that the message is on the owner's call-back list only.
  */
 public final class TurnJson {
 
@@ -74,6 +77,7 @@ public final class TurnJson {
                     .put("appointment_id", r.appointment().id().toString())
                     .put("previous_start", appointments.format(r.previous().start()))
                     .put("previous_end", appointments.format(r.previous().end()));
+            case DialogAction.NotifyOwner n -> json.put("reason", n.reason()).put("delivery", n.delivery());
             // A hand-off's number is the owner's own mobile: it is for the server's transfer, never for the client
             // (a public web visitor sees this JSON).
             // Other actions carry nothing beyond their type; new ones appear as just their type.

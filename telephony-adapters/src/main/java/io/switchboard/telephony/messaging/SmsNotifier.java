@@ -2,15 +2,18 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
+import io.switchboard.dialog.HandOffNote;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.PiiMask;
+import io.switchboard.telephony.alerts.HandOffText;
 import io.switchboard.telephony.alerts.OwnerAlertSettings;
 import io.switchboard.telephony.alerts.OwnerAlertStore;
 import io.switchboard.telephony.alerts.OwnerAlertWorker;
 import io.switchboard.telephony.outbound.OutboundMessenger;
+import io.switchboard.telephony.outbound.TwilioSmsSender;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -35,6 +38,7 @@ public final class SmsNotifier implements Notifier {
     private final Duration oneAlertPer;
     private final OutboundMessenger outbound;
     private final BusinessProfile profile;
+    private final HandOffText handOffs;
 
     /** @param outbound texts the owner about a PIN lockout (emergencies go through the alert queue instead) */
     public SmsNotifier(OwnerAlertStore store, OwnerAlertWorker worker, OwnerAlertSettings settings,
@@ -44,6 +48,7 @@ public final class SmsNotifier implements Notifier {
         this.oneAlertPer = settings.oneAlertPer();
         this.outbound = Objects.requireNonNull(outbound, "outbound");
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.handOffs = new HandOffText(profile.name(), profile.timezone(), TwilioSmsSender.MAX_BODY_CHARS);
     }
 
     @Override
@@ -61,6 +66,27 @@ public final class SmsNotifier implements Notifier {
         }
         LOG.info("emergency alert about {} queued for the owner", caller);
         worker.kick();
+        return AlertReceipt.QUEUED;
+    }
+
+    /**
+     * Texts the owner at once that a caller wants a person. The text is handed to the outbound service (retried,
+     * rate-limited per recipient), so the answer is {@link AlertReceipt#QUEUED} once it is accepted for sending.
+     */
+    @Override
+    public AlertReceipt handOff(HandOffNote note) {
+        try {
+            outbound.send(Channel.SMS, profile.owner().phone(), handOffs.compose(note)).whenComplete((result, error) -> {
+                if (error != null || !result.isSent()) {
+                    LOG.error("hand-off text to the owner NOT delivered: {}",
+                            error != null ? error.getClass().getName() : result.detail());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("hand-off text to the owner NOT sent: {}", e.getClass().getName());
+            return new AlertReceipt.NotQueued("the text could not be sent");
+        }
+        LOG.info("owner texted: caller {} wants a person ({})", PiiMask.phone(note.callerPhone()), note.reason());
         return AlertReceipt.QUEUED;
     }
 

@@ -2,6 +2,8 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
+import io.switchboard.telephony.voice.LiveTransferSettings;
+import io.switchboard.telephony.voice.MissedCalls;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.dialog.metrics.Metrics;
@@ -9,6 +11,7 @@ import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.identity.OneTimeCodes;
+import io.switchboard.telephony.alerts.HandOffText;
 import io.switchboard.telephony.alerts.OwnerAlertDispatcher;
 import io.switchboard.telephony.alerts.OwnerAlertSettings;
 import io.switchboard.telephony.alerts.OwnerAlertStore;
@@ -95,12 +98,12 @@ public final class TextChannels implements AutoCloseable {
     private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                          WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings) {
         this(config, scheduling, retryPolicy, webhooks, metrics, alertSettings,
-                CodePolicy.forRegion(scheduling.profile().phoneRegion()));
+                CodePolicy.forRegion(scheduling.profile().phoneRegion()), Optional.empty());
     }
 
     private TextChannels(MessagingConfig config, Scheduling scheduling, RetryPolicy retryPolicy,
                          WebhookSettings webhooks, Metrics metrics, OwnerAlertSettings alertSettings,
-                         CodePolicy codePolicy) {
+                         CodePolicy codePolicy, Optional<String> transferNumber) {
         this.config = Objects.requireNonNull(config, "config");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.scheduling = Objects.requireNonNull(scheduling, "scheduling");
@@ -124,10 +127,11 @@ public final class TextChannels implements AutoCloseable {
                     scheduling.profile().timezone(), TwilioSmsSender.MAX_BODY_CHARS), alertSettings,
                     new OwnerAlertMetrics(metrics), scheduling.clock()), OWNER_ALERT_PASS_EVERY);
             this.ownerAlerts = Optional.of(worker);
-            this.notifier = new SmsNotifier(alertStore, worker, alertSettings, outbound, scheduling.profile());
+            this.notifier = ownerMessages(new SmsNotifier(alertStore, worker, alertSettings, outbound,
+                    scheduling.profile()), scheduling, transferNumber);
         } else {
             this.ownerAlerts = Optional.empty();
-            this.notifier = new LoggingNotifier();
+            this.notifier = ownerMessages(new LoggingNotifier(), scheduling, transferNumber);
         }
         this.followUps = new FollowUpSender(outbound, new ConfirmationText(scheduling.profile()));
         this.phoneVerifier = config.sms().isPresent()
@@ -142,6 +146,13 @@ public final class TextChannels implements AutoCloseable {
         }
     }
 
+    /** Hand-offs kept on the owner's call-back list whatever the notifier can do. */
+    private static Notifier ownerMessages(Notifier notifier, Scheduling scheduling, Optional<String> transferNumber) {
+        return new OwnerMessages(notifier, new MissedCalls(scheduling.database().dsl(), scheduling.clock()),
+                new HandOffText(scheduling.profile().name(), scheduling.profile().timezone(),
+                        TwilioSmsSender.MAX_BODY_CHARS), transferNumber);
+    }
+
     /** @throws IllegalStateException when a channel is half configured */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
         return fromEnvironment(env, scheduling, Metrics.disabled());
@@ -149,9 +160,15 @@ public final class TextChannels implements AutoCloseable {
 
     /** @param metrics where outbound messages and provider failures are counted */
     public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
+        Optional<String> transferNumber;
+        try {
+            transferNumber = LiveTransferSettings.fromEnvironment(env).map(LiveTransferSettings::number);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
                 WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env),
-                CodePolicy.fromEnvironment(env, scheduling.profile().phoneRegion()));
+                CodePolicy.fromEnvironment(env, scheduling.profile().phoneRegion()), transferNumber);
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {

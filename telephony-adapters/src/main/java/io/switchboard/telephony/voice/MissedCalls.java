@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jooq.DSLContext;
 
 /**
- * The owner's list of calls turned away ({@code missed_call}), newest first. Blocking: call from a worker thread.
+ * The owner's call-back list ({@code missed_call}), newest first: calls turned away, and messages to call back. Blocking: call from a worker thread.
  */
 public final class MissedCalls {
 
@@ -42,6 +42,27 @@ public final class MissedCalls {
                 .execute() == 1;
     }
 
+    /**
+     * Notes a message to call back ({@link MissedCall#MESSAGE}) now.
+     *
+     * @param conversationKey the conversation it came from; the time is added, so one conversation may leave several
+     * @param callerPhone     E.164 or null when unknown
+     * @param text            what the owner is told, already cleaned of caller-supplied numbers and links
+     */
+    public void recordMessage(String conversationKey, String callerPhone, String text) {
+        Instant now = clock.instant();
+        String key = conversationKey == null ? "unknown" : conversationKey;
+        String id = (key.length() > 48 ? key.substring(0, 48) : key) + ':' + now.toEpochMilli();
+        dsl.insertInto(MISSED_CALL)
+                .set(MISSED_CALL.CALL_SID, id)
+                .set(MISSED_CALL.CALLER_PHONE, callerPhone)
+                .set(MISSED_CALL.REASON, MissedCall.MESSAGE)
+                .set(MISSED_CALL.MISSED_AT, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .set(MISSED_CALL.MESSAGE, text.length() > 1000 ? text.substring(0, 1000) : text)
+                .onConflictDoNothing()
+                .execute();
+    }
+
     /** The caller was sent the "we'll call you back" text. */
     public void textedBack(String callSid) {
         dsl.update(MISSED_CALL).set(MISSED_CALL.TEXTED_BACK, true).where(MISSED_CALL.CALL_SID.eq(callSid)).execute();
@@ -54,6 +75,6 @@ public final class MissedCalls {
                 .orderBy(MISSED_CALL.MISSED_AT.desc())
                 .limit(MAX_LISTED)
                 .fetch(r -> new MissedCall(r.getCallSid(), r.getCallerPhone(), r.getReason(), r.getTextedBack(),
-                        r.getMissedAt().toInstant()));
+                        r.getMissedAt().toInstant(), r.getMessage()));
     }
 }

@@ -37,6 +37,18 @@ class ChatConversationOverHttpTest {
     }
 
     @Test
+    void aHandOffCarriesANotifyOwnerActionThatSaysWhatHappened() {
+        JsonObject handedOff = say("can I speak to a real person please");
+        assertThat(handedOff.getString("state")).isEqualTo("handed_off");
+        JsonObject notify = handedOff.getJsonArray("actions").stream().map(JsonObject.class::cast)
+                .filter(a -> a.getString("type").equals("notify_owner")).findFirst().orElseThrow();
+        // no SMS here: the owner is not texted, so the reply does not say they were
+        assertThat(notify.getString("reason")).isEqualTo("asked_for_person");
+        assertThat(notify.getString("delivery")).isEqualTo("not_configured");
+        assertThat(handedOff.getString("reply")).doesNotContain("let Sam know", "call you back");
+    }
+
+    @Test
     void aBookingOverHttpIsStoredAndListed() {
         JsonObject first = say("Hi, my kitchen sink is blocked, can you do a drain cleaning tomorrow at 10am?");
         assertThat(first.getJsonObject("slots").getString("service")).isEqualTo("drain-cleaning");

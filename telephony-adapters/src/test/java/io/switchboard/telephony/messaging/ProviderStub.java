@@ -27,6 +27,14 @@ public final class ProviderStub implements AutoCloseable {
     public record Sent(String provider, String to, String text, String authorization) {
     }
 
+    /** One call update ({@code POST .../Calls/{CallSid}.json}) as Twilio received it: the live transfer. */
+    public record CallUpdate(String path, String callSid, String twiml, String authorization) {
+    }
+
+    private static final java.util.regex.Pattern CALL_PATH =
+            java.util.regex.Pattern.compile("/2010-04-01/Accounts/([^/]+)/Calls/([^/]+)\\.json");
+    private final List<CallUpdate> callUpdates = new CopyOnWriteArrayList<>();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long WAIT_MS = 15_000;
 
@@ -66,6 +74,13 @@ public final class ProviderStub implements AutoCloseable {
                          "num_segments": "1", "price": null, "price_unit": null, "messaging_service_sid": null,
                          "sid": "%s", "status": "queued", "subresource_uris": {}, "to": "%s", "uri": "/x.json"}"""
                         .formatted(accountOf(path), form.get("From"), sid, form.get("To"));
+            } else if (CALL_PATH.matcher(path).matches()) {
+                java.util.regex.Matcher m = CALL_PATH.matcher(path);
+                m.matches();
+                callUpdates.add(new CallUpdate(path, m.group(2), form(body).get("Twiml"), auth));
+                answer = """
+                        {"sid": "%s", "account_sid": "%s", "status": "in-progress", "api_version": "2010-04-01",
+                         "uri": "/x.json"}""".formatted(m.group(2), m.group(1));
             } else if (path.endsWith("/messages")) {
                 JsonNode json = JSON.readTree(body);
                 String id = "wamid.stub" + ids.incrementAndGet();
@@ -124,6 +139,10 @@ public final class ProviderStub implements AutoCloseable {
             }
         }
         return sent();
+    }
+
+    public List<CallUpdate> callUpdates() {
+        return List.copyOf(callUpdates);
     }
 
     /** {@code .../Accounts/AC.../Messages.json}: the account the client sent for. */

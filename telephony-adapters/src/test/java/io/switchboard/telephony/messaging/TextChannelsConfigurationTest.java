@@ -3,7 +3,6 @@ package io.switchboard.telephony.messaging;
 import static io.switchboard.telephony.messaging.TextChannelsHarness.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.telephony.messaging.TextChannelsHarness.Reply;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,11 @@ class TextChannelsConfigurationTest {
             assertThat(sb.sms("Hi").status()).isEqualTo(503);
             assertThat(sb.get(WhatsAppWebhook.PATH + "?hub.mode=subscribe").status()).isEqualTo(503);
             assertThat(sb.whatsApp("{}").status()).isEqualTo(503);
-            assertThat(sb.channels.notifier()).isInstanceOf(LoggingNotifier.class);
+            // alerts are only logged: nothing can text the owner or the caller
+            assertThat(sb.channels.notifier().textsCallers()).isFalse();
+            assertThat(sb.channels.notifier().emergency(new io.switchboard.dialog.EmergencyAlert(CALLER, "", "",
+                    "burst pipe", io.switchboard.models.Channel.SMS, sb.fx.clock().instant()
+                    .atZone(java.time.ZoneOffset.UTC)))).isEqualTo(io.switchboard.dialog.AlertReceipt.NOT_CONFIGURED);
             assertThat(sb.count("select count(*) from processed_message")).isZero();
         }
     }
@@ -33,7 +36,7 @@ class TextChannelsConfigurationTest {
 
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.message()).hasValueSatisfying(t -> assertThat(t).contains("Bristol Plumbing"));
-            assertThat(sb.channels.notifier()).isInstanceOf(SmsNotifier.class);
+            assertThat(sb.channels.notifier().textsCallers()).as("the SMS notifier").isTrue();
         }
     }
 }
