@@ -45,7 +45,6 @@ import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatencyMetrics;
-import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -202,7 +201,7 @@ public final class Switchboard implements AutoCloseable {
                 scheduling.profile().name());
         closers.push(new Step("busy-call follow-ups", busy::close));
         calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
-                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withAnswerCheck(answers)
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())
