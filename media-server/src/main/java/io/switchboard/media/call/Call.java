@@ -50,6 +50,7 @@ final class Call implements CallSession {
     private final MuLawFrame wire = new MuLawFrame();
     private final long[] arrival = new long[1];
     private Pipeline pipeline;
+    private SttStage stt;
     private int turnsInFlight;
     private boolean ending;
     private long sttNanosSeen;
@@ -82,6 +83,14 @@ final class Call implements CallSession {
 
     void start() {
         listening.start();
+        startSpeaking();
+    }
+
+    /**
+     * Starts only the speaking thread; whoever calls {@link #openInbound()} and {@link #step()} is the call thread
+     * (the fast driver, which moves the clock itself).
+     */
+    void startSpeaking() {
         speaking.start();
         LOG.info("call {}: started", call.maskedId());
     }
@@ -139,41 +148,69 @@ final class Call implements CallSession {
 
     /** The call thread. */
     private void listen() {
-        ring.consumer(Thread.currentThread());
-        SttStage stt = null;
         try {
-            stt = new SttStage(calls.recognizer().openStream(), clock);
-            pipeline = inbound(stt);
+            openInbound();
             while (!halted) {
-                drainMailbox();
-                int n = ring.poll(wire.bytes, arrival);
-                if (n < 0) {
-                    pipeline.push(Frame.Signal.TICK);
+                if (!step()) {
                     ring.await(IDLE_WAIT_NANOS);
-                    continue;
                 }
-                wire.length = n;
-                wire.arrivalNanos = arrival[0];
-                pipeline.push(wire);
-                pipeline.push(Frame.Signal.TICK);
             }
         } catch (RuntimeException e) {
             calls.metrics().errors().record(DependencyKind.SPEECH_RECOGNITION);
             LOG.error("call {}: listening failed ({}); ending the call", call.maskedId(), e.toString());
             speaker.abort();
         } finally {
-            if (stt != null) {
-                stt.close();
-            }
-            if (ring.dropped() > 0) {
-                LOG.warn("call {}: {} audio frames dropped because recognition fell behind", call.maskedId(),
-                        ring.dropped());
-            }
-            if (pipeline != null) {
-                finalStats = pipeline.stats();
-                LOG.info("call {}: stages {}", call.maskedId(), finalStats);
-            }
+            closeInbound();
         }
+    }
+
+    /** Makes the current thread the call's and opens its recognition stream and pipeline. */
+    void openInbound() {
+        ring.consumer(Thread.currentThread());
+        stt = new SttStage(calls.recognizer().openStream(), clock);
+        pipeline = inbound(stt);
+    }
+
+    /**
+     * One step of the call thread: the mailbox, then one slot of caller audio (or, with none waiting, just the timers).
+     *
+     * @return whether there was audio
+     */
+    boolean step() {
+        drainMailbox();
+        int n = ring.poll(wire.bytes, arrival);
+        if (n >= 0) {
+            wire.length = n;
+            wire.arrivalNanos = arrival[0];
+            pipeline.push(wire);
+        }
+        pipeline.push(Frame.Signal.TICK);
+        return n >= 0;
+    }
+
+    void closeInbound() {
+        if (stt != null) {
+            stt.close();
+            stt = null;
+        }
+        if (ring.dropped() > 0) {
+            LOG.warn("call {}: {} audio frames dropped because recognition fell behind", call.maskedId(),
+                    ring.dropped());
+        }
+        if (pipeline != null) {
+            finalStats = pipeline.stats();
+            LOG.info("call {}: stages {}", call.maskedId(), finalStats);
+        }
+    }
+
+    /** Whether a turn is being answered (call thread). */
+    boolean answering() {
+        return turnsInFlight > 0;
+    }
+
+    /** Whether the speaking thread has finished: the conversation is over. */
+    boolean over() {
+        return halted;
     }
 
     private Pipeline inbound(SttStage stt) {
@@ -181,7 +218,8 @@ final class Call implements CallSession {
         int rate = calls.recognizer().sampleRate();
         int capacity = ResampleStage.capacity(rate);
         AnswerCheck answers = calls.answerCheck();
-        return new Pipeline(clock, this::turn, List.of(
+        // Stage timings measure work, so they are real elapsed time even when the call runs on simulated time.
+        return new Pipeline(CallClock.SYSTEM, this::turn, List.of(
                 new DecodeStage(capacity),
                 new VadStage(settings.vad(), clock),
                 new PreRollStage(settings.preRollMillis() / 20, capacity),

@@ -214,17 +214,15 @@ final class CallSpeaker implements Runnable {
         List<String> sentences = Sentences.of(text);
         Reply reply = playback.begin(sentences.size());
         FrameSender sender = new FrameSender(reply);
-        long firstTts = 0;
         try {
             for (int i = 0; i < sentences.size() && !reply.cancelled(); i++) {
                 String sentence = sentences.get(i);
                 Optional<CachedPrompt> cached = prompts.find(sentence);
                 try {
-                    long first = cached.isPresent()
-                            ? cached.get().play(sender, reply::cancelled).firstFrameNanos()
-                            : synthesizer.synthesize(sentence, sender, reply::cancelled).firstFrameNanos();
-                    if (firstTts == 0) {
-                        firstTts = first;
+                    if (cached.isPresent()) {
+                        cached.get().play(sender, reply::cancelled);
+                    } else {
+                        synthesizer.synthesize(sentence, sender, reply::cancelled);
                     }
                 } catch (SpeechSynthesisException e) {
                     metrics.errors().record(DependencyKind.SPEECH_SYNTHESIS);
@@ -238,7 +236,7 @@ final class CallSpeaker implements Runnable {
             playback.end(reply);
         }
         boolean cut = playback.wasCut(reply);
-        return new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, firstTts,
+        return new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, sender.firstAudioNanos,
                 sender.firstSentNanos, cut, cut ? playback.heard(reply) : sentences.size(), sentences.size(), silence);
     }
 
@@ -267,9 +265,10 @@ final class CallSpeaker implements Runnable {
         return millis < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f", millis);
     }
 
-    /** Hands synthesised frames to the playback, noting when the first one went out. */
+    /** Hands synthesised frames to the playback, noting (on the call's clock) when the first one came and went out. */
     private final class FrameSender implements AudioSink {
         private final Reply reply;
+        long firstAudioNanos;
         long firstSentNanos;
 
         FrameSender(Reply reply) {
@@ -278,6 +277,9 @@ final class CallSpeaker implements Runnable {
 
         @Override
         public void accept(byte[] frame, int offset, int length) {
+            if (firstAudioNanos == 0) {
+                firstAudioNanos = clock.nanoTime();
+            }
             if (playback.sendFrame(reply, frame, offset, length) && firstSentNanos == 0) {
                 firstSentNanos = clock.nanoTime();
             }

@@ -162,7 +162,7 @@ public final class VoiceCalls implements CallSessionFactory {
     }
 
     /** The call log's trace for this call; a failing log never stops the call being taken. */
-    private CallTrace trace(CallContext call) {
+    CallTrace trace(CallContext call) {
         try {
             CallTrace trace = callLog.callStarted(call.callSid(), call.from());
             return trace == null ? CallTrace.NONE : trace;
