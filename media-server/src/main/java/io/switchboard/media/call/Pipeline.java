@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  * A chain of {@link Stage}s, in the manner of a Netty channel pipeline: frames pushed in at the head run through the
  * stages in order on the caller's thread; a stage may also send a frame back upstream. Whatever leaves the last stage
  * goes to the sink. Every hop is counted and timed here, with the injected clock, so stages carry no accounting and
- * a stage's time excludes the stages it handed frames to. Nothing is allocated per frame.
+ * a stage's time excludes the stages it handed frames to (the sink's time counts to the last stage). Nothing is
+ * allocated per frame.
  *
  * <p>Not thread-safe: a pipeline belongs to its call's thread; read {@link #stats()} there too (or after the call).
  */
@@ -58,6 +59,42 @@ final class Pipeline {
         throw new IllegalArgumentException("no stage " + stage);
     }
 
+    /** The stage running now, and since when its own time has been running; stage time is charged to it. */
+    private Link active;
+    private long mark;
+
+    /**
+     * Runs {@code link}'s stage on {@code frame}. Time is charged to whichever stage is running: entering a stage
+     * pauses the one that called it and leaving resumes it, so nested calls (downstream, upstream, or back into the
+     * same stage) are never counted twice.
+     */
+    private void enter(Link link, Frame frame, boolean upstream) {
+        long now = clock.nanoTime();
+        Link caller = active;
+        if (caller != null) {
+            caller.nanos += now - mark;
+        }
+        active = link;
+        mark = now;
+        long before = link.nanos;
+        try {
+            if (upstream) {
+                link.stage.onUpstream(frame, link);
+            } else {
+                link.stage.onFrame(frame, link);
+            }
+        } finally {
+            now = clock.nanoTime();
+            link.nanos += now - mark;
+            long own = link.nanos - before;
+            if (own > link.maxNanos) {
+                link.maxNanos = own;
+            }
+            active = caller;
+            mark = now;
+        }
+    }
+
     private final class Link implements StageContext {
         final Stage stage;
         Link previous;
@@ -67,8 +104,6 @@ final class Pipeline {
         long framesOut;
         long nanos;
         long maxNanos;
-        /** Time spent in neighbours called from this stage, to be left out of its own time. */
-        long neighbourNanos;
 
         Link(Stage stage) {
             this.stage = stage;
@@ -79,48 +114,29 @@ final class Pipeline {
             if (frame instanceof AudioFrame || frame instanceof MuLawFrame) {
                 audioIn++;
             }
-            long start = clock.nanoTime();
-            long before = neighbourNanos;
-            stage.onFrame(frame, this);
-            account(start, before);
+            enter(this, frame, false);
         }
 
         void up(Frame frame) {
             framesIn++;
-            long start = clock.nanoTime();
-            long before = neighbourNanos;
-            stage.onUpstream(frame, this);
-            account(start, before);
-        }
-
-        private void account(long start, long neighboursBefore) {
-            long own = clock.nanoTime() - start - (neighbourNanos - neighboursBefore);
-            nanos += own;
-            if (own > maxNanos) {
-                maxNanos = own;
-            }
+            enter(this, frame, true);
         }
 
         @Override
         public void emit(Frame frame) {
             framesOut++;
-            long start = clock.nanoTime();
             if (next != null) {
                 next.down(frame);
             } else {
                 sink.accept(frame);
             }
-            neighbourNanos += clock.nanoTime() - start;
         }
 
         @Override
         public void emitUpstream(Frame frame) {
-            if (previous == null) {
-                return;
+            if (previous != null) {
+                previous.up(frame);
             }
-            long start = clock.nanoTime();
-            previous.up(frame);
-            neighbourNanos += clock.nanoTime() - start;
         }
 
         StageStats stats() {

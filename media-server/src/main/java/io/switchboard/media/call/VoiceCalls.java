@@ -206,6 +206,7 @@ public final class VoiceCalls implements CallSessionFactory {
     public boolean endCalls(Duration timeout) throws InterruptedException {
         stopTakingCalls();
         sessions.forEach(Call::closeGracefully);
+        // The shutdown budget is the process's real time (a monitor wait), not a call's clock.
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (sessions) {
             while (active.get() > 0) {

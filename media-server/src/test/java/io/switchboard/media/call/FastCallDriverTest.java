@@ -107,6 +107,9 @@ class FastCallDriverTest {
                 assertThat(a.slot().start().withZoneSameInstant(LONDON).toLocalDate()).isEqualTo(call.day());
                 assertThat(a.slot().start().withZoneSameInstant(LONDON).getHour()).isLessThan(12);
             });
+            assertThat(result.turns()).extracting(t -> t.latency().trigger())
+                    .as("the dialog's expectation reached turn-taking: answers like 'yeah' ended their turn early")
+                    .contains(TurnTrigger.EARLY_SPEECH);
             assertThat(result.wallMillis()).as("faster than the call's own length")
                     .isLessThan(result.simulatedMillis());
             StageStats stt = result.stages().stream().filter(s -> s.stage().equals("stt")).findFirst().orElseThrow();

@@ -93,6 +93,50 @@ class PipelineTest {
     }
 
     @Test
+    void timeSpentAnsweringAnUpstreamRequestIsChargedOnceToTheStageThatSpentIt() {
+        Stage answering = new Stage() {
+            @Override
+            public String name() {
+                return "answering";
+            }
+
+            @Override
+            public void onFrame(Frame frame, StageContext context) {
+                context.emit(frame);
+            }
+
+            @Override
+            public void onUpstream(Frame frame, StageContext context) {
+                clock.advanceMillis(4);
+                context.emit(new Frame.Partial("yes"));
+            }
+        };
+        Stage asking = new Stage() {
+            @Override
+            public String name() {
+                return "asking";
+            }
+
+            @Override
+            public void onFrame(Frame frame, StageContext context) {
+                if (frame == Frame.Signal.TICK) {
+                    clock.advanceMillis(1);
+                    context.emitUpstream(Frame.Signal.READ_PARTIAL);
+                } else {
+                    clock.advanceMillis(2); // the answer, handled inside the request
+                }
+                context.emit(frame);
+            }
+        };
+        Pipeline pipeline = new Pipeline(clock, sink::add, List.of(answering, asking));
+
+        pipeline.push(Frame.Signal.TICK);
+
+        assertThat(pipeline.stats("answering").nanos()).isEqualTo(4_000_000L);
+        assertThat(pipeline.stats("asking").nanos()).as("1 ms asking + 2 ms on the answer").isEqualTo(3_000_000L);
+    }
+
+    @Test
     void unknownStagesAndEmptyPipelinesAreErrors() {
         Pipeline pipeline = new Pipeline(clock, sink::add, List.of(slow("a", 0)));
         assertThatThrownBy(() -> pipeline.stats("nope")).isInstanceOf(IllegalArgumentException.class);
