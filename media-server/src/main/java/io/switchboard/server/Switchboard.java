@@ -54,7 +54,6 @@ import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatencyMetrics;
-import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -228,7 +227,7 @@ public final class Switchboard implements AutoCloseable {
         DialogEngine voiceEngine = new FollowUpEngine(engine, text.followUps());
         calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
                 voiceSettings)
-                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withAnswerCheck(answers)
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())

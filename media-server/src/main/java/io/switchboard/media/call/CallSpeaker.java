@@ -17,13 +17,16 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A call's speaking thread: takes finished turns in order, asks the dialog engine (blocking JDBC, so never on an event
- * loop), and speaks the reply sentence by sentence — cached prompts straight from memory, the rest streamed from the
- * synthesiser — with a mark after each sentence. Publishes each turn's timing.
+ * A call's speaking thread, the blocking half of the call: takes finished turns in order, asks the dialog engine
+ * (blocking JDBC, so never on an event loop), and speaks the reply sentence by sentence — cached prompts straight from
+ * memory, the rest streamed from the synthesiser — with a mark after each sentence. Each answered turn is posted back
+ * to the {@link Call} as a {@link Frame.Replied} carrying the dialog's expectation; the call keeps the state. Publishes
+ * each turn's timing.
  */
 final class CallSpeaker implements Runnable {
 
@@ -41,12 +44,14 @@ final class CallSpeaker implements Runnable {
     private final List<TurnLatencyListener> listeners;
     private final CallMetrics metrics;
     private final CallTrace trace;
+    private final CallClock clock;
+    private final Consumer<Frame> replies;
     private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
-    private volatile boolean busy;
     private volatile boolean stopped;
     private volatile boolean aborted;
-    private volatile Expectation expecting = Expectation.NONE;
-    /** Set once the conversation is over; the listening thread stops producing turns. */
+    /** What the last reply asked for; this thread's only. */
+    private Expectation expecting = Expectation.NONE;
+    /** Set once the conversation is over; no further turn is taken. */
     private volatile boolean ending;
     /** Set by {@link #close()}: only the goodbye is still to come. */
     private boolean closing;
@@ -54,7 +59,9 @@ final class CallSpeaker implements Runnable {
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
                 Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics,
-                CallTrace trace) {
+                CallTrace trace, CallClock clock, Consumer<Frame> replies) {
+        this.clock = clock;
+        this.replies = replies;
         this.metrics = metrics;
         this.trace = trace;
         this.call = call;
@@ -66,10 +73,13 @@ final class CallSpeaker implements Runnable {
         this.listeners = listeners;
     }
 
-    synchronized void submit(TurnInput input) {
+    /** Queues a turn; false (and dropped) once the conversation is ending, so no {@link Frame.Replied} will come. */
+    synchronized boolean submit(TurnInput input) {
         if (!ending && !closing) {
             inputs.add(input);
+            return true;
         }
+        return false;
     }
 
     /**
@@ -82,21 +92,7 @@ final class CallSpeaker implements Runnable {
         }
         closing = true;
         inputs.clear();
-        inputs.add(new TurnInput.Closing(System.nanoTime()));
-    }
-
-    /** Whether a turn is queued or being handled (its reply may not have started yet). */
-    boolean busy() {
-        return busy || !inputs.isEmpty();
-    }
-
-    /** What the last reply asked for. */
-    Expectation expecting() {
-        return expecting;
-    }
-
-    boolean ending() {
-        return ending;
+        inputs.add(new TurnInput.Closing(clock.nanoTime()));
     }
 
     void stop() {
@@ -117,13 +113,12 @@ final class CallSpeaker implements Runnable {
                 if (input == null) {
                     continue;
                 }
-                busy = true;
                 try {
                     handle(input);
                 } catch (RuntimeException e) {
                     LOG.error("call {}: turn failed ({})", call.maskedId(), e.toString());
                 } finally {
-                    busy = false;
+                    replies.accept(new Frame.Replied(expecting, ending));
                 }
                 if (ending) {
                     playback.awaitPlayedOut(GOODBYE_PLAY_NANOS);
@@ -200,11 +195,11 @@ final class CallSpeaker implements Runnable {
         } catch (RuntimeException e) {
             metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
-            publish(speak(turn, trigger, input.readyNanos(), sttFinal, System.nanoTime(), silence,
+            publish(speak(turn, trigger, input.readyNanos(), sttFinal, clock.nanoTime(), silence,
                     CallPrompts.TROUBLE), heard, CallPrompts.TROUBLE, null);
             return;
         }
-        long dialogDone = System.nanoTime();
+        long dialogDone = clock.nanoTime();
         expecting = result.expecting() == null ? Expectation.NONE : result.expecting();
         if (result.has(DialogAction.EndConversation.class)) {
             ending = true;
@@ -219,17 +214,15 @@ final class CallSpeaker implements Runnable {
         List<String> sentences = Sentences.of(text);
         Reply reply = playback.begin(sentences.size());
         FrameSender sender = new FrameSender(reply);
-        long firstTts = 0;
         try {
             for (int i = 0; i < sentences.size() && !reply.cancelled(); i++) {
                 String sentence = sentences.get(i);
                 Optional<CachedPrompt> cached = prompts.find(sentence);
                 try {
-                    long first = cached.isPresent()
-                            ? cached.get().play(sender, reply::cancelled).firstFrameNanos()
-                            : synthesizer.synthesize(sentence, sender, reply::cancelled).firstFrameNanos();
-                    if (firstTts == 0) {
-                        firstTts = first;
+                    if (cached.isPresent()) {
+                        cached.get().play(sender, reply::cancelled);
+                    } else {
+                        synthesizer.synthesize(sentence, sender, reply::cancelled);
                     }
                 } catch (SpeechSynthesisException e) {
                     metrics.errors().record(DependencyKind.SPEECH_SYNTHESIS);
@@ -243,7 +236,7 @@ final class CallSpeaker implements Runnable {
             playback.end(reply);
         }
         boolean cut = playback.wasCut(reply);
-        return new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, firstTts,
+        return new TurnLatency(call.maskedId(), turn, trigger, ready, sttFinal, dialogDone, sender.firstAudioNanos,
                 sender.firstSentNanos, cut, cut ? playback.heard(reply) : sentences.size(), sentences.size(), silence);
     }
 
@@ -272,9 +265,10 @@ final class CallSpeaker implements Runnable {
         return millis < 0 ? "-" : String.format(java.util.Locale.ROOT, "%.0f", millis);
     }
 
-    /** Hands synthesised frames to the playback, noting when the first one went out. */
+    /** Hands synthesised frames to the playback, noting (on the call's clock) when the first one came and went out. */
     private final class FrameSender implements AudioSink {
         private final Reply reply;
+        long firstAudioNanos;
         long firstSentNanos;
 
         FrameSender(Reply reply) {
@@ -283,8 +277,11 @@ final class CallSpeaker implements Runnable {
 
         @Override
         public void accept(byte[] frame, int offset, int length) {
+            if (firstAudioNanos == 0) {
+                firstAudioNanos = clock.nanoTime();
+            }
             if (playback.sendFrame(reply, frame, offset, length) && firstSentNanos == 0) {
-                firstSentNanos = System.nanoTime();
+                firstSentNanos = clock.nanoTime();
             }
         }
     }

@@ -2,7 +2,6 @@ package io.switchboard.media.call;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What the caller is hearing, shared by the call's threads: the speaking thread sends frames and marks through it, the
@@ -22,6 +21,7 @@ final class Playback {
 
     private final CallOutput output;
     private final long maxLeadNanos;
+    private final CallClock clock;
 
     // Guarded by this.
     private final ArrayDeque<String> outstanding = new ArrayDeque<>();
@@ -30,8 +30,9 @@ final class Playback {
     private long playEndNanos;
     private int replies;
 
-    Playback(CallOutput output, int maxLeadMillis) {
+    Playback(CallOutput output, int maxLeadMillis, CallClock clock) {
         this.output = output;
+        this.clock = clock;
         this.maxLeadNanos = TimeUnit.MILLISECONDS.toNanos(maxLeadMillis);
     }
 
@@ -57,23 +58,23 @@ final class Playback {
                 return false;
             }
             output.sendMedia(frame, offset, length);
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             playEndNanos = Math.max(playEndNanos, now) + FRAME_NANOS * Math.max(1, length / 160);
             ahead = playEndNanos - now;
         }
         long excess = ahead - maxLeadNanos;
         while (excess > 0 && !reply.cancelled()) {
             long slice = Math.min(excess, FRAME_NANOS);
-            LockSupport.parkNanos(this, slice);
+            clock.pause(this, slice);
             excess -= slice;
         }
         return true;
     }
 
     private void awaitWritable(Reply reply) {
-        long deadline = System.nanoTime() + WRITABLE_WAIT_NANOS;
-        while (!output.isWritable() && !reply.cancelled() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(5));
+        long deadline = clock.nanoTime() + WRITABLE_WAIT_NANOS;
+        while (!output.isWritable() && !reply.cancelled() && clock.nanoTime() < deadline) {
+            clock.pause(this, TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
@@ -114,7 +115,15 @@ final class Playback {
 
     /** Whether reply audio is being sent or is still playing at Twilio. */
     synchronized boolean audible() {
-        return sending != null || (!outstanding.isEmpty() && System.nanoTime() < playEndNanos + MARK_GRACE_NANOS);
+        return sending != null || (!outstanding.isEmpty() && clock.nanoTime() < playEndNanos + MARK_GRACE_NANOS);
+    }
+
+    /**
+     * Whether there is reply audio a barge-in could still cut: audible, and not already cut (a cut reply stays
+     * audible for the moment its speaking thread takes to notice, but must not be cleared twice).
+     */
+    synchronized boolean interruptible() {
+        return audible() && (latest == null || !latest.cleared);
     }
 
     /**
@@ -135,7 +144,7 @@ final class Playback {
         output.sendClear();
         // Twilio echoes the marks of dropped audio too; they must not count as heard.
         outstanding.clear();
-        playEndNanos = System.nanoTime();
+        playEndNanos = clock.nanoTime();
         notifyAll();
         return reply;
     }
@@ -152,9 +161,9 @@ final class Playback {
 
     /** Waits until everything sent has been played (marks echoed), the reply was cut, or the estimate says it is over. */
     synchronized void awaitPlayedOut(long maxNanos) throws InterruptedException {
-        long deadline = System.nanoTime() + maxNanos;
+        long deadline = clock.nanoTime() + maxNanos;
         while (true) {
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             boolean over = sending == null && (outstanding.isEmpty() || now >= playEndNanos + MARK_GRACE_NANOS);
             if (over || now >= deadline) {
                 return;

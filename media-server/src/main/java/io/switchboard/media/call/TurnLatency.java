@@ -1,7 +1,7 @@
 package io.switchboard.media.call;
 
 /**
- * Timestamps of one turn, all {@link System#nanoTime()} values; 0 means the stage did not happen (no speech
+ * Timestamps of one turn, all {@link CallClock#nanoTime()} values; 0 means the stage did not happen (no speech
  * recognition for a keypad turn, no audio for an empty reply).
  *
  * @param callId              the call's id, masked for logs

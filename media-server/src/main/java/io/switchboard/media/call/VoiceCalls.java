@@ -1,6 +1,7 @@
 package io.switchboard.media.call;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.PromptCache;
@@ -33,9 +34,10 @@ public final class VoiceCalls implements CallSessionFactory {
     private final VoiceSettings settings;
     private final List<TurnLatencyListener> latencyListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger active = new AtomicInteger();
-    private final Set<VoiceCallSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Call> sessions = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
-    private volatile EarlyEnd earlyEnd = EarlyEnd.NEVER;
+    private volatile AnswerCheck answerCheck;
+    private volatile CallClock clock = CallClock.SYSTEM;
     private volatile int maxCalls = CallLimits.defaultMaxCalls();
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
     private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
@@ -54,14 +56,28 @@ public final class VoiceCalls implements CallSessionFactory {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** How turns may end before the hangover; {@link EarlyEnd#NEVER} unless set (the server sets the dialog's {@code AnswerCheck}). Returns this. */
-    public VoiceCalls withEarlyEnd(EarlyEnd rules) {
-        this.earlyEnd = Objects.requireNonNull(rules, "rules");
+    /**
+     * Lets a caller's turn end before the full hangover once the dialog's own {@link AnswerCheck} says the words so
+     * far answer what the turn result's expectation asked for. Without it every turn waits for the hangover. The
+     * media side has no answer rules of its own. Returns this.
+     */
+    public VoiceCalls withAnswerCheck(AnswerCheck check) {
+        this.answerCheck = Objects.requireNonNull(check, "check");
         return this;
     }
 
-    EarlyEnd earlyEnd() {
-        return earlyEnd;
+    /** The calls' clock ({@link CallClock#SYSTEM} unless set; tests and the fast driver inject their own). Returns this. */
+    public VoiceCalls withClock(CallClock callClock) {
+        this.clock = Objects.requireNonNull(callClock, "callClock");
+        return this;
+    }
+
+    AnswerCheck answerCheck() {
+        return answerCheck;
+    }
+
+    CallClock clock() {
+        return clock;
     }
 
     /** At most {@code max} calls at once; more callers hear {@link CallPrompts#BUSY} and are hung up. Returns this. */
@@ -113,7 +129,7 @@ public final class VoiceCalls implements CallSessionFactory {
     /** Starts the call's threads and queues the greeting; the caller id comes from the stream's {@code From} parameter. */
     @Override
     public CallSession open(StartInfo start, CallOutput output) {
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         String from = start.customParameters().get(TwimlResponses.PARAM_FROM);
         CallContext call = new CallContext(start.callSid(), from == null || from.isBlank() ? null : from);
         if (closing) {
@@ -126,8 +142,8 @@ public final class VoiceCalls implements CallSessionFactory {
             return turnAway(call, output);
         }
         metrics.answered();
-        VoiceCallSession[] self = new VoiceCallSession[1];
-        VoiceCallSession session = new VoiceCallSession(call, this, output, started, trace(call), () -> {
+        Call[] self = new Call[1];
+        Call session = new Call(call, this, output, started, trace(call), () -> {
             sessions.remove(self[0]);
             synchronized (sessions) {
                 active.decrementAndGet();
@@ -146,7 +162,7 @@ public final class VoiceCalls implements CallSessionFactory {
     }
 
     /** The call log's trace for this call; a failing log never stops the call being taken. */
-    private CallTrace trace(CallContext call) {
+    CallTrace trace(CallContext call) {
         try {
             CallTrace trace = callLog.callStarted(call.callSid(), call.from());
             return trace == null ? CallTrace.NONE : trace;
@@ -189,7 +205,8 @@ public final class VoiceCalls implements CallSessionFactory {
      */
     public boolean endCalls(Duration timeout) throws InterruptedException {
         stopTakingCalls();
-        sessions.forEach(VoiceCallSession::closeGracefully);
+        sessions.forEach(Call::closeGracefully);
+        // The shutdown budget is the process's real time (a monitor wait), not a call's clock.
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (sessions) {
             while (active.get() > 0) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class PlaybackTest {
 
     private final RecordingOutput out = new RecordingOutput();
-    private final Playback playback = new Playback(out, 1000);
+    private final Playback playback = new Playback(out, 1000, CallClock.SYSTEM);
     private final byte[] frame = new byte[160];
 
     @Test

@@ -9,7 +9,6 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatency;
-import io.switchboard.media.call.EarlyEnd;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.TurnTrigger;
 import io.switchboard.media.call.VoiceCalls;
@@ -93,7 +92,7 @@ class VoiceCallEndToEndTest {
         // the same early end of turn the server uses: the dialog's own reading of the partial transcript
         AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
         VoiceCalls calls = new VoiceCalls(engine, recognizer, synthesizer, prompts, VoiceSettings.defaults())
-                .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withAnswerCheck(answers)
                 .addLatencyListener(latencies::add);
         server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls,
             MediaStreamAuth.unauthenticated());

@@ -1,0 +1,47 @@
+package io.switchboard.media.call;
+
+import io.switchboard.media.vad.VadConfig;
+import io.switchboard.media.vad.VadEvent;
+import io.switchboard.media.vad.VoiceActivityDetector;
+
+/**
+ * VAD: marks each frame with the detector's verdict and whether it was quiet, and brackets speech with
+ * {@link Frame.Signal#SPEECH_STARTED} (before the frame that started it) and {@link Frame.Signal#SPEECH_STOPPED}
+ * (after the frame whose hangover ran out).
+ */
+final class VadStage implements Stage {
+
+    private final VoiceActivityDetector vad;
+
+    VadStage(VadConfig config, CallClock clock) {
+        this.vad = new VoiceActivityDetector(config, clock::nanoTime);
+    }
+
+    @Override
+    public String name() {
+        return "vad";
+    }
+
+    @Override
+    public void onFrame(Frame in, StageContext context) {
+        if (!(in instanceof AudioFrame frame)) {
+            context.emit(in);
+            return;
+        }
+        VadEvent event = vad.accept(frame.pcm8, 0);
+        frame.vad = event;
+        frame.quiet = vad.lastLevelDbfs() < vad.noiseFloorDbfs() + vad.config().continueThresholdDb();
+        switch (event) {
+            case SPEECH_STARTED -> {
+                context.emit(Frame.Signal.SPEECH_STARTED);
+                context.emit(frame);
+            }
+            case SPEECH_ENDED -> {
+                frame.silenceMillis = (int) (vad.streamMillis() - vad.speechEndMillis());
+                context.emit(frame);
+                context.emit(Frame.Signal.SPEECH_STOPPED);
+            }
+            default -> context.emit(frame);
+        }
+    }
+}
