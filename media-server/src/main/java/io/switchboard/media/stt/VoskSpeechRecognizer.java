@@ -163,6 +163,10 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         }
     }
 
+    GrammarPass grammarPass() {
+        return grammarPass;
+    }
+
     /** Whether names and addresses get a second, open transcription (Whisper). */
     public boolean transcribesSecondPass() {
         return transcriber != null;
