@@ -203,6 +203,7 @@ public final class Switchboard implements AutoCloseable {
         closers.push(new Step("busy-call follow-ups", busy::close));
         calls = new VoiceCalls(new FollowUpEngine(engine, text.followUps()), stt, tts, prompts, voiceSettings)
                 .withEarlyEnd(new EarlyEnd(AnswerCheck::applies, answers::answers))
+                .withListening(new io.switchboard.media.stt.ExpectedSpeech(answers, scheduling.profile()))
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())

@@ -4,6 +4,7 @@ import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.llm.LlmContext;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmInterpretation;
+import io.switchboard.dialog.understanding.Hypotheses;
 import io.switchboard.dialog.understanding.LanguageUnderstanding;
 import io.switchboard.dialog.understanding.PhoneExtractor;
 import io.switchboard.dialog.understanding.TimePreference;
@@ -26,12 +27,14 @@ public final class Hearing {
 
     private final BusinessProfile profile;
     private final LanguageUnderstanding rules;
+    private final Hypotheses hypotheses;
     private final LlmFallback llm;
     private final PhoneExtractor phones = new PhoneExtractor();
 
     public Hearing(BusinessProfile profile, LlmFallback llm) {
         this.profile = profile;
         this.rules = new LanguageUnderstanding();
+        this.hypotheses = new Hypotheses(rules);
         this.llm = llm;
     }
 
@@ -40,13 +43,14 @@ public final class Hearing {
             return keyed(request.text().replaceAll("[^0-9*#]", ""), c);
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
-        Understanding u = rules.understand(request.text(),
+        // A recogniser's other hypotheses count when its choice does not answer what was asked; typed text has none.
+        Understanding u = hypotheses.understand(request.text(), request.alternatives(),
                 new UnderstandingContext(now, profile, c.expecting, List.copyOf(c.offered)));
         Heard heard = fromRules(u);
         if (u.confident() || !llm.enabled() || heard.isBlank()) {
             return heard;
         }
-        Optional<LlmInterpretation> guess = llm.interpret(request.text(),
+        Optional<LlmInterpretation> guess = llm.interpret(u.original(),
                 LlmContext.forBusiness(profile, now, c.expecting.name()));
         return guess.map(g -> merge(heard, g)).orElse(heard);
     }

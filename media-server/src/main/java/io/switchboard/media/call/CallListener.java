@@ -4,6 +4,8 @@ import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.audio.StreamingResampler;
 import io.switchboard.media.codec.MuLaw;
+import io.switchboard.media.stt.ListeningFor;
+import io.switchboard.media.stt.Recognition;
 import io.switchboard.media.stt.RecognitionStream;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.vad.VadEvent;
@@ -74,14 +76,17 @@ final class CallListener implements Runnable {
     private long lastActivityNanos;
     private int reprompts;
     private final EarlyEnd earlyEnd;
+    private final java.util.function.Function<Expectation, ListeningFor> listening;
     private final CallMetrics metrics;
     /** Time spent inside the recogniser on the current utterance, and the audio it was given (frames of 20 ms). */
     private long sttNanos;
     private int sttFrames;
 
     CallListener(CallContext call, FrameRing ring, SpeechRecognizer recognizer, VoiceSettings settings,
-                 EarlyEnd earlyEnd, Playback playback, CallSpeaker speaker, CallMetrics metrics) {
+                 EarlyEnd earlyEnd, java.util.function.Function<Expectation, ListeningFor> listening,
+                 Playback playback, CallSpeaker speaker, CallMetrics metrics) {
         this.metrics = metrics;
+        this.listening = listening;
         this.call = call;
         this.earlyEnd = earlyEnd;
         this.ring = ring;
@@ -249,7 +254,8 @@ final class CallListener implements Runnable {
     private void endTurn(long arrivedNanos, boolean early, int silenceMillis) {
         inUtterance = false;
         long finishing = System.nanoTime();
-        String text = stt.finalResult();
+        Recognition heard = stt.finish(listening.apply(speaker.expecting()));
+        String text = heard.text();
         long sttDone = System.nanoTime();
         // Once per utterance, off the per-frame path: processing time over the audio's own duration.
         metrics.recognised(sttNanos + (sttDone - finishing), sttFrames * FRAME_NANOS);
@@ -265,7 +271,12 @@ final class CallListener implements Runnable {
             return;
         }
         reprompts = 0;
-        speaker.submit(new TurnInput.Spoken(text, arrivedNanos, sttDone, early, silenceMillis, replyCut));
+        if (heard.pass() != Recognition.Pass.OPEN) {
+            LOG.info("call {}: {} pass chose the answer to {}", call.maskedId(), heard.pass(),
+                    speaker.expecting().name());
+        }
+        speaker.submit(new TurnInput.Spoken(text, arrivedNanos, sttDone, early, silenceMillis, replyCut,
+                heard.texts()));
         replyCut = false;
     }
 

@@ -32,7 +32,8 @@ final class VoiceCallSession implements CallSession {
         this.playback = new Playback(output, calls.settings().maxPlaybackLeadMillis());
         this.speaker = new CallSpeaker(call, calls.engine(), calls.synthesizer(), calls.prompts(), playback, output,
                 calls.latencyListeners(), calls.metrics(), trace);
-        this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), calls.earlyEnd(), playback,
+        this.listener = new CallListener(call, ring, calls.recognizer(), calls.settings(), calls.earlyEnd(), calls.listening(),
+                playback,
                 speaker, calls.metrics());
         String name = "call-" + call.maskedId().substring(1);
         this.listening = new Thread(listener, name + "-listen");
