@@ -22,7 +22,7 @@ public final class AnswerVocabulary {
 
     private static final List<String> YES_NO = List.of("yes", "yeah", "yep", "yes please", "yes it is",
             "that's right", "that's correct", "correct", "right", "sure", "okay", "go ahead", "no", "nope",
-            "no thanks", "no thank you", "no it isn't", "that's wrong", "not right");
+            "no thanks", "no thank you", "no it isn't", "that's wrong");
     private static final List<String> DIGITS = List.of("zero", "oh", "one", "two", "three", "four", "five", "six",
             "seven", "eight", "nine", "double", "triple");
     private static final String[] HOURS = {"twelve", "one", "two", "three", "four", "five", "six", "seven", "eight",
@@ -55,14 +55,13 @@ public final class AnswerVocabulary {
             String day = d.name().toLowerCase(Locale.ROOT);
             days.add(day);
             days.add("next " + day);
-            days.add("on " + day);
         }
         out.add("as soon as possible");
         out.add("the earliest you can");
         out.add("this afternoon");
         out.add("this evening");
+        // A day alone does not answer "when?" (the part of day is asked next), so every phrase carries a time.
         for (String day : days) {
-            out.add(day);
             for (String part : PARTS) {
                 out.add(day + " " + part);
                 out.add(day + " in the " + part);
@@ -80,12 +79,10 @@ public final class AnswerVocabulary {
 
     private static void choices(List<ZonedDateTime> offers, Set<String> out) {
         for (int i = 0; i < Math.max(3, offers.size()) && i < ORDINALS.size(); i++) {
-            out.add(ORDINALS.get(i));
             out.add("the " + ORDINALS.get(i));
             out.add("the " + ORDINALS.get(i) + " one");
         }
-        out.addAll(List.of("the earliest", "the earliest one", "the last one", "the later one", "the next one",
-                "either", "any of them", "none of them"));
+        out.addAll(List.of("the earliest", "the earliest one", "the last one", "the later one"));
         for (ZonedDateTime offer : offers) {
             String hour = HOURS[offer.getHour() % 12];
             String minutes = offer.getMinute() == 0 ? "" : offer.getMinute() == 30 ? " thirty" : null;
@@ -93,7 +90,6 @@ public final class AnswerVocabulary {
                 continue;
             }
             out.add(hour + minutes);
-            out.add("the " + hour + minutes + " one");
             out.add("at " + hour + minutes);
             if (minutes.isEmpty()) {
                 out.add(hour + " o'clock");
