@@ -70,10 +70,12 @@ public final class AnswerVocabulary {
                 out.add(day + " at " + hour);
                 out.add(day + " at " + hour + " a m");
                 out.add(day + " at " + hour + " p m");
-                out.add(day + " at " + hour + " o'clock");
-                out.add(day + " at " + hour + " thirty");
-                out.add(day + " at half past " + hour);
             }
+        }
+        for (String hour : HOURS) {
+            out.add("at " + hour + " o'clock");
+            out.add("at " + hour + " thirty");
+            out.add("at half past " + hour);
         }
     }
 

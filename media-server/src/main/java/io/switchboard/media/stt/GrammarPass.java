@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.vosk.Model;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vosk.Recognizer;
 
 /**
@@ -21,17 +22,18 @@ final class GrammarPass {
     static final double MIN_WORD_CONFIDENCE = 0.9;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_CACHED_GRAMMARS = 64;
     /** 200 ms at 16 kHz per call into the recogniser. */
     private static final int CHUNK = 3200;
 
-    private final Model model;
+    private final GrammarRecognizers recognizers;
     private final VoskVocabulary vocabulary;
-    private final int sampleRate;
+    /** Grammar JSON per phrase list: the same lists come with every question of their kind. */
+    private final Map<List<String>, Optional<String>> grammars = new ConcurrentHashMap<>();
 
-    GrammarPass(Model model, VoskVocabulary vocabulary, int sampleRate) {
-        this.model = model;
+    GrammarPass(GrammarRecognizers recognizers, VoskVocabulary vocabulary) {
+        this.recognizers = recognizers;
         this.vocabulary = vocabulary;
-        this.sampleRate = sampleRate;
     }
 
     /**
@@ -39,6 +41,13 @@ final class GrammarPass {
      * {@code [unk]} last; empty when no phrase is usable.
      */
     Optional<String> grammar(List<String> phrases) {
+        if (grammars.size() > MAX_CACHED_GRAMMARS) {
+            grammars.clear(); // offer lists differ per call; the common lists come straight back
+        }
+        return grammars.computeIfAbsent(phrases, this::compile);
+    }
+
+    private Optional<String> compile(List<String> phrases) {
         Set<String> usable = new LinkedHashSet<>();
         for (String phrase : phrases) {
             String cleaned = phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z' ]", " ").trim().replaceAll(" +", " ");
@@ -96,14 +105,15 @@ final class GrammarPass {
         if (grammar.isEmpty()) {
             return Optional.empty();
         }
-        // A recogniser per pass: creating one under a small grammar takes milliseconds, and it runs only on turns
-        // the open pass could not place.
-        try (Recognizer recognizer = new Recognizer(model, sampleRate, grammar.get())) {
-            recognizer.setWords(true);
-            VoskResults.Scored result = feed(recognizer, samples, length);
-            boolean certain = result.lowestConfidence() >= MIN_WORD_CONFIDENCE;
-            return certain && !result.text().isEmpty() && expected.fits().test(result.text())
-                    ? Optional.of(result) : Optional.empty();
+        Recognizer recognizer = recognizers.borrow(grammar.get());
+        VoskResults.Scored result;
+        try {
+            result = feed(recognizer, samples, length);
+        } finally {
+            recognizers.release(grammar.get(), recognizer);
         }
+        boolean certain = result.lowestConfidence() >= MIN_WORD_CONFIDENCE;
+        return certain && !result.text().isEmpty() && expected.fits().test(result.text())
+                ? Optional.of(result) : Optional.empty();
     }
 }

@@ -31,6 +31,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     private final Model model;
     private final int poolSize;
     private final BlockingQueue<Recognizer> idle;
+    private final GrammarRecognizers grammarRecognizers;
     private final GrammarPass grammarPass;
     private final SpeechRecognizer transcriber;
     private volatile boolean closed;
@@ -39,7 +40,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         this.model = model;
         this.poolSize = poolSize;
         this.idle = new LinkedBlockingQueue<>();
-        this.grammarPass = new GrammarPass(model, new VoskVocabulary(model), SAMPLE_RATE);
+        this.grammarRecognizers = new GrammarRecognizers(model, SAMPLE_RATE);
+        this.grammarPass = new GrammarPass(grammarRecognizers, new VoskVocabulary(model));
         this.transcriber = transcriber;
     }
 
@@ -157,10 +159,15 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         for (Recognizer recognizer; (recognizer = idle.poll()) != null; ) {
             recognizer.close();
         }
+        grammarRecognizers.close();
         model.close();
         if (transcriber != null) {
             transcriber.close();
         }
+    }
+
+    GrammarRecognizers grammarRecognizers() {
+        return grammarRecognizers;
     }
 
     GrammarPass grammarPass() {
