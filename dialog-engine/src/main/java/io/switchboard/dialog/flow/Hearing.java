@@ -15,6 +15,7 @@ import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class Hearing {
 
     public Heard hear(TurnRequest request, Conversation c, Clock clock) {
         if (request.dtmf()) {
-            return keyed(request.text().replaceAll("[^0-9*#]", ""), c);
+            return keyed(request.text().replaceAll("[^0-9*#]", ""), c, clock);
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
         // A recogniser's other hypotheses count when its choice does not answer what was asked; typed text has none.
@@ -57,11 +58,19 @@ public final class Hearing {
 
     /**
      * Keypad digits read as the answer to what was asked, the other way in that the recovery policy offers on
-     * voice: "press 1, 2 or 3" picks an offer, 1 and 2 are yes and no, a keyed number is a phone number.
+     * voice: "press 1, 2 or 3" picks an offer, 1 and 2 are yes and no, a keyed number is a phone number, four digits
+     * for a date are its day and month ("2411" is the 24th of November).
      */
-    private Heard keyed(String keys, Conversation c) {
+    private Heard keyed(String keys, Conversation c, Clock clock) {
         String digits = keys.replaceAll("[*#]", "");
         switch (c.expecting.slot()) {
+            case DATE_TIME -> {
+                Optional<LocalDate> date = KeyedDate.parse(digits,
+                        ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone()).toLocalDate());
+                if (date.isPresent()) {
+                    return Heard.keyedDate(keys, date.get());
+                }
+            }
             case SLOT_CHOICE -> {
                 if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) - '0' <= c.offered.size()) {
                     return Heard.keyed(keys, Intent.AFFIRM, digits.charAt(0) - '1', null);

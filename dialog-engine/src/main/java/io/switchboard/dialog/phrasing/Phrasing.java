@@ -81,6 +81,16 @@ public interface Phrasing {
 
     String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today);
 
+    /**
+     * The confirmation with the caller's name too: on voice, the one read-back of what is easy to mishear (the
+     * name, the postcode letter by letter), so a "no" can correct it before anything is booked. Channels where the
+     * caller typed the name do not repeat it.
+     */
+    default String confirmBooking(String serviceName, ZonedDateTime start, String address, String name,
+                                  LocalDate today) {
+        return confirmBooking(serviceName, start, address, today);
+    }
+
     String booked(String serviceName, ZonedDateTime start, LocalDate today, boolean spokenFollowUp);
 
     String slotJustTaken();
