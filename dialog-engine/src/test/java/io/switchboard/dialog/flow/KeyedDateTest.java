@@ -15,7 +15,7 @@ class KeyedDateTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "none", textBlock = """
             2411 | 2026-11-24
-            511  | 2026-11-05
+            511  | 2027-11-05
             0301 | 2027-01-03
             2311 | 2026-11-23
             3113 | none
