@@ -70,6 +70,7 @@ public final class TurnRouter {
                 return;
             }
             owner.answer(t, h.text(), h.times());
+            t.understood = true; // a question answered from the diary, even one that changed nothing
             t.say(t.say.whatElse());
             return;
         }

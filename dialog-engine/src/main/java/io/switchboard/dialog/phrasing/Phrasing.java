@@ -186,6 +186,21 @@ public interface Phrasing {
     /** An optional question dropped after it could not be answered. */
     String skipped(Expectation slot);
 
+    /** On a call: the caller will get a text and can reply with {@code slot} there (a name, an address). */
+    default String continueByText(Expectation slot) {
+        return "I'll send you a text message: just reply with your " + slotWord(slot) + ".";
+    }
+
+    /** The text that carries a call on by SMS: what to reply with. */
+    default String textPrompt(Expectation slot, String businessName) {
+        return "Hi, it's " + businessName + ". Just reply with your " + slotWord(slot)
+                + " and I'll finish your booking.";
+    }
+
+    private static String slotWord(Expectation slot) {
+        return slot.is(Expectation.Slot.NAME) ? "full name" : "address, with the postcode";
+    }
+
     /** A bare "no" to a confirmation: which part is wrong? */
     String askWhatToChange();
 

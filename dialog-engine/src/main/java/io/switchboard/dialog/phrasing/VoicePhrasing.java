@@ -406,6 +406,12 @@ public final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
+    public String continueByText(Expectation slot) {
+        return "I'll text you now: just reply with your " + (slot.is(Expectation.Slot.NAME) ? "name" : "address")
+                + ", and I'll finish the booking by text. Thanks for calling, goodbye for now.";
+    }
+
+    @Override
     public String takeMessage(String ownerName) {
         return "I'm sorry, I'm not getting this right. I'll pass your details to " + nameOr(ownerName, "the team")
                 + ", who will call you back shortly.";

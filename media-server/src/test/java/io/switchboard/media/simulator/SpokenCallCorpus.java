@@ -71,7 +71,7 @@ public final class SpokenCallCorpus {
                     .says(NAME, "my name is " + person[0], "it's " + person[0])
                     .says(ADDRESS, person[1], "it's " + person[1])
                     .says(PROBLEM, job[3])
-                    .says(NONE, job[1])
+                    .says(NONE, "i need a plumber", "i'd like to book a visit please")
                     .expecting(new Expected(job[0], date.atTime(FIRST_MORNING), person[0], person[1])));
         }
         for (int i = 0; i < 6; i++) {
@@ -87,7 +87,7 @@ public final class SpokenCallCorpus {
                     .says(DATE_TIME, name(to) + " morning please", "in the morning on " + name(to))
                     .says(SLOT_CHOICE, "the first one", "the earliest")
                     .says(NAME, "my name is " + person[0])
-                    .says(NONE, "i want to move my appointment")
+                    .says(NONE, "i want to move my appointment", "i need to change my booking")
                     .expecting(new Expected("general-repair", toDate.atTime(FIRST_MORNING), null, null)));
         }
         for (int i = 0; i < 4; i++) {
@@ -97,7 +97,7 @@ public final class SpokenCallCorpus {
             out.add(SpokenCallScript.of(String.format("cancel-%02d", i + 1), Kind.CANCEL, phone(40 + i), opening)
                     .having("drain-cleaning", date.atTime(14, 0))
                     .says(NAME, "my name is " + person[0])
-                    .says(NONE, "cancel my appointment")
+                    .says(NONE, "cancel my appointment", "i want to cancel my booking")
                     .expecting(new Expected("drain-cleaning", date.atTime(14, 0), null, null)));
         }
         String[] emergencies = {"water is pouring through my ceiling", "a pipe has burst and the kitchen is flooding",
@@ -119,7 +119,7 @@ public final class SpokenCallCorpus {
             out.add(SpokenCallScript.of(String.format("owner-%02d", i + 1), Kind.OWNER, owner.phone(), "hello it's me")
                     .says(PIN, spokenDigits(owner.pin()))
                     .keys(PIN, owner.pin())
-                    .says(NONE, ownerAsks[i])
+                    .says(NONE, ownerAsks[i], "what's on tomorrow")
                     .expecting(new Expected(null, null, null, null)));
         }
         return List.copyOf(out);
