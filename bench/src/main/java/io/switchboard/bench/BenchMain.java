@@ -27,7 +27,7 @@ public final class BenchMain {
                 System.err.println("usage: java -jar bench/target/benchmarks.jar jmh [JMH options]\n"
                         + "       java -jar bench/target/benchmarks.jar load [--help for options]\n"
                         + "       java -jar bench/target/benchmarks.jar smoke ws://host:port/media +E164-number\n"
-                        + "       java -jar bench/target/benchmarks.jar corpus [first-n-calls]");
+                        + "       java -jar bench/target/benchmarks.jar corpus [n-calls]");
                 System.exit(2);
             }
         }

@@ -9,9 +9,9 @@ import io.switchboard.media.simulator.SpokenCorpus;
 import java.util.List;
 
 /**
- * {@code bench corpus [first-n]}: the whole spoken-call corpus (40 calls) in real time over the WebSocket against a
+ * {@code bench corpus [n]}: the whole spoken-call corpus (40 calls) in real time over the WebSocket against a
  * receptionist in this JVM (embedded PostgreSQL, Vosk, MaryTTS), callers in every installed voice, and the per-voice
- * table. Takes about a minute per call.
+ * table; with {@code n}, that many calls spread over the corpus. Takes about a minute per call.
  */
 public final class SpokenCorpusBench {
 
@@ -21,7 +21,7 @@ public final class SpokenCorpusBench {
     public static void main(String[] args) throws Exception {
         List<SpokenCallScript> scripts = SpokenCallCorpus.all(SpokenCorpus.owner());
         if (args.length > 0) {
-            scripts = scripts.subList(0, Math.min(scripts.size(), Integer.parseInt(args[0])));
+            scripts = SpokenCallCorpus.spread(scripts, Integer.parseInt(args[0]));
         }
         long started = System.nanoTime();
         List<SpokenCallResult> results;

@@ -125,6 +125,16 @@ public final class SpokenCallCorpus {
         return List.copyOf(out);
     }
 
+    /** {@code n} scripts spread evenly over {@code all} (every kind of call represented), all of them when n >= size. */
+    public static List<SpokenCallScript> spread(List<SpokenCallScript> all, int n) {
+        int count = Math.max(1, Math.min(n, all.size()));
+        List<SpokenCallScript> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(all.get(i * all.size() / count));
+        }
+        return out;
+    }
+
     private static String phone(int i) {
         return String.format("+4477009002%02d", i);
     }
