@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * Entry point of {@code bench/target/benchmarks.jar}: {@code jmh [JMH options]} runs the micro-benchmarks,
  * {@code load [options]} runs the concurrent-call load generator against a running server, {@code smoke <ws-url>
- * <phone>} places one simulated booking call on a deployment.
+ * <phone>} places one simulated booking call on a deployment, {@code corpus [n]} runs the spoken-call corpus in real
+ * time against a receptionist in this JVM.
  */
 public final class BenchMain {
 
@@ -21,10 +22,12 @@ public final class BenchMain {
             case "jmh" -> org.openjdk.jmh.Main.main(rest);
             case "load" -> LoadGenerator.main(rest);
             case "smoke" -> SmokeCall.main(rest);
+            case "corpus" -> io.switchboard.bench.corpus.SpokenCorpusBench.main(rest);
             default -> {
                 System.err.println("usage: java -jar bench/target/benchmarks.jar jmh [JMH options]\n"
                         + "       java -jar bench/target/benchmarks.jar load [--help for options]\n"
-                        + "       java -jar bench/target/benchmarks.jar smoke ws://host:port/media +E164-number");
+                        + "       java -jar bench/target/benchmarks.jar smoke ws://host:port/media +E164-number\n"
+                        + "       java -jar bench/target/benchmarks.jar corpus [n-calls]");
                 System.exit(2);
             }
         }

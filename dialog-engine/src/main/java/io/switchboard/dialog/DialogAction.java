@@ -88,6 +88,17 @@ public sealed interface DialogAction {
         }
     }
 
+    /**
+     * Speech failed for something a text spells better (a name, an address): the conversation carries on by SMS.
+     * The channel adapters text {@code text} to {@code phone}; the caller's reply lands in the same conversation,
+     * which the engine has already handed to that number's SMS session.
+     */
+    record ContinuesByText(String phone, String text) implements DialogAction {
+        public String type() {
+            return "continues_by_text";
+        }
+    }
+
     /** The conversation is over; a voice call may hang up after the reply. */
     record EndConversation() implements DialogAction {
         public String type() {

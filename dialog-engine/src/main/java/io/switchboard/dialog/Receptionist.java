@@ -112,9 +112,26 @@ public final class Receptionist implements DialogEngine {
                     request.client());
             save(key, step.next());
             TurnResult r = step.result();
+            continueByText(r, step.next());
             LOG.info("turn {} -> {} ({} actions)", key, r.state().wireName(), r.actions().size());
             return r;
         });
+    }
+
+    /**
+     * A call whose booking carries on by text: the conversation is handed to the caller's SMS session now, before
+     * the text goes out, so their reply finds it (SMS sessions are keyed by the sender's number).
+     */
+    private void continueByText(TurnResult r, Conversation c) {
+        for (DialogAction action : r.actions()) {
+            if (action instanceof DialogAction.ContinuesByText byText) {
+                SessionKey sms = new SessionKey(Channel.SMS, byText.phone());
+                locks.withLock(sms, () -> {
+                    save(sms, c.continuedIn(Channel.SMS, byText.phone()));
+                    return null;
+                });
+            }
+        }
     }
 
     @Override

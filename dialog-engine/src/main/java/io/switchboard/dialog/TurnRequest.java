@@ -2,6 +2,7 @@ package io.switchboard.dialog;
 
 import io.switchboard.models.Channel;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,18 +18,33 @@ import java.util.Objects;
  * @param identity  what the channel proved about the sender; {@code from} is only ever a proven number (or null)
  * @param client    where the message came from when that is not the sender's number (the web client's address),
  *                  for per-client limits on one-time codes; null on phone channels, whose sender is the client
+ * @param alternatives other hypotheses of what was said, best first (a recogniser's n-best list; {@code text} is its
+ *                  choice); the dialog takes the best one that answers what it asked. Empty for typed messages.
  */
 public record TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf,
-                          boolean replyCut, Identity identity, String client) {
+                          boolean replyCut, Identity identity, String client, List<String> alternatives) {
 
     /** Longest text the engine reads; longer input is cut, not rejected, so a caller always gets a reply. */
     public static final int MAX_TEXT = 2000;
+    /** Hypotheses beyond this many are not read: each costs a full reading of the message. */
+    public static final int MAX_ALTERNATIVES = 5;
 
     public TurnRequest {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(identity, "identity");
-        text = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        text = cut(text);
+        alternatives = alternatives == null ? List.of() : alternatives.stream().filter(Objects::nonNull)
+                .map(TurnRequest::cut).filter(a -> !a.isBlank()).distinct().limit(MAX_ALTERNATIVES).toList();
+    }
+
+    public TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf, boolean replyCut,
+                       Identity identity, String client) {
+        this(channel, sessionId, from, text, dtmf, replyCut, identity, client, List.of());
+    }
+
+    private static String cut(String text) {
+        return text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
     }
 
     public TurnRequest(Channel channel, String sessionId, String from, String text, boolean dtmf, boolean replyCut,
@@ -60,11 +76,16 @@ public record TurnRequest(Channel channel, String sessionId, String from, String
 
     /** The same message, marked as having cut the previous reply short. */
     public TurnRequest afterCutReply() {
-        return new TurnRequest(channel, sessionId, from, text, dtmf, true, identity, client);
+        return new TurnRequest(channel, sessionId, from, text, dtmf, true, identity, client, alternatives);
     }
 
     /** The same message, known to come from {@code client} (a web client's address). */
     public TurnRequest fromClient(String client) {
-        return new TurnRequest(channel, sessionId, from, text, dtmf, replyCut, identity, client);
+        return new TurnRequest(channel, sessionId, from, text, dtmf, replyCut, identity, client, alternatives);
+    }
+
+    /** The same message with a recogniser's other hypotheses of it, best first. */
+    public TurnRequest withAlternatives(List<String> hypotheses) {
+        return new TurnRequest(channel, sessionId, from, text, dtmf, replyCut, identity, client, hypotheses);
     }
 }

@@ -228,6 +228,7 @@ public final class Switchboard implements AutoCloseable {
         calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
                 voiceSettings)
                 .withAnswerCheck(answers)
+                .withListening(new io.switchboard.media.stt.ExpectedSpeech(answers, scheduling.profile()))
                 .withMaxCalls(maxCalls)
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())

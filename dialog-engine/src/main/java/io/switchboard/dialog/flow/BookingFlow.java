@@ -67,7 +67,7 @@ final class BookingFlow {
         if (confirming && !h.hasTimes() && !correcting) {
             if (h.is(Intent.AFFIRM) && t.questionUnheard) {
                 // a yes that talked over the question answers something else: ask again, in full
-                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, c.name, t.today()),
                         Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
                 return;
             }
@@ -186,7 +186,7 @@ final class BookingFlow {
         if (earlier.isEmpty()) {
             t.say(t.say.nothingEarlier());
             if (c.chosen != null) {
-                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+                t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, c.name, t.today()),
                         Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
             } else {
                 t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);
@@ -249,7 +249,7 @@ final class BookingFlow {
         if (c.bookingKey == null) {
             c.bookingKey = c.sessionId + ":" + UUID.randomUUID();
         }
-        t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+        t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, c.name, t.today()),
                 Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
     }
 

@@ -185,6 +185,20 @@ public final class Conversation {
      * never changed (a failed step leaves the stored conversation as it was). Every field is copied; a test checks
      * that none is forgotten.
      */
+    /**
+     * This conversation carried on in another channel's session ({@code SMS} to the caller's number): the same slots,
+     * topic and pending question; the failure counters start again, since the new channel is the other way in.
+     */
+    public Conversation continuedIn(Channel other, String otherSessionId) {
+        Conversation c = copy();
+        c.channel = other;
+        c.sessionId = otherSessionId;
+        c.noMatch = 0;
+        c.stalledTurns = 0;
+        c.lastReplyHash = 0;
+        return c;
+    }
+
     Conversation copy() {
         Conversation c = new Conversation();
         c.sessionId = sessionId;

@@ -36,6 +36,13 @@ public record Heard(Intent intent, boolean confident, String name, String phone,
                 digits, false, false, List.of(), null, null, ServiceScope.NONE);
     }
 
+    /** A date keyed on the keypad in answer to "when?": the day, no time yet. */
+    static Heard keyedDate(String digits, java.time.LocalDate date) {
+        return new Heard(Intent.UNKNOWN, true, null, null, null, null,
+                List.of(new TimePreference(date, null, null, null, null, false, false)), false, digits, null, null,
+                null, digits, digits, false, false, List.of(), null, null, ServiceScope.NONE);
+    }
+
     static Heard nothing() {
         return new Heard(Intent.UNKNOWN, true, null, null, null, null, List.of(), false, null, null, null, null, "", "",
                 false, false, List.of(), null, null, ServiceScope.NONE);

@@ -5,6 +5,7 @@ import io.switchboard.dialog.knowledge.KnowledgeBase;
 import io.switchboard.dialog.llm.LlmContext;
 import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmInterpretation;
+import io.switchboard.dialog.understanding.Hypotheses;
 import io.switchboard.dialog.understanding.LanguageUnderstanding;
 import io.switchboard.dialog.understanding.PhoneExtractor;
 import io.switchboard.dialog.understanding.TimePreference;
@@ -15,6 +16,7 @@ import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ public final class Hearing {
 
     private final BusinessProfile profile;
     private final LanguageUnderstanding rules;
+    private final Hypotheses hypotheses;
     private final LlmFallback llm;
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeBackoff knowledge;
@@ -42,6 +45,7 @@ public final class Hearing {
     public Hearing(BusinessProfile profile, KnowledgeBase knowledge, LlmFallback llm) {
         this.profile = profile;
         this.rules = new LanguageUnderstanding();
+        this.hypotheses = new Hypotheses(rules);
         this.llm = llm;
         this.knowledgeBase = knowledge;
         this.knowledge = new KnowledgeBackoff(knowledge);
@@ -55,27 +59,36 @@ public final class Hearing {
 
     public Heard hear(TurnRequest request, Conversation c, Clock clock) {
         if (request.dtmf()) {
-            return keyed(request.text().replaceAll("[^0-9*#]", ""), c);
+            return keyed(request.text().replaceAll("[^0-9*#]", ""), c, clock);
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
-        Understanding u = rules.understand(request.text(),
+        // A recogniser's other hypotheses count when its choice does not answer what was asked; typed text has none.
+        Understanding u = hypotheses.understand(request.text(), request.alternatives(),
                 new UnderstandingContext(now, profile, c.expecting, List.copyOf(c.offered)));
         Heard heard = knowledge.refine(fromRules(u), c);
         if (heard.confident() || !llm.enabled() || heard.isBlank()) {
             return heard;
         }
-        Optional<LlmInterpretation> guess = llm.interpret(request.text(),
+        Optional<LlmInterpretation> guess = llm.interpret(u.original(),
                 LlmContext.forBusiness(profile, now, c.expecting.name()));
         return guess.map(g -> merge(heard, g, c)).orElse(heard);
     }
 
     /**
      * Keypad digits read as the answer to what was asked, the other way in that the recovery policy offers on
-     * voice: "press 1, 2 or 3" picks an offer, 1 and 2 are yes and no, a keyed number is a phone number.
+     * voice: "press 1, 2 or 3" picks an offer, 1 and 2 are yes and no, a keyed number is a phone number, four digits
+     * for a date are its day and month ("2411" is the 24th of November).
      */
-    private Heard keyed(String keys, Conversation c) {
+    private Heard keyed(String keys, Conversation c, Clock clock) {
         String digits = keys.replaceAll("[*#]", "");
         switch (c.expecting.slot()) {
+            case DATE_TIME -> {
+                Optional<LocalDate> date = KeyedDate.parse(digits,
+                        ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone()).toLocalDate());
+                if (date.isPresent()) {
+                    return Heard.keyedDate(keys, date.get());
+                }
+            }
             case SLOT_CHOICE -> {
                 if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) - '0' <= c.offered.size()) {
                     return Heard.keyed(keys, Intent.AFFIRM, digits.charAt(0) - '1', null);

@@ -4,6 +4,8 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
+import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.models.Channel;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 
@@ -48,7 +50,17 @@ final class Recovery {
     void afterTurn(Turn t, Progress before, Expectation askedBefore) {
         Conversation c = t.conv;
         if (c.state == DialogState.OWNER_BRIEFING || before.state() == DialogState.OWNER_BRIEFING) {
-            return; // the owner's questions are answered from the diary; they change nothing by design
+            // The owner's questions are answered from the diary and change nothing by design; but an owner who is
+            // not understood time after time (a goodbye the recogniser garbles) must not hear "sorry?" for ever.
+            if (t.understood || !t.actions.isEmpty()) {
+                c.noMatch = 0;
+            } else if (++c.noMatch >= GIVE_UP_AFTER) {
+                t.unsay();
+                t.say(t.say.goodbye());
+                t.actions.add(new DialogAction.EndConversation());
+                c.noMatch = 0;
+            }
+            return;
         }
         boolean progressed = !Progress.of(c).equals(before) || !t.actions.isEmpty();
         if (progressed || c.state.isTerminal()) {
@@ -76,6 +88,9 @@ final class Recovery {
         Conversation c = t.conv;
         t.unsay();
         t.say(t.say.notUnderstood());
+        if (failures >= 2 && continuesByText(t, slot)) {
+            return;
+        }
         if (failures >= 2 && slot.is(Expectation.Slot.PROBLEM)) {
             skipProblem(t);
             return;
@@ -92,6 +107,27 @@ final class Recovery {
         List<String> services = t.profile().services().stream().filter(s -> !s.emergency())
                 .map(ServiceType::name).toList();
         t.ask(t.say.askAgain(slot, failures, services), slot, c.state);
+    }
+
+    /**
+     * A name or an address that speech failed twice, on a call from a number that can take texts, when this
+     * deployment texts callers: the booking carries on by SMS, where the caller types it. Never promised otherwise.
+     */
+    private static boolean continuesByText(Turn t, Expectation slot) {
+        Conversation c = t.conv;
+        boolean spelledBetter = slot.is(Expectation.Slot.NAME) || slot.is(Expectation.Slot.ADDRESS);
+        if (!spelledBetter || c.channel != Channel.VOICE || c.callerId == null || c.topic != Intent.BOOK
+                || !t.notifier.textsCallers()) {
+            return false;
+        }
+        t.unsay();
+        t.say(t.say.continueByText(slot));
+        t.actions.add(new DialogAction.ContinuesByText(c.callerId,
+                Phrasing.forChannel(Channel.SMS).textPrompt(slot, t.profile().name())));
+        t.actions.add(new DialogAction.EndConversation());
+        c.expecting = slot;
+        c.noMatch = 0;
+        return true;
     }
 
     private void giveUp(Turn t, Expectation slot) {

@@ -105,6 +105,7 @@ public final class TurnRouter {
                 return;
             }
             owner.answer(t, h.text(), h.times());
+            t.understood = true; // a question answered from the diary, even one that changed nothing
             t.say(t.say.whatElse());
             return;
         }
@@ -360,7 +361,7 @@ public final class TurnRouter {
     private void resumeBooking(Turn t, boolean afterMisunderstanding) {
         Conversation c = t.conv;
         if (c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null) {
-            t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, t.today()),
+            t.ask(t.say.confirmBooking(t.serviceName(c.serviceId), c.chosen, c.address, c.name, t.today()),
                     Expectation.YES_NO, DialogState.AWAITING_CONFIRMATION);
         } else if (c.state == DialogState.OFFERING && afterMisunderstanding) {
             t.ask(t.say.pickOneOfOffered(), Expectation.SLOT_CHOICE, DialogState.OFFERING);

@@ -102,6 +102,16 @@ public interface Phrasing {
 
     String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today);
 
+    /**
+     * The confirmation with the caller's name too: on voice, the one read-back of what is easy to mishear (the
+     * name, the postcode letter by letter), so a "no" can correct it before anything is booked. Channels where the
+     * caller typed the name do not repeat it.
+     */
+    default String confirmBooking(String serviceName, ZonedDateTime start, String address, String name,
+                                  LocalDate today) {
+        return confirmBooking(serviceName, start, address, today);
+    }
+
     String booked(String serviceName, ZonedDateTime start, LocalDate today, boolean spokenFollowUp);
 
     String slotJustTaken();
@@ -217,6 +227,21 @@ public interface Phrasing {
 
     /** An optional question dropped after it could not be answered. */
     String skipped(Expectation slot);
+
+    /** On a call: the caller will get a text and can reply with {@code slot} there (a name, an address). */
+    default String continueByText(Expectation slot) {
+        return "I'll send you a text message: just reply with your " + slotWord(slot) + ".";
+    }
+
+    /** The text that carries a call on by SMS: what to reply with. */
+    default String textPrompt(Expectation slot, String businessName) {
+        return "Hi, it's " + businessName + ". Just reply with your " + slotWord(slot)
+                + " and I'll finish your booking.";
+    }
+
+    private static String slotWord(Expectation slot) {
+        return slot.is(Expectation.Slot.NAME) ? "full name" : "address, with the postcode";
+    }
 
     /** A bare "no" to a confirmation: which part is wrong? */
     String askWhatToChange();

@@ -193,6 +193,15 @@ public final class VoicePhrasing extends RelativePhrasing {
     }
 
     @Override
+    public String confirmBooking(String serviceName, ZonedDateTime start, String address, String name,
+                                 LocalDate today) {
+        return "So that's " + serviceName + " " + when(start, today)
+                + (name == null || name.isBlank() ? "" : ", for " + name)
+                + (address == null || address.isBlank() ? "" : ", at " + SpokenPostcodes.spelledIn(address))
+                + ". Shall I book it?";
+    }
+
+    @Override
     public String confirmBooking(String serviceName, ZonedDateTime start, String address, LocalDate today) {
         return "So that's " + serviceName + " " + when(start, today) + (address == null || address.isBlank() ? "" : " at " + address)
                 + ". Shall I book it?";
@@ -446,7 +455,8 @@ public final class VoicePhrasing extends RelativePhrasing {
             case SERVICE -> example ? "What's the job? For example, a leaking tap, a blocked drain or no hot water."
                     : "We do " + joinOr(serviceNames) + ". Which of those is closest?";
             case DATE_TIME -> example ? "What day and time would suit you? For example, Thursday at 2."
-                    : "Please say a day and a time, like tomorrow afternoon, or Friday at ten.";
+                    : "Please say a day and a time, like tomorrow afternoon, or Friday at ten. Or type the date on"
+                    + " your keypad: two digits for the day, then two for the month.";
             case SLOT_CHOICE -> example ? "Which of those would you like? You can say the first, the second or the"
                     + " third, or another day." : "Press 1, 2 or 3 on your keypad to choose.";
             case YES_NO -> example ? "Was that a yes or a no?" : "Please press 1 for yes, or 2 for no.";
@@ -455,6 +465,12 @@ public final class VoicePhrasing extends RelativePhrasing {
                     + " hours. What would you like to do?"
                     : "For example, say book a drain cleaning on Friday, or say speak to someone.";
         };
+    }
+
+    @Override
+    public String continueByText(Expectation slot) {
+        return "I'll text you now: just reply with your " + (slot.is(Expectation.Slot.NAME) ? "name" : "address")
+                + ", and I'll finish the booking by text. Thanks for calling, goodbye for now.";
     }
 
     @Override

@@ -156,6 +156,35 @@ class ChangeAndOwnerConversationTest {
     }
 
     @Test
+    void anOwnerNotUnderstoodAgainAndAgainIsSaidGoodbyeToNotAskedForEver() {
+        caller.begin(Channel.VOICE, "CA-owner-2", OWNER);
+        caller.keys(Channel.VOICE, "CA-owner-2", OWNER, "482916");
+        caller.say(Channel.VOICE, "CA-owner-2", OWNER, "what's on today");
+        TurnResult last = null;
+        int turns = 0;
+        while (turns < 8 && (last == null || !last.has(DialogAction.EndConversation.class))) {
+            last = caller.say(Channel.VOICE, "CA-owner-2", OWNER, "no you don't buy");
+            turns++;
+        }
+
+        assertThat(last.has(DialogAction.EndConversation.class)).as(caller.transcript()).isTrue();
+        assertThat(turns).as(caller.transcript()).isLessThanOrEqualTo(3);
+        assertThat(last.reply()).containsIgnoringCase("goodbye");
+    }
+
+    @Test
+    void anOwnerAskingQuestionAfterQuestionIsNeverCutOff() {
+        caller.say(Channel.SMS, OWNER, OWNER, "what's on today");
+        caller.say(Channel.SMS, OWNER, OWNER, "482916");
+        for (String q : new String[] {"what about tomorrow", "any emergencies", "what's on wednesday",
+                "what's my first job friday"}) {
+            TurnResult r = caller.say(Channel.SMS, OWNER, OWNER, q);
+            assertThat(r.has(DialogAction.EndConversation.class)).as(caller.transcript()).isFalse();
+            assertThat(r.state()).isEqualTo(DialogState.OWNER_BRIEFING);
+        }
+    }
+
+    @Test
     void aWrongPinNeverRevealsTheSchedule() {
         book("drain-cleaning", TUESDAY.atTime(10, 0), "+447700900111", false);
 

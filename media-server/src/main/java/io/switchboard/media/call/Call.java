@@ -167,7 +167,7 @@ final class Call implements CallSession {
     /** Makes the current thread the call's and opens its recognition stream and pipeline. */
     void openInbound() {
         ring.consumer(Thread.currentThread());
-        stt = new SttStage(calls.recognizer().openStream(), clock);
+        stt = new SttStage(calls.recognizer().openStream(), clock, calls.listening(), call.maskedId());
         pipeline = inbound(stt);
     }
 
@@ -260,7 +260,7 @@ final class Call implements CallSession {
                 sttAudioSeen = stt.audioIn();
                 if (!ending) {
                     submit(new TurnInput.Spoken(u.text(), u.endOfSpeechNanos(), u.sttFinalNanos(), u.early(),
-                            u.silenceMillis(), u.replyCut()));
+                            u.silenceMillis(), u.replyCut(), u.alternatives()));
                 }
             }
             case Frame.Keyed k -> {

@@ -186,7 +186,8 @@ final class CallSpeaker implements Runnable {
             result = switch (input) {
                 case TurnInput.Greeting g -> engine.begin(Channel.VOICE, call.callSid(), call.from());
                 case TurnInput.Spoken s -> engine.handle(heard(
-                        TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text()), s.replyCut()));
+                        TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text())
+                                .withAlternatives(s.alternatives()), s.replyCut()));
                 case TurnInput.Keyed k -> engine.handle(heard(
                         TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut()));
                 case TurnInput.Silence s -> throw new IllegalStateException("handled above");

@@ -39,8 +39,14 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
     record Partial(String text) implements Frame {
     }
 
-    /** STT finished a turn: its text (lower case, may be empty) and when the recogniser returned it. */
-    record Transcript(String text, long finalNanos) implements Frame {
+    /**
+     * STT finished a turn: its text (lower case, may be empty), when the recogniser returned it, and the recogniser's
+     * other hypotheses of it, best first (empty when it has none).
+     */
+    record Transcript(String text, long finalNanos, java.util.List<String> alternatives) implements Frame {
+        Transcript(String text, long finalNanos) {
+            this(text, finalNanos, java.util.List.of());
+        }
     }
 
     /**
@@ -49,9 +55,14 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
      * quiet (stream time) when it ended; whether they talked over the end of the previous reply.
      */
     record Utterance(String text, long endOfSpeechNanos, long sttFinalNanos, boolean early, int silenceMillis,
-                     boolean replyCut) implements Frame {
+                     boolean replyCut, java.util.List<String> alternatives) implements Frame {
+        Utterance(String text, long endOfSpeechNanos, long sttFinalNanos, boolean early, int silenceMillis,
+                  boolean replyCut) {
+            this(text, endOfSpeechNanos, sttFinalNanos, early, silenceMillis, replyCut, java.util.List.of());
+        }
+
         Utterance cutting(boolean cut) {
-            return new Utterance(text, endOfSpeechNanos, sttFinalNanos, early, silenceMillis, cut);
+            return new Utterance(text, endOfSpeechNanos, sttFinalNanos, early, silenceMillis, cut, alternatives);
         }
     }
 

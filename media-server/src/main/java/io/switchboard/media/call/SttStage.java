@@ -1,6 +1,12 @@
 package io.switchboard.media.call;
 
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.media.stt.ListeningFor;
+import io.switchboard.media.stt.Recognition;
 import io.switchboard.media.stt.RecognitionStream;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * STT: feeds each frame of speech to the call's recognition stream, and answers turn-taking's upstream requests:
@@ -8,15 +14,32 @@ import io.switchboard.media.stt.RecognitionStream;
  * {@link Frame.Transcript}, {@link Frame.Signal#DROP_TURN} by discarding the turn. The stream is not thread-safe;
  * like the rest of the pipeline it is used on the call's thread only, and its final result (tens of milliseconds of
  * native decoding) is waited for there: the audio behind it waits in the call's ring meanwhile.
+ *
+ * <p>A turn is finished in the light of what the dialog last asked ({@link Frame.Expect}, passed on downstream): the
+ * recogniser's best hypothesis that fits it, or a second pass over the turn's audio ({@link RecognitionStream#finish}).
  */
 final class SttStage implements Stage, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SttStage.class);
+
     private final RecognitionStream stream;
     private final CallClock clock;
+    private final Function<Expectation, ListeningFor> listening;
+    private final String maskedCall;
+    private Expectation expecting = Expectation.NONE;
+    private ListeningFor listeningFor = ListeningFor.ANYTHING;
 
     SttStage(RecognitionStream stream, CallClock clock) {
+        this(stream, clock, e -> ListeningFor.ANYTHING, "call");
+    }
+
+    /** @param listening what to listen for after each expectation (n-best choice, second passes) */
+    SttStage(RecognitionStream stream, CallClock clock, Function<Expectation, ListeningFor> listening,
+             String maskedCall) {
         this.stream = stream;
         this.clock = clock;
+        this.listening = listening;
+        this.maskedCall = maskedCall;
     }
 
     @Override
@@ -28,6 +51,10 @@ final class SttStage implements Stage, AutoCloseable {
     public void onFrame(Frame in, StageContext context) {
         if (in instanceof AudioFrame frame) {
             stream.accept(frame.pcm16, frame.pcm16Length);
+        } else if (in instanceof Frame.Expect e) {
+            // once per dialog turn, off the per-frame path
+            expecting = e.expectation() == null ? Expectation.NONE : e.expectation();
+            listeningFor = listening.apply(expecting);
         }
         context.emit(in);
     }
@@ -37,8 +64,11 @@ final class SttStage implements Stage, AutoCloseable {
         if (in == Frame.Signal.READ_PARTIAL) {
             context.emit(new Frame.Partial(stream.partial()));
         } else if (in == Frame.Signal.FINISH_TURN) {
-            String text = stream.finalResult();
-            context.emit(new Frame.Transcript(text, clock.nanoTime()));
+            Recognition heard = stream.finish(listeningFor);
+            if (heard.pass() != Recognition.Pass.OPEN) {
+                LOG.info("call {}: {} pass chose the answer to {}", maskedCall, heard.pass(), expecting.name());
+            }
+            context.emit(new Frame.Transcript(heard.text(), clock.nanoTime(), heard.texts()));
         } else if (in == Frame.Signal.DROP_TURN) {
             stream.reset();
         } else {

@@ -12,10 +12,15 @@ sealed interface TurnInput {
 
     /**
      * The caller said {@code text}; {@code silenceMillis} of quiet (stream time) had passed after the last voiced
-     * frame when the turn was ended; {@code replyCut} when they talked over the end of the previous reply.
+     * frame when the turn was ended; {@code replyCut} when they talked over the end of the previous reply;
+     * {@code alternatives} the recogniser's other hypotheses, best first.
      */
     record Spoken(String text, long readyNanos, long sttFinalNanos, boolean early, int silenceMillis,
-                  boolean replyCut) implements TurnInput {
+                  boolean replyCut, java.util.List<String> alternatives) implements TurnInput {
+
+        Spoken(String text, long readyNanos, long sttFinalNanos, boolean early, int silenceMillis, boolean replyCut) {
+            this(text, readyNanos, sttFinalNanos, early, silenceMillis, replyCut, java.util.List.of());
+        }
     }
 
     /** The caller keyed {@code digits}; {@code replyCut} when the first key cut the previous reply short. */

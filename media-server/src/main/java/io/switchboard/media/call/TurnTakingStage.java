@@ -79,7 +79,7 @@ final class TurnTakingStage implements Stage {
             case Frame.Transcript t -> {
                 if (!t.text().isBlank()) {
                     context.emit(new Frame.Utterance(t.text(), endOfSpeechNanos, t.finalNanos(), early, silenceMillis,
-                            false));
+                            false, t.alternatives()));
                 }
             }
             default -> context.emit(in);

@@ -3,6 +3,8 @@ package io.switchboard.media.call;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.metrics.Metrics;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.media.stt.ListeningFor;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesizer;
@@ -38,6 +40,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private volatile boolean closing;
     private volatile AnswerCheck answerCheck;
     private volatile CallClock clock = CallClock.SYSTEM;
+    private volatile java.util.function.Function<Expectation, ListeningFor> listening = e -> ListeningFor.ANYTHING;
     private volatile int maxCalls = CallLimits.defaultMaxCalls();
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
     private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
@@ -78,6 +81,19 @@ public final class VoiceCalls implements CallSessionFactory {
 
     CallClock clock() {
         return clock;
+    }
+
+    /**
+     * What recognition listens for after each question (n-best choice and second passes); open listening unless set
+     * (the server sets the dialog's {@code ExpectedSpeech}). Returns this.
+     */
+    public VoiceCalls withListening(java.util.function.Function<Expectation, ListeningFor> listening) {
+        this.listening = Objects.requireNonNull(listening, "listening");
+        return this;
+    }
+
+    java.util.function.Function<Expectation, ListeningFor> listening() {
+        return listening;
     }
 
     /** At most {@code max} calls at once; more callers hear {@link CallPrompts#BUSY} and are hung up. Returns this. */

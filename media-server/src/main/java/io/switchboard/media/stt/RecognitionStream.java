@@ -18,6 +18,15 @@ public interface RecognitionStream extends AutoCloseable {
     /** Finishes the current turn and returns its transcript (lower case, may be empty); the next audio starts a new turn. */
     String finalResult();
 
+    /**
+     * Finishes the current turn in the light of what was just asked: the best hypothesis that {@code expected}
+     * accepts, or a second pass over the turn's audio when none does. Engines without alternatives return their one
+     * transcript.
+     */
+    default Recognition finish(ListeningFor expected) {
+        return Recognition.of(finalResult());
+    }
+
     /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */
     void reset();
 

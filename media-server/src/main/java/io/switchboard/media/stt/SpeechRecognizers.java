@@ -13,9 +13,22 @@ public final class SpeechRecognizers {
      */
     public static SpeechRecognizer start(SttSettings settings) {
         return switch (settings.engine()) {
-            case VOSK -> VoskSpeechRecognizer.start(
-                    new VoskModelInstaller(settings.cacheRoot()).install(), settings.cacheRoot(), settings.poolSize());
-            case WHISPER -> WhisperSpeechRecognizer.start(settings.whisperModelPath());
+            case VOSK -> {
+                // Whisper, when configured, is loaded first: a bad model path fails start-up before Vosk's load.
+                SpeechRecognizer secondPass = settings.whisperModelPath() == null ? null : whisper(settings);
+                yield VoskSpeechRecognizer.start(new VoskModelInstaller(settings.cacheRoot()).install(),
+                        settings.cacheRoot(), settings.poolSize(), secondPass);
+            }
+            case WHISPER -> whisper(settings);
         };
+    }
+
+    /** The Whisper engine of {@code settings}; a failure names the setting that pointed at the bad file. */
+    private static WhisperSpeechRecognizer whisper(SttSettings settings) {
+        try {
+            return WhisperSpeechRecognizer.start(settings.whisperModelPath());
+        } catch (SpeechEngineException e) {
+            throw new SpeechEngineException("SWITCHBOARD_WHISPER_MODEL: " + e.getMessage(), e);
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param engine           the engine to run
  * @param cacheRoot        directory for unpacked models and native libraries
  * @param poolSize         recognisers created at start-up (about the number of concurrent calls)
- * @param whisperModelPath the ggml model file; required for {@link SttEngine#WHISPER}
+ * @param whisperModelPath the ggml model file; required for {@link SttEngine#WHISPER}; with {@link SttEngine#VOSK}
+ *                         optional, and then Whisper is the second pass for names and addresses
  */
 public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath) {
 

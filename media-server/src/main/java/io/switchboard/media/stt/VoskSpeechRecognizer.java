@@ -21,17 +21,28 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
     /** Vosk's small English model is trained on 16 kHz audio; 8 kHz input must be upsampled before it gets here. */
     public static final int SAMPLE_RATE = 16_000;
 
+    /** Hypotheses per turn: enough for the expected answer to be among them, few enough to stay cheap. */
+    static final int ALTERNATIVES = 5;
+    /** The longest turn a second pass may decode again: 20 s, longer than any answer to a question. */
+    static final int TURN_BUFFER_SAMPLES = 20 * SAMPLE_RATE;
+
     private static final Logger LOG = LoggerFactory.getLogger(VoskSpeechRecognizer.class);
 
     private final Model model;
     private final int poolSize;
     private final BlockingQueue<Recognizer> idle;
+    private final GrammarRecognizers grammarRecognizers;
+    private final GrammarPass grammarPass;
+    private final SpeechRecognizer transcriber;
     private volatile boolean closed;
 
-    private VoskSpeechRecognizer(Model model, int poolSize) {
+    private VoskSpeechRecognizer(Model model, int poolSize, SpeechRecognizer transcriber) {
         this.model = model;
         this.poolSize = poolSize;
         this.idle = new LinkedBlockingQueue<>();
+        this.grammarRecognizers = new GrammarRecognizers(model, SAMPLE_RATE);
+        this.grammarPass = new GrammarPass(grammarRecognizers, new VoskVocabulary(model));
+        this.transcriber = transcriber;
     }
 
     /**
@@ -42,6 +53,18 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
      * @throws SpeechEngineException if the native library or the model cannot be loaded
      */
     public static VoskSpeechRecognizer start(Path modelDirectory, Path cacheRoot, int poolSize) {
+        return start(modelDirectory, cacheRoot, poolSize, null);
+    }
+
+    /**
+     * As {@link #start(Path, Path, int)}, with {@code transcriber} (Whisper, or null for none) as the second pass for
+     * names and addresses. The transcriber is closed with this engine.
+     */
+    public static VoskSpeechRecognizer start(Path modelDirectory, Path cacheRoot, int poolSize,
+                                             SpeechRecognizer transcriber) {
+        if (transcriber != null && transcriber.sampleRate() != SAMPLE_RATE) {
+            throw new IllegalArgumentException("a second-pass transcriber must take " + SAMPLE_RATE + " Hz audio");
+        }
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
         }
@@ -62,7 +85,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         } catch (IOException e) {
             throw new SpeechEngineException("Vosk could not load the model in " + modelDirectory, e);
         }
-        VoskSpeechRecognizer engine = new VoskSpeechRecognizer(model, poolSize);
+        VoskSpeechRecognizer engine = new VoskSpeechRecognizer(model, poolSize, transcriber);
         for (int i = 0; i < poolSize; i++) {
             engine.idle.add(engine.newRecognizer());
         }
@@ -85,7 +108,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
 
     private Recognizer newRecognizer() {
         try {
-            return new Recognizer(model, SAMPLE_RATE);
+            Recognizer recognizer = new Recognizer(model, SAMPLE_RATE);
+            recognizer.setMaxAlternatives(ALTERNATIVES);
+            return recognizer;
         } catch (IOException e) {
             throw new SpeechEngineException("Vosk could not create a recogniser", e);
         }
@@ -112,7 +137,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
             LOG.warn("Vosk recogniser pool of {} exhausted; creating one on demand", poolSize);
             recognizer = newRecognizer();
         }
-        return new VoskRecognitionStream(recognizer, this);
+        return new VoskRecognitionStream(recognizer, this, grammarPass,
+                transcriber == null ? SecondPassTranscriber.NONE : SecondPassTranscriber.over(transcriber),
+                TURN_BUFFER_SAMPLES);
     }
 
     void release(Recognizer recognizer) {
@@ -132,6 +159,23 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer {
         for (Recognizer recognizer; (recognizer = idle.poll()) != null; ) {
             recognizer.close();
         }
+        grammarRecognizers.close();
         model.close();
+        if (transcriber != null) {
+            transcriber.close();
+        }
+    }
+
+    GrammarRecognizers grammarRecognizers() {
+        return grammarRecognizers;
+    }
+
+    GrammarPass grammarPass() {
+        return grammarPass;
+    }
+
+    /** Whether names and addresses get a second, open transcription (Whisper). */
+    public boolean transcribesSecondPass() {
+        return transcriber != null;
     }
 }

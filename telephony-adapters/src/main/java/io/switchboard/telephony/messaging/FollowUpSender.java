@@ -53,6 +53,10 @@ public final class FollowUpSender {
             return CompletableFuture.completedFuture(Optional.empty());
         }
         for (DialogAction action : turn.actions()) {
+            if (action instanceof DialogAction.ContinuesByText byText && channel == Channel.VOICE) {
+                // a call whose booking carries on by text: the text is the question the caller replies to
+                return outbound.send(Channel.SMS, byText.phone(), byText.text()).thenApply(Optional::of);
+            }
             Optional<Confirmation> confirmation = switch (action) {
                 case DialogAction.Booked b when channel == Channel.VOICE ->
                         Optional.of(new Confirmation(b.appointment(), texts.booked(b)));

@@ -57,6 +57,33 @@ class VoiceFollowUpTest {
     }
 
     @Test
+    void anAddressSpeechCouldNotCarryIsAskedForByTextAndTheReplyBooks() throws Exception {
+        sb.engine.begin(Channel.VOICE, CALL, CALLER);
+        sb.voice(CALL, "my kitchen sink is blocked, can you do a drain cleaning tomorrow at 10 am");
+        sb.voice(CALL, "Jane Doe");
+        sb.voice(CALL, "yes");
+        sb.voice(CALL, "hmm");
+        TurnResult handed = sb.voice(CALL, "erm well");
+        assertThat(handed.has(DialogAction.ContinuesByText.class)).as(sb.transcript()).isTrue();
+
+        Optional<SendResult> sent = sb.channels.followUps().afterTurn(Channel.VOICE, CALLER, handed)
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        sb.engine.end(Channel.VOICE, CALL);
+
+        assertThat(sent).hasValueSatisfying(r -> assertThat(r.isSent()).isTrue());
+        assertThat(sb.provider.sentTo("twilio", CALLER).getFirst().text()).contains("reply with your address");
+        Reply confirm = sb.sms("12 Park Street, Bristol BS1 5HX");
+        assertThat(confirm.message()).as(sb.transcript()).hasValueSatisfying(t -> assertThat(t).contains("12 Park"));
+        sb.sms("yes");
+
+        Appointment booked = appointment();
+        assertThat(booked.serviceId()).as(sb.transcript()).isEqualTo("drain-cleaning");
+        assertThat(booked.slot().start()).isEqualTo(sb.fx.at(LocalDateTime.of(2026, 11, 24, 10, 0)));
+        assertThat(booked.customer().name()).isEqualTo("Jane Doe");
+        assertThat(booked.address()).contains("12 Park Street");
+    }
+
+    @Test
     void aBareCancelReplyCancelsAfterConfirmation() throws Exception {
         TurnResult booked = bookByVoice();
         sb.channels.followUps().afterTurn(Channel.VOICE, booked).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,66 @@
+package io.switchboard.dialog.understanding;
+
+import io.switchboard.models.Intent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a recogniser's hypotheses of one turn (its choice first, then its n-best list) and keeps the first whose
+ * reading answers the question just asked: "the earliest one" over "the earliest won", "sarah jones" over "sorry
+ * jones". When none answers it, or nothing in particular was asked (an open question, a description), the
+ * recogniser's own choice is read: a lower-ranked hypothesis never turns an open remark into a booking or an
+ * emergency.
+ */
+public final class Hypotheses {
+
+    private final LanguageUnderstanding rules;
+
+    public Hypotheses(LanguageUnderstanding rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The reading of the best hypothesis for {@code ctx}'s expectation.
+     *
+     * @param chosen       the recogniser's choice (or the typed text)
+     * @param alternatives its other hypotheses, best first; may repeat {@code chosen}
+     */
+    public Understanding understand(String chosen, List<String> alternatives, UnderstandingContext ctx) {
+        Understanding first = rules.understand(chosen, ctx);
+        Expectation asked = ctx.expected();
+        if (alternatives.isEmpty() || !hasClosedAnswer(asked) || answers(first, asked)) {
+            return first;
+        }
+        Set<String> others = new LinkedHashSet<>(alternatives);
+        others.remove(chosen);
+        for (String other : new ArrayList<>(others)) {
+            Understanding u = rules.understand(other, ctx);
+            if (answers(u, asked)) {
+                return u;
+            }
+        }
+        return first;
+    }
+
+    private static boolean hasClosedAnswer(Expectation asked) {
+        return !asked.is(Expectation.Slot.NONE) && !asked.is(Expectation.Slot.PROBLEM);
+    }
+
+    /** Whether the reading fills the slot that was asked for. */
+    static boolean answers(Understanding u, Expectation asked) {
+        return switch (asked.slot()) {
+            case YES_NO -> u.intent() == Intent.AFFIRM || u.intent() == Intent.DENY;
+            case NAME -> u.name().isPresent();
+            case PHONE -> u.phone().isPresent();
+            case ADDRESS -> u.address().isPresent();
+            case SERVICE -> u.service().isPresent();
+            case DATE_TIME -> u.times().stream().anyMatch(t -> !t.isEmpty());
+            case PIN -> u.digits().isPresent();
+            case SLOT_CHOICE -> u.choice().isPresent() || u.times().stream().anyMatch(t -> t.time() != null);
+            case NONE, PROBLEM -> true;
+        };
+    }
+}

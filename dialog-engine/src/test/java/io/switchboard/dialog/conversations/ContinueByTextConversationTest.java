@@ -1,0 +1,69 @@
+package io.switchboard.dialog.conversations;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.llm.DisabledLlmFallback;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.Channel;
+import io.switchboard.scheduling.testing.TestProfiles;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A call whose address speech cannot carry: the booking goes on by text, in the same conversation. */
+class ContinueByTextConversationTest {
+
+    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
+
+    private static TurnResult callUntilTheAddressFailsTwice(CallerScript caller) {
+        caller.voice("i need a general repair tomorrow at nine a m");
+        caller.voice("my name is sarah donnelly");
+        TurnResult asked = caller.voice("yes");
+        assertThat(asked.expecting()).as(caller.transcript()).isEqualTo(Expectation.ADDRESS);
+        caller.voice("hmm");
+        return caller.voice("erm well");
+    }
+
+    @Test
+    void theSmsReplyFinishesTheBookingTheCallStarted() {
+        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+            TurnResult handed = callUntilTheAddressFailsTwice(caller);
+
+            assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
+                    .contains("reply with your address");
+            assertThat(handed.has(DialogAction.EndConversation.class)).isTrue();
+            assertThat(handed.actions()).filteredOn(DialogAction.ContinuesByText.class::isInstance).singleElement()
+                    .satisfies(a -> {
+                        DialogAction.ContinuesByText text = (DialogAction.ContinuesByText) a;
+                        assertThat(text.phone()).isEqualTo(CallerScript.CALLER);
+                        assertThat(text.text()).contains("reply with your address");
+                    });
+            caller.engine.end(Channel.VOICE, "CA-call-1"); // the call hangs up
+
+            TurnResult confirm = caller.sms("14 Gloucester Road, Bristol BS7 8AA");
+            assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+            TurnResult booked = caller.sms("yes");
+
+            assertThat(booked.has(DialogAction.Booked.class)).as(caller.transcript()).isTrue();
+            assertThat(caller.booked()).singleElement().satisfies(a -> {
+                assertThat(a.serviceId()).isEqualTo("general-repair");
+                assertThat(a.slot().start()).isEqualTo(caller.at(TUESDAY.atTime(9, 0)));
+                assertThat(a.customer().name()).isEqualToIgnoringCase("Sarah Donnelly");
+                assertThat(a.address()).containsIgnoringCase("14 Gloucester Road");
+            });
+        }
+    }
+
+    @Test
+    void withoutSmsNoTextIsPromised() {
+        try (CallerScript caller = new CallerScript()) {
+            TurnResult second = callUntilTheAddressFailsTwice(caller);
+
+            assertThat(second.reply()).as(caller.transcript()).doesNotContainIgnoringCase("text");
+            assertThat(second.actions()).noneMatch(DialogAction.ContinuesByText.class::isInstance);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.switchboard.media.stt;
+
+import io.switchboard.dialog.understanding.AnswerCheck;
+import io.switchboard.dialog.understanding.AnswerVocabulary;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.BusinessProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Turns the dialog's expectation (the one contract for what the next answer should be) into what recognition listens
+ * for: the dialog's own completeness rule ({@link AnswerCheck}) says whether a hypothesis fits, its
+ * {@link AnswerVocabulary} gives the second pass's grammar, and names and addresses go to the transcriber. Questions
+ * with no particular answer (an open "how can I help?", a description of the problem) take the open pass as heard.
+ * Thread-safe; bare expectations are built once.
+ */
+public final class ExpectedSpeech implements Function<Expectation, ListeningFor> {
+
+    private final AnswerCheck check;
+    private final BusinessProfile profile;
+    private final Map<Expectation, ListeningFor> bare = new ConcurrentHashMap<>();
+
+    public ExpectedSpeech(AnswerCheck check, BusinessProfile profile) {
+        this.check = check;
+        this.profile = profile;
+    }
+
+    @Override
+    public ListeningFor apply(Expectation expecting) {
+        if (expecting == null || expecting.is(Expectation.Slot.NONE) || expecting.is(Expectation.Slot.PROBLEM)) {
+            return ListeningFor.ANYTHING;
+        }
+        // Offers change from question to question; everything else is the same list every time it is asked.
+        return expecting.offers().isEmpty() ? bare.computeIfAbsent(expecting, this::build) : build(expecting);
+    }
+
+    private ListeningFor build(Expectation expecting) {
+        List<String> grammar = AnswerVocabulary.phrases(expecting, profile);
+        boolean transcribe = expecting.is(Expectation.Slot.NAME) || expecting.is(Expectation.Slot.ADDRESS);
+        return new ListeningFor(expecting.name(), text -> check.answers(expecting, text), grammar, transcribe);
+    }
+}

@@ -1,0 +1,32 @@
+package io.switchboard.media.stt;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * What the question just asked expects to hear, in the recogniser's terms: how to tell whether a transcript answers
+ * it, which phrases a constrained second pass may choose from, and whether a free transcription (Whisper) is the
+ * better second pass (names and addresses, which no fixed list can hold).
+ *
+ * @param label      the expectation's name, for logs and counts ({@code "YES_NO"})
+ * @param fits       whether a transcript answers the question
+ * @param grammar    phrases for the constrained second pass, lower case; empty for no such pass
+ * @param transcribe whether an open transcriber is the second pass for this question
+ */
+public record ListeningFor(String label, Predicate<String> fits, List<String> grammar, boolean transcribe) {
+
+    /** No particular answer expected: the open first pass stands, whatever it heard. */
+    public static final ListeningFor ANYTHING = new ListeningFor("NONE", text -> true, List.of(), false);
+
+    public ListeningFor {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(fits, "fits");
+        grammar = List.copyOf(grammar);
+    }
+
+    /** Whether a second pass is worth running when the open pass heard nothing that fits. */
+    boolean hasSecondPass() {
+        return !grammar.isEmpty() || transcribe;
+    }
+}

@@ -1,0 +1,191 @@
+package io.switchboard.media.simulator;
+
+import io.switchboard.dialog.AlertReceipt;
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.Receptionist;
+import io.switchboard.dialog.llm.DisabledLlmFallback;
+import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.understanding.AnswerCheck;
+import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.VoiceCalls;
+import io.switchboard.media.call.VoiceSettings;
+import io.switchboard.media.server.MediaServerSettings;
+import io.switchboard.media.server.MediaStreamAuth;
+import io.switchboard.media.server.MediaWebSocketServer;
+import io.switchboard.media.stt.ExpectedSpeech;
+import io.switchboard.media.stt.VoskModelInstaller;
+import io.switchboard.media.stt.VoskSpeechRecognizer;
+import io.switchboard.media.tts.MaryTtsSynthesizer;
+import io.switchboard.media.tts.PromptCache;
+import io.switchboard.models.Appointment;
+import io.switchboard.models.Channel;
+import io.switchboard.scheduling.booking.BookingRequest;
+import io.switchboard.scheduling.booking.BookingResult;
+import io.switchboard.scheduling.testing.SchedulingFixture;
+import io.switchboard.scheduling.testing.TestProfiles;
+import io.switchboard.scheduling.booking.Actor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The spoken-call corpus on a whole receptionist in this JVM: embedded PostgreSQL, the dialog, Vosk with its
+ * second passes, MaryTTS, and the media WebSocket on loopback; the callers' audio is rendered before the server
+ * speaks (MaryTTS's effects are set on the voice object the receptionist shares). Calls run one after another in
+ * real time, each on a fresh diary. Shared by the test (a few calls) and {@code bench corpus} (all of them).
+ */
+public final class SpokenCorpus implements AutoCloseable {
+
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(25);
+    private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
+    private static final String OTHER_CUSTOMER_TABLES =
+            "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
+
+    private final SchedulingFixture fixture;
+    private final ObservedDialog dialog;
+    private final VoskSpeechRecognizer recognizer;
+    private final MediaWebSocketServer server;
+    private final List<SpokenCallScript> scripts;
+    private final List<CallerVoice> voices;
+    private final Map<String, Map<String, CallerUtterance>> rendered = new HashMap<>();
+
+    private SpokenCorpus(List<SpokenCallScript> scripts, List<CallerVoice> voices) {
+        this.scripts = List.copyOf(scripts);
+        this.voices = List.copyOf(voices);
+        for (int i = 0; i < scripts.size(); i++) {
+            CallerVoice voice = voiceOf(i);
+            Map<String, CallerUtterance> lines = new HashMap<>();
+            for (String line : scripts.get(i).allLines()) {
+                lines.put(line, voice.utterance(line));
+            }
+            rendered.put(scripts.get(i).id(), lines);
+        }
+        this.fixture = new SchedulingFixture(TestProfiles.sample(), SpokenCallCorpus.NOW);
+        Receptionist receptionist = Receptionist.create(fixture.scheduling(),
+                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> AlertReceipt.QUEUED);
+        receptionist.warmUp();
+        this.dialog = new ObservedDialog(receptionist);
+        Path cache = Path.of("target", "test-cache").toAbsolutePath();
+        this.recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 2);
+        MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
+        PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard(fixture.scheduling().profile().name()));
+        AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
+        VoiceCalls calls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
+                .withAnswerCheck(answers)
+                .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
+        this.server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls,
+                MediaStreamAuth.unauthenticated());
+    }
+
+    /** Renders every line of {@code scripts} (the i-th script in voice {@code i % voices}) and starts the server. */
+    public static SpokenCorpus start(List<SpokenCallScript> scripts, List<CallerVoice> voices) {
+        return new SpokenCorpus(scripts, voices);
+    }
+
+    /** The business owner of the profile the corpus runs against (the owner callers' number and PIN). */
+    public static io.switchboard.models.Owner owner() {
+        return TestProfiles.sample().owner();
+    }
+
+    private CallerVoice voiceOf(int scriptIndex) {
+        return voices.get(scriptIndex % voices.size());
+    }
+
+    /** Plays every script, in order, and judges each. */
+    public List<SpokenCallResult> runAll() throws Exception {
+        List<SpokenCallResult> results = new ArrayList<>();
+        SpokenCallRunner runner = new SpokenCallRunner(server.port(), dialog, REPLY_TIMEOUT);
+        for (int i = 0; i < scripts.size(); i++) {
+            SpokenCallScript s = scripts.get(i);
+            fixture.database().dsl().execute(OTHER_CUSTOMER_TABLES);
+            fixture.clock().set(fixture.at(SpokenCallCorpus.NOW));
+            if (s.existing() != null) {
+                preBook(s);
+            }
+            String callSid = String.format("CA%032x", 0xC0DE0000L + i);
+            SpokenCallRunner.Played played = runner.play(s, rendered.get(s.id()), callSid);
+            SpokenCallResult r = judge(s, voiceOf(i).id(), played, dialog.of(callSid));
+            results.add(r);
+            System.out.printf("[corpus] %s %s %s in %d turns%s%s%n", s.id(), r.voice(), r.right() ? "RIGHT" : "WRONG",
+                    r.turns(), r.fallbacks().isEmpty() ? "" : " " + r.fallbacks(), r.right() ? "" : ": " + r.why());
+            if (!r.right()) {
+                r.transcript().forEach(line -> System.out.println("[corpus]     " + line));
+            }
+        }
+        return results;
+    }
+
+    private void preBook(SpokenCallScript s) {
+        BookingResult r = fixture.scheduling().bookings().book(new BookingRequest(null, s.existing().serviceId(),
+                fixture.at(s.existing().start()), s.phone(), "Corpus Caller", "1 High Street, Bristol BS1 1AA",
+                "booked earlier", false, SETUP));
+        if (!(r instanceof BookingResult.Success)) {
+            throw new IllegalStateException("could not set up " + s.id() + ": " + r);
+        }
+    }
+
+    private SpokenCallResult judge(SpokenCallScript s, String voice, SpokenCallRunner.Played played,
+                                   List<ObservedDialog.Exchange> conversation) {
+        List<Appointment> booked = fixture.scheduling().appointments().bookedForPhone(s.phone(), Instant.EPOCH);
+        Map<String, Boolean> slots = new LinkedHashMap<>();
+        String why = "";
+        SpokenCallScript.Expected e = s.expected();
+        switch (s.kind()) {
+            case BOOKING, RESCHEDULE -> {
+                Appointment a = booked.size() == 1 ? booked.get(0) : null;
+                ZonedDateTime start = e.start() == null ? null : fixture.at(e.start());
+                slots.put("service", a != null && a.serviceId().equals(e.serviceId()));
+                slots.put("time", a != null && a.slot().start().equals(start));
+                if (e.name() != null) {
+                    slots.put("name", a != null && a.customer().name() != null
+                            && a.customer().name().toLowerCase(Locale.ROOT).equals(e.name()));
+                }
+                if (e.address() != null) {
+                    String street = e.address().replaceAll("^\\S+\\s+(?:hundred\\s+)?", "");
+                    slots.put("address", a != null && a.address() != null
+                            && a.address().toLowerCase(Locale.ROOT).contains(street));
+                }
+                if (a == null) {
+                    why = booked.size() + " appointments for the caller";
+                } else {
+                    List<String> wrong = slots.entrySet().stream().filter(x -> !x.getValue()).map(Map.Entry::getKey)
+                            .filter(k -> !k.equals("address")).toList();
+                    why = wrong.isEmpty() ? "" : "wrong " + wrong + ": " + a.serviceId() + " " + a.slot().start()
+                            + " " + a.customer().name() + " / " + a.address();
+                }
+            }
+            case CANCEL -> why = booked.isEmpty() ? "" : "still booked";
+            case EMERGENCY -> why = conversation.stream().anyMatch(x -> x.result().has(DialogAction.EmergencyFlagged.class)
+                    || x.result().has(DialogAction.OwnerNotified.class)) ? "" : "no emergency raised";
+            case OWNER -> why = conversation.stream().anyMatch(x -> x.result().state() == DialogState.OWNER_BRIEFING)
+                    ? "" : "owner never reached the diary";
+        }
+        if (played.looped()) {
+            why = "loop: " + played.failure();
+        } else if (why.isEmpty() && played.failure() != null) {
+            why = played.failure();
+        }
+        Map<String, Integer> fallbacks = new LinkedHashMap<>(played.fallbacks());
+        long messages = conversation.stream().filter(x -> x.result().has(DialogAction.MessageForOwner.class)).count();
+        if (messages > 0) {
+            fallbacks.put("message for owner", (int) messages);
+        }
+        return new SpokenCallResult(s, voice, why.isEmpty(), why, played.turns(), played.looped(), fallbacks, slots,
+                played.transcript());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        recognizer.close();
+        fixture.close();
+    }
+}

@@ -1,0 +1,65 @@
+package io.switchboard.media.stt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.dialog.understanding.AnswerCheck;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.media.audio.StreamingResampler;
+import io.switchboard.media.audio.TestSpeech;
+import io.switchboard.scheduling.testing.TestProfiles;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** The dialog's expectations as recognition listens for them, on the real Vosk model. */
+class ExpectedSpeechTest {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private final ExpectedSpeech expected = new ExpectedSpeech(new AnswerCheck(TestProfiles.sample(),
+            Clock.fixed(ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, LONDON).toInstant(), LONDON)),
+            TestProfiles.sample());
+
+    @Test
+    void closedQuestionsGetAGrammarAndNamesAndAddressesTheTranscriber() {
+        assertThat(expected.apply(Expectation.YES_NO).grammar()).contains("yes", "no");
+        assertThat(expected.apply(Expectation.YES_NO).fits()).accepts("yeah").rejects("the my last");
+        assertThat(expected.apply(Expectation.NAME).transcribe()).isTrue();
+        assertThat(expected.apply(Expectation.ADDRESS).transcribe()).isTrue();
+        assertThat(expected.apply(Expectation.NAME).grammar()).isEmpty();
+        assertThat(expected.apply(Expectation.PROBLEM)).isSameAs(ListeningFor.ANYTHING);
+        assertThat(expected.apply(Expectation.NONE)).isSameAs(ListeningFor.ANYTHING);
+    }
+
+    @Test
+    void everyExpectationRecognisesItsOwnAnswer() {
+        record Case(Expectation asked, String said) {
+        }
+        for (Case c : new Case[] {new Case(Expectation.YES_NO, "yes please"),
+                new Case(Expectation.DATE_TIME, "tomorrow at two pm"),
+                new Case(Expectation.PIN, "four three two one"),
+                new Case(Expectation.SERVICE, "a drain cleaning"), new Case(Expectation.YES_NO, "no"),
+                new Case(Expectation.DATE_TIME, "next monday in the afternoon"),
+                new Case(Expectation.SLOT_CHOICE, "the second one")}) {
+            try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+                feed(stream, c.said());
+                long started = System.nanoTime();
+                Recognition r = stream.finish(expected.apply(c.asked()));
+                System.out.printf("[measure] %s '%s' -> '%s' by the %s pass in %.0f ms (certainty %.2f; open pass: %s)%n",
+                        c.asked(), c.said(), r.text(), r.pass(), (System.nanoTime() - started) / 1e6, r.certainty(),
+                        r.texts());
+
+                assertThat(expected.apply(c.asked()).fits()).as(c + " -> " + r).accepts(r.text());
+            }
+        }
+    }
+
+    private static void feed(RecognitionStream stream, String said) {
+        short[] pcm8 = TestSpeech.padded(TestSpeech.narrowband(said), 300, 300);
+        StreamingResampler up = new StreamingResampler(8000, 16000);
+        short[] wide = new short[up.maxOutputLength(pcm8.length)];
+        int n = up.process(pcm8, 0, pcm8.length, wide, 0);
+        stream.accept(Arrays.copyOf(wide, n), n);
+    }
+}

@@ -1,0 +1,227 @@
+package io.switchboard.media.stt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.media.audio.StreamingResampler;
+import io.switchboard.media.audio.TestSpeech;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Vosk model: its n-best list, the grammar pass over the buffered turn, and the transcriber's wiring. */
+class RecognitionPassesTest {
+
+    private static final List<String> SERVICES = List.of("drain cleaning", "boiler service", "general repair",
+            "blocked toilet");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOpenPassReturnsRankedHypothesesAndTakesTheFirstWhenAnythingFits() {
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition r = decode(stream, "my kitchen sink is leaking", ListeningFor.ANYTHING);
+
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.OPEN);
+            assertThat(r.alternatives()).hasSizeGreaterThan(1);
+            assertThat(r.text()).isEqualTo(r.alternatives().get(0).text()).contains("kitchen");
+            assertThat(r.alternatives()).extracting(Recognition.Alternative::score)
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(r.certainty()).isEqualTo(r.alternatives().get(0).score() - r.alternatives().get(1).score());
+        }
+    }
+
+    @Test
+    void theBestHypothesisThatFitsTheExpectationWinsOverTheFirst() {
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition open = decode(stream, "my kitchen sink is leaking", ListeningFor.ANYTHING);
+            String first = open.alternatives().get(0).text();
+            String second = open.alternatives().stream().map(Recognition.Alternative::text)
+                    .filter(t -> !t.equals(first)).findFirst().orElseThrow();
+            ListeningFor notTheFirst = new ListeningFor("TEST", t -> !t.equals(first), List.of(), false);
+
+            Recognition r = decode(stream, "my kitchen sink is leaking", notTheFirst);
+
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.OPEN_ALTERNATIVE);
+            assertThat(r.text()).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void aServiceTheOpenPassMishearsIsRecoveredByTheGrammarPass() {
+        ListeningFor service = new ListeningFor("SERVICE", t -> SERVICES.stream().anyMatch(t::contains), SERVICES,
+                false);
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition open = decode(stream, "drain cleaning", ListeningFor.ANYTHING);
+            long first = System.nanoTime();
+            decode(stream, "drain cleaning", service);
+            long second = System.nanoTime();
+            Recognition r = decode(stream, "drain cleaning", service);
+            long done = System.nanoTime();
+            System.out.printf("[measure] grammar turn %.0f ms with a new grammar, %.0f ms with a kept recogniser%n",
+                    (second - first) / 1e6, (done - second) / 1e6);
+
+            System.out.printf("[measure] open pass heard %s; grammar pass '%s' (lowest word confidence %.2f)%n",
+                    open.texts(), r.text(), r.certainty());
+            // the open pass hears "dream"/"rain" for "drain": no hypothesis names a service
+            assertThat(open.texts()).noneMatch(t -> t.contains("drain cleaning"));
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(r.text()).isEqualTo("drain cleaning");
+            assertThat(r.certainty()).isGreaterThanOrEqualTo(GrammarPass.MIN_WORD_CONFIDENCE);
+            assertThat(r.alternatives()).isEqualTo(open.alternatives());
+            assertThat(SharedVosk.engine().grammarRecognizers().grammarsKept()).isPositive();
+        }
+    }
+
+    @Test
+    void speechOutsideTheGrammarLeavesTheOpenResultStanding() {
+        ListeningFor yesNo = new ListeningFor("YES_NO", t -> t.equals("yes") || t.equals("no"),
+                List.of("yes", "no"), false);
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition r = decode(stream, "my kitchen sink is leaking", yesNo);
+
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.OPEN);
+            assertThat(r.text()).contains("kitchen");
+        }
+    }
+
+    @Test
+    void grammarsKeepOnlyPhrasesWhoseWordsTheModelKnows() {
+        VoskSpeechRecognizer engine = SharedVosk.engine();
+        GrammarPass pass = engine.grammarPass();
+
+        assertThat(pass.grammar(List.of("Yes", "sarah zzqxdonnelly", "no thanks!")))
+                .contains("[\"yes\",\"no thanks\",\"[unk]\"]");
+        assertThat(pass.grammar(List.of("zzqx"))).isEmpty();
+    }
+
+    @Test
+    void namesGoToTheTranscriberWithTheWholeBufferedTurn() {
+        RecordingTranscriber whisper = new RecordingTranscriber("sarah donnelly");
+        ListeningFor name = new ListeningFor("NAME", t -> false, List.of(), true);
+        try (VoskSpeechRecognizer engine = VoskSpeechRecognizer.start(SharedVosk.model(), SharedVosk.CACHE_ROOT, 1,
+                whisper); RecognitionStream stream = engine.openStream()) {
+            short[] wide = upsampled(TestSpeech.padded(TestSpeech.narrowband("my name is sarah donnelly"), 300, 300));
+            feed(stream, wide);
+            Recognition r = stream.finish(name);
+
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.WHISPER);
+            assertThat(r.text()).isEqualTo("sarah donnelly");
+            assertThat(r.alternatives()).isNotEmpty();
+            assertThat(whisper.received).containsExactly(wide.length);
+
+            // a turn whose hypotheses fit never reaches the transcriber
+            feed(stream, wide);
+            assertThat(stream.finish(ListeningFor.ANYTHING).pass()).isEqualTo(Recognition.Pass.OPEN);
+            assertThat(whisper.received).hasSize(1);
+        }
+        assertThat(whisper.closed).isTrue();
+    }
+
+    @Test
+    void aMissingWhisperModelNamesTheSettingAtStartUp() {
+        SttSettings settings = new SttSettings(SttEngine.VOSK, dir, 1, dir.resolve("ggml-small.en.bin"));
+
+        assertThatThrownBy(() -> SpeechRecognizers.start(settings))
+                .isInstanceOf(SpeechEngineException.class)
+                .hasMessageContaining("SWITCHBOARD_WHISPER_MODEL").hasMessageContaining("not found")
+                .hasMessageContaining("ggml-small.en.bin");
+    }
+
+    @Test
+    void aBadWhisperModelNamesTheSettingAtStartUp() throws IOException {
+        byte[] garbage = new byte[32 * 1024];
+        new Random(7).nextBytes(garbage);
+        Path bad = Files.write(dir.resolve("ggml-bad.bin"), garbage);
+        SttSettings settings = new SttSettings(SttEngine.VOSK, dir, 1, bad);
+
+        assertThatThrownBy(() -> SpeechRecognizers.start(settings))
+                .isInstanceOf(SpeechEngineException.class)
+                .hasMessageContaining("SWITCHBOARD_WHISPER_MODEL").hasMessageContaining("not a valid ggml whisper model");
+    }
+
+    private static Recognition decode(RecognitionStream stream, String said, ListeningFor expected) {
+        feed(stream, upsampled(TestSpeech.padded(TestSpeech.narrowband(said), 300, 300)));
+        return stream.finish(expected);
+    }
+
+    private static void feed(RecognitionStream stream, short[] wide) {
+        short[] frame = new short[320];
+        for (int off = 0; off < wide.length; off += 320) {
+            int n = Math.min(320, wide.length - off);
+            System.arraycopy(wide, off, frame, 0, n);
+            stream.accept(frame, n);
+        }
+    }
+
+    private static short[] upsampled(short[] pcm8k) {
+        StreamingResampler up = new StreamingResampler(8000, 16000);
+        short[] out = new short[up.maxOutputLength(pcm8k.length)];
+        int n = up.process(pcm8k, 0, pcm8k.length, out, 0);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** A stand-in for Whisper (no ggml model can be obtained here): records what it was given. */
+    private static final class RecordingTranscriber implements SpeechRecognizer {
+        final List<Integer> received = new ArrayList<>();
+        final String says;
+        boolean closed;
+
+        RecordingTranscriber(String says) {
+            this.says = says;
+        }
+
+        @Override
+        public int sampleRate() {
+            return 16_000;
+        }
+
+        @Override
+        public RecognitionStream openStream() {
+            return new RecognitionStream() {
+                int samples;
+
+                @Override
+                public void accept(short[] pcm16k, int len) {
+                    samples += len;
+                }
+
+                @Override
+                public String partial() {
+                    return "";
+                }
+
+                @Override
+                public String finalResult() {
+                    received.add(samples);
+                    samples = 0;
+                    return says;
+                }
+
+                @Override
+                public void reset() {
+                    samples = 0;
+                }
+
+                @Override
+                public void setPhraseHints(List<String> phrases) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+}
