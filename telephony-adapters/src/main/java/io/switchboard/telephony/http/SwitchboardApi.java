@@ -32,6 +32,7 @@ public final class SwitchboardApi {
         AppointmentJson appointments = new AppointmentJson(scheduling.profile());
         plane.mount(new ChatApi(engine, appointments, plane.workers(), scheduling.phones(), security,
                 metrics.errors())::mount);
+        plane.mount(WebAssets::mountWidget);
         plane.mount(new AppointmentsApi(scheduling.appointments(), appointments, scheduling.profile().timezone(),
                 plane.workers())::mount);
         // Idle rate-limit counters are dead weight (a full bucket is the same as none); the timer ends with Vert.x.
