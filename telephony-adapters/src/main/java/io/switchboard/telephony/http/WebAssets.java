@@ -37,6 +37,17 @@ public final class WebAssets {
                 .end(widget));
     }
 
+    /** The owner dashboard at {@code /admin} and the browser softphone at {@code /try}, with their scripts. */
+    public static void mountPages(Router router) {
+        router.get("/admin/").handler(ctx -> ctx.redirect("/admin"));
+        mountFile(router, "/admin", "admin.html");
+        mountFile(router, "/admin/admin.js", "admin.js");
+        mountFile(router, "/admin/admin.css", "admin.css");
+        mountFile(router, "/try", "try.html");
+        mountFile(router, "/try/try.js", "try.js");
+        mountFile(router, "/try/softphone-worklet.js", "softphone-worklet.js");
+    }
+
     /** Serves resource {@code name} at {@code path} as a same-origin page or script. */
     static void mountFile(Router router, String path, String name) {
         Buffer body = read(name);

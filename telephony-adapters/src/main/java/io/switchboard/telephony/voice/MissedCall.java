@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param reason      why it was missed ({@link #BUSY})
  * @param textedBack  whether the caller was texted that the business will call back
  * @param missedAt    when the call came in
+ * @param doneAt      when the owner ticked it off as called back, or null
  */
-public record MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt) {
+public record MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt,
+                         Instant doneAt) {
+
+    /** A call not yet ticked off. */
+    public MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt) {
+        this(callSid, callerPhone, reason, textedBack, missedAt, null);
+    }
 
     /** Every line was busy. */
     public static final String BUSY = "busy";
