@@ -37,7 +37,7 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel channel) {
         configure(channel.pipeline(), settings, calls, auth);
         if (softphone != null) {
-            channel.pipeline().addBefore("websocket", "softphone-route",
+            channel.pipeline().addAfter("http-aggregator", "softphone-route",
                     new SoftphoneRoute(settings, calls, softphone));
         }
     }

@@ -1,6 +1,9 @@
 package io.switchboard.media.server;
 
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import java.util.List;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -31,9 +34,17 @@ final class SoftphoneRoute extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FullHttpRequest request && new QueryStringDecoder(request.uri()).path().equals(path)) {
-            ctx.pipeline().replace("websocket", "websocket", MediaChannelInitializer.webSocket(settings, path));
-            ctx.pipeline().replace("media-stream", "media-stream", new MediaStreamHandler(calls,
-                    settings.maxFrameBytes(), settings.startTimeout(), auth));
+            // Everything between this route and the not-found handler is the Twilio stream's (the WebSocket
+            // handler also put its handshake handler there): swap it all for the softphone's.
+            ChannelPipeline pipeline = ctx.pipeline();
+            List<String> names = pipeline.names();
+            for (String name : names.subList(names.indexOf(ctx.name()) + 1, names.indexOf("not-found"))) {
+                pipeline.remove(name);
+            }
+            pipeline.addBefore("not-found", "websocket", MediaChannelInitializer.webSocket(settings, path));
+            pipeline.addBefore("not-found", "ws-aggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
+            pipeline.addBefore("not-found", "media-stream", new MediaStreamHandler(calls, settings.maxFrameBytes(),
+                    settings.startTimeout(), auth));
         }
         ctx.pipeline().remove(this);
         ctx.fireChannelRead(msg);
