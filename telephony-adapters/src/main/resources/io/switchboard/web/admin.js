@@ -4,6 +4,7 @@
   "use strict";
   var csrf = null;
   var zone = null;
+  var today = null;   // the business's date, from the server
   var $ = function (id) { return document.getElementById(id); };
 
   function el(tag, attrs, children) {
@@ -44,10 +45,6 @@
     refresh();
   }
 
-  function localDate(d) {
-    return new Intl.DateTimeFormat("en-CA", { timeZone: zone || undefined, year: "numeric", month: "2-digit", day: "2-digit" })
-      .format(d);
-  }
   function timeOf(iso) { return iso ? iso.slice(11, 16) : ""; }
   function dayOf(iso) { return iso ? iso.slice(0, 10) : ""; }
   function when(iso) { return iso ? iso.slice(0, 10) + " " + iso.slice(11, 16) : ""; }
@@ -57,8 +54,7 @@
     return api("GET", "/v1/calls?days=7").then(function (calls) {
       zone = calls.timezone;
       renderConversations(calls.calls);
-      var today = localDate(new Date());
-      var end = localDate(new Date(Date.now() + 7 * 86400000));
+      var end = new Date(Date.parse(today + "T12:00:00Z") + 7 * 86400000).toISOString().slice(0, 10);
       return Promise.all([
         api("GET", "/v1/appointments?from=" + today + "&to=" + end).then(function (a) { renderCalendar(a, today); }),
         api("GET", "/v1/missed-calls?days=30").then(renderCallbacks),
@@ -235,6 +231,7 @@
         return r.json().then(function (json) {
           if (!r.ok) { throw new Error(json.error || "sign-in failed"); }
           csrf = json.csrf_token;
+          today = json.today;
           $("token").value = "";
           showDashboard();
         });
@@ -246,7 +243,7 @@
     document.querySelectorAll("input[name=period]").forEach(function (r) { r.addEventListener("change", loadMetrics); });
     fetch("/admin/session", { credentials: "same-origin", cache: "no-store" }).then(function (r) {
       if (!r.ok) { showSignIn(); return; }
-      return r.json().then(function (json) { csrf = json.csrf_token; showDashboard(); });
+      return r.json().then(function (json) { csrf = json.csrf_token; today = json.today; showDashboard(); });
     }).catch(showSignIn);
   });
 })();

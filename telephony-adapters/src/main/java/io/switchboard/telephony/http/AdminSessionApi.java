@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /admin/session} {@code {"token"}} (JSON only; from this site or no browser at all): with the admin
  *       token, opens a session — {@code Set-Cookie: switchboard_admin=…; HttpOnly; SameSite=Strict; Path=/}
- *       ({@code Secure} behind HTTPS) and {@code {"csrf_token","expires_at"}}; 401 with a wrong token; sign-ins are
+ *       ({@code Secure} behind HTTPS) and {@code {"csrf_token","expires_at","today"}} (today: the business's date); 401 with a wrong token; sign-ins are
  *       rate limited per client address (429)</li>
- *   <li>{@code GET /admin/session}: the signed-in session's {@code {"csrf_token","expires_at"}}, 401 otherwise</li>
+ *   <li>{@code GET /admin/session}: the signed-in session's {@code {"csrf_token","expires_at","today"}}, 401
+ *       otherwise</li>
  *   <li>{@code DELETE /admin/session}: signs out (a change: CSRF token and same-site origin needed)</li>
  *   <li>{@code POST /admin/softphone-ticket}: a one-minute, single-use ticket for the browser softphone's media
  *       WebSocket, {@code {"ticket","media_url"}}; needs a dashboard session (not the bearer token)</li>
@@ -42,6 +43,7 @@ public final class AdminSessionApi {
     private final ApiSecurity security;
     private final WorkerExecutor workers;
     private final SoftphoneMedia media;
+    private final java.util.function.Supplier<java.time.LocalDate> today;
 
     /** Where the softphone's page connects its media WebSocket, given the Host the browser used. */
     @FunctionalInterface
@@ -50,8 +52,10 @@ public final class AdminSessionApi {
         String url(String requestHost, boolean secure);
     }
 
+    /** @param today the business's date now (the dashboard's calendar starts there, not at the browser's date) */
     public AdminSessionApi(ApiSecurity security, AdminSessions sessions, DashboardAuth guard, WorkerExecutor workers,
-                           SoftphoneMedia media) {
+                           SoftphoneMedia media, java.util.function.Supplier<java.time.LocalDate> today) {
+        this.today = Objects.requireNonNull(today, "today");
         this.security = Objects.requireNonNull(security, "security");
         this.token = security.token();
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -105,7 +109,7 @@ public final class AdminSessionApi {
                             .setPath("/").setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.STRICT)
                             .setMaxAge(AdminSessions.LIFETIME.toSeconds()));
                     ApiResponses.json(ctx, 200, new JsonObject().put("csrf_token", opened.csrfToken())
-                            .put("expires_at", opened.expiresAt().toString()));
+                            .put("expires_at", opened.expiresAt().toString()).put("today", today.get().toString()));
                 }
                 default -> {
                     LOG.info("dashboard sign-in refused from {}: wrong admin token", LogSafe.escape(address));
@@ -121,8 +125,9 @@ public final class AdminSessionApi {
     private void current(RoutingContext ctx) {
         DashboardAuth.session(ctx).ifPresentOrElse(
                 s -> ApiResponses.json(ctx, 200, new JsonObject().put("csrf_token", s.csrfToken())
-                        .put("expires_at", s.expiresAt().toString())),
-                () -> ApiResponses.json(ctx, 200, new JsonObject().put("bearer", true)));
+                        .put("expires_at", s.expiresAt().toString()).put("today", today.get().toString())),
+                () -> ApiResponses.json(ctx, 200, new JsonObject().put("bearer", true)
+                        .put("today", today.get().toString())));
     }
 
     private void signOut(RoutingContext ctx) {

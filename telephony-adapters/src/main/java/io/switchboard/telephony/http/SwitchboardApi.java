@@ -43,7 +43,8 @@ public final class SwitchboardApi {
         // The token or a dashboard session (with CSRF and same-site checks on changes) opens every admin path.
         DashboardAuth guard = new DashboardAuth(admin, sessions, plane.workers());
         plane.mount(router -> ADMIN_PATHS.forEach(path -> router.route(path).order(-1).handler(guard)));
-        plane.mount(new AdminSessionApi(security, sessions, guard, plane.workers(), softphone)::mount);
+        plane.mount(new AdminSessionApi(security, sessions, guard, plane.workers(), softphone,
+                () -> java.time.LocalDate.ofInstant(scheduling.clock().instant(), scheduling.profile().timezone()))::mount);
         plane.mount(new OwnerAttentionApi(scheduling.database().dsl(), scheduling.clock(),
                 scheduling.profile().timezone(), plane.workers())::mount);
         plane.mount(WebAssets::mountPages);
