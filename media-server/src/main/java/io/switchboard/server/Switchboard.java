@@ -269,13 +269,18 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /**
-     * Where the browser softphone's page connects: the configured public media URL's host when there is one (behind
-     * the TLS proxy), else the host the browser used with the media port. Null while voice is off.
+     * Where the browser softphone's page connects: {@code SWITCHBOARD_SOFTPHONE_URL} when set, else under the
+     * configured media URL or public URL (behind the TLS proxy, which routes {@code /media*} to the media port), else
+     * the host the browser used with the media port. Null while voice is off.
      */
     private String softphoneMediaUrl(String requestHost, boolean secure) {
         MediaWebSocketServer m = media;
         if (m == null) {
             return null;
+        }
+        String softphone = config.environment().getOrDefault("SWITCHBOARD_SOFTPHONE_URL", "").strip();
+        if (!softphone.isEmpty()) {
+            return softphone;
         }
         String configured = config.environment().getOrDefault("SWITCHBOARD_MEDIA_URL", "").strip();
         String publicUrl = config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL", "").strip();

@@ -118,8 +118,10 @@
       });
     }).then(function (ticket) {
       status("Asking for the microphone…");
-      return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true,
-        channelCount: 1 } }).then(function (stream) { return { ticket: ticket, stream: stream }; });
+      // Echo cancellation keeps the reply out of the microphone (barge-in would hear it); noise suppression and
+      // gain control are left to the server's recogniser, which hears telephone audio better unprocessed.
+      return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: false,
+        autoGainControl: false, channelCount: 1 } }).then(function (stream) { return { ticket: ticket, stream: stream }; });
     }).then(function (got) {
       return context.audioWorklet.addModule("/try/softphone-worklet.js").then(function () {
         var ws = new WebSocket(got.ticket.media_url);
@@ -141,6 +143,11 @@
             counter("sent", 20);
           };
           mic.connect(capture);
+          // The graph runs only what reaches the output: a silent path keeps the capture pulled.
+          var mute = context.createGain();
+          mute.gain.value = 0;
+          capture.connect(mute);
+          mute.connect(context.destination);
           context.resume();
           $("hang-up").disabled = false;
           status("Connected — the receptionist will answer.");

@@ -53,7 +53,7 @@ public final class ConversationStats {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
-    /** Conversations started in {@code [since, until)}; days from the local day of {@code since}. */
+    /** Conversations started in {@code [since, until]}; days from the local day of {@code since}. */
     public Report between(Instant since, Instant until) {
         OffsetDateTime from = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
         OffsetDateTime to = OffsetDateTime.ofInstant(until, ZoneOffset.UTC);
@@ -74,7 +74,7 @@ public final class ConversationStats {
         }
         dsl.select(CALL_LOG.CHANNEL, CALL_LOG.OUTCOME, CALL_LOG.STARTED_AT, firstBooked)
                 .from(CALL_LOG)
-                .where(CALL_LOG.STARTED_AT.ge(from)).and(CALL_LOG.STARTED_AT.lt(to))
+                .where(CALL_LOG.STARTED_AT.ge(from)).and(CALL_LOG.STARTED_AT.le(to))
                 .forEach(r -> {
                     Channel channel = Channel.fromWire(r.value1()).orElse(Channel.VOICE);
                     boolean booked = CallOutcome.BOOKED.wireName().equals(r.value2());
@@ -92,7 +92,7 @@ public final class ConversationStats {
                 });
         dsl.select(CONVERSATION_ERROR.CHANNEL, CONVERSATION_ERROR.KIND, DSL.count())
                 .from(CONVERSATION_ERROR)
-                .where(CONVERSATION_ERROR.AT.ge(from)).and(CONVERSATION_ERROR.AT.lt(to))
+                .where(CONVERSATION_ERROR.AT.ge(from)).and(CONVERSATION_ERROR.AT.le(to))
                 .groupBy(CONVERSATION_ERROR.CHANNEL, CONVERSATION_ERROR.KIND)
                 .forEach(r -> Channel.fromWire(r.value1()).ifPresent(ch -> errors.get(ch).put(r.value2(), r.value3())));
         List<ChannelFigures> channels = new ArrayList<>();
