@@ -118,9 +118,10 @@
       });
     }).then(function (ticket) {
       status("Asking for the microphone…");
-      // Echo cancellation keeps the reply out of the microphone (barge-in would hear it); noise suppression and
+      // Echo cancellation keeps the reply out of the microphone (barge-in would hear it), at some cost to the
+      // caller's voice, so a headset user may turn it off; noise suppression and
       // gain control are left to the server's recogniser, which hears telephone audio better unprocessed.
-      return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: false,
+      return navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: $("echo").checked, noiseSuppression: false,
         autoGainControl: false, channelCount: 1 } }).then(function (stream) { return { ticket: ticket, stream: stream }; });
     }).then(function (got) {
       return context.audioWorklet.addModule("/try/softphone-worklet.js").then(function () {
