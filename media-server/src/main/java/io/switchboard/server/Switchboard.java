@@ -237,8 +237,14 @@ public final class Switchboard implements AutoCloseable {
         long warming = System.nanoTime();
         engine.warmUp();
         LOG.info("dialog engine warmed up in {} ms", (System.nanoTime() - warming) / 1_000_000);
+        // The browser softphone (/try): same calls, admitted by a dashboard session's single-use ticket.
+        io.switchboard.media.server.SoftphoneStreamAuth softphone = new io.switchboard.media.server.SoftphoneStreamAuth(
+                new io.switchboard.telephony.security.AdminSessions(scheduling.database().dsl(), clock,
+                        new java.security.SecureRandom())::claimTicket);
+        closers.push(new Step("softphone tickets", softphone::close));
         MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings,
-                transfers.map(t -> t.calls(calls)).orElse(calls), voiceAuthentication().mediaStreams());
+                transfers.map(t -> t.calls(calls)).orElse(calls),
+                voiceAuthentication().mediaStreams(), softphone);
         closers.push(new Step("media server", server::close));
         media = server;
         return server;
@@ -266,8 +272,11 @@ public final class Switchboard implements AutoCloseable {
             plane.readinessCheck("redis", sessions::isReachable);
         }
         ApiSecurity security = apiSecurity();
-        DialogEngine followed = new FollowUpEngine(engine, text.followUps()); // changes are texted to the booking's number
-        SwitchboardApi.mount(plane, followed, scheduling, security, metrics.metrics());
+        // Changes are texted to the booking's number; text conversations are written to the conversation log.
+        DialogEngine followed = new io.switchboard.telephony.calllog.LoggedConversations(
+                new FollowUpEngine(engine, text.followUps()), new io.switchboard.telephony.calllog.ConversationLog(
+                        scheduling.database().dsl(), scheduling.profile().timezone()), clock);
+        SwitchboardApi.mount(plane, followed, scheduling, security, metrics.metrics(), this::softphoneMediaUrl);
         plane.mount(new MissedCallsApi(new MissedCalls(scheduling.database().dsl(), clock), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
         // Personal data: SwitchboardApi.ADMIN_PATHS puts the admin token check in front of it.
@@ -290,6 +299,34 @@ public final class Switchboard implements AutoCloseable {
         http = plane;
         plane.markReady();
         return plane;
+    }
+
+    /**
+     * Where the browser softphone's page connects: {@code SWITCHBOARD_SOFTPHONE_URL} when set, else under the
+     * configured media URL or public URL (behind the TLS proxy, which routes {@code /media*} to the media port), else
+     * the host the browser used with the media port. Null while voice is off.
+     */
+    private String softphoneMediaUrl(String requestHost, boolean secure) {
+        MediaWebSocketServer m = media;
+        if (m == null) {
+            return null;
+        }
+        String softphone = config.environment().getOrDefault("SWITCHBOARD_SOFTPHONE_URL", "").strip();
+        if (!softphone.isEmpty()) {
+            return softphone;
+        }
+        String configured = config.environment().getOrDefault("SWITCHBOARD_MEDIA_URL", "").strip();
+        String publicUrl = config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL", "").strip();
+        if (!configured.isEmpty()) {
+            return configured.replaceFirst("/+$", "") + MediaWebSocketServer.SOFTPHONE_SUFFIX;
+        }
+        if (!publicUrl.isEmpty()) {
+            java.net.URI u = java.net.URI.create(publicUrl);
+            return ("https".equalsIgnoreCase(u.getScheme()) ? "wss://" : "ws://") + u.getRawAuthority()
+                    + m.softphonePath();
+        }
+        String host = requestHost == null ? "localhost" : requestHost.replaceFirst(":[0-9]+$", "");
+        return (secure ? "wss://" : "ws://") + host + ":" + m.port() + m.softphonePath();
     }
 
     /** Stores every answered call (its writer closes after the media server, so ending calls are still stored). */

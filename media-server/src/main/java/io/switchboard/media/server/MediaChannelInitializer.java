@@ -22,16 +22,43 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MediaServerSettings settings;
     private final CallSessionFactory calls;
     private final MediaStreamAuth auth;
+    /** The browser softphone's proof, or null when that endpoint is off. */
+    private final MediaStreamAuth softphone;
 
-    MediaChannelInitializer(MediaServerSettings settings, CallSessionFactory calls, MediaStreamAuth auth) {
+    MediaChannelInitializer(MediaServerSettings settings, CallSessionFactory calls, MediaStreamAuth auth,
+                            MediaStreamAuth softphone) {
         this.settings = settings;
         this.calls = calls;
         this.auth = auth;
+        this.softphone = softphone;
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
         configure(channel.pipeline(), settings, calls, auth);
+        if (softphone != null) {
+            channel.pipeline().addAfter("http-aggregator", "softphone-route",
+                    new SoftphoneRoute(settings, calls, softphone));
+        }
+    }
+
+    /** The softphone's path on the media server: under the media path, so a proxy route for it covers both. */
+    static String softphonePath(MediaServerSettings settings) {
+        return settings.path() + SoftphoneRoute.SUFFIX;
+    }
+
+    /** The WebSocket protocol handler for {@code path} with this server's frame limits. */
+    static WebSocketServerProtocolHandler webSocket(MediaServerSettings settings, String path) {
+        return new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(false)
+                .handleCloseFrames(true)
+                .decoderConfig(WebSocketDecoderConfig.newBuilder()
+                        .maxFramePayloadLength(settings.maxFrameBytes())
+                        .allowExtensions(false)
+                        .closeOnProtocolViolation(true)
+                        .build())
+                .build());
     }
 
     /** Also used by tests on an embedded channel. */

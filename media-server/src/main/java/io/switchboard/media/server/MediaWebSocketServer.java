@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MediaWebSocketServer implements AutoCloseable {
 
+    /** The browser softphone's endpoint, under the media path ({@code /media/softphone}). */
+    public static final String SOFTPHONE_SUFFIX = "/softphone";
+
     private static final Logger LOG = LoggerFactory.getLogger(MediaWebSocketServer.class);
 
     private final EventLoopGroup boss;
@@ -44,6 +47,15 @@ public final class MediaWebSocketServer implements AutoCloseable {
      */
     public static MediaWebSocketServer start(MediaServerSettings settings, CallSessionFactory calls,
                                              MediaStreamAuth auth) {
+        return start(settings, calls, auth, null);
+    }
+
+    /**
+     * As {@link #start(MediaServerSettings, CallSessionFactory, MediaStreamAuth)}, with the browser softphone's
+     * endpoint at {@link #softphonePath()} admitted by {@code softphone} (null: no softphone endpoint).
+     */
+    public static MediaWebSocketServer start(MediaServerSettings settings, CallSessionFactory calls,
+                                             MediaStreamAuth auth, MediaStreamAuth softphone) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(auth, "auth");
@@ -56,7 +68,7 @@ public final class MediaWebSocketServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new MediaChannelInitializer(settings, calls, auth))
+                    .childHandler(new MediaChannelInitializer(settings, calls, auth, softphone))
                     .bind(settings.host(), settings.port())
                     .syncUninterruptibly()
                     .channel();
@@ -74,6 +86,11 @@ public final class MediaWebSocketServer implements AutoCloseable {
     /** The port bound (the chosen one when the settings asked for 0). */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** Where the browser softphone connects on this server ({@code /media/softphone} by default). */
+    public String softphonePath() {
+        return MediaChannelInitializer.softphonePath(settings);
     }
 
     public MediaServerSettings settings() {

@@ -45,6 +45,7 @@ public final class CallLogStore {
                     .set(CALL_LOG.OUTCOME, call.outcome().wireName())
                     .set(CALL_LOG.APPOINTMENT_ID, call.appointmentId())
                     .set(CALL_LOG.SUMMARY, call.summary())
+                    .set(CALL_LOG.CHANNEL, call.channel().wireName())
                     .onConflictDoNothing()
                     .execute();
             if (inserted == 0) {
@@ -98,13 +99,16 @@ public final class CallLogStore {
 
     /** Deletes calls (and, by cascade, their turns) that started before {@code cutoff}; returns how many. */
     public int deleteStartedBefore(Instant cutoff) {
+        dsl.deleteFrom(io.switchboard.scheduling.db.Tables.CONVERSATION_ERROR)
+                .where(io.switchboard.scheduling.db.Tables.CONVERSATION_ERROR.AT.lt(utc(cutoff))).execute();
         return dsl.deleteFrom(CALL_LOG).where(CALL_LOG.STARTED_AT.lt(utc(cutoff))).execute();
     }
 
     private static LoggedCall call(CallLogRecord r, List<LoggedTurn> turns, int count) {
         return new LoggedCall(r.getCallSid(), r.getCallerPhone(), r.getStartedAt().toInstant(),
                 r.getEndedAt().toInstant(), CallOutcome.fromWireName(r.getOutcome()), r.getAppointmentId(),
-                r.getSummary(), turns, count);
+                r.getSummary(), turns, count, io.switchboard.models.Channel.fromWire(r.getChannel())
+                        .orElse(io.switchboard.models.Channel.VOICE));
     }
 
     private static LoggedTurn turn(CallTurnRecord r) {

@@ -17,11 +17,21 @@ import java.util.UUID;
  * @param summary       the one-line summary for the owner, or null when the outcome has none
  * @param turns         in order; empty in listings, which leave them out
  * @param turnCount     how many turns the call had (also in listings)
+ * @param channel       where the conversation happened: {@code VOICE} for calls; text conversations are logged too
  */
 public record LoggedCall(String callSid, String callerPhone, Instant startedAt, Instant endedAt, CallOutcome outcome,
-                         UUID appointmentId, String summary, List<LoggedTurn> turns, int turnCount) {
+                         UUID appointmentId, String summary, List<LoggedTurn> turns, int turnCount,
+                         io.switchboard.models.Channel channel) {
+
+    /** A voice call. */
+    public LoggedCall(String callSid, String callerPhone, Instant startedAt, Instant endedAt, CallOutcome outcome,
+                      UUID appointmentId, String summary, List<LoggedTurn> turns, int turnCount) {
+        this(callSid, callerPhone, startedAt, endedAt, outcome, appointmentId, summary, turns, turnCount,
+                io.switchboard.models.Channel.VOICE);
+    }
 
     public LoggedCall {
+        Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(callSid, "callSid");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(endedAt, "endedAt");

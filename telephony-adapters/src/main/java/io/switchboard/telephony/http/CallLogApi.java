@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /v1/calls?days=N} (default 7, at most {@link ApiLimits#MAX_RANGE_DAYS}): calls started in the last
  *       N days, newest first, without their turns — {@code {"timezone", "calls": [{"id", "caller_phone",
- *       "started_at", "ended_at", "duration_seconds", "outcome", "appointment_id", "summary", "turns"}]}}</li>
+ *       "started_at", "ended_at", "duration_seconds",
+ *       "channel" (voice, sms, whatsapp, web: text conversations are logged too, one per session and day), "outcome", "appointment_id", "summary", "turns"}]}}</li>
  *   <li>{@code GET /v1/calls/{id}}: one call with {@code "turns": [{"turn", "via", "heard", "confidence", "said",
  *       "intent", "state", "at", "interrupted", "latency_ms": {"end_of_turn", "stt", "dialog", "tts", "total"}}]};
  *       404 when no such call is stored (never was, or past its retention)</li>
@@ -120,6 +121,7 @@ public final class CallLogApi {
     private JsonObject head(LoggedCall call) {
         return new JsonObject()
                 .put("id", call.callSid())
+                .put("channel", call.channel().wireName())
                 .put("caller_phone", call.callerPhone())
                 .put("started_at", local(call.startedAt()))
                 .put("ended_at", local(call.endedAt()))

@@ -32,6 +32,8 @@ import java.util.Objects;
 public final class ChatApi {
 
     public static final String PATH = "/v1/chat";
+    /** The same turn answered as server-sent events ({@link ChatStream}). */
+    public static final String STREAM_PATH = PATH + "/stream";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatApi.class);
     private static final String JSON = "application/json";
@@ -56,10 +58,14 @@ public final class ChatApi {
 
     public void mount(Router router) {
         // Separate routes, so origin, token and content type are checked before the body is read.
-        router.route(PATH).handler(security.webOrigins());
-        router.post(PATH).handler(security.optionalAdmin());
-        router.post(PATH).handler(ChatApi::requireJson);
-        BodyLimit.read(router.post(PATH), ApiLimits.MAX_BODY_BYTES).handler(this::chat);
+        for (String path : java.util.List.of(PATH, STREAM_PATH)) {
+            router.route(path).handler(security.webOrigins());
+            router.post(path).handler(security.optionalAdmin());
+            router.post(path).handler(ChatApi::requireJson);
+        }
+        BodyLimit.read(router.post(PATH), ApiLimits.MAX_BODY_BYTES).handler(ctx -> chat(ctx, new JsonReply(ctx)));
+        BodyLimit.read(router.post(STREAM_PATH), ApiLimits.MAX_BODY_BYTES)
+                .handler(ctx -> chat(ctx, new ChatStream(ctx)));
     }
 
     private static void requireJson(RoutingContext ctx) {
@@ -72,7 +78,7 @@ public final class ChatApi {
         ctx.next();
     }
 
-    private void chat(RoutingContext ctx) {
+    private void chat(RoutingContext ctx, Responder responder) {
         ChatRequest request;
         try {
             request = ChatRequest.parse(ctx.body().buffer());
@@ -115,7 +121,7 @@ public final class ChatApi {
                                     turn.channel().wireName(), PiiMask.phone(turn.from()), turn.identity(),
                                     replied.reply().getString("intent"), replied.reply().getString("state"),
                                     (System.nanoTime() - started) / 1_000_000);
-                            ApiResponses.json(ctx, 200, replied.reply());
+                            responder.replied(replied.reply());
                         }
                     }
                 })
@@ -123,8 +129,28 @@ public final class ChatApi {
                     errors.record(DependencyKind.DIALOG);
                     LOG.error("chat turn failed on {} from {} ({}): {}", turn.channel().wireName(),
                             PiiMask.phone(turn.from()), turn.identity(), FailureSummary.of(e));
-                    ApiResponses.error(ctx, 500, "the receptionist could not answer; please try again");
+                    responder.failed(500, "the receptionist could not answer; please try again");
                 });
+    }
+
+    /** How a finished turn goes back to the client: one JSON body, or a stream of events. */
+    interface Responder {
+        void replied(JsonObject turn);
+
+        void failed(int status, String message);
+    }
+
+    /** {@code POST /v1/chat}: the turn as one JSON body. */
+    private record JsonReply(RoutingContext ctx) implements Responder {
+        @Override
+        public void replied(JsonObject turn) {
+            ApiResponses.json(ctx, 200, turn);
+        }
+
+        @Override
+        public void failed(int status, String message) {
+            ApiResponses.error(ctx, status, message);
+        }
     }
 
     /** What the worker decided: a reply, or a refusal by the rate limit. */

@@ -20,8 +20,9 @@ import java.util.Objects;
  * {@code GET /v1/missed-calls?days=N} (default 7, at most {@link ApiLimits#MAX_RANGE_DAYS}): the calls turned away
  * because every line was busy and the messages to call back (reason {@code "message"}: asked for a person, to be
  * called back, or stuck), newest first, so the owner can call them back —
- * {@code {"missed_calls": [{"call_sid","caller_phone","reason","texted_back","missed_at","message"}]}};
+ * {@code {"missed_calls": [{"call_sid","caller_phone","reason","texted_back","missed_at","message","done_at"}]}};
  * {@code message} is null for a call turned away.
+ * {@code POST /v1/missed-calls/{call_sid}/done}: the owner has called back ({@code 204}; 404 when not listed).
  */
 public final class MissedCallsApi {
 
@@ -44,6 +45,27 @@ public final class MissedCallsApi {
 
     public void mount(Router router) {
         router.get(PATH).handler(this::list);
+        router.post(PATH + "/:sid/done").handler(this::done);
+    }
+
+    private void done(RoutingContext ctx) {
+        String sid = ctx.pathParam("sid");
+        if (sid == null || !sid.matches("[A-Za-z0-9_-]{1,64}")) {
+            ApiResponses.error(ctx, 404, "no such missed call");
+            return;
+        }
+        workers.<Boolean>executeBlocking(() -> store.done(sid), false)
+                .onSuccess(found -> {
+                    if (found) {
+                        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+                    } else {
+                        ApiResponses.error(ctx, 404, "no such missed call");
+                    }
+                })
+                .onFailure(e -> {
+                    LOG.error("ticking off a missed call failed: {}", FailureSummary.of(e));
+                    ApiResponses.error(ctx, 500, "the missed call could not be updated; please try again");
+                });
     }
 
     private void list(RoutingContext ctx) {
@@ -76,7 +98,9 @@ public final class MissedCallsApi {
                     .put("reason", call.reason())
                     .put("texted_back", call.textedBack())
                     .put("message", call.message())
-                    .put("missed_at", call.missedAt().atZone(zone).toOffsetDateTime().toString()));
+                    .put("missed_at", call.missedAt().atZone(zone).toOffsetDateTime().toString())
+                    .put("done_at", call.doneAt() == null ? null
+                            : call.doneAt().atZone(zone).toOffsetDateTime().toString()));
         }
         return new JsonObject().put("timezone", zone.getId()).put("missed_calls", items);
     }

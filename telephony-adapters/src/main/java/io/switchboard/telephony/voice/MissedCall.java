@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param missedAt    when the call came in
  * @param message     for a message to call back ({@link #MESSAGE}): what the owner was told, caller words cleaned;
  *                    null for a call turned away
+ * @param doneAt      when the owner ticked it off as called back, or null
  */
 public record MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt,
-                         String message) {
+                         String message, Instant doneAt) {
+
+    /** Not yet ticked off. */
+    public MissedCall(String callSid, String callerPhone, String reason, boolean textedBack, Instant missedAt,
+                      String message) {
+        this(callSid, callerPhone, reason, textedBack, missedAt, message, null);
+    }
 
     /** Every line was busy. */
     public static final String BUSY = "busy";

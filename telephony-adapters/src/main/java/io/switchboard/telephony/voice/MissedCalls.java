@@ -68,6 +68,19 @@ public final class MissedCalls {
         dsl.update(MISSED_CALL).set(MISSED_CALL.TEXTED_BACK, true).where(MISSED_CALL.CALL_SID.eq(callSid)).execute();
     }
 
+    /**
+     * The owner has called this caller back. Returns false when no such call is listed; ticking one off twice keeps
+     * the first time.
+     */
+    public boolean done(String callSid) {
+        int updated = dsl.update(MISSED_CALL)
+                .set(MISSED_CALL.DONE_AT, org.jooq.impl.DSL.coalesce(MISSED_CALL.DONE_AT,
+                        org.jooq.impl.DSL.val(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))))
+                .where(MISSED_CALL.CALL_SID.eq(callSid))
+                .execute();
+        return updated == 1;
+    }
+
     /** Calls missed at or after {@code since}, newest first, at most {@link #MAX_LISTED}. */
     public List<MissedCall> since(Instant since) {
         return dsl.selectFrom(MISSED_CALL)
@@ -75,6 +88,7 @@ public final class MissedCalls {
                 .orderBy(MISSED_CALL.MISSED_AT.desc())
                 .limit(MAX_LISTED)
                 .fetch(r -> new MissedCall(r.getCallSid(), r.getCallerPhone(), r.getReason(), r.getTextedBack(),
-                        r.getMissedAt().toInstant(), r.getMessage()));
+                        r.getMissedAt().toInstant(), r.getMessage(),
+                        r.getDoneAt() == null ? null : r.getDoneAt().toInstant()));
     }
 }

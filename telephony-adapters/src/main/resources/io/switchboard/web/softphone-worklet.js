@@ -1,0 +1,67 @@
+/* Switchboard softphone capture: microphone audio at the context's rate → 8 kHz → G.711 mu-law, 160 bytes (20 ms)
+ * per message, exactly what a Twilio Media Stream carries. The resampler is a windowed-sinc low-pass at 3.6 kHz
+ * evaluated at each output instant, so any input rate (44.1, 48 kHz...) works without aliasing the voice band. */
+class SoftphoneCapture extends AudioWorkletProcessor {
+  constructor() {
+    super();
+    this.ratio = sampleRate / 8000;
+    this.half = 16;                                  // taps on each side, in output-rate units
+    this.cutoff = 3600 / sampleRate;                 // normalised to the input rate
+    this.span = Math.ceil(this.half * this.ratio);   // input samples on each side of an output instant
+    this.history = new Float32Array(this.span * 2 + 256);
+    this.filled = 0;                                 // input samples held in history
+    this.next = this.span;                           // the next output instant, in history coordinates
+    this.frame = new Uint8Array(160);
+    this.framed = 0;
+  }
+
+  static encode(x) {
+    let s = Math.max(-1, Math.min(1, x)) * 32767 | 0;
+    const sign = s < 0 ? 0x80 : 0;
+    if (sign) { s = -s; }
+    if (s > 32635) { s = 32635; }
+    s += 0x84;
+    let exponent = 7;
+    for (let mask = 0x4000; (s & mask) === 0 && exponent > 0; exponent--, mask >>= 1) { }
+    const mantissa = (s >> (exponent + 3)) & 0x0f;
+    return ~(sign | (exponent << 4) | mantissa) & 0xff;
+  }
+
+  sample(t) {
+    const base = Math.floor(t);
+    let sum = 0, weights = 0;
+    for (let i = base - this.span + 1; i <= base + this.span; i++) {
+      const d = t - i;
+      const w = 0.5 + 0.5 * Math.cos(Math.PI * d / (this.span + 1));     // Hann window
+      const x = 2 * Math.PI * this.cutoff * d;
+      const sinc = x === 0 ? 1 : Math.sin(x) / x;
+      sum += this.history[i] * sinc * w;
+      weights += sinc * w;
+    }
+    return weights === 0 ? 0 : sum / weights;
+  }
+
+  process(inputs) {
+    const input = inputs[0] && inputs[0][0];
+    if (!input) { return true; }
+    if (this.filled + input.length > this.history.length) {
+      // Keep what the filter still needs, drop the rest.
+      const keep = this.filled - (Math.floor(this.next) - this.span);
+      this.history.copyWithin(0, this.filled - keep, this.filled);
+      this.next -= this.filled - keep;
+      this.filled = keep;
+    }
+    this.history.set(input, this.filled);
+    this.filled += input.length;
+    while (this.next + this.span < this.filled) {
+      this.frame[this.framed++] = SoftphoneCapture.encode(this.sample(this.next));
+      this.next += this.ratio;
+      if (this.framed === 160) {
+        this.port.postMessage(this.frame.slice(0));
+        this.framed = 0;
+      }
+    }
+    return true;
+  }
+}
+registerProcessor("softphone-capture", SoftphoneCapture);
