@@ -178,8 +178,9 @@ final class DialogRunner {
             reason = loop;
             shape = "loop: " + loop + " — bot asked " + lastAsk + ", after caller " + lastMove + " [" + medium(p) + "]";
         } else if (greeting != null && fx.scheduling().profile().greeting().hasVoice()
-                && !greeting.equals(fx.scheduling().profile().greeting().voice())) {
-            // a business with its own greeting must be heard saying it
+                && !greeting.equals(fx.scheduling().profile().greeting().spoken(
+                        fx.scheduling().profile().greeting().voice()))) {
+            // a business with its own greeting must be heard saying it, with its disclosure after the first sentence
             outcome = Outcome.STUCK;
             reason = "not the business's own greeting";
             shape = "stuck: not the business's own greeting [voice]";
