@@ -70,7 +70,8 @@ final class HandOffFlow {
             t.ask(t.say.askForMessage(t.profile().owner().name()), Expectation.PROBLEM, DialogState.COLLECTING);
             return;
         }
-        if (callback(c) == null) {
+        // A Slack user is answered where they wrote (the staff channel is pinged), so needs no number to be called on.
+        if (callback(c) == null && c.channel != Channel.SLACK) {
             c.pendingHandOff = reason;
             t.ask(t.say.askCallbackNumber(t.profile().owner().name()), Expectation.PHONE, DialogState.COLLECTING);
             return;

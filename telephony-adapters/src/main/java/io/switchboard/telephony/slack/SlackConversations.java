@@ -76,7 +76,7 @@ public final class SlackConversations {
     /** The staff channel's line when the conversation asked for a person or left a message for one. */
     private static Optional<String> handOff(SlackTurn turn, TurnResult r) {
         boolean person = r.actions().stream().anyMatch(a -> a instanceof DialogAction.HandOff
-                || a instanceof DialogAction.MessageForOwner);
+                || a instanceof DialogAction.MessageForOwner || a instanceof DialogAction.NotifyOwner);
         if (!person) {
             return Optional.empty();
         }
