@@ -389,7 +389,7 @@ public final class Switchboard implements AutoCloseable {
 
     /**
      * {@code POST /calcom/webhook} when Cal.com is the calendar and {@code CALCOM_WEBHOOK_SECRET} is set: changes
-     * made in Cal.com reach the booking, and a customer whose booking was cancelled there is texted.
+     * made in Cal.com reach the booking, and a customer whose booking was cancelled or moved there is texted.
      */
     private Optional<CalcomWebhookRoute> calcomWebhook(ControlPlane plane) {
         if (calcom.isEmpty()) {
@@ -400,13 +400,20 @@ public final class Switchboard implements AutoCloseable {
             LOG.info("Cal.com webhook off: set {} to bring changes made in Cal.com back", CalcomSettings.WEBHOOK_SECRET);
             return Optional.empty();
         }
-        OwnerCancellationTexts texts = new OwnerCancellationTexts(
-                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(),
-                scheduling.profile().name(), scheduling.profile().timezone());
+        Optional<io.switchboard.telephony.outbound.OutboundMessenger> sms =
+                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
+        OwnerCancellationTexts cancels = new OwnerCancellationTexts(sms, scheduling.profile().name(),
+                scheduling.profile().timezone());
+        OwnerMoveTexts moves = new OwnerMoveTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
         CalcomChanges changes = new CalcomChanges() {
             @Override
             public void cancelled(Appointment a) {
-                texts.accept(a);
+                cancels.accept(a);
+            }
+
+            @Override
+            public void moved(Appointment before, Appointment after) {
+                moves.moved(before, after);
             }
         };
         CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
