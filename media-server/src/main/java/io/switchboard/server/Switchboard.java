@@ -9,10 +9,20 @@ import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmFallbacks;
 import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
+import io.switchboard.models.Appointment;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
+import io.switchboard.scheduling.calendar.calcom.CalcomApi;
+import io.switchboard.scheduling.calendar.calcom.CalcomBookings;
+import io.switchboard.scheduling.calendar.calcom.CalcomCalendar;
+import io.switchboard.scheduling.calendar.calcom.CalcomCancelSink;
+import io.switchboard.scheduling.calendar.calcom.CalcomChanges;
+import io.switchboard.scheduling.calendar.calcom.CalcomSettings;
+import io.switchboard.scheduling.calendar.calcom.CalcomSetupException;
+import io.switchboard.scheduling.calendar.calcom.CalcomSignature;
+import io.switchboard.scheduling.calendar.calcom.CalcomWebhook;
 import io.switchboard.scheduling.calendar.google.GoogleCalendarSettings;
 import io.switchboard.scheduling.calendar.google.GoogleCalendarSetupException;
 import io.switchboard.scheduling.calendar.google.GoogleCalendarSync;
@@ -42,6 +52,7 @@ import io.switchboard.telephony.calllog.CallSummary;
 import io.switchboard.telephony.calllog.OwnerCallSummaries;
 import io.switchboard.media.call.CallLogRecorder;
 import io.switchboard.telephony.metrics.PrometheusMetrics;
+import io.switchboard.telephony.http.CalcomWebhookRoute;
 import io.switchboard.telephony.voice.BusyCallFollowUp;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.MissedCalls;
@@ -104,6 +115,8 @@ public final class Switchboard implements AutoCloseable {
     private VoiceAuthentication voiceAuth;
     private volatile CalendarSink calendarSink;
     private GoogleCalendarSync googleCalendar;
+    /** Cal.com as the calendar ({@code SWITCHBOARD_CALENDAR=calcom}), set once by {@link #open}. */
+    private Optional<CalcomCalendar> calcom = Optional.empty();
 
     private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
                         DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
@@ -155,7 +168,9 @@ public final class Switchboard implements AutoCloseable {
             Clock clock = config.clock(profile.timezone());
             Database database = Database.open(config.databaseSettings());
             closers.push(new Step("database", database::close));
-            Scheduling scheduling = Scheduling.create(profile, clock, database);
+            Optional<CalcomCalendar> calcom = calcom(config, profile, clock, database);
+            Scheduling scheduling = calcom.map(c -> Scheduling.create(profile, clock, database, c, c))
+                    .orElseGet(() -> Scheduling.create(profile, clock, database));
             // Before anything can book: a profile of another business must not merge into these bookings.
             new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
             SessionStore sessions = openSessions(config, clock);
@@ -169,10 +184,26 @@ public final class Switchboard implements AutoCloseable {
             Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier, text.phoneVerifier());
             closeIfCloseable("dialog engine", engine, closers);
-            return new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
+            Switchboard switchboard = new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
+            switchboard.calcom = calcom;
+            return switchboard;
         } catch (RuntimeException e) {
             closeAll(closers);
             throw e;
+        }
+    }
+
+    /** Cal.com behind the booking seam when {@code SWITCHBOARD_CALENDAR=calcom}. */
+    private static Optional<CalcomCalendar> calcom(ServerConfig config, BusinessProfile profile, Clock clock,
+                                                   Database database) {
+        try {
+            return CalcomSettings.fromEnvironment(config.environment(), profile).map(s -> {
+                LOG.info("Cal.com is the calendar: {}", s);
+                return new CalcomCalendar(s, new CalcomApi(s), new CalcomBookings(database.dsl()), clock,
+                        profile.timezone());
+            });
+        } catch (CalcomSetupException e) {
+            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
         }
     }
 
@@ -295,6 +326,7 @@ public final class Switchboard implements AutoCloseable {
         });
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
         CalendarRoutes.mount(plane, config.environment(), scheduling, googleCalendar);
+        calcomWebhook(plane).ifPresent(route -> plane.mount(route::mount));
         plane.start();
         http = plane;
         plane.markReady();
@@ -410,6 +442,9 @@ public final class Switchboard implements AutoCloseable {
      */
     public synchronized Optional<CalendarRelay> startCalendarRelay() {
         Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
+        if (calcom.isPresent()) {
+            return Optional.of(startCalcomRelay(settings.isPresent()));
+        }
         Optional<GoogleCalendarSync> google = startGoogleCalendar(settings.isPresent());
         if (google.isPresent()) {
             return Optional.of(google.get().relay());
@@ -422,6 +457,56 @@ public final class Switchboard implements AutoCloseable {
         CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
         closers.push(new Step("calendar relay", relay::close));
         return Optional.of(relay);
+    }
+
+    /** Cancellations reach Cal.com through the outbox (bookings and moves were accepted there synchronously). */
+    private CalendarRelay startCalcomRelay(boolean webhookToo) {
+        boolean googleToo = !config.environment().getOrDefault(GoogleCalendarSettings.CALENDAR_ID, "").isBlank();
+        if (webhookToo || googleToo) {
+            throw new ConfigException(CalcomSettings.CALENDAR, "calcom takes the calendar outbox; unset "
+                    + (webhookToo ? CalendarSyncSettings.WEBHOOK_URL : GoogleCalendarSettings.CALENDAR_ID));
+        }
+        CalcomCalendar c = calcom.orElseThrow();
+        CalcomCancelSink sink = new CalcomCancelSink(c.api(), c.bookings());
+        CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, clock, Duration.ofSeconds(5),
+                Duration.ofMinutes(5)).start();
+        closers.push(new Step("Cal.com relay", relay::close));
+        attachCalendarSink(sink);
+        return relay;
+    }
+
+    /**
+     * {@code POST /calcom/webhook} when Cal.com is the calendar and {@code CALCOM_WEBHOOK_SECRET} is set: changes
+     * made in Cal.com reach the booking, and a customer whose booking was cancelled or moved there is texted.
+     */
+    private Optional<CalcomWebhookRoute> calcomWebhook(ControlPlane plane) {
+        if (calcom.isEmpty()) {
+            return Optional.empty();
+        }
+        CalcomCalendar c = calcom.get();
+        if (c.settings().webhookSecret().isEmpty()) {
+            LOG.info("Cal.com webhook off: set {} to bring changes made in Cal.com back", CalcomSettings.WEBHOOK_SECRET);
+            return Optional.empty();
+        }
+        Optional<io.switchboard.telephony.outbound.OutboundMessenger> sms =
+                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
+        OwnerCancellationTexts cancels = new OwnerCancellationTexts(sms, scheduling.profile().name(),
+                scheduling.profile().timezone());
+        OwnerMoveTexts moves = new OwnerMoveTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
+        CalcomChanges changes = new CalcomChanges() {
+            @Override
+            public void cancelled(Appointment a) {
+                cancels.accept(a);
+            }
+
+            @Override
+            public void moved(Appointment before, Appointment after) {
+                moves.moved(before, after);
+            }
+        };
+        CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
+                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
+        return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));
     }
 
     /**

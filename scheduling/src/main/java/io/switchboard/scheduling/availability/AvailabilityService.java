@@ -26,11 +26,19 @@ public final class AvailabilityService {
     private final BusinessProfile profile;
     private final BookingWindow window;
     private final CalendarView calendar;
+    private final SlotSource external;
 
     public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar) {
+        this(profile, window, calendar, SlotSource.NONE);
+    }
+
+    /** With an external calendar's offered starts ({@code external}) intersected with our own rules. */
+    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar,
+                               SlotSource external) {
         this.profile = profile;
         this.window = window;
         this.calendar = calendar;
+        this.external = java.util.Objects.requireNonNull(external, "external");
     }
 
     /** The best open slots for {@code query}: chronological, or nearest the preferred start first. */
@@ -47,6 +55,7 @@ public final class AvailabilityService {
         List<BusyTime> busy = calendar.busyBetween(rangeStart, dayStart(last.plusDays(1)));
         Map<LocalDate, Integer> perDay = calendar.bookingsPerDay(first, last);
         boolean chronological = query.preferred() == null;
+        java.util.Optional<java.util.Set<Instant>> offered = external.openStarts(service.id(), first, last);
 
         List<TimeSlot> found = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
@@ -55,6 +64,7 @@ public final class AvailabilityService {
             }
             for (OpeningHours hours : profile.hours().on(day.getDayOfWeek())) {
                 collect(day, hours, service.duration(), query, busy, found);
+                offered.ifPresent(starts -> found.removeIf(s -> !starts.contains(s.start().toInstant())));
                 if (chronological && found.size() >= query.limit()) {
                     return List.copyOf(found.subList(0, query.limit()));
                 }
@@ -116,7 +126,39 @@ public final class AvailabilityService {
                 }
             }
         }
-        return List.copyOf(ranges);
+        java.util.Optional<java.util.Set<Instant>> offered = external.openStarts(serviceId, day, day);
+        return offered.isEmpty() ? List.copyOf(ranges) : offeredRuns(ranges, offered.get(), service.duration());
+    }
+
+    /**
+     * The parts of {@code ranges} the external calendar also offers: each run of consecutive grid starts it lists
+     * becomes a range from the run's first start to the end of a job at its last.
+     */
+    private List<TimeSlot> offeredRuns(List<TimeSlot> ranges, java.util.Set<Instant> offered, Duration length) {
+        Duration step = profile.rules().slotStep();
+        List<TimeSlot> runs = new ArrayList<>();
+        for (TimeSlot range : ranges) {
+            Instant runStart = null;
+            Instant runLast = null;
+            Instant end = range.end().toInstant();
+            for (Instant s = range.start().toInstant(); !s.plus(length).isAfter(end); s = s.plus(step)) {
+                if (offered.contains(s)) {
+                    runStart = runStart == null ? s : runStart;
+                    runLast = s;
+                } else if (runStart != null) {
+                    runs.add(run(runStart, runLast.plus(length)));
+                    runStart = null;
+                }
+            }
+            if (runStart != null) {
+                runs.add(run(runStart, runLast.plus(length)));
+            }
+        }
+        return List.copyOf(runs);
+    }
+
+    private TimeSlot run(Instant start, Instant end) {
+        return new TimeSlot(start.atZone(window.zone()), end.atZone(window.zone()));
     }
 
     private void collect(LocalDate day, OpeningHours hours, Duration length, SlotQuery q, List<BusyTime> busy,

@@ -50,10 +50,19 @@ public final class BookingService {
     private final AuditLog audit;
     private final CalendarOutbox outbox;
     private final PhoneNumberNormalizer phones;
+    private final SlotAuthority authority;
 
     public BookingService(BusinessProfile profile, Clock clock, DSLContext dsl, AppointmentStore store,
                           AvailabilityService availability, BookingWindow window, AuditLog audit,
                           CalendarOutbox outbox) {
+        this(profile, clock, dsl, store, availability, window, audit, outbox, SlotAuthority.NONE);
+    }
+
+    /** With an external calendar ({@code authority}) that must accept each booking and move first. */
+    public BookingService(BusinessProfile profile, Clock clock, DSLContext dsl, AppointmentStore store,
+                          AvailabilityService availability, BookingWindow window, AuditLog audit,
+                          CalendarOutbox outbox, SlotAuthority authority) {
+        this.authority = java.util.Objects.requireNonNull(authority, "authority");
         this.profile = profile;
         this.clock = clock;
         this.dsl = dsl;
@@ -63,6 +72,14 @@ public final class BookingService {
         this.audit = audit;
         this.outbox = outbox;
         this.phones = new PhoneNumberNormalizer(profile.phoneRegion());
+    }
+
+    /**
+     * This service without the external calendar: for applying changes that were made in that calendar, which
+     * must not be sent back to it.
+     */
+    public BookingService withoutSlotAuthority() {
+        return new BookingService(profile, clock, dsl, store, availability, window, audit, outbox);
     }
 
     public BookingResult book(BookingRequest req) {
@@ -96,19 +113,30 @@ public final class BookingService {
         Customer customer = new Customer(phone.get(), req.name(), req.address(), req.email());
         Appointment appointment = new Appointment(UUID.randomUUID(), service.id(), slot, AppointmentStatus.BOOKED,
                 customer, req.address(), req.problem(), req.emergency(), req.actor().channel(), now);
+        SlotAuthority.Hold hold = authority.hold(appointment);
+        if (hold instanceof SlotAuthority.Hold.Refused) {
+            return slotTaken(service.id(), req.start());
+        }
+        String held = hold instanceof SlotAuthority.Hold.Held h ? h.reference() : null;
+        boolean stored = false;
         try {
-            return dsl.transactionResult(cfg -> {
+            BookingResult result = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 store.upsertCustomer(tx, customer, now);
                 if (!store.claimDayPlace(tx, store.localDay(appointment), profile.rules().maxBookingsPerDay())) {
                     throw new Rollback(new BookingResult.Rejected(BookingError.DAY_FULL, "no more bookings that day"));
                 }
                 store.insert(tx, appointment, blockedUntil(slot), key, fingerprint);
+                if (held != null) {
+                    authority.recorded(tx, appointment.id(), held);
+                }
                 audit.record(tx, now, "BOOKED", appointment.id(), req.actor().channel(), req.actor().reference(),
                         null, AppointmentJson.of(appointment));
                 outbox.append(tx, appointment.id(), "BOOKED", AppointmentJson.of(appointment));
                 return new BookingResult.Success(appointment, false);
             });
+            stored = true;
+            return result;
         } catch (Rollback r) {
             return r.result;
         } catch (DataAccessException e) {
@@ -122,6 +150,10 @@ public final class BookingService {
                 return slotTaken(service.id(), req.start());
             }
             throw e;
+        } finally {
+            if (held != null && !stored) {
+                authority.undo(appointment, held); // the external calendar booked, we did not
+            }
         }
     }
 
@@ -131,8 +163,9 @@ public final class BookingService {
             return new BookingResult.Rejected(BookingError.MISSING_FIELD, "appointment and new start are required");
         }
         Instant now = clock.instant();
+        MoveHold moveHold = new MoveHold();
         try {
-            return dsl.transactionResult(cfg -> {
+            BookingResult result = dsl.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
                 Appointment current = store.lockForUpdate(tx, appointmentId).orElseThrow(() -> new Rollback(
                         new BookingResult.Rejected(BookingError.NOT_FOUND, "no such appointment")));
@@ -160,12 +193,23 @@ public final class BookingService {
                         throw new Rollback(new BookingResult.Rejected(BookingError.DAY_FULL, "no more bookings that day"));
                     }
                 }
+                // Last before our writes, with the row locked: the external calendar moves only what we then store.
+                SlotAuthority.Hold hold = authority.move(current, moved);
+                if (hold instanceof SlotAuthority.Hold.Refused) {
+                    throw new Rollback(slotTaken(current.serviceId(), newStart));
+                }
+                if (hold instanceof SlotAuthority.Hold.Held h) {
+                    moveHold.set(current, moved, h.reference());
+                    authority.recorded(tx, current.id(), h.reference());
+                }
                 store.move(tx, current.id(), slot, blockedUntil(slot), now);
                 audit.record(tx, now, "RESCHEDULED", current.id(), actor.channel(), actor.reference(),
                         AppointmentJson.of(current), AppointmentJson.of(moved));
                 outbox.append(tx, current.id(), "RESCHEDULED", AppointmentJson.of(moved));
                 return new BookingResult.Success(moved, false);
             });
+            moveHold.stored();
+            return result;
         } catch (Rollback r) {
             return r.result;
         } catch (DataAccessException e) {
@@ -174,6 +218,8 @@ public final class BookingService {
                 return slotTaken(serviceId, newStart);
             }
             throw e;
+        } finally {
+            moveHold.undoUnlessStored(authority);
         }
     }
 
@@ -247,6 +293,30 @@ public final class BookingService {
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /** An external move made inside a reschedule's transaction, undone there unless the transaction committed. */
+    private static final class MoveHold {
+        private Appointment original;
+        private Appointment moved;
+        private String reference;
+        private boolean stored;
+
+        void set(Appointment original, Appointment moved, String reference) {
+            this.original = original;
+            this.moved = moved;
+            this.reference = reference;
+        }
+
+        void stored() {
+            stored = true;
+        }
+
+        void undoUnlessStored(SlotAuthority authority) {
+            if (reference != null && !stored) {
+                authority.undoMove(moved, original, reference);
+            }
         }
     }
 
