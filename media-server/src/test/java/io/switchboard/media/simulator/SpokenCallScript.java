@@ -79,6 +79,7 @@ public record SpokenCallScript(String id, Kind kind, String phone, String openin
                 Expectation.Slot.NAME)) {
             answers.getOrDefault(checked, List.of()).forEach(a -> lines.add(correction(a)));
         }
+        lines.add(SpokenCaller.NO);
         lines.add(DONE);
         return lines;
     }

@@ -34,6 +34,9 @@ final class SpokenCaller {
         }
     }
 
+    /** What the caller says to a repeated yes-or-no question about a read-back that was wrong. */
+    static final String NO = "no";
+
     /** The business the corpus calls (its service names, as the read-back says them). */
     private static final BusinessProfile PROFILE = TestProfiles.sample();
 
@@ -46,6 +49,8 @@ final class SpokenCaller {
     private int exchangesBefore;
     private int turns;
     private boolean looped;
+    /** Whether the last read-back heard got something wrong (and the caller said so). */
+    private boolean readBackWrong;
 
     SpokenCaller(SpokenCallScript script) {
         this.script = script;
@@ -96,8 +101,10 @@ final class SpokenCaller {
         boolean booking = reply.contains("shall i book it");
         boolean move = reply.contains("shall i go ahead") && reply.contains(" to ");
         if (!(booking || move) || want.start() == null) {
-            return null;
+            // Asked again ("was that a yes or a no?") about a read-back they already said no to: still no.
+            return readBackWrong && last.state() == DialogState.AWAITING_CONFIRMATION ? Move.say(NO) : null;
         }
+        readBackWrong = false;
         // A move reads back "from <old> to <new>": only the new time is the caller's to check.
         String heard = move ? reply.substring(reply.lastIndexOf(" to ")) : reply;
         Expectation.Slot wrong = null;
@@ -110,10 +117,14 @@ final class SpokenCaller {
         if (booking && want.serviceId() != null && !heard.contains(serviceName(want.serviceId()))) {
             wrong = Expectation.Slot.SERVICE;
         }
-        if (wrong == null || script.answers().getOrDefault(wrong, List.of()).isEmpty()) {
+        if (wrong == null) {
             return null;
         }
+        readBackWrong = true;
         fallbacks.merge("corrected", 1, Integer::sum);
+        if (script.answers().getOrDefault(wrong, List.of()).isEmpty()) {
+            return Move.say(NO);
+        }
         int attempt = corrections.merge(wrong, 1, Integer::sum) - 1;
         return Move.say(SpokenCallScript.correction(script.answer(wrong, attempt)));
     }
