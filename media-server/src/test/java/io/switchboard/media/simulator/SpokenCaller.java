@@ -51,8 +51,6 @@ final class SpokenCaller {
     private boolean looped;
     /** Whether the last read-back heard got something wrong (and the caller said so). */
     private boolean readBackWrong;
-    /** What was wrong in it (a slot the caller has answers for). */
-    private Expectation.Slot wrongSlot;
 
     SpokenCaller(SpokenCallScript script) {
         this.script = script;
@@ -104,8 +102,7 @@ final class SpokenCaller {
         boolean move = reply.contains("shall i go ahead") && reply.contains(" to ");
         if (!(booking || move) || want.start() == null) {
             // Asked again ("was that a yes or a no?") about a read-back they already said no to: still no.
-            return readBackWrong && last.state() == DialogState.AWAITING_CONFIRMATION
-                    && slot(Expectation.Slot.YES_NO) ? Move.say(NO) : null;
+            return readBackWrong && last.state() == DialogState.AWAITING_CONFIRMATION ? Move.say(NO) : null;
         }
         readBackWrong = false;
         // A move reads back "from <old> to <new>": only the new time is the caller's to check.
@@ -123,19 +120,13 @@ final class SpokenCaller {
         if (wrong == null) {
             return null;
         }
-        fallbacks.merge("corrected", 1, Integer::sum);
         readBackWrong = true;
+        fallbacks.merge("corrected", 1, Integer::sum);
         if (script.answers().getOrDefault(wrong, List.of()).isEmpty()) {
-            wrongSlot = null;
             return Move.say(NO);
         }
-        wrongSlot = wrong;
         int attempt = corrections.merge(wrong, 1, Integer::sum) - 1;
         return Move.say(SpokenCallScript.correction(script.answer(wrong, attempt)));
-    }
-
-    private boolean slot(Expectation.Slot slot) {
-        return last.expecting().slot() == slot;
     }
 
     private static String dayWords(LocalDate day) {
@@ -161,11 +152,6 @@ final class SpokenCaller {
         Move correction = slot == Expectation.Slot.YES_NO ? readBackCorrection(reply) : null;
         if (correction != null) {
             return correction;
-        }
-        if (readBackWrong && wrongSlot != null && slot == Expectation.Slot.NONE
-                && last.state() == DialogState.AWAITING_CONFIRMATION) {
-            // "What would you like to change?" after their no: the thing that was wrong, once more.
-            return Move.say(script.answer(wrongSlot, corrections.getOrDefault(wrongSlot, 1) - 1));
         }
         if (reply.contains("keypad") || reply.contains("press 1")) {
             String keys = script.keys().get(slot);
