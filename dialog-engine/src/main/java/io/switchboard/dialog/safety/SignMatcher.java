@@ -140,11 +140,23 @@ public final class SignMatcher implements SafetyRecognizer {
             w = w.substring(0, w.length() - 1);
         }
         if (w.length() > 5 && w.endsWith("ing")) {
-            w = w.substring(0, w.length() - 3);
+            w = undoubled(w.substring(0, w.length() - 3));
         } else if (w.length() > 4 && w.endsWith("ed") && !w.endsWith("eed")) {
-            w = w.substring(0, w.length() - 2);
+            w = undoubled(w.substring(0, w.length() - 2));
         } else if (w.length() > 4 && w.endsWith("e")) {
             w = w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+
+    /**
+     * "dripp" (from "dripping", "dripped") is "drip", "runn" is "run": a consonant doubled before the suffix, except
+     * the endings that are double in the word itself ("smell", "hiss", "fizz", "stuff").
+     */
+    private static String undoubled(String w) {
+        int n = w.length();
+        if (n > 2 && w.charAt(n - 1) == w.charAt(n - 2) && "bdgkmnprt".indexOf(w.charAt(n - 1)) >= 0) {
+            return w.substring(0, n - 1);
         }
         return w;
     }

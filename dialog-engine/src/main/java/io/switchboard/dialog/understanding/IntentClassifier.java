@@ -47,6 +47,8 @@ public final class IntentClassifier {
             + "|\\b(?:move|change|switch|shift|amend|push|bring) (?:my |the |our |that |this |it |me )?"
             + "(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|\\d{1,2}(?::\\d{2})?"
             + "(?: am| pm)?|first|second|next|other) )?(?:appointment|booking|visit|slot|time|day|date|job)s?\\b"
+            // a word or two between the verb and "appointment": "move night appointments" is a recogniser's "move my"
+            + "|\\b(?:move|change|reschedule) (?:\\w+ ){1,2}(?:appointment|booking)s?\\b"
             + "|\\b(?:move|push|put|bring|change|switch) (?:it|that|this|me) (?:back|forward|to|until|later|earlier)\\b"
             + "|\\b(?:different|another|other) (?:day|time|date)\\b"
             // a reply to a reminder: "can we move it?", "I need to shift it"

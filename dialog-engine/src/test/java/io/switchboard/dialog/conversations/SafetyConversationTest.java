@@ -64,7 +64,9 @@ class SafetyConversationTest {
             "gas             | I can smell gas",
             "gas             | the carbon monoxide alarm went off",
             "water-electrics | water pouring through the ceiling",
-            "water-electrics | we've got a burst pipe"})
+            "water-electrics | we've got a burst pipe",
+            // as the recogniser hears a caller's "water is pouring through my ceiling"
+            "water-electrics | what is pouring through my ceiling"})
     void theSpokenAdviceComesFirstOnACallAndIsInThePromptCache(String ruleId, String said) {
         TurnResult r = caller.voice(said);
         String spoken = Phrasing.forChannel(Channel.VOICE).safetyAdvice(rule(ruleId).advice());

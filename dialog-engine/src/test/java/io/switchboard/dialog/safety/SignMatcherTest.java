@@ -40,6 +40,26 @@ class SignMatcherTest {
         assertThat(matcher.recognise(said, RULES)).isEmpty();
     }
 
+    /**
+     * A sign written with a doubled consonant ("ceiling dripping") means what its synonyms mean: "water" misheard as
+     * "what" still leaves "pouring through my ceiling", and "running" is "run".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"what is pouring through my ceiling", "it's dripped through the ceiling",
+            "the ceiling is running with water", "ceiling dripping"})
+    void signsWithADoubledConsonantMeetTheirSynonyms(String said) {
+        SafetyRule dripping = new SafetyRule("ceiling", List.of("ceiling dripping"), "Stopcock.");
+        assertThat(matcher.recognise(said, List.of(GAS, dripping))).contains(dripping);
+    }
+
+    @Test
+    void aDoubledConsonantBeforeASuffixIsOneLetterButDoubleEndingsStay() {
+        assertThat(SignMatcher.stem("dripping")).isEqualTo(SignMatcher.stem("drip"));
+        assertThat(SignMatcher.stem("running")).isEqualTo("run");
+        assertThat(SignMatcher.stem("smelling")).isEqualTo("smell");
+        assertThat(SignMatcher.stem("hissing")).isEqualTo("hiss");
+    }
+
     @Test
     void wordsTooFarApartAreNotOneSign() {
         assertThat(matcher.recognise("the smell in the garage is from paint, and separately the boiler runs on mains"

@@ -25,6 +25,7 @@ class IntentClassifierTest {
             have you got anything on friday                    | NONE        | BOOK
             could one of your lads come round                  | NONE        | BOOK
             move my appointment                                | NONE        | RESCHEDULE
+            i need to move night appointments                  | NONE        | RESCHEDULE
             can we change the time                             | NONE        | RESCHEDULE
             can we make it 4 instead                           | SLOT_CHOICE | RESCHEDULE
             i need to reschedule                               | NONE        | RESCHEDULE

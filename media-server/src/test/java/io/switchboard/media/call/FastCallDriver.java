@@ -28,6 +28,8 @@ public final class FastCallDriver {
     private static final long FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final byte[] SILENCE = silence();
     /** After the last reply, how long (real time) the caller stays on the line for the receptionist to hang up. */
+    /** Frames between two keyed digits (100 ms). */
+    private static final int KEY_GAP_FRAMES = 5;
     private static final long CALLER_HANG_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final SimulatedClock clock = new SimulatedClock();
@@ -54,6 +56,37 @@ public final class FastCallDriver {
      */
     public Result run(VoiceCalls calls, String callSid, String from, List<CallerUtterance> lines)
             throws InterruptedException {
+        ArrayDeque<CallerUtterance> toSay = new ArrayDeque<>(lines);
+        return run(calls, callSid, from, () -> toSay.isEmpty() ? Move.HANG_UP : Move.say(toSay.poll()));
+    }
+
+    /**
+     * The caller's side of a call that reacts to what it hears: asked for its next move each time a reply has played
+     * out (and the caller's short pause has passed), on the driver's thread.
+     */
+    @FunctionalInterface
+    public interface Caller {
+        Move next();
+    }
+
+    /** What the caller does next: say {@code speech}, key {@code digits}, or (both null) wait for the hang-up. */
+    public record Move(CallerUtterance speech, String digits) {
+        public static final Move HANG_UP = new Move(null, null);
+
+        public static Move say(CallerUtterance speech) {
+            return new Move(speech, null);
+        }
+
+        public static Move key(String digits) {
+            return new Move(null, digits);
+        }
+    }
+
+    /**
+     * One call from {@code from} whose caller decides each line after hearing the reply before it, on {@code calls}.
+     * Keys are sent one every 100 ms, as a phone does. Blocks until the call is over.
+     */
+    public Result run(VoiceCalls calls, String callSid, String from, Caller caller) throws InterruptedException {
         if (calls.clock() != clock) {
             throw new IllegalArgumentException("the calls must run on this driver's clock");
         }
@@ -79,8 +112,9 @@ public final class FastCallDriver {
         line.call = call;
         call.openInbound();
         call.startSpeaking();
-        ArrayDeque<CallerUtterance> toSay = new ArrayDeque<>(lines);
+        Move next = null;
         byte[] saying = null;
+        String keying = null;
         int offset = 0;
         long quietUntil = 0;
         boolean awaitingReply = true;
@@ -95,7 +129,8 @@ public final class FastCallDriver {
                         && line.playedOut()) {
                     awaitingReply = false;
                     quietUntil = clock.nanoTime() + reactionPause.toNanos();
-                    if (toSay.isEmpty()) {
+                    next = caller.next();
+                    if (next.speech() == null && next.digits() == null) {
                         // The last line's reply has played: the receptionist hangs up now if the conversation is
                         // over (its speaking thread notices the played-out audio at once); else the caller does.
                         awaitHangUp(call, line);
@@ -104,9 +139,25 @@ public final class FastCallDriver {
                 }
                 byte[] frame = SILENCE;
                 int at = 0;
-                if (saying == null && !awaitingReply && clock.nanoTime() >= quietUntil && !toSay.isEmpty()) {
-                    saying = toSay.poll().muLaw();
+                if (next != null && !awaitingReply && clock.nanoTime() >= quietUntil) {
+                    if (next.speech() != null) {
+                        saying = next.speech().muLaw();
+                    } else {
+                        keying = next.digits();
+                    }
+                    next = null;
                     offset = 0;
+                }
+                if (keying != null && offset % KEY_GAP_FRAMES == 0) {
+                    call.onDtmf(keying.charAt(offset / KEY_GAP_FRAMES));
+                    if (offset / KEY_GAP_FRAMES == keying.length() - 1) {
+                        keying = null;
+                        awaitingReply = true;
+                        line.replyFramesAtLineEnd = line.replyFrames;
+                    }
+                }
+                if (keying != null) {
+                    offset++;
                 }
                 if (saying != null) {
                     frame = saying;

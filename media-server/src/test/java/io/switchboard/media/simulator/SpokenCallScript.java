@@ -65,11 +65,21 @@ public record SpokenCallScript(String id, Kind kind, String phone, String openin
         return lines.get(Math.min(attempt, lines.size() - 1));
     }
 
+    /** What the caller says when a read-back got {@code answer}'s slot wrong: "no", then that answer again. */
+    public static String correction(String answer) {
+        return "no " + answer;
+    }
+
     /** Every line this caller may say, for rendering before the call. */
     public Set<String> allLines() {
         Set<String> lines = new LinkedHashSet<>();
         lines.add(opening);
         answers.values().forEach(lines::addAll);
+        for (Expectation.Slot checked : List.of(Expectation.Slot.SERVICE, Expectation.Slot.DATE_TIME,
+                Expectation.Slot.NAME)) {
+            answers.getOrDefault(checked, List.of()).forEach(a -> lines.add(correction(a)));
+        }
+        lines.add(SpokenCaller.NO);
         lines.add(DONE);
         return lines;
     }

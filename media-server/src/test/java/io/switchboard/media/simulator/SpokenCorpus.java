@@ -8,6 +8,7 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.call.FastCallDriver;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -45,6 +46,9 @@ import java.util.Map;
 public final class SpokenCorpus implements AutoCloseable {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(25);
+    private static final Duration FAST_REACTION = Duration.ofMillis(300);
+    /** Simulated length after which a fast call is abandoned: far past any call the corpus means. */
+    private static final Duration FAST_MAX_CALL = Duration.ofMinutes(6);
     private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
     private static final String OTHER_CUSTOMER_TABLES =
             "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
@@ -52,21 +56,25 @@ public final class SpokenCorpus implements AutoCloseable {
     private final SchedulingFixture fixture;
     private final ObservedDialog dialog;
     private final VoskSpeechRecognizer recognizer;
+    /** The WebSocket for real-time calls, or null when the calls run on simulated time. */
     private final MediaWebSocketServer server;
-    private final List<SpokenCallScript> scripts;
-    private final List<CallerVoice> voices;
-    private final Map<String, Map<String, CallerUtterance>> rendered = new HashMap<>();
+    private final SpokenCallRunner runner;
+    private final List<Placed> calls;
+    /** Per call, each line the caller may say, rendered before any call starts. */
+    private final List<Map<String, CallerUtterance>> rendered = new ArrayList<>();
 
-    private SpokenCorpus(List<SpokenCallScript> scripts, List<CallerVoice> voices) {
-        this.scripts = List.copyOf(scripts);
-        this.voices = List.copyOf(voices);
-        for (int i = 0; i < scripts.size(); i++) {
-            CallerVoice voice = voiceOf(i);
+    /** One call of a run: a caller's script in a voice. */
+    public record Placed(SpokenCallScript script, CallerVoice voice) {
+    }
+
+    private SpokenCorpus(List<Placed> calls, boolean fast) {
+        this.calls = List.copyOf(calls);
+        for (Placed call : calls) {
             Map<String, CallerUtterance> lines = new HashMap<>();
-            for (String line : scripts.get(i).allLines()) {
-                lines.put(line, voice.utterance(line));
+            for (String line : call.script().allLines()) {
+                lines.put(line, call.voice().utterance(line));
             }
-            rendered.put(scripts.get(i).id(), lines);
+            rendered.add(lines);
         }
         this.fixture = new SchedulingFixture(TestProfiles.sample(), SpokenCallCorpus.NOW);
         Receptionist receptionist = Receptionist.create(fixture.scheduling(),
@@ -78,16 +86,40 @@ public final class SpokenCorpus implements AutoCloseable {
         MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
         PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard(fixture.scheduling().profile().name()));
         AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
-        VoiceCalls calls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
+        VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
                 .withAnswerCheck(answers)
                 .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
-        this.server = MediaWebSocketServer.start(MediaServerSettings.loopback(), calls,
-                MediaStreamAuth.unauthenticated());
+        if (fast) {
+            FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
+            this.server = null;
+            this.runner = new FastSpokenCallRunner(driver, voiceCalls.withClock(driver.clock()), dialog);
+        } else {
+            this.server = MediaWebSocketServer.start(MediaServerSettings.loopback(), voiceCalls,
+                    MediaStreamAuth.unauthenticated());
+            this.runner = new WebSocketCallRunner(server.port(), dialog, REPLY_TIMEOUT);
+        }
     }
 
     /** Renders every line of {@code scripts} (the i-th script in voice {@code i % voices}) and starts the server. */
     public static SpokenCorpus start(List<SpokenCallScript> scripts, List<CallerVoice> voices) {
-        return new SpokenCorpus(scripts, voices);
+        return new SpokenCorpus(roundRobin(scripts, voices), false);
+    }
+
+    /**
+     * The same corpus through the call pipeline on simulated time, with no WebSocket: each call takes as long as
+     * recognition, dialog and synthesis take (seconds), not as long as it lasts.
+     */
+    public static SpokenCorpus startFast(List<Placed> calls) {
+        return new SpokenCorpus(calls, true);
+    }
+
+    /** The i-th script in voice {@code i % voices}. */
+    public static List<Placed> roundRobin(List<SpokenCallScript> scripts, List<CallerVoice> voices) {
+        List<Placed> out = new ArrayList<>();
+        for (int i = 0; i < scripts.size(); i++) {
+            out.add(new Placed(scripts.get(i), voices.get(i % voices.size())));
+        }
+        return out;
     }
 
     /** The business owner of the profile the corpus runs against (the owner callers' number and PIN). */
@@ -95,24 +127,19 @@ public final class SpokenCorpus implements AutoCloseable {
         return TestProfiles.sample().owner();
     }
 
-    private CallerVoice voiceOf(int scriptIndex) {
-        return voices.get(scriptIndex % voices.size());
-    }
-
     /** Plays every script, in order, and judges each. */
     public List<SpokenCallResult> runAll() throws Exception {
         List<SpokenCallResult> results = new ArrayList<>();
-        SpokenCallRunner runner = new SpokenCallRunner(server.port(), dialog, REPLY_TIMEOUT);
-        for (int i = 0; i < scripts.size(); i++) {
-            SpokenCallScript s = scripts.get(i);
+        for (int i = 0; i < calls.size(); i++) {
+            SpokenCallScript s = calls.get(i).script();
             fixture.database().dsl().execute(OTHER_CUSTOMER_TABLES);
             fixture.clock().set(fixture.at(SpokenCallCorpus.NOW));
             if (s.existing() != null) {
                 preBook(s);
             }
             String callSid = String.format("CA%032x", 0xC0DE0000L + i);
-            SpokenCallRunner.Played played = runner.play(s, rendered.get(s.id()), callSid);
-            SpokenCallResult r = judge(s, voiceOf(i).id(), played, dialog.of(callSid));
+            SpokenCallRunner.Played played = runner.play(s, rendered.get(i), callSid);
+            SpokenCallResult r = judge(s, calls.get(i).voice().id(), played, dialog.of(callSid));
             results.add(r);
             System.out.printf("[corpus] %s %s %s in %d turns%s%s%n", s.id(), r.voice(), r.right() ? "RIGHT" : "WRONG",
                     r.turns(), r.fallbacks().isEmpty() ? "" : " " + r.fallbacks(), r.right() ? "" : ": " + r.why());
@@ -184,7 +211,9 @@ public final class SpokenCorpus implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         recognizer.close();
         fixture.close();
     }

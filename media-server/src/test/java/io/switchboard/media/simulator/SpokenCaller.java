@@ -1,0 +1,176 @@
+package io.switchboard.media.simulator;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogState;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.BusinessProfile;
+import io.switchboard.scheduling.testing.TestProfiles;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The caller's side of one corpus call, whatever carries it: after each reply it answers what it was asked (the
+ * dialog's expectation for that reply, as a person understands a question), in the next of its phrasings when the
+ * same question comes again, and on the keypad when the reply asks for keys. It keeps the call's transcript, turns
+ * and fallbacks for the judge.
+ */
+final class SpokenCaller {
+
+    /** What the caller does next: say {@code line} or key {@code keys} (ending with '#'). */
+    record Move(String line, String keys) {
+        static Move say(String line) {
+            return new Move(line, null);
+        }
+
+        static Move key(String digits) {
+            return new Move(null, digits + "#");
+        }
+    }
+
+    /** What the caller says to a repeated yes-or-no question about a read-back that was wrong. */
+    static final String NO = "no";
+
+    /** The business the corpus calls (its service names, as the read-back says them). */
+    private static final BusinessProfile PROFILE = TestProfiles.sample();
+
+    private final SpokenCallScript script;
+    private final Map<String, Integer> fallbacks = new LinkedHashMap<>();
+    private final Map<Expectation.Slot, Integer> attempts = new EnumMap<>(Expectation.Slot.class);
+    private final Map<Expectation.Slot, Integer> corrections = new EnumMap<>(Expectation.Slot.class);
+    private final List<String> transcript = new ArrayList<>();
+    private TurnResult last;
+    private int exchangesBefore;
+    private int turns;
+    private boolean looped;
+    /** Whether the last read-back heard got something wrong (and the caller said so). */
+    private boolean readBackWrong;
+
+    SpokenCaller(SpokenCallScript script) {
+        this.script = script;
+    }
+
+    /** The first line, after the greeting; {@code conversation} is the dialog's turns so far. */
+    Move opening(List<ObservedDialog.Exchange> conversation) {
+        return made(Move.say(script.opening()), conversation);
+    }
+
+    /** Takes in the reply just played; true when it ended the conversation. */
+    boolean hear(List<ObservedDialog.Exchange> conversation) {
+        last = conversation.get(conversation.size() - 1).result();
+        if (conversation.size() > exchangesBefore) {
+            transcript.add("heard " + conversation.get(conversation.size() - 1).request().text()
+                    + "  ->  [" + last.state().wireName() + " " + last.expecting() + "] " + last.reply());
+        } else {
+            transcript.add("(no turn reached the dialog: a re-prompt)");
+        }
+        return last.has(DialogAction.EndConversation.class);
+    }
+
+    /** The answer to the reply last heard, or null once the call has taken too many turns (a loop). */
+    Move next(List<ObservedDialog.Exchange> conversation) {
+        if (turns >= SpokenCallRunner.MAX_TURNS) {
+            looped = true;
+            return null;
+        }
+        return made(decide(), conversation);
+    }
+
+    boolean looped() {
+        return looped;
+    }
+
+    SpokenCallRunner.Played played(String failure) {
+        return new SpokenCallRunner.Played(turns, looped, fallbacks, transcript, looped ? "turn limit" : failure);
+    }
+
+    /**
+     * Checks a booking or move read-back against what this caller wants, as a person listening to it would: their
+     * name, the day (and that it is a morning, the part of day they asked for) and the job. On the first thing that is
+     * wrong they say "no" with that thing again, in their next phrasing when it is wrong again; null when the
+     * read-back is right or is not one.
+     */
+    private Move readBackCorrection(String reply) {
+        SpokenCallScript.Expected want = script.expected();
+        boolean booking = reply.contains("shall i book it");
+        boolean move = reply.contains("shall i go ahead") && reply.contains(" to ");
+        if (!(booking || move) || want.start() == null) {
+            // Asked again ("was that a yes or a no?") about a read-back they already said no to: still no.
+            return readBackWrong && last.state() == DialogState.AWAITING_CONFIRMATION ? Move.say(NO) : null;
+        }
+        readBackWrong = false;
+        // A move reads back "from <old> to <new>": only the new time is the caller's to check.
+        String heard = move ? reply.substring(reply.lastIndexOf(" to ")) : reply;
+        Expectation.Slot wrong = null;
+        if (booking && want.name() != null && !heard.contains(want.name())) {
+            wrong = Expectation.Slot.NAME;
+        }
+        if (!heard.contains(dayWords(want.start().toLocalDate())) || !heard.contains(" a m")) {
+            wrong = Expectation.Slot.DATE_TIME;
+        }
+        if (booking && want.serviceId() != null && !heard.contains(serviceName(want.serviceId()))) {
+            wrong = Expectation.Slot.SERVICE;
+        }
+        if (wrong == null) {
+            return null;
+        }
+        readBackWrong = true;
+        fallbacks.merge("corrected", 1, Integer::sum);
+        if (script.answers().getOrDefault(wrong, List.of()).isEmpty()) {
+            return Move.say(NO);
+        }
+        int attempt = corrections.merge(wrong, 1, Integer::sum) - 1;
+        return Move.say(SpokenCallScript.correction(script.answer(wrong, attempt)));
+    }
+
+    private static String dayWords(LocalDate day) {
+        return day.equals(SpokenCallCorpus.NOW.toLocalDate().plusDays(1)) ? "tomorrow"
+                : day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
+    }
+
+    private static String serviceName(String serviceId) {
+        return PROFILE.services().stream().filter(s -> s.id().equals(serviceId)).findFirst().orElseThrow()
+                .name().toLowerCase(Locale.ROOT);
+    }
+
+    private Move made(Move move, List<ObservedDialog.Exchange> conversation) {
+        exchangesBefore = conversation.size();
+        turns++;
+        transcript.add(move.keys() != null ? "keys  " + move.keys() : "says  " + move.line());
+        return move;
+    }
+
+    private Move decide() {
+        Expectation.Slot slot = last.expecting().slot();
+        String reply = last.reply().toLowerCase(Locale.ROOT);
+        Move correction = slot == Expectation.Slot.YES_NO ? readBackCorrection(reply) : null;
+        if (correction != null) {
+            return correction;
+        }
+        if (reply.contains("keypad") || reply.contains("press 1")) {
+            String keys = script.keys().get(slot);
+            if (keys != null) {
+                fallbacks.merge("keypad", 1, Integer::sum);
+                return Move.key(keys);
+            }
+        }
+        if (last.state().isTerminal() && last.state() != DialogState.OWNER_BRIEFING) {
+            return Move.say(SpokenCallScript.DONE);
+        }
+        int attempt = attempts.merge(slot, 1, Integer::sum) - 1;
+        if (attempt > 0 && slot != Expectation.Slot.NONE) {
+            fallbacks.merge("re-asked", 1, Integer::sum);
+        }
+        List<String> lines = script.answers().getOrDefault(slot, List.of());
+        if (lines.isEmpty() || (slot == Expectation.Slot.NONE && attempt >= lines.size())) {
+            return Move.say(SpokenCallScript.DONE);
+        }
+        return Move.say(script.answer(slot, attempt));
+    }
+}
