@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Finds open slots for a service. Honours opening hours, durations, the buffer between jobs, blackout days,
@@ -23,14 +24,24 @@ import java.util.Map;
  */
 public final class AvailabilityService {
 
-    private final BusinessProfile profile;
+    /** Read on each use: the owner can change hours and blackout days while the server runs. */
+    private final Supplier<BusinessProfile> profiles;
     private final BookingWindow window;
     private final CalendarView calendar;
 
-    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar) {
-        this.profile = profile;
+    public AvailabilityService(Supplier<BusinessProfile> profiles, BookingWindow window, CalendarView calendar) {
+        this.profiles = java.util.Objects.requireNonNull(profiles, "profiles");
         this.window = window;
         this.calendar = calendar;
+    }
+
+    /** Over a fixed profile. */
+    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar) {
+        this(() -> profile, window, calendar);
+    }
+
+    private BusinessProfile profile() {
+        return profiles.get();
     }
 
     /** The best open slots for {@code query}: chronological, or nearest the preferred start first. */
@@ -43,7 +54,7 @@ public final class AvailabilityService {
         if (first.isAfter(last)) {
             return List.of();
         }
-        Instant rangeStart = dayStart(first).minus(profile.rules().bufferBetweenJobs());
+        Instant rangeStart = dayStart(first).minus(profile().rules().bufferBetweenJobs());
         List<BusyTime> busy = calendar.busyBetween(rangeStart, dayStart(last.plusDays(1)));
         Map<LocalDate, Integer> perDay = calendar.bookingsPerDay(first, last);
         boolean chronological = query.preferred() == null;
@@ -53,7 +64,7 @@ public final class AvailabilityService {
             if (!dayAcceptsBookings(day, perDay)) {
                 continue;
             }
-            for (OpeningHours hours : profile.hours().on(day.getDayOfWeek())) {
+            for (OpeningHours hours : profile().hours().on(day.getDayOfWeek())) {
                 collect(day, hours, service.duration(), query, busy, found);
                 if (chronological && found.size() >= query.limit()) {
                     return List.copyOf(found.subList(0, query.limit()));
@@ -77,10 +88,10 @@ public final class AvailabilityService {
         if (day.isAfter(horizonDay)) {
             return java.util.Optional.of(DayUnavailable.BEYOND_HORIZON);
         }
-        if (!profile.hours().isOpenOn(day.getDayOfWeek())) {
+        if (!profile().hours().isOpenOn(day.getDayOfWeek())) {
             return java.util.Optional.of(DayUnavailable.CLOSED);
         }
-        if (profile.isBlackout(day)) {
+        if (profile().isBlackout(day)) {
             return java.util.Optional.of(DayUnavailable.DAY_OFF);
         }
         return java.util.Optional.empty();
@@ -96,12 +107,12 @@ public final class AvailabilityService {
         if (!dayAcceptsBookings(day, perDay)) {
             return List.of();
         }
-        Duration buffer = profile.rules().bufferBetweenJobs();
+        Duration buffer = profile().rules().bufferBetweenJobs();
         List<BusyTime> busy = calendar.busyBetween(dayStart(day).minus(buffer), dayStart(day.plusDays(1)));
         Instant earliest = window.earliestStart();
         Instant latestEnd = window.latestStart().plus(service.duration());
         List<TimeSlot> ranges = new ArrayList<>();
-        for (OpeningHours hours : profile.hours().on(day.getDayOfWeek())) {
+        for (OpeningHours hours : profile().hours().on(day.getDayOfWeek())) {
             Instant open = window.openInstant(day, hours);
             Instant close = min(window.closeInstant(day, hours), latestEnd);
             List<Instant[]> free = new ArrayList<>();
@@ -121,8 +132,8 @@ public final class AvailabilityService {
 
     private void collect(LocalDate day, OpeningHours hours, Duration length, SlotQuery q, List<BusyTime> busy,
                          List<TimeSlot> out) {
-        Duration step = profile.rules().slotStep();
-        Duration buffer = profile.rules().bufferBetweenJobs();
+        Duration step = profile().rules().slotStep();
+        Duration buffer = profile().rules().bufferBetweenJobs();
         Instant close = window.closeInstant(day, hours);
         Instant earliest = window.earliestStart();
         Instant latest = window.latestStart();
@@ -152,13 +163,13 @@ public final class AvailabilityService {
     }
 
     private boolean dayAcceptsBookings(LocalDate day, Map<LocalDate, Integer> perDay) {
-        return !profile.isBlackout(day)
-                && profile.hours().isOpenOn(day.getDayOfWeek())
-                && perDay.getOrDefault(day, 0) < profile.rules().maxBookingsPerDay();
+        return !profile().isBlackout(day)
+                && profile().hours().isOpenOn(day.getDayOfWeek())
+                && perDay.getOrDefault(day, 0) < profile().rules().maxBookingsPerDay();
     }
 
     private ServiceType service(String id) {
-        return profile.service(id).orElseThrow(() -> new IllegalArgumentException("unknown service '" + id + "'"));
+        return profile().service(id).orElseThrow(() -> new IllegalArgumentException("unknown service '" + id + "'"));
     }
 
     private Instant dayStart(LocalDate day) {
@@ -167,7 +178,7 @@ public final class AvailabilityService {
 
     /** First instant at or after {@code t} on the slot grid that starts at {@code origin}. */
     private Instant alignUp(Instant t, Instant origin) {
-        long step = profile.rules().slotStep().toSeconds();
+        long step = profile().rules().slotStep().toSeconds();
         long offset = Duration.between(origin, t).toSeconds();
         if (offset <= 0) {
             return origin;
