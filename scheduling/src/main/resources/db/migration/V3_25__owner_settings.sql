@@ -24,7 +24,8 @@ CREATE TABLE owner_faq_answer (
     CONSTRAINT owner_faq_answer_ck CHECK (answer <> '')
 );
 
--- One row: bumped by every change, read cheaply by every instance to know when to reload the three tables above.
+-- At most one row, written by the first change and bumped by each one after; read cheaply by every instance to
+-- know when to reload the three tables above. No row means no change yet (an empty database restores a backup).
 CREATE TABLE owner_settings (
     id            SMALLINT NOT NULL,
     version       BIGINT   NOT NULL,
@@ -32,8 +33,6 @@ CREATE TABLE owner_settings (
     CONSTRAINT owner_settings_pk PRIMARY KEY (id),
     CONSTRAINT owner_settings_one_row_ck CHECK (id = 1)
 );
-
-INSERT INTO owner_settings (id, version, blackouts_set) VALUES (1, 0, FALSE);
 
 -- A settings change is audited too, and belongs to no appointment.
 ALTER TABLE audit_log ALTER COLUMN appointment_id DROP NOT NULL;

@@ -1,7 +1,9 @@
 package io.switchboard.scheduling.profile;
 
 import java.time.DayOfWeek;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +25,7 @@ public record OwnerSettings(Map<DayOfWeek, List<String>> hours, List<String> bla
     public OwnerSettings {
         EnumMap<DayOfWeek, List<String>> copy = new EnumMap<>(DayOfWeek.class);
         Objects.requireNonNull(hours, "hours").forEach((day, texts) -> copy.put(day, List.copyOf(texts)));
-        hours = java.util.Collections.unmodifiableMap(copy);
+        hours = Collections.unmodifiableMap(copy);
         blackouts = blackouts == null ? null : List.copyOf(blackouts);
         faqAnswers = Map.copyOf(Objects.requireNonNull(faqAnswers, "faqAnswers"));
     }
@@ -40,7 +42,7 @@ public record OwnerSettings(Map<DayOfWeek, List<String>> hours, List<String> bla
     }
 
     public OwnerSettings withFaqAnswer(String topic, String answer) {
-        Map<String, String> merged = new java.util.HashMap<>(faqAnswers);
+        Map<String, String> merged = new HashMap<>(faqAnswers);
         merged.put(topic, answer);
         return new OwnerSettings(hours, blackouts, merged);
     }

@@ -3,6 +3,7 @@ package io.switchboard.scheduling.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
+import io.switchboard.models.FaqEntry;
 import io.switchboard.scheduling.audit.AuditLog;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.OwnerSettings;
@@ -12,8 +13,8 @@ import org.jooq.JSONB;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -49,7 +50,7 @@ public final class OwnerSettingsChanges {
     /** Sets the intervals of the weekdays named (an empty list closes the day); other days are unchanged. */
     public BusinessProfile setHours(Map<DayOfWeek, List<String>> hours, String actor) {
         Map<String, List<String>> named = new TreeMap<>();
-        hours.forEach((d, h) -> named.put(d.name().toLowerCase(java.util.Locale.ROOT), h));
+        hours.forEach((d, h) -> named.put(d.name().toLowerCase(Locale.ROOT), h));
         return change("HOURS", actor, s -> s.withHours(hours), (tx, checked) -> store.saveHours(tx, hours), named);
     }
 
@@ -78,7 +79,7 @@ public final class OwnerSettingsChanges {
     }
 
     private int topicIndex(String topic) {
-        List<io.switchboard.models.FaqEntry> faq = current.file().faq();
+        List<FaqEntry> faq = current.file().faq();
         for (int i = 0; i < faq.size(); i++) {
             if (faq.get(i).topic().equals(topic)) {
                 return i;
