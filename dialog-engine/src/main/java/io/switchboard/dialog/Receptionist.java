@@ -15,6 +15,7 @@ import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.KeyedLock;
 import io.switchboard.dialog.session.SessionKey;
 import io.switchboard.dialog.session.SessionStore;
+import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.Scheduling;
 import org.slf4j.Logger;
@@ -36,7 +37,8 @@ public final class Receptionist implements DialogEngine {
 
     private final Scheduling scheduling;
     private final SessionStore sessions;
-    private final Hearing hearing;
+    /** Built for the profile in force; rebuilt when the owner's settings change it (see {@link #hearing()}). */
+    private volatile Hearing hearing;
     private final ConversationEngine engine;
     private final Duration sessionTimeout;
     private final KeyedLock<SessionKey> locks = new KeyedLock<>();
@@ -92,6 +94,20 @@ public final class Receptionist implements DialogEngine {
         return new Receptionist(scheduling, sessions, llm, notifier, sessionTimeout, metrics, codes);
     }
 
+    /**
+     * The reading of messages for the profile in force now: an FAQ answer the owner changed is what the next reply
+     * says. The profile is the same object until it changes, so this is one comparison per turn.
+     */
+    private Hearing hearing() {
+        BusinessProfile now = scheduling.profile();
+        Hearing h = hearing;
+        if (h.profile() != now) {
+            h = new Hearing(now, llm);
+            hearing = h;
+        }
+        return h;
+    }
+
     @Override
     public TurnResult begin(Channel channel, String sessionId, String from) {
         SessionKey key = new SessionKey(channel, sessionId);
@@ -108,7 +124,7 @@ public final class Receptionist implements DialogEngine {
         return locks.withLock(key, () -> {
             Conversation c = load(key).orElseGet(
                     () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
-            Transition step = engine.step(c, hearing.hear(request, c, scheduling.clock()), request.replyCut(),
+            Transition step = engine.step(c, hearing().hear(request, c, scheduling.clock()), request.replyCut(),
                     request.client());
             save(key, step.next());
             TurnResult r = step.result();
@@ -157,7 +173,7 @@ public final class Receptionist implements DialogEngine {
 
     private void warmUpHere() {
         String session = "warm-up-" + java.util.UUID.randomUUID();
-        hearing.warmUp();
+        hearing().warmUp();
         try {
             handle(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
             handle(TurnRequest.text(Channel.VOICE, session, null, "what are your opening hours"));

@@ -70,6 +70,15 @@ public record BusinessProfile(String name, ZoneId timezone, String phoneRegion, 
         }
     }
 
+    /**
+     * This profile with the owner's dashboard settings in place of the file's hours, blackout days and FAQ; the
+     * caller has validated them (the scheduling profile loader does).
+     */
+    public BusinessProfile withOwnerSettings(WeeklyHours newHours, Set<LocalDate> newBlackouts, List<FaqEntry> newFaq) {
+        return new BusinessProfile(name, timezone, phoneRegion, newHours, newBlackouts, rules, services, owner,
+                emergencyKeywords, newFaq, serviceArea, id, kind, intake, greeting, safety);
+    }
+
     /** Without safety rules. */
     public BusinessProfile(String name, ZoneId timezone, String phoneRegion, WeeklyHours hours,
                            Set<LocalDate> blackoutDates, BookingRules rules, List<ServiceType> services,

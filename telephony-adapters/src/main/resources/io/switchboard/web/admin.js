@@ -60,6 +60,7 @@
         api("GET", "/v1/missed-calls?days=30").then(renderCallbacks),
         api("GET", "/v1/calendar-pushes").then(renderPushes),
         api("GET", "/v1/owner-alerts?days=7").then(renderAlerts),
+        api("GET", "/v1/business/settings").then(renderSettings),
         loadMetrics()
       ]);
     }).then(function () { status("Up to date at " + new Date().toLocaleTimeString()); })
@@ -179,6 +180,46 @@
     });
   }
 
+  var DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+  /* The owner's hours, blackout days and FAQ answers; the server checks them like the profile file and names the
+   * field it refuses, so its message is shown as it is. */
+  function renderSettings(s) {
+    $("settings-zone").textContent = s.timezone;
+    var hours = $("hours-fields");
+    hours.textContent = "";
+    DAYS.forEach(function (d) {
+      hours.appendChild(el("label", { "for": "hours-" + d }, [d.charAt(0).toUpperCase() + d.slice(1)]));
+      hours.appendChild(el("input", { id: "hours-" + d, type: "text", value: s.hours[d].join(", ") }));
+    });
+    $("blackouts").value = s.blackout_dates.join("\n");
+    var faq = $("faq-fields");
+    faq.textContent = "";
+    s.faq.forEach(function (f) {
+      var id = "faq-" + f.topic;
+      var text = el("textarea", { id: id, rows: "2" }, [f.answer]);
+      var save = el("button", { type: "button", id: "save-" + id }, ["Save answer"]);
+      save.addEventListener("click", function () {
+        saveSettings("PUT", "/v1/business/faq/" + encodeURIComponent(f.topic), { answer: text.value },
+          "Answer for " + f.topic + " saved.");
+      });
+      faq.appendChild(el("div", { "class": "faq" }, [el("label", { "for": id }, [f.topic + (f.changed ? " (changed)" : "")]),
+        text, save]));
+    });
+  }
+
+  function saveSettings(method, path, body, done) {
+    $("settings-result").textContent = "Saving…";
+    return api(method, path, body).then(function (s) {
+      renderSettings(s);
+      $("settings-result").textContent = done;
+    }).catch(function (e) { $("settings-result").textContent = "Not saved: " + e.message; });
+  }
+
+  function lines(text, separator) {
+    return text.split(separator).map(function (t) { return t.trim(); }).filter(function (t) { return t !== ""; });
+  }
+
   function loadMetrics() {
     var days = document.querySelector("input[name=period]:checked").value;
     return api("GET", "/v1/conversation-metrics?days=" + days).then(renderMetrics);
@@ -236,6 +277,17 @@
           showDashboard();
         });
       }).catch(function (err) { $("sign-in-error").textContent = err.message; $("token").focus(); });
+    });
+    $("hours-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var hours = {};
+      DAYS.forEach(function (d) { hours[d] = lines($("hours-" + d).value, ","); });
+      saveSettings("PUT", "/v1/business/hours", { hours: hours }, "Opening hours saved.");
+    });
+    $("blackouts-form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      saveSettings("PUT", "/v1/business/blackouts", { blackout_dates: lines($("blackouts").value, /[\n,]/) },
+        "Blackout days saved.");
     });
     $("sign-out").addEventListener("click", function () {
       api("DELETE", "/admin/session").then(function () { csrf = null; showSignIn(); });

@@ -52,6 +52,11 @@ public final class Hearing {
         this.check = new BackoffCheck(profile);
     }
 
+    /** The profile this reads messages for. */
+    public BusinessProfile profile() {
+        return profile;
+    }
+
     /** Loads the embedding model and embeds the profile, at start rather than on the first caller's turn. */
     public void warmUp() {
         knowledgeBase.warmUp();

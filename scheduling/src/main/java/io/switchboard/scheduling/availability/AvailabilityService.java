@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Finds open slots for a service. Honours opening hours, durations, the buffer between jobs, blackout days,
@@ -23,22 +24,38 @@ import java.util.Map;
  */
 public final class AvailabilityService {
 
-    private final BusinessProfile profile;
+    /** Read on each use: the owner can change hours and blackout days while the server runs. */
+    private final Supplier<BusinessProfile> profiles;
     private final BookingWindow window;
     private final CalendarView calendar;
     private final SlotSource external;
 
-    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar) {
-        this(profile, window, calendar, SlotSource.NONE);
+    public AvailabilityService(Supplier<BusinessProfile> profiles, BookingWindow window, CalendarView calendar) {
+        this(profiles, window, calendar, SlotSource.NONE);
     }
 
     /** With an external calendar's offered starts ({@code external}) intersected with our own rules. */
-    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar,
+    public AvailabilityService(Supplier<BusinessProfile> profiles, BookingWindow window, CalendarView calendar,
                                SlotSource external) {
-        this.profile = profile;
+        this.profiles = java.util.Objects.requireNonNull(profiles, "profiles");
         this.window = window;
         this.calendar = calendar;
         this.external = java.util.Objects.requireNonNull(external, "external");
+    }
+
+    /** Over a fixed profile. */
+    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar) {
+        this(() -> profile, window, calendar);
+    }
+
+    /** Over a fixed profile, with an external calendar's offered starts. */
+    public AvailabilityService(BusinessProfile profile, BookingWindow window, CalendarView calendar,
+                               SlotSource external) {
+        this(() -> profile, window, calendar, external);
+    }
+
+    private BusinessProfile profile() {
+        return profiles.get();
     }
 
     /** The best open slots for {@code query}: chronological, or nearest the preferred start first. */
@@ -51,7 +68,7 @@ public final class AvailabilityService {
         if (first.isAfter(last)) {
             return List.of();
         }
-        Instant rangeStart = dayStart(first).minus(profile.rules().bufferBetweenJobs());
+        Instant rangeStart = dayStart(first).minus(profile().rules().bufferBetweenJobs());
         List<BusyTime> busy = calendar.busyBetween(rangeStart, dayStart(last.plusDays(1)));
         Map<LocalDate, Integer> perDay = calendar.bookingsPerDay(first, last);
         boolean chronological = query.preferred() == null;
@@ -62,7 +79,7 @@ public final class AvailabilityService {
             if (!dayAcceptsBookings(day, perDay)) {
                 continue;
             }
-            for (OpeningHours hours : profile.hours().on(day.getDayOfWeek())) {
+            for (OpeningHours hours : profile().hours().on(day.getDayOfWeek())) {
                 collect(day, hours, service.duration(), query, busy, found);
                 offered.ifPresent(starts -> found.removeIf(s -> !starts.contains(s.start().toInstant())));
                 if (chronological && found.size() >= query.limit()) {
@@ -87,10 +104,10 @@ public final class AvailabilityService {
         if (day.isAfter(horizonDay)) {
             return java.util.Optional.of(DayUnavailable.BEYOND_HORIZON);
         }
-        if (!profile.hours().isOpenOn(day.getDayOfWeek())) {
+        if (!profile().hours().isOpenOn(day.getDayOfWeek())) {
             return java.util.Optional.of(DayUnavailable.CLOSED);
         }
-        if (profile.isBlackout(day)) {
+        if (profile().isBlackout(day)) {
             return java.util.Optional.of(DayUnavailable.DAY_OFF);
         }
         return java.util.Optional.empty();
@@ -106,12 +123,12 @@ public final class AvailabilityService {
         if (!dayAcceptsBookings(day, perDay)) {
             return List.of();
         }
-        Duration buffer = profile.rules().bufferBetweenJobs();
+        Duration buffer = profile().rules().bufferBetweenJobs();
         List<BusyTime> busy = calendar.busyBetween(dayStart(day).minus(buffer), dayStart(day.plusDays(1)));
         Instant earliest = window.earliestStart();
         Instant latestEnd = window.latestStart().plus(service.duration());
         List<TimeSlot> ranges = new ArrayList<>();
-        for (OpeningHours hours : profile.hours().on(day.getDayOfWeek())) {
+        for (OpeningHours hours : profile().hours().on(day.getDayOfWeek())) {
             Instant open = window.openInstant(day, hours);
             Instant close = min(window.closeInstant(day, hours), latestEnd);
             List<Instant[]> free = new ArrayList<>();
@@ -135,7 +152,7 @@ public final class AvailabilityService {
      * becomes a range from the run's first start to the end of a job at its last.
      */
     private List<TimeSlot> offeredRuns(List<TimeSlot> ranges, java.util.Set<Instant> offered, Duration length) {
-        Duration step = profile.rules().slotStep();
+        Duration step = profile().rules().slotStep();
         List<TimeSlot> runs = new ArrayList<>();
         for (TimeSlot range : ranges) {
             Instant runStart = null;
@@ -163,8 +180,8 @@ public final class AvailabilityService {
 
     private void collect(LocalDate day, OpeningHours hours, Duration length, SlotQuery q, List<BusyTime> busy,
                          List<TimeSlot> out) {
-        Duration step = profile.rules().slotStep();
-        Duration buffer = profile.rules().bufferBetweenJobs();
+        Duration step = profile().rules().slotStep();
+        Duration buffer = profile().rules().bufferBetweenJobs();
         Instant close = window.closeInstant(day, hours);
         Instant earliest = window.earliestStart();
         Instant latest = window.latestStart();
@@ -194,13 +211,13 @@ public final class AvailabilityService {
     }
 
     private boolean dayAcceptsBookings(LocalDate day, Map<LocalDate, Integer> perDay) {
-        return !profile.isBlackout(day)
-                && profile.hours().isOpenOn(day.getDayOfWeek())
-                && perDay.getOrDefault(day, 0) < profile.rules().maxBookingsPerDay();
+        return !profile().isBlackout(day)
+                && profile().hours().isOpenOn(day.getDayOfWeek())
+                && perDay.getOrDefault(day, 0) < profile().rules().maxBookingsPerDay();
     }
 
     private ServiceType service(String id) {
-        return profile.service(id).orElseThrow(() -> new IllegalArgumentException("unknown service '" + id + "'"));
+        return profile().service(id).orElseThrow(() -> new IllegalArgumentException("unknown service '" + id + "'"));
     }
 
     private Instant dayStart(LocalDate day) {
@@ -209,7 +226,7 @@ public final class AvailabilityService {
 
     /** First instant at or after {@code t} on the slot grid that starts at {@code origin}. */
     private Instant alignUp(Instant t, Instant origin) {
-        long step = profile.rules().slotStep().toSeconds();
+        long step = profile().rules().slotStep().toSeconds();
         long offset = Duration.between(origin, t).toSeconds();
         if (offset <= 0) {
             return origin;

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The static rules of when a job may take place: opening hours, blackout days, minimum notice and horizon.
@@ -21,28 +22,38 @@ public final class BookingWindow {
     /** Why a proposed start cannot be booked, before looking at other bookings. */
     public enum Violation { IN_THE_PAST, TOO_SOON, BEYOND_HORIZON, BLACKOUT, OUTSIDE_HOURS }
 
-    private final BusinessProfile profile;
+    /** Read on each use: the owner can change hours and blackout days while the server runs. */
+    private final Supplier<BusinessProfile> profiles;
     private final Clock clock;
 
-    public BookingWindow(BusinessProfile profile, Clock clock) {
-        this.profile = profile;
+    public BookingWindow(Supplier<BusinessProfile> profiles, Clock clock) {
+        this.profiles = java.util.Objects.requireNonNull(profiles, "profiles");
         this.clock = clock;
     }
 
+    /** Over a fixed profile. */
+    public BookingWindow(BusinessProfile profile, Clock clock) {
+        this(() -> profile, clock);
+    }
+
+    private BusinessProfile profile() {
+        return profiles.get();
+    }
+
     public ZoneId zone() {
-        return profile.timezone();
+        return profile().timezone();
     }
 
     public ZonedDateTime now() {
-        return ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        return ZonedDateTime.now(clock).withZoneSameInstant(profile().timezone());
     }
 
     public Instant earliestStart() {
-        return clock.instant().plus(profile.rules().minimumNotice());
+        return clock.instant().plus(profile().rules().minimumNotice());
     }
 
     public Instant latestStart() {
-        return clock.instant().plus(profile.rules().bookingHorizon());
+        return clock.instant().plus(profile().rules().bookingHorizon());
     }
 
     /** A violation, or empty when a job of {@code length} may start at {@code start}. */
@@ -59,11 +70,11 @@ public final class BookingWindow {
         }
         ZonedDateTime local = start.withZoneSameInstant(zone());
         LocalDate day = local.toLocalDate();
-        if (profile.isBlackout(day)) {
+        if (profile().isBlackout(day)) {
             return Optional.of(Violation.BLACKOUT);
         }
         Instant end = s.plus(length);
-        for (OpeningHours h : profile.hours().on(day.getDayOfWeek())) {
+        for (OpeningHours h : profile().hours().on(day.getDayOfWeek())) {
             if (!s.isBefore(openInstant(day, h)) && !end.isAfter(closeInstant(day, h))) {
                 return Optional.empty();
             }

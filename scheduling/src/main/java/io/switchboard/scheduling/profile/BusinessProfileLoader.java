@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.switchboard.models.BookingRules;
 import io.switchboard.models.BusinessKind;
@@ -156,6 +159,41 @@ public final class BusinessProfileLoader {
                 intake(root.field("intake"), kind),
                 greeting(root.field("greeting")),
                 safety(root.field("safety")));
+    }
+
+    /**
+     * {@code file} with the owner's dashboard settings applied, checked by the same rules and with the same messages
+     * as a profile file: the settings are written into a document of the file's shape and read back by the very code
+     * that reads the file, so a field named in an error ({@code hours.monday[0]}) is where the owner typed it.
+     *
+     * @throws ProfileException naming the first field that is not valid
+     */
+    public BusinessProfile withOwnerSettings(BusinessProfile file, OwnerSettings settings) {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        ObjectNode hours = document.putObject("hours");
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<String> texts = settings.hours().containsKey(day) ? settings.hours().get(day)
+                    : file.hours().on(day).stream().map(h -> h.open() + "-" + h.close()).toList();
+            if (!texts.isEmpty()) {
+                // A closed day is left out, as in a file, so "at least one open day" holds for the owner too.
+                texts.forEach(hours.putArray(day.name().toLowerCase(Locale.ROOT))::add);
+            }
+        }
+        ArrayNode blackouts = document.putArray("blackout_dates");
+        if (settings.blackouts() == null) {
+            file.blackoutDates().stream().sorted().forEach(d -> blackouts.add(d.toString()));
+        } else {
+            settings.blackouts().forEach(blackouts::add);
+        }
+        ArrayNode faq = document.putArray("faq");
+        for (FaqEntry entry : file.faq()) {
+            ObjectNode item = faq.addObject().put("topic", entry.topic())
+                    .put("answer", settings.faqAnswers().getOrDefault(entry.topic(), entry.answer()));
+            entry.keywords().forEach(item.putArray("keywords")::add);
+        }
+        ProfileNode root = ProfileNode.root(document);
+        return file.withOwnerSettings(hours(root.field("hours")), blackouts(root.field("blackout_dates")),
+                faq(root.field("faq")));
     }
 
     private JsonNode readTree(byte[] document) {

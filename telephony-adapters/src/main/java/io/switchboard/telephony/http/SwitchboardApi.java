@@ -14,7 +14,7 @@ public final class SwitchboardApi {
     public static final java.util.List<String> ADMIN_PATHS = java.util.List.of(AppointmentsApi.PATH,
             MissedCallsApi.PATH, MissedCallsApi.PATH + "/*", MetricsEndpoint.PATH, CallLogApi.PATH,
             CallLogApi.PATH + "/*", CustomerDataApi.PATH, CustomerDataApi.PATH + "/*", OwnerAttentionApi.PUSHES,
-            OwnerAttentionApi.ALERTS, OwnerAttentionApi.METRICS);
+            OwnerAttentionApi.ALERTS, OwnerAttentionApi.METRICS, BusinessSettingsApi.PATH + "/*");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SwitchboardApi.class);
     private static final java.time.Duration PRUNE_LIMITS_EVERY = java.time.Duration.ofHours(1);
@@ -48,6 +48,7 @@ public final class SwitchboardApi {
                 () -> java.time.LocalDate.ofInstant(scheduling.clock().instant(), scheduling.profile().timezone()))::mount);
         plane.mount(new OwnerAttentionApi(scheduling.database().dsl(), scheduling.clock(),
                 scheduling.profile().timezone(), plane.workers())::mount);
+        plane.mount(new BusinessSettingsApi(scheduling.profiles(), scheduling.settings(), plane.workers())::mount);
         plane.mount(WebAssets::mountPages);
         plane.vertx().setPeriodic(PRUNE_LIMITS_EVERY.toMillis(), id -> plane.workers()
                 .executeBlocking(sessions::pruneExpired, false)

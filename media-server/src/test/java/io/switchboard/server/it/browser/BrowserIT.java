@@ -141,7 +141,7 @@ class BrowserIT {
 
     @Test
     @Order(2)
-    void theDashboardShowsTheBookingAndItsTranscriptAndRefusesCrossSiteChanges() {
+    void theDashboardShowsTheBookingAndItsTranscriptAndRefusesCrossSiteChanges() throws Exception {
         browser.get(server.uri("/admin").toString());
         WebElement token = wait(Duration.ofSeconds(10)).until(d -> {
             WebElement t = d.findElement(By.id("token"));
@@ -171,6 +171,22 @@ class BrowserIT {
         Chromium.screenshot(browser, "dashboard-transcript");
         browser.executeScript("window.scrollTo(0, 0)");
         Chromium.screenshot(browser, "dashboard");
+
+        // The owner edits an FAQ answer in the Business settings panel; the server has it at once.
+        WebElement answer = browser.findElement(By.cssSelector("#faq-fields textarea"));
+        String topic = answer.getAttribute("id").substring("faq-".length());
+        answer.clear();
+        answer.sendKeys("Edited in the dashboard: card only.");
+        browser.findElement(By.id("save-faq-" + topic)).click();
+        wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("settings-result")).getText().contains("saved"));
+        JsonNode edited = null;
+        for (JsonNode f : admin("/v1/business/settings").path("faq")) {
+            if (f.path("topic").asText().equals(topic)) {
+                edited = f;
+            }
+        }
+        assertThat(edited).isNotNull();
+        assertThat(edited.path("answer").asText()).isEqualTo("Edited in the dashboard: card only.");
 
         // A change from the dashboard's own page without its CSRF token is refused...
         Object status = browser.executeAsyncScript("var done = arguments[0]; fetch('/admin/softphone-ticket', "
