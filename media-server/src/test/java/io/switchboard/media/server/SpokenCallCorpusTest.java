@@ -21,7 +21,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class SpokenCallCorpusTest {
 
+    // Off in the default test command (-Dcorpus.realtime=true runs it): the suite's real-time WebSocket calls are
+    // VoiceCallEndToEndTest's, and all 40 scripts run on simulated time in SpokenCorpusOnSimulatedTimeTest; these four
+    // minutes of real-time audio would push the whole run past its time budget on 2 cores.
     @Test
+    @EnabledIfSystemProperty(named = "corpus.realtime", matches = "true")
     void aFewSpokenCallsEndInTheRightOutcomeWithoutLooping() throws Exception {
         List<SpokenCallScript> all = SpokenCallCorpus.all(SpokenCorpus.owner());
         List<SpokenCallScript> subset = Stream.of("book-01", "book-06", "move-02", "owner-01")
