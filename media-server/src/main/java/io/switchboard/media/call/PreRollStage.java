@@ -4,6 +4,10 @@ package io.switchboard.media.call;
  * pre-roll: only speech goes further down (the resampler and recogniser do nothing between utterances), but the
  * last few frames before each onset are kept and replayed first, marked {@link AudioFrame#replayed}, so the
  * recogniser hears the start of the first word that VAD needed a moment to be sure of.
+ *
+ * <p>The pre-roll is {@code frames} frames long <em>including</em> the frame VAD started on (which follows the replay
+ * live), as the listener before the pipeline fed it: the small Vosk model is sensitive to how much lead-in it gets,
+ * and one frame more (320 ms instead of 300) turned an espeak-ng caller's "i need a repair" into "i mean it".
  */
 final class PreRollStage implements Stage {
 
@@ -12,8 +16,9 @@ final class PreRollStage implements Stage {
     private int count;
     private boolean passing;
 
+    /** @param frames pre-roll length in frames, counting the onset frame; 0 or 1 replays nothing */
     PreRollStage(int frames, int pcm16Capacity) {
-        this.kept = new AudioFrame[Math.max(1, frames)];
+        this.kept = new AudioFrame[Math.max(0, frames - 1)];
         for (int i = 0; i < kept.length; i++) {
             kept[i] = new AudioFrame(pcm16Capacity);
         }
@@ -28,9 +33,8 @@ final class PreRollStage implements Stage {
     public void onFrame(Frame in, StageContext context) {
         if (in == Frame.Signal.SPEECH_STARTED) {
             context.emit(in);
-            int start = (next - count + kept.length) % kept.length;
             for (int k = 0; k < count; k++) {
-                AudioFrame old = kept[(start + k) % kept.length];
+                AudioFrame old = kept[(next - count + k + kept.length) % kept.length];
                 old.replayed = true;
                 context.emit(old);
             }
@@ -40,6 +44,9 @@ final class PreRollStage implements Stage {
             passing = false;
             context.emit(in);
         } else if (in instanceof AudioFrame frame && !passing) {
+            if (kept.length == 0) {
+                return;
+            }
             kept[next].copyFrom(frame);
             next = (next + 1) % kept.length;
             count = Math.min(count + 1, kept.length);

@@ -117,12 +117,12 @@ class VoiceCallEndToEndTest {
         booksARepairBySpeech(maryBooking, "CA00000000000000000000000000000b01", CALLER, NOW.plusDays(1).withHour(8));
     }
 
-    // Known regression, left visible rather than loosened: since the call loop became a pipeline the small Vosk model
-    // hears this espeak-ng caller's opening "i need a repair" as "i mean it" (deterministically, also run alone;
-    // before the redesign it heard "i need repair"), so the call ends in a hand-off. Resetting the resampler per
-    // utterance is not the cause (checked). Booking by speech stays covered by the MaryTTS call above, the fast driver
-    // and the spoken-call corpus; the cause is still to be found.
-    @org.junit.jupiter.api.Disabled("regression since the pipeline redesign: espeak opening line misrecognised; see comment")
+    // Still disabled, for a cause outside the voice path now. The recognition regression is fixed: the pipeline's
+    // pre-roll was one frame (20 ms) longer than the listener's before it, and with that lead-in the small Vosk model
+    // heard this caller's opening "i need a repair" as "i mean it" (SpeechStagesTest pins what the recogniser is fed).
+    // It hears "i need repair" again, as before the redesign, but the dialog now answers that with "Sorry, that's not
+    // something we do" (its service matching changed since), so the call still ends in a hand-off.
+    @org.junit.jupiter.api.Disabled("the dialog no longer takes 'i need repair' as the general repair; see comment")
     @Test
     void anEspeakCallerBooksARepairBySpeechAndHearsEveryReply() throws Exception {
         assumeTrue(EspeakVoice.installed(), "espeak-ng is not installed: the espeak caller is skipped");
