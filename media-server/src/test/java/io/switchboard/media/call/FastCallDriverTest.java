@@ -11,14 +11,13 @@ import io.switchboard.media.simulator.CallScript;
 import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.MaryCallerVoice;
-import io.switchboard.media.stt.VoskModelInstaller;
+import io.switchboard.media.simulator.SharedSpeech;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.models.Appointment;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,10 +63,9 @@ class FastCallDriverTest {
         Receptionist receptionist = Receptionist.create(fixture.scheduling(), new InMemorySessionStore(fixture.clock()),
                 DisabledLlmFallback.INSTANCE, alert -> io.switchboard.dialog.AlertReceipt.QUEUED);
         receptionist.warmUp();
-        Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 1);
-        MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
-        PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing"));
+        recognizer = SharedSpeech.vosk();
+        MaryTtsSynthesizer synthesizer = SharedSpeech.mary();
+        PromptCache prompts = SharedSpeech.standardPrompts("Bristol Plumbing");
         driver = new FastCallDriver(Duration.ofMillis(300), Duration.ofMinutes(5));
         calls = new VoiceCalls(receptionist, recognizer, synthesizer, prompts, VoiceSettings.defaults())
                 .withAnswerCheck(new AnswerCheck(fixture.scheduling().profile(), fixture.clock()))
@@ -84,9 +82,6 @@ class FastCallDriverTest {
         results.forEach(r -> System.out.printf("[measure] fast call %s: %d turns, %.1f s simulated in %.1f s real"
                         + " (%.1fx), stages %s%n", r.callSid(), r.turns().size(), r.simulatedMillis() / 1e3,
                 r.wallMillis() / 1e3, (double) r.simulatedMillis() / Math.max(1, r.wallMillis()), r.stages()));
-        if (recognizer != null) {
-            recognizer.close();
-        }
         if (fixture != null) {
             fixture.close();
         }

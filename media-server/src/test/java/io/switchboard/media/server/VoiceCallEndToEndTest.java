@@ -7,7 +7,6 @@ import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
-import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatency;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.TurnTrigger;
@@ -19,15 +18,14 @@ import io.switchboard.media.simulator.CallerUtterance;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.EspeakVoice;
 import io.switchboard.media.simulator.ScriptResult;
+import io.switchboard.media.simulator.SharedSpeech;
 import io.switchboard.media.simulator.SimulatedCall;
-import io.switchboard.media.stt.VoskModelInstaller;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.models.Appointment;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -85,10 +83,9 @@ class VoiceCallEndToEndTest {
                 new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> io.switchboard.dialog.AlertReceipt.QUEUED);
         receptionist.warmUp(); // as the server does before taking calls
         engine = new RecordingEngine(receptionist);
-        Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 3);
-        synthesizer = MaryTtsSynthesizer.start();
-        PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing"));
+        recognizer = SharedSpeech.vosk();
+        synthesizer = SharedSpeech.mary();
+        PromptCache prompts = SharedSpeech.standardPrompts("Bristol Plumbing");
         // the same early end of turn the server uses: the dialog's own reading of the partial transcript
         AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
         VoiceCalls calls = new VoiceCalls(engine, recognizer, synthesizer, prompts, VoiceSettings.defaults())
@@ -102,9 +99,6 @@ class VoiceCallEndToEndTest {
     static void stop() {
         if (server != null) {
             server.close();
-        }
-        if (recognizer != null) {
-            recognizer.close();
         }
         if (fixture != null) {
             fixture.close();

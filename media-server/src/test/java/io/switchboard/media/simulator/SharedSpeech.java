@@ -1,0 +1,52 @@
+package io.switchboard.media.simulator;
+
+import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.stt.VoskModelInstaller;
+import io.switchboard.media.stt.VoskSpeechRecognizer;
+import io.switchboard.media.tts.MaryTtsSynthesizer;
+import io.switchboard.media.tts.PromptCache;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One MaryTTS, one Vosk engine and one set of pre-synthesised standard prompts per business name for the whole test
+ * JVM, for the tests that run whole calls (the end-to-end calls, the fast driver, the spoken corpus): each used to
+ * load its own, and pre-synthesising the 88 standard prompts alone takes MaryTTS many seconds. Users never close
+ * them; the JVM's exit does. Vosk streams reset their recogniser when handed back, so calls of one test never hear
+ * another's audio.
+ */
+public final class SharedSpeech {
+
+    /** Where tests unpack the Vosk model and its native library: under the module's build directory. */
+    public static final Path CACHE_ROOT = Path.of("target", "test-cache").toAbsolutePath();
+    /** Recognisers kept ready: the most calls any of these tests runs at once; more are made on demand. */
+    private static final int RECOGNIZERS = 3;
+
+    private static MaryTtsSynthesizer mary;
+    private static VoskSpeechRecognizer vosk;
+    private static final Map<String, PromptCache> PROMPTS = new HashMap<>();
+
+    private SharedSpeech() {
+    }
+
+    public static synchronized MaryTtsSynthesizer mary() {
+        if (mary == null) {
+            mary = MaryTtsSynthesizer.start();
+        }
+        return mary;
+    }
+
+    public static synchronized VoskSpeechRecognizer vosk() {
+        if (vosk == null) {
+            vosk = VoskSpeechRecognizer.start(new VoskModelInstaller(CACHE_ROOT).install(), CACHE_ROOT, RECOGNIZERS);
+        }
+        return vosk;
+    }
+
+    /** {@link CallPrompts#standard} for {@code businessName}, synthesised by {@link #mary()} once per JVM. */
+    public static synchronized PromptCache standardPrompts(String businessName) {
+        return PROMPTS.computeIfAbsent(businessName,
+                name -> PromptCache.preload(mary(), CallPrompts.standard(name)));
+    }
+}
