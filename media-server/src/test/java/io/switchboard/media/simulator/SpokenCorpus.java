@@ -7,7 +7,6 @@ import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.understanding.AnswerCheck;
-import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.FastCallDriver;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
@@ -15,7 +14,6 @@ import io.switchboard.media.server.MediaServerSettings;
 import io.switchboard.media.server.MediaStreamAuth;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.ExpectedSpeech;
-import io.switchboard.media.stt.VoskModelInstaller;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
@@ -26,7 +24,6 @@ import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import io.switchboard.scheduling.booking.Actor;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -36,12 +33,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The spoken-call corpus on a whole receptionist in this JVM: embedded PostgreSQL, the dialog, Vosk with its
  * second passes, MaryTTS, and the media WebSocket on loopback; the callers' audio is rendered before the server
- * speaks (MaryTTS's effects are set on the voice object the receptionist shares). Calls run one after another in
- * real time, each on a fresh diary. Shared by the test (a few calls) and {@code bench corpus} (all of them).
+ * speaks (MaryTTS's effects are set on the voice object the receptionist shares). In real time calls run one after
+ * another, each on a fresh diary; on simulated time two lanes (each a receptionist with a diary of its own) take calls
+ * side by side. Shared by the test (a few calls) and {@code bench corpus} (all of them).
  */
 public final class SpokenCorpus implements AutoCloseable {
 
@@ -49,54 +52,106 @@ public final class SpokenCorpus implements AutoCloseable {
     private static final Duration FAST_REACTION = Duration.ofMillis(300);
     /** Simulated length after which a fast call is abandoned: far past any call the corpus means. */
     private static final Duration FAST_MAX_CALL = Duration.ofMinutes(6);
+    private static final int MAX_FAST_LANES = 2;
     private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
     private static final String OTHER_CUSTOMER_TABLES =
             "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
 
-    private final SchedulingFixture fixture;
-    private final ObservedDialog dialog;
     private final VoskSpeechRecognizer recognizer;
     /** The WebSocket for real-time calls, or null when the calls run on simulated time. */
     private final MediaWebSocketServer server;
-    private final SpokenCallRunner runner;
+    /** Where calls run: one lane in real time, {@link #fastLanes()} on simulated time. */
+    private final List<Lane> lanes = new ArrayList<>();
     private final List<Placed> calls;
     /** Per call, each line the caller may say, rendered before any call starts. */
-    private final List<Map<String, CallerUtterance>> rendered = new ArrayList<>();
+    private final List<Map<String, CallerUtterance>> rendered;
 
     /** One call of a run: a caller's script in a voice. */
     public record Placed(SpokenCallScript script, CallerVoice voice) {
     }
 
+    /**
+     * A receptionist of its own (dialog, diary in its own schema, clock) and the runner that plays calls to it: calls
+     * on one lane run one after another, each on a fresh diary, so lanes running side by side never see each other's
+     * bookings and every call starts from the same state whatever ran beside it.
+     */
+    private record Lane(SchedulingFixture fixture, ObservedDialog dialog, SpokenCallRunner runner) {
+    }
+
     private SpokenCorpus(List<Placed> calls, boolean fast) {
         this.calls = List.copyOf(calls);
-        for (Placed call : calls) {
-            Map<String, CallerUtterance> lines = new HashMap<>();
-            for (String line : call.script().allLines()) {
-                lines.put(line, call.voice().utterance(line));
+        this.rendered = render(this.calls);
+        int laneCount = fast ? fastLanes() : 1;
+        this.recognizer = SharedSpeech.vosk();
+        MaryTtsSynthesizer synthesizer = SharedSpeech.mary();
+        MediaWebSocketServer webSocket = null;
+        PromptCache prompts = null;
+        for (int l = 0; l < laneCount; l++) {
+            SchedulingFixture fixture = new SchedulingFixture(TestProfiles.sample(), SpokenCallCorpus.NOW);
+            Receptionist receptionist = Receptionist.create(fixture.scheduling(),
+                    new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE,
+                    alert -> AlertReceipt.QUEUED);
+            receptionist.warmUp();
+            ObservedDialog dialog = new ObservedDialog(receptionist);
+            if (prompts == null) {
+                prompts = SharedSpeech.standardPrompts(fixture.scheduling().profile().name());
             }
-            rendered.add(lines);
+            AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
+            VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
+                    .withAnswerCheck(answers)
+                    .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
+            SpokenCallRunner runner;
+            if (fast) {
+                FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
+                runner = new FastSpokenCallRunner(driver, voiceCalls.withClock(driver.clock()), dialog);
+            } else {
+                webSocket = MediaWebSocketServer.start(MediaServerSettings.loopback(), voiceCalls,
+                        MediaStreamAuth.unauthenticated());
+                runner = new WebSocketCallRunner(webSocket.port(), dialog, REPLY_TIMEOUT);
+            }
+            lanes.add(new Lane(fixture, dialog, runner));
         }
-        this.fixture = new SchedulingFixture(TestProfiles.sample(), SpokenCallCorpus.NOW);
-        Receptionist receptionist = Receptionist.create(fixture.scheduling(),
-                new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> AlertReceipt.QUEUED);
-        receptionist.warmUp();
-        this.dialog = new ObservedDialog(receptionist);
-        Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        this.recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 2);
-        MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
-        PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard(fixture.scheduling().profile().name()));
-        AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
-        VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
-                .withAnswerCheck(answers)
-                .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
-        if (fast) {
-            FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
-            this.server = null;
-            this.runner = new FastSpokenCallRunner(driver, voiceCalls.withClock(driver.clock()), dialog);
-        } else {
-            this.server = MediaWebSocketServer.start(MediaServerSettings.loopback(), voiceCalls,
-                    MediaStreamAuth.unauthenticated());
-            this.runner = new WebSocketCallRunner(server.port(), dialog, REPLY_TIMEOUT);
+        this.server = webSocket;
+    }
+
+    /**
+     * Calls side by side on simulated time: one per core, at most {@value #MAX_FAST_LANES} (a call is bound by Vosk on
+     * its own thread, so a second lane uses the second core). {@code -Dcorpus.lanes=N} overrides it.
+     */
+    static int fastLanes() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Integer.getInteger("corpus.lanes", Math.min(MAX_FAST_LANES, cores)));
+    }
+
+    /**
+     * Every call's lines, rendered before the receptionist speaks. MaryTTS renders are serialised by the voice itself;
+     * the espeak-ng and flite ones are separate processes, so a second thread renders them meanwhile.
+     */
+    private static List<Map<String, CallerUtterance>> render(List<Placed> calls) {
+        ExecutorService renderers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Map<String, CallerUtterance>>> pending = new ArrayList<>();
+            for (Placed call : calls) {
+                pending.add(renderers.submit(() -> {
+                    Map<String, CallerUtterance> lines = new HashMap<>();
+                    for (String line : call.script().allLines()) {
+                        lines.put(line, call.voice().utterance(line));
+                    }
+                    return lines;
+                }));
+            }
+            List<Map<String, CallerUtterance>> out = new ArrayList<>();
+            for (Future<Map<String, CallerUtterance>> f : pending) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("rendering the callers' lines failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering the callers' lines", e);
+        } finally {
+            renderers.shutdownNow();
         }
     }
 
@@ -127,30 +182,61 @@ public final class SpokenCorpus implements AutoCloseable {
         return TestProfiles.sample().owner();
     }
 
-    /** Plays every script, in order, and judges each. */
+    /** Plays every script and judges each; results in the order the calls were given. */
     public List<SpokenCallResult> runAll() throws Exception {
-        List<SpokenCallResult> results = new ArrayList<>();
-        for (int i = 0; i < calls.size(); i++) {
-            SpokenCallScript s = calls.get(i).script();
-            fixture.database().dsl().execute(OTHER_CUSTOMER_TABLES);
-            fixture.clock().set(fixture.at(SpokenCallCorpus.NOW));
-            if (s.existing() != null) {
-                preBook(s);
-            }
-            String callSid = String.format("CA%032x", 0xC0DE0000L + i);
-            SpokenCallRunner.Played played = runner.play(s, rendered.get(i), callSid);
-            SpokenCallResult r = judge(s, calls.get(i).voice().id(), played, dialog.of(callSid));
-            results.add(r);
-            System.out.printf("[corpus] %s %s %s in %d turns%s%s%n", s.id(), r.voice(), r.right() ? "RIGHT" : "WRONG",
-                    r.turns(), r.fallbacks().isEmpty() ? "" : " " + r.fallbacks(), r.right() ? "" : ": " + r.why());
-            if (!r.right()) {
-                r.transcript().forEach(line -> System.out.println("[corpus]     " + line));
-            }
+        SpokenCallResult[] results = new SpokenCallResult[calls.size()];
+        AtomicInteger next = new AtomicInteger();
+        if (lanes.size() == 1) {
+            runLane(lanes.get(0), next, results);
+            return List.of(results);
         }
-        return results;
+        ExecutorService running = Executors.newFixedThreadPool(lanes.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Lane lane : lanes) {
+                done.add(running.submit(() -> {
+                    runLane(lane, next, results);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception x ? x : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            running.shutdownNow();
+        }
+        return List.of(results);
     }
 
-    private void preBook(SpokenCallScript s) {
+    /** Takes the next call not yet placed until none is left, each on a fresh diary of this lane. */
+    private void runLane(Lane lane, AtomicInteger next, SpokenCallResult[] results) throws Exception {
+        for (int i; (i = next.getAndIncrement()) < calls.size(); ) {
+            SpokenCallScript s = calls.get(i).script();
+            lane.fixture().database().dsl().execute(OTHER_CUSTOMER_TABLES);
+            lane.fixture().clock().set(lane.fixture().at(SpokenCallCorpus.NOW));
+            if (s.existing() != null) {
+                preBook(lane.fixture(), s);
+            }
+            String callSid = String.format("CA%032x", 0xC0DE0000L + i);
+            SpokenCallRunner.Played played = lane.runner().play(s, rendered.get(i), callSid);
+            SpokenCallResult r = judge(lane.fixture(), s, calls.get(i).voice().id(), played,
+                    lane.dialog().of(callSid));
+            results[i] = r;
+            StringBuilder report = new StringBuilder(String.format("[corpus] %s %s %s in %d turns%s%s%n", s.id(),
+                    r.voice(), r.right() ? "RIGHT" : "WRONG", r.turns(),
+                    r.fallbacks().isEmpty() ? "" : " " + r.fallbacks(), r.right() ? "" : ": " + r.why()));
+            if (!r.right()) {
+                r.transcript().forEach(line -> report.append("[corpus]     ").append(line).append('\n'));
+            }
+            System.out.print(report); // one print per call, so lanes never interleave their lines
+        }
+    }
+
+    private static void preBook(SchedulingFixture fixture, SpokenCallScript s) {
         BookingResult r = fixture.scheduling().bookings().book(new BookingRequest(null, s.existing().serviceId(),
                 fixture.at(s.existing().start()), s.phone(), "Corpus Caller", "1 High Street, Bristol BS1 1AA",
                 "booked earlier", false, SETUP));
@@ -159,8 +245,9 @@ public final class SpokenCorpus implements AutoCloseable {
         }
     }
 
-    private SpokenCallResult judge(SpokenCallScript s, String voice, SpokenCallRunner.Played played,
-                                   List<ObservedDialog.Exchange> conversation) {
+    private static SpokenCallResult judge(SchedulingFixture fixture, SpokenCallScript s, String voice,
+                                          SpokenCallRunner.Played played,
+                                          List<ObservedDialog.Exchange> conversation) {
         List<Appointment> booked = fixture.scheduling().appointments().bookedForPhone(s.phone(), Instant.EPOCH);
         Map<String, Boolean> slots = new LinkedHashMap<>();
         String why = "";
@@ -214,7 +301,6 @@ public final class SpokenCorpus implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        recognizer.close();
-        fixture.close();
+        lanes.forEach(lane -> lane.fixture().close());
     }
 }
