@@ -143,7 +143,8 @@ public final class KnowledgeBase {
         Set<ServiceType> allowed = Set.copyOf(among);
         Optional<SemanticIndex.Best<ServiceType>> best = ix.services().best(q.get(), allowed::contains);
         double own = best.map(SemanticIndex.Best::score).orElse(0.0);
-        if (checkScope && !ix.foreign().isEmpty()) {
+        // "I need a repair" names no work at all, so it cannot be someone else's trade: the caller is asked what needs doing
+        if (checkScope && !ix.foreign().isEmpty() && !vague(description)) {
             double ownSpecific = ix.specific().isEmpty() ? own : ix.specific().top(q.get());
             own = Math.min(own, ownSpecific);
             double foreign = ix.foreign().top(q.get());
@@ -254,6 +255,21 @@ public final class KnowledgeBase {
     private static final Set<String> GENERIC_WORDS = Set.of("general", "repair", "repairs", "fix", "fixing", "install",
             "installation", "service", "servicing", "emergency", "job", "work", "new", "appointment", "call", "out",
             "callout", "call-out", "check", "visit", "a", "an", "the", "and", "of");
+
+    /** Words that ask for something without naming anything: "I need someone to", "can you", "please". */
+    private static final Set<String> REQUEST_WORDS = Set.of("i", "i'd", "we", "need", "needs", "want", "wanted",
+            "would", "like", "could", "can", "you", "someone", "somebody", "something", "to", "get", "have", "done",
+            "book", "booking", "please", "me", "my", "our", "help", "with", "some", "do", "doing", "looking", "for");
+
+    /** A request made only of asking words and words that say "a job": it names no work, ours or another trade's. */
+    static boolean vague(String description) {
+        for (String w : description.toLowerCase(java.util.Locale.ROOT).split("[^a-z'-]+")) {
+            if (!w.isEmpty() && !GENERIC_WORDS.contains(w) && !REQUEST_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean generic(String sentence) {
         for (String w : sentence.toLowerCase(java.util.Locale.ROOT).split("[^a-z-]+")) {

@@ -50,6 +50,16 @@ class KnowledgeTuningTest {
                 .isInstanceOf(KnowledgeBase.ServiceReading.Outside.class);
     }
 
+    /** A request that names no work is nobody's trade: never declined (the caller is asked what needs doing). */
+    @ParameterizedTest(name = "{0}: {1} -> not declined")
+    @CsvSource(delimiter = '|', value = {"plumber | i need repair", "plumber | i need a repair",
+            "plumber | I need someone to fix something", "dentist | i need a repair", "dentist | can you help me"})
+    void aRequestNamingNoWorkIsNeverDeclined(String business, String request) {
+        KnowledgeBase kb = business.equals("plumber") ? PLUMBER : DENTIST;
+        assertThat(kb.service(request, kb.profile().services(), true))
+                .isNotInstanceOf(KnowledgeBase.ServiceReading.Outside.class);
+    }
+
     @ParameterizedTest(name = "dentist: {0}")
     @CsvSource(delimiter = '|', value = {"do you fix cars?", "my kitchen sink is blocked and won't drain",
             "boiler repair", "the tap is dripping", "can you fix my roof"})
