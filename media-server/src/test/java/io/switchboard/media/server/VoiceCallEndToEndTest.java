@@ -111,12 +111,9 @@ class VoiceCallEndToEndTest {
         booksARepairBySpeech(maryBooking, "CA00000000000000000000000000000b01", CALLER, NOW.plusDays(1).withHour(8));
     }
 
-    // Still disabled, for a cause outside the voice path now. The recognition regression is fixed: the pipeline's
-    // pre-roll was one frame (20 ms) longer than the listener's before it, and with that lead-in the small Vosk model
-    // heard this caller's opening "i need a repair" as "i mean it" (SpeechStagesTest pins what the recogniser is fed).
-    // It hears "i need repair" again, as before the redesign, but the dialog now answers that with "Sorry, that's not
-    // something we do" (its service matching changed since), so the call still ends in a hand-off.
-    @org.junit.jupiter.api.Disabled("the dialog no longer takes 'i need repair' as the general repair; see comment")
+    // The pipeline's pre-roll was once one frame (20 ms) longer than the listener's before it, and with that lead-in
+    // the small Vosk model heard this caller's "i need a repair" as "i mean it" (SpeechStagesTest pins what the
+    // recogniser is fed); "i need repair" was then declined as another trade's work until vague requests were exempt.
     @Test
     void anEspeakCallerBooksARepairBySpeechAndHearsEveryReply() throws Exception {
         assumeTrue(EspeakVoice.installed(), "espeak-ng is not installed: the espeak caller is skipped");
