@@ -171,6 +171,8 @@ public final class Switchboard implements AutoCloseable {
             Optional<CalcomCalendar> calcom = calcom(config, profile, clock, database);
             Scheduling scheduling = calcom.map(c -> Scheduling.create(profile, clock, database, c, c))
                     .orElseGet(() -> Scheduling.create(profile, clock, database));
+            // Off every event loop: readers of the profile only ever read memory; this thread reads the database.
+            closers.push(new Step("profile refresh", scheduling.profiles().startRefreshing()::close));
             // Before anything can book: a profile of another business must not merge into these bookings.
             new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
             SessionStore sessions = openSessions(config, clock);
