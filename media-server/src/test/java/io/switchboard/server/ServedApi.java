@@ -5,25 +5,48 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The server as {@code serve} wires it, seen from outside: its configuration (loopback on a free port, the test
- * clock's Monday morning, a data directory of the test's, an admin token) and an HTTP client that calls its API
- * with or without that token.
+ * clock's Monday morning, a data directory of the test class's own, an admin token) and an HTTP client that calls
+ * its API with or without that token. Register it as a static extension: the directory and the client live for
+ * the test class.
  */
-final class ServedApi implements AutoCloseable {
+final class ServedApi implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path dataDir;
     private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path dataDir;
 
-    ServedApi(Path dataDir, String adminToken) {
-        this.dataDir = dataDir;
+    ServedApi(String adminToken) {
         this.adminToken = adminToken;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("switchboard-served-");
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        http.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A file the stopped database still had open: the directory is a temporary one, left to the OS.
+        }
     }
 
     /** The base settings and the admin token, with {@code more} over them. */
@@ -58,10 +81,5 @@ final class ServedApi implements AutoCloseable {
     HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    @Override
-    public void close() {
-        http.close();
     }
 }

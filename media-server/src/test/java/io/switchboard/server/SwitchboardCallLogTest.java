@@ -12,33 +12,18 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server as {@code serve} wires it serves the call log and purges calls past their retention when it starts. */
 class SwitchboardCallLogTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static ServedApi api;
-
-    @BeforeAll
-    static void api() {
-        api = new ServedApi(dataDir, "call-log-test-admin-token");
-    }
-
-    @AfterAll
-    static void closeClient() {
-        api.close();
-    }
+    @RegisterExtension
+    static final ServedApi api = new ServedApi("call-log-test-admin-token");
 
     private static ServerConfig config(Map<String, String> more) {
         return api.config(more);

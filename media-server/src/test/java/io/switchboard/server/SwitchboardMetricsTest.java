@@ -10,30 +10,15 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server as {@code serve} wires it serves {@code /metrics} (loopback) and the owner's missed-call list. */
 class SwitchboardMetricsTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static ServedApi api;
-
-    @BeforeAll
-    static void api() {
-        api = new ServedApi(dataDir, "metrics-test-admin-token");
-    }
-
-    @AfterAll
-    static void closeClient() {
-        api.close();
-    }
+    @RegisterExtension
+    static final ServedApi api = new ServedApi("metrics-test-admin-token");
 
     private static ServerConfig config(Map<String, String> more) {
         return api.config(more);
