@@ -26,7 +26,7 @@ final class OwnerCalendarTexts implements OwnerCalendarChanges {
     private static final DateTimeFormatter LONG_WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
     private final Optional<OutboundMessenger> messenger;
-    private final OwnerCancellationTexts cancellations;
+    private final OwnerChangeTexts cancellations;
     private final String businessName;
     private final Optional<String> ownerPhone;
     private final ZoneId zone;
@@ -34,7 +34,7 @@ final class OwnerCalendarTexts implements OwnerCalendarChanges {
     OwnerCalendarTexts(Optional<OutboundMessenger> messenger, String businessName, Optional<String> ownerPhone,
                        ZoneId zone) {
         this.messenger = messenger;
-        this.cancellations = new OwnerCancellationTexts(messenger, businessName, zone);
+        this.cancellations = new OwnerChangeTexts(messenger, businessName, zone);
         this.businessName = businessName;
         this.ownerPhone = ownerPhone;
         this.zone = zone;
@@ -42,7 +42,7 @@ final class OwnerCalendarTexts implements OwnerCalendarChanges {
 
     @Override
     public void cancelled(Appointment cancelled) {
-        cancellations.accept(cancelled);
+        cancellations.cancelled(cancelled);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmFallbacks;
 import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
-import io.switchboard.models.Appointment;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
@@ -171,6 +170,8 @@ public final class Switchboard implements AutoCloseable {
             Optional<CalcomCalendar> calcom = calcom(config, profile, clock, database);
             Scheduling scheduling = calcom.map(c -> Scheduling.create(profile, clock, database, c, c))
                     .orElseGet(() -> Scheduling.create(profile, clock, database));
+            // Off every event loop: readers of the profile only ever read memory; this thread reads the database.
+            closers.push(new Step("profile refresh", scheduling.profiles().startRefreshing()::close));
             // Before anything can book: a profile of another business must not merge into these bookings.
             new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
             SessionStore sessions = openSessions(config, clock);
@@ -490,20 +491,7 @@ public final class Switchboard implements AutoCloseable {
         }
         Optional<io.switchboard.telephony.outbound.OutboundMessenger> sms =
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
-        OwnerCancellationTexts cancels = new OwnerCancellationTexts(sms, scheduling.profile().name(),
-                scheduling.profile().timezone());
-        OwnerMoveTexts moves = new OwnerMoveTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
-        CalcomChanges changes = new CalcomChanges() {
-            @Override
-            public void cancelled(Appointment a) {
-                cancels.accept(a);
-            }
-
-            @Override
-            public void moved(Appointment before, Appointment after) {
-                moves.moved(before, after);
-            }
-        };
+        CalcomChanges changes = new OwnerChangeTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
         CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
                 scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
         return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));

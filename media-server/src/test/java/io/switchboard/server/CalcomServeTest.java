@@ -22,11 +22,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
+import static io.switchboard.server.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,25 +88,10 @@ class CalcomServeTest {
     }
 
     private ServerConfig config(String eventTypes) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_NOW", "2026-11-23T09:00",
-                "SWITCHBOARD_DATA_DIR", dataDir.toString()));
+        Map<String, String> env = ServedApi.loopback(dataDir);
         env.putAll(Map.of(CalcomSettings.CALENDAR, "calcom", CalcomSettings.API_KEY, FakeCalcom.API_KEY,
                 CalcomSettings.EVENT_TYPE_IDS, eventTypes, CalcomSettings.API_URL, cal.apiUrl().toString(),
                 CalcomSettings.WEBHOOK_SECRET, SECRET));
         return ServerConfig.fromEnvironment(env);
-    }
-
-    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

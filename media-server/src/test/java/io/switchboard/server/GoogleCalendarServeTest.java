@@ -15,13 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
+import static io.switchboard.server.Eventually.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,16 +87,5 @@ class GoogleCalendarServeTest {
     private static List<LocalTime> offered(Switchboard switchboard) {
         return switchboard.scheduling().availability().findSlots(new SlotQuery("drain-cleaning", TUESDAY, TUESDAY,
                 null, null, null, null, 50)).stream().map(TimeSlot::start).map(t -> t.toLocalTime()).toList();
-    }
-
-    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
     }
 }

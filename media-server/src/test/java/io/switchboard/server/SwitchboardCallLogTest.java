@@ -10,41 +10,23 @@ import io.switchboard.telephony.calllog.LoggedTurn;
 import io.switchboard.telephony.http.ControlPlane;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server as {@code serve} wires it serves the call log and purges calls past their retention when it starts. */
 class SwitchboardCallLogTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static final String ADMIN_TOKEN = "call-log-test-admin-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterAll
-    static void closeClient() {
-        HTTP.close();
-    }
+    @RegisterExtension
+    static final ServedApi api = new ServedApi("call-log-test-admin-token");
 
     private static ServerConfig config(Map<String, String> more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_NOW", "2026-11-23T09:00",
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
-        env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return api.config(more);
     }
 
     @Test
@@ -92,11 +74,10 @@ class SwitchboardCallLogTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build());
+        return api.get(uri);
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.send(request);
     }
 }

@@ -8,39 +8,20 @@ import io.switchboard.telephony.voice.MissedCalls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The server as {@code serve} wires it serves {@code /metrics} (loopback) and the owner's missed-call list. */
 class SwitchboardMetricsTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static final String ADMIN_TOKEN = "metrics-test-admin-token";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @AfterAll
-    static void closeClient() {
-        HTTP.close();
-    }
+    @RegisterExtension
+    static final ServedApi api = new ServedApi("metrics-test-admin-token");
 
     private static ServerConfig config(Map<String, String> more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
-                "SWITCHBOARD_HTTP_PORT", "0",
-                "SWITCHBOARD_NOW", "2026-11-23T09:00",
-                "SWITCHBOARD_DATA_DIR", dataDir.toString(),
-                "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
-        env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return api.config(more);
     }
 
     @Test
@@ -48,11 +29,9 @@ class SwitchboardMetricsTest {
         try (Switchboard switchboard = Switchboard.open(config(Map.of()))) {
             ControlPlane http = switchboard.startHttp();
             URI base = URI.create("http://127.0.0.1:" + http.port());
-            HttpResponse<String> chat = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/chat"))
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("session_id", "metrics-test")
-                            .put("channel", "sms").put("from", "+447700900123").put("text", "hello").encode()))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> chat = api.postJson(base.resolve("/v1/chat"), new JsonObject()
+                    .put("session_id", "metrics-test").put("channel", "sms").put("from", "+447700900123")
+                    .put("text", "hello").encode());
             assertThat(chat.statusCode()).isEqualTo(200);
             new MissedCalls(switchboard.scheduling().database().dsl(), switchboard.clock())
                     .record("CA-missed-1", "+447700900456", MissedCall.BUSY);
@@ -73,10 +52,10 @@ class SwitchboardMetricsTest {
             assertThat(calls.getJsonObject(0).getString("caller_phone")).isEqualTo("+447700900456");
             assertThat(calls.getJsonObject(0).getBoolean("texted_back")).isFalse();
             assertThat(get(base.resolve("/v1/missed-calls?days=0")).statusCode()).isEqualTo(400);
-            assertThat(HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/missed-calls")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("owner data needs the token").isEqualTo(401);
-            assertThat(HTTP.send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("metrics need the token").isEqualTo(401);
+            assertThat(api.send(HttpRequest.newBuilder(base.resolve("/v1/missed-calls")).GET().build())
+                    .statusCode()).as("owner data needs the token").isEqualTo(401);
+            assertThat(api.send(HttpRequest.newBuilder(base.resolve("/metrics")).GET().build())
+                    .statusCode()).as("metrics need the token").isEqualTo(401);
         }
     }
 
@@ -89,8 +68,6 @@ class SwitchboardMetricsTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + ADMIN_TOKEN).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api.get(uri);
     }
 }

@@ -52,7 +52,7 @@ public record Scheduling(CurrentProfile profiles, Clock clock, Database database
                                     SlotAuthority authority, Duration refresh) {
         OwnerSettingsStore settingsStore = new OwnerSettingsStore(database.dsl());
         BusinessProfileLoader loader = new BusinessProfileLoader();
-        CurrentProfile current = new CurrentProfile(profile, settingsStore, loader, clock, refresh);
+        CurrentProfile current = new CurrentProfile(profile, settingsStore, loader, refresh);
         AppointmentStore store = new AppointmentStore(database.dsl(), profile.timezone());
         BookingWindow window = new BookingWindow(current, clock);
         // The owner's own calendar (imported by the Google Calendar pull, when configured) blocks offers too.

@@ -1,8 +1,8 @@
 package io.switchboard.media.call;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.bench.audio.SpeechSamples;
 import io.switchboard.media.codec.MuLaw;
-import io.switchboard.media.stt.RecognitionStream;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,7 +81,7 @@ public class InboundPipelineBenchmark {
                 new VadStage(settings.vad(), CallClock.SYSTEM),
                 new PreRollStage(settings.preRollMillis() / 20, capacity),
                 new ResampleStage(16_000),
-                new SttStage(new DeafStream(), CallClock.SYSTEM),
+                new SttStage(new DeafRecognizer.Stream(), CallClock.SYSTEM),
                 new TurnTakingStage(null, settings.earlyEndQuietMillis()),
                 new BargeInStage(silentFloor, settings.bargeInMillis()),
                 new KeypadStage(settings.digitTimeout(), CallClock.SYSTEM),
@@ -98,37 +98,5 @@ public class InboundPipelineBenchmark {
         pipeline.push(slot);
         pipeline.push(Frame.Signal.TICK);
         return slot.length;
-    }
-
-    /** Takes the samples, hears nothing. */
-    private static final class DeafStream implements RecognitionStream {
-        private int samples;
-
-        @Override
-        public void accept(short[] pcm16k, int len) {
-            samples += len;
-        }
-
-        @Override
-        public String partial() {
-            return "";
-        }
-
-        @Override
-        public String finalResult() {
-            return "";
-        }
-
-        @Override
-        public void reset() {
-        }
-
-        @Override
-        public void setPhraseHints(List<String> phrases) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.media.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.media.tts.PromptCache;
@@ -25,7 +26,7 @@ class CallCapTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> turnedAway = new CopyOnWriteArrayList<>();
     private final List<CallSession> sessions = new CopyOnWriteArrayList<>();
-    private final VoiceCalls calls = new VoiceCalls(engine, new VoiceCallSessionTest.DeafRecognizer(), synthesizer,
+    private final VoiceCalls calls = new VoiceCalls(engine, new DeafRecognizer(), synthesizer,
             PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing")), VoiceSettings.defaults())
             .withMaxCalls(1)
             .withOverflow((sid, from) -> turnedAway.add(sid + " " + from))

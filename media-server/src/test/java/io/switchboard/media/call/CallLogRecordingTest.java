@@ -8,7 +8,7 @@ import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.understanding.Expectation;
-import io.switchboard.media.call.VoiceCallSessionTest.DeafRecognizer;
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.media.call.VoiceCallSessionTest.SilentSynthesizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.models.Appointment;

@@ -2,6 +2,7 @@ package io.switchboard.media.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.switchboard.dialog.metrics.Metrics;
@@ -15,7 +16,7 @@ class CallMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final VoiceCallSessionTest.SilentSynthesizer synthesizer = new VoiceCallSessionTest.SilentSynthesizer();
     private final VoiceCalls calls = new VoiceCalls(new VoiceCallSessionTest.ScriptedEngine(),
-            new VoiceCallSessionTest.DeafRecognizer(), synthesizer, PromptCache.preload(synthesizer, List.of()),
+            new DeafRecognizer(), synthesizer, PromptCache.preload(synthesizer, List.of()),
             VoiceSettings.defaults()).withMaxCalls(7);
     private final CallMetrics metrics = new CallMetrics(new Metrics(registry), calls);
 

@@ -15,18 +15,10 @@ class PipelineTest {
 
     /** Takes {@code millis} of (simulated) time per frame, then passes it on. */
     private Stage slow(String name, long millis) {
-        return new Stage() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                clock.advanceMillis(millis);
-                context.emit(frame);
-            }
-        };
+        return ScriptedStage.named(name).onFrame((frame, context) -> {
+            clock.advanceMillis(millis);
+            context.emit(frame);
+        });
     }
 
     @Test
@@ -51,38 +43,17 @@ class PipelineTest {
 
     @Test
     void aLaterStageCanAskAnEarlierOneAndGetsItsAnswerInOrder() {
-        Stage answering = new Stage() {
-            @Override
-            public String name() {
-                return "answering";
+        Stage answering = ScriptedStage.named("answering").onUpstream((frame, context) -> {
+            if (frame == Frame.Signal.READ_PARTIAL) {
+                context.emit(new Frame.Partial("yes"));
             }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                context.emit(frame);
+        });
+        Stage asking = ScriptedStage.named("asking").onFrame((frame, context) -> {
+            if (frame == Frame.Signal.TICK) {
+                context.emitUpstream(Frame.Signal.READ_PARTIAL);
             }
-
-            @Override
-            public void onUpstream(Frame frame, StageContext context) {
-                if (frame == Frame.Signal.READ_PARTIAL) {
-                    context.emit(new Frame.Partial("yes"));
-                }
-            }
-        };
-        Stage asking = new Stage() {
-            @Override
-            public String name() {
-                return "asking";
-            }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                if (frame == Frame.Signal.TICK) {
-                    context.emitUpstream(Frame.Signal.READ_PARTIAL);
-                }
-                context.emit(frame);
-            }
-        };
+            context.emit(frame);
+        });
         Pipeline pipeline = new Pipeline(clock, sink::add, List.of(answering, asking));
 
         pipeline.push(Frame.Signal.TICK);
@@ -94,40 +65,19 @@ class PipelineTest {
 
     @Test
     void timeSpentAnsweringAnUpstreamRequestIsChargedOnceToTheStageThatSpentIt() {
-        Stage answering = new Stage() {
-            @Override
-            public String name() {
-                return "answering";
+        Stage answering = ScriptedStage.named("answering").onUpstream((frame, context) -> {
+            clock.advanceMillis(4);
+            context.emit(new Frame.Partial("yes"));
+        });
+        Stage asking = ScriptedStage.named("asking").onFrame((frame, context) -> {
+            if (frame == Frame.Signal.TICK) {
+                clock.advanceMillis(1);
+                context.emitUpstream(Frame.Signal.READ_PARTIAL);
+            } else {
+                clock.advanceMillis(2); // the answer, handled inside the request
             }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                context.emit(frame);
-            }
-
-            @Override
-            public void onUpstream(Frame frame, StageContext context) {
-                clock.advanceMillis(4);
-                context.emit(new Frame.Partial("yes"));
-            }
-        };
-        Stage asking = new Stage() {
-            @Override
-            public String name() {
-                return "asking";
-            }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                if (frame == Frame.Signal.TICK) {
-                    clock.advanceMillis(1);
-                    context.emitUpstream(Frame.Signal.READ_PARTIAL);
-                } else {
-                    clock.advanceMillis(2); // the answer, handled inside the request
-                }
-                context.emit(frame);
-            }
-        };
+            context.emit(frame);
+        });
         Pipeline pipeline = new Pipeline(clock, sink::add, List.of(answering, asking));
 
         pipeline.push(Frame.Signal.TICK);

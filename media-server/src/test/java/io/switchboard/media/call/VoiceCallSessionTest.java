@@ -2,13 +2,12 @@ package io.switchboard.media.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.understanding.Expectation;
-import io.switchboard.media.stt.RecognitionStream;
-import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesizer;
 import io.switchboard.media.tts.SynthesisResult;
@@ -206,49 +205,6 @@ class VoiceCallSessionTest {
                 sink.accept(frame, 0, 160);
             }
             return new SynthesisResult(n, cancelled.getAsBoolean(), started, first);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    /** A recogniser that hears no words. */
-    static final class DeafRecognizer implements SpeechRecognizer {
-        @Override
-        public int sampleRate() {
-            return 16_000;
-        }
-
-        @Override
-        public RecognitionStream openStream() {
-            return new RecognitionStream() {
-                @Override
-                public void accept(short[] pcm16k, int len) {
-                }
-
-                @Override
-                public String partial() {
-                    return "";
-                }
-
-                @Override
-                public String finalResult() {
-                    return "";
-                }
-
-                @Override
-                public void reset() {
-                }
-
-                @Override
-                public void setPhraseHints(List<String> phrases) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
         }
 
         @Override

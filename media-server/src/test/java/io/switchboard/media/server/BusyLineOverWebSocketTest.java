@@ -2,6 +2,7 @@ package io.switchboard.media.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
@@ -10,8 +11,6 @@ import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.simulator.SimulatedCall;
-import io.switchboard.media.stt.RecognitionStream;
-import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.AudioSink;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesizer;
@@ -32,7 +31,7 @@ class BusyLineOverWebSocketTest {
 
     private final List<String> turnedAway = new CopyOnWriteArrayList<>();
     private final ShortSynthesizer synthesizer = new ShortSynthesizer();
-    private final VoiceCalls calls = new VoiceCalls(new GreetingOnly(), new Deaf(), synthesizer,
+    private final VoiceCalls calls = new VoiceCalls(new GreetingOnly(), new DeafRecognizer(), synthesizer,
             PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing")), VoiceSettings.defaults())
             .withMaxCalls(1)
             .withOverflow((sid, from) -> turnedAway.add(sid + " " + from));
@@ -96,48 +95,6 @@ class BusyLineOverWebSocketTest {
 
         @Override
         public void end(Channel channel, String sessionId) {
-        }
-    }
-
-    private static final class Deaf implements SpeechRecognizer {
-        @Override
-        public int sampleRate() {
-            return 16_000;
-        }
-
-        @Override
-        public RecognitionStream openStream() {
-            return new RecognitionStream() {
-                @Override
-                public void accept(short[] pcm16k, int len) {
-                }
-
-                @Override
-                public String partial() {
-                    return "";
-                }
-
-                @Override
-                public String finalResult() {
-                    return "";
-                }
-
-                @Override
-                public void reset() {
-                }
-
-                @Override
-                public void setPhraseHints(List<String> phrases) {
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

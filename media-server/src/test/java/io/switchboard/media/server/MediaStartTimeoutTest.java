@@ -1,16 +1,14 @@
 package io.switchboard.media.server;
 
+import static io.switchboard.media.server.MediaWire.clientBytes;
+import static io.switchboard.media.server.MediaWire.serverFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.switchboard.media.simulator.TwilioMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,19 +31,13 @@ class MediaStartTimeoutTest {
             MediaServerSettings.DEFAULT_MAX_FRAME_BYTES, TIMEOUT);
 
     private EmbeddedChannel connect() {
-        EmbeddedChannel wire = new EmbeddedChannel();
+        EmbeddedChannel wire = MediaWire.open(settings, calls, MediaStreamAuth.Unauthenticated.INSTANCE);
         wire.freezeTime();
-        MediaChannelInitializer.configure(wire.pipeline(), settings, calls, MediaStreamAuth.Unauthenticated.INSTANCE);
         return wire;
     }
 
     private static void upgrade(EmbeddedChannel wire) {
-        wire.writeInbound(Unpooled.copiedBuffer("GET /media HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
-                StandardCharsets.US_ASCII));
-        ByteBuf handshake = wire.readOutbound();
-        assertThat(handshake.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-        handshake.release();
+        MediaWire.upgrade(wire, "127.0.0.1");
     }
 
     private static void advance(EmbeddedChannel wire, Duration by) {
@@ -107,22 +99,5 @@ class MediaStartTimeoutTest {
                 .isEqualTo(Duration.ofSeconds(7));
         assertThatThrownBy(() -> MediaServerSettings.fromEnvironment(Map.of(MediaServerSettings.START_TIMEOUT, "soon")))
                 .hasMessageContaining(MediaServerSettings.START_TIMEOUT);
-    }
-
-    private static ByteBuf clientBytes(WebSocketFrame frame) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
-        client.writeOutbound(frame);
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf b; (b = client.readOutbound()) != null; ) {
-            all.writeBytes(b);
-            b.release();
-        }
-        return all;
-    }
-
-    private static WebSocketFrame serverFrame(ByteBuf bytes) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
-        client.writeInbound(bytes);
-        return client.readInbound();
     }
 }

@@ -1,14 +1,12 @@
 package io.switchboard.media.server;
 
+import static io.switchboard.media.server.MediaWire.clientBytes;
+import static io.switchboard.media.server.MediaWire.serverFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.switchboard.media.simulator.StreamCredentials;
 import io.switchboard.media.simulator.TwilioMessages;
@@ -58,15 +56,12 @@ class MediaStreamAuthenticationTest {
     }
 
     private EmbeddedChannel connect(String signature) {
-        EmbeddedChannel wire = new EmbeddedChannel();
-        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls, auth());
-        wire.writeInbound(Unpooled.copiedBuffer("GET /media HTTP/1.1\r\nHost: 127.0.0.1:8081\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + (signature == null ? "" : TwilioSignatureVerifier.SIGNATURE_HEADER + ": " + signature + "\r\n")
-                + "\r\n", StandardCharsets.US_ASCII));
-        ByteBuf handshake = wire.readOutbound();
-        assertThat(handshake.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-        handshake.release();
+        EmbeddedChannel wire = MediaWire.open(MediaServerSettings.loopback(), calls, auth());
+        if (signature == null) {
+            MediaWire.upgrade(wire, "127.0.0.1:8081");
+        } else {
+            MediaWire.upgrade(wire, "127.0.0.1:8081", TwilioSignatureVerifier.SIGNATURE_HEADER + ": " + signature);
+        }
         return wire;
     }
 
@@ -200,22 +195,5 @@ class MediaStreamAuthenticationTest {
         assertThat(calls.calls).hasSize(1);
         send(wire, TwilioMessages.media(STREAM, 100, new byte[160]));
         assertThat(calls.calls.get(0).media).hasSize(1);
-    }
-
-    private static ByteBuf clientBytes(WebSocketFrame frame) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
-        client.writeOutbound(frame);
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf b; (b = client.readOutbound()) != null; ) {
-            all.writeBytes(b);
-            b.release();
-        }
-        return all;
-    }
-
-    private static WebSocketFrame serverFrame(ByteBuf bytes) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
-        client.writeInbound(bytes);
-        return client.readInbound();
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.media.server;
 
+import static io.switchboard.media.server.MediaWire.clientBytes;
+import static io.switchboard.media.server.MediaWire.serverFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -10,9 +12,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.switchboard.media.simulator.TwilioMessages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -164,15 +163,9 @@ class MediaStreamHandlerTest {
     /** The whole pipeline as the server builds it: HTTP upgrade, then WebSocket frames on the wire. */
     @Test
     void anOversizedFrameClosesThatConnectionWithMessageTooBig() {
-        EmbeddedChannel wire = new EmbeddedChannel();
-        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls,
+        EmbeddedChannel wire = MediaWire.open(MediaServerSettings.loopback(), calls,
                 MediaStreamAuth.Unauthenticated.INSTANCE);
-        wire.writeInbound(Unpooled.copiedBuffer("GET /media HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
-                StandardCharsets.US_ASCII));
-        ByteBuf handshake = wire.readOutbound();
-        assertThat(handshake.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-        handshake.release();
+        MediaWire.upgrade(wire, "127.0.0.1");
 
         wire.writeInbound(clientBytes(new TextWebSocketFrame(TwilioMessages.start(STREAM, CALL, "+447700900123"))));
         assertThat(calls.calls).hasSize(1);
@@ -188,8 +181,7 @@ class MediaStreamHandlerTest {
 
     @Test
     void plainHttpRequestsGet404() {
-        EmbeddedChannel wire = new EmbeddedChannel();
-        MediaChannelInitializer.configure(wire.pipeline(), MediaServerSettings.loopback(), calls,
+        EmbeddedChannel wire = MediaWire.open(MediaServerSettings.loopback(), calls,
                 MediaStreamAuth.Unauthenticated.INSTANCE);
         wire.writeInbound(Unpooled.copiedBuffer("GET /admin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
                 StandardCharsets.US_ASCII));
@@ -198,22 +190,5 @@ class MediaStreamHandlerTest {
         assertThat(response.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 404");
         response.release();
         assertThat(calls.calls).isEmpty();
-    }
-
-    private static ByteBuf clientBytes(WebSocketFrame frame) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameEncoder(true));
-        client.writeOutbound(frame);
-        ByteBuf all = Unpooled.buffer();
-        for (ByteBuf b; (b = client.readOutbound()) != null; ) {
-            all.writeBytes(b);
-            b.release();
-        }
-        return all;
-    }
-
-    private static WebSocketFrame serverFrame(ByteBuf bytes) {
-        EmbeddedChannel client = new EmbeddedChannel(new WebSocket13FrameDecoder(false, false, 1 << 20));
-        client.writeInbound(bytes);
-        return client.readInbound();
     }
 }

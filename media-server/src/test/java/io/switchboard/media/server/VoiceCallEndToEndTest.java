@@ -17,6 +17,7 @@ import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.CallerUtterance;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.EspeakVoice;
+import io.switchboard.media.simulator.ObservedDialog;
 import io.switchboard.media.simulator.ScriptResult;
 import io.switchboard.media.simulator.SharedSpeech;
 import io.switchboard.media.simulator.SimulatedCall;
@@ -55,7 +56,7 @@ class VoiceCallEndToEndTest {
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(20);
 
     private static SchedulingFixture fixture;
-    private static RecordingEngine engine;
+    private static ObservedDialog engine;
     private static VoskSpeechRecognizer recognizer;
     private static MaryTtsSynthesizer synthesizer;
     private static MediaWebSocketServer server;
@@ -82,7 +83,7 @@ class VoiceCallEndToEndTest {
         Receptionist receptionist = Receptionist.create(fixture.scheduling(),
                 new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, alert -> io.switchboard.dialog.AlertReceipt.QUEUED);
         receptionist.warmUp(); // as the server does before taking calls
-        engine = new RecordingEngine(receptionist);
+        engine = new ObservedDialog(receptionist);
         recognizer = SharedSpeech.vosk();
         synthesizer = SharedSpeech.mary();
         PromptCache prompts = SharedSpeech.standardPrompts("Bristol Plumbing");
@@ -131,7 +132,7 @@ class VoiceCallEndToEndTest {
             assertThat(call.awaitClosed(Duration.ofSeconds(10))).as("hung up after the goodbye").isEqualTo(1000);
             assertThat(call.events()).noneMatch(e -> e.startsWith("bad-frame") || e.startsWith("unexpected"));
         }
-        List<RecordingEngine.Exchange> conversation = engine.of(callSid);
+        List<ObservedDialog.Exchange> conversation = engine.of(callSid);
         assertThat(played.greetingFrames()).as("greeting audio").isGreaterThan(25);
         assertThat(played.turns()).as("reply audio for every turn").hasSize(script.lines().size())
                 .allSatisfy(turn -> {
@@ -183,7 +184,7 @@ class VoiceCallEndToEndTest {
             assertThat(call.events()).containsSubsequence("media", "clear", "media");
             assertThat(framesAfterBargeIn).isGreaterThan(25);
         }
-        List<RecordingEngine.Exchange> conversation = engine.of(callSid);
+        List<ObservedDialog.Exchange> conversation = engine.of(callSid);
         assertThat(conversation).hasSize(2);
         assertThat(conversation.get(1).request().text()).contains("hours");
         assertThat(latencies).filteredOn(l -> l.callId().endsWith("000b02") && l.trigger() == TurnTrigger.GREETING)
@@ -223,7 +224,7 @@ class VoiceCallEndToEndTest {
         } finally {
             side.shutdownNow();
         }
-        List<RecordingEngine.Exchange> conversation = engine.of(ownerSid);
+        List<ObservedDialog.Exchange> conversation = engine.of(ownerSid);
         assertThat(conversation.get(0).result().reply()).contains("PIN");
         assertThat(conversation).hasSize(2);
         assertThat(conversation.get(1).request().dtmf()).isTrue();

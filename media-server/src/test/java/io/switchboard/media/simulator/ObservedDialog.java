@@ -6,21 +6,29 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.models.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The dialog engine as the server uses it, with every turn's request and result kept per conversation: what a
- * simulated caller "understood" of the question it just heard, and what the corpus judges afterwards.
+ * simulated caller "understood" of the question it just heard, what the corpus judges afterwards, and what the
+ * end-to-end call tests assert on and print when they fail. The one recording engine the tests share.
  */
 public final class ObservedDialog implements DialogEngine {
 
     /** One turn: what reached the dialog (null for the greeting) and what it answered. */
     public record Exchange(TurnRequest request, TurnResult result) {
+        @Override
+        public String toString() {
+            return (request == null ? "<start>" : (request.dtmf() ? "keys " : "said ") + "'" + request.text() + "'")
+                    + " -> '" + result.reply() + "' [" + result.state() + "]";
+        }
     }
 
     private final DialogEngine engine;
     private final Map<String, List<Exchange>> bySession = new ConcurrentHashMap<>();
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
 
     public ObservedDialog(DialogEngine engine) {
         this.engine = engine;
@@ -42,6 +50,7 @@ public final class ObservedDialog implements DialogEngine {
 
     @Override
     public void end(Channel channel, String sessionId) {
+        ended.add(sessionId);
         engine.end(channel, sessionId);
     }
 
@@ -53,5 +62,10 @@ public final class ObservedDialog implements DialogEngine {
     /** The conversation's turns so far, oldest first (a live list). */
     public List<Exchange> of(String sessionId) {
         return bySession.computeIfAbsent(sessionId, s -> new CopyOnWriteArrayList<>());
+    }
+
+    /** Whether the conversation's session was ended (the call hung up). */
+    public boolean ended(String sessionId) {
+        return ended.contains(sessionId);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.scheduling.calendar;
 
+import io.switchboard.scheduling.background.RepeatingPass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,9 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers the calendar outbox in the background: every {@code interval} it drains pending changes to the sink on
@@ -38,7 +36,7 @@ public final class CalendarRelay implements AutoCloseable {
     /** One pass at a time; guards the backoff state. */
     private final Object passLock = new Object();
     private volatile boolean closing;
-    private ScheduledExecutorService scheduler;
+    private RepeatingPass scheduler;
     private int consecutiveFailures;
     private Instant notBefore = Instant.MIN;
 
@@ -58,12 +56,9 @@ public final class CalendarRelay implements AutoCloseable {
         if (scheduler != null || closing) {
             throw new IllegalStateException("relay already started");
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "calendar-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::passLoggingErrors, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // The database may be down for a moment; the next pass tries again.
+        scheduler = RepeatingPass.start("calendar-relay", Duration.ZERO, interval, this::runOnce,
+                e -> LOG.warn("calendar relay pass failed: {}", e.toString()));
         return this;
     }
 
@@ -106,22 +101,13 @@ public final class CalendarRelay implements AutoCloseable {
         return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
     }
 
-    private void passLoggingErrors() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // The database may be down for a moment; the next pass tries again. A throw would cancel the schedule.
-            LOG.warn("calendar relay pass failed: {}", e.toString());
-        }
-    }
-
     /**
      * Stops the schedule (a pass under way ends after its current change), then delivers for up to
      * {@link #FLUSH_WITHIN} what was booked since, unless the calendar is failing.
      */
     @Override
     public void close() {
-        ScheduledExecutorService s;
+        RepeatingPass s;
         synchronized (this) {
             s = scheduler;
             scheduler = null;
@@ -130,14 +116,8 @@ public final class CalendarRelay implements AutoCloseable {
         if (s == null) {
             return;
         }
-        s.shutdown();
-        try {
-            if (!s.awaitTermination(STOP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)) {
-                s.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            s.shutdownNow();
+        s.stop(STOP_WITHIN);
+        if (Thread.currentThread().isInterrupted()) {
             return;
         }
         try {

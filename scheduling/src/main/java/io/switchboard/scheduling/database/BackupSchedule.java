@@ -1,5 +1,6 @@
 package io.switchboard.scheduling.database;
 
+import io.switchboard.scheduling.background.RepeatingPass;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,9 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,7 +36,7 @@ public final class BackupSchedule implements AutoCloseable {
     private final Duration every;
     private final int keep;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private RepeatingPass scheduler;
 
     public BackupSchedule(Database database, Path dir, Duration every, int keep, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
@@ -56,12 +54,9 @@ public final class BackupSchedule implements AutoCloseable {
         if (scheduler != null) {
             throw new IllegalStateException("backups already scheduled");
         }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "database-backup");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleAtFixedRate(this::runLoggingErrors, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        // Logged loudly and retried next interval.
+        scheduler = RepeatingPass.start("database-backup", every, every, this::runOnce,
+                e -> LOG.error("scheduled backup failed: {}", e.toString()));
         return this;
     }
 
@@ -90,24 +85,15 @@ public final class BackupSchedule implements AutoCloseable {
         }
     }
 
-    private void runLoggingErrors() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // Logged loudly and retried next interval; a throw would cancel the schedule.
-            LOG.error("scheduled backup failed: {}", e.toString());
-        }
-    }
-
     @Override
     public void close() {
-        ScheduledExecutorService s;
+        RepeatingPass s;
         synchronized (this) {
             s = scheduler;
             scheduler = null;
         }
         if (s != null) {
-            s.shutdownNow();
+            s.close();
         }
     }
 }

@@ -4,10 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +39,28 @@ public final class Database implements AutoCloseable {
 
     private Database(EmbeddedServer embedded, HikariDataSource pool, String schema, String url, String user,
                      String password) {
+        this(embedded, pool, schema, url, user, password, DSL.using(pool, SQLDialect.POSTGRES,
+                new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)));
+    }
+
+    private Database(EmbeddedServer embedded, HikariDataSource pool, String schema, String url, String user,
+                     String password, DSLContext dsl) {
         this.embedded = embedded;
         this.pool = pool;
         this.schema = schema;
         this.url = url;
         this.user = user;
         this.password = password;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings().withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED));
+        this.dsl = dsl;
+    }
+
+    /**
+     * The same pool and schema, with every statement run through {@link #dsl} also reported to {@code listener}:
+     * lets a test see which thread runs each one. Closing either closes the pool.
+     */
+    public Database observedBy(ExecuteListener listener) {
+        return new Database(embedded, pool, schema, url, user, password,
+                dsl.configuration().derive(new DefaultExecuteListenerProvider(listener)).dsl());
     }
 
     /** Opens (and for embedded, starts) the database and brings its schema up to date. */

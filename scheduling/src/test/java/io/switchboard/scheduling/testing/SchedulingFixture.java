@@ -9,6 +9,7 @@ import io.switchboard.scheduling.database.Database;
 
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.function.UnaryOperator;
 
 /** A scheduling core over a fresh schema with a settable clock. */
 public final class SchedulingFixture implements AutoCloseable {
@@ -20,7 +21,12 @@ public final class SchedulingFixture implements AutoCloseable {
     private final Scheduling scheduling;
 
     public SchedulingFixture(BusinessProfile profile, LocalDateTime now) {
-        this.database = TestDatabase.freshSchema();
+        this(profile, now, UnaryOperator.identity());
+    }
+
+    /** With the fresh schema's database seen through {@code view} (e.g. {@link Database#observedBy}). */
+    public SchedulingFixture(BusinessProfile profile, LocalDateTime now, UnaryOperator<Database> view) {
+        this.database = view.apply(TestDatabase.freshSchema());
         this.clock = MutableClock.at(ZonedDateTime.of(now, profile.timezone()));
         this.scheduling = Scheduling.create(profile, clock, database);
     }

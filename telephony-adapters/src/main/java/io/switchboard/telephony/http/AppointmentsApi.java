@@ -27,13 +27,13 @@ public final class AppointmentsApi {
     private final AppointmentStore store;
     private final AppointmentJson json;
     private final ZoneId zone;
-    private final WorkerExecutor workers;
+    private final WorkerReads reads;
 
     public AppointmentsApi(AppointmentStore store, AppointmentJson json, ZoneId zone, WorkerExecutor workers) {
         this.store = Objects.requireNonNull(store, "store");
         this.json = Objects.requireNonNull(json, "json");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.reads = new WorkerReads(workers, LOG);
     }
 
     public void mount(Router router) {
@@ -48,13 +48,7 @@ public final class AppointmentsApi {
             ApiResponses.error(ctx, 400, e.getMessage());
             return;
         }
-        workers.<JsonObject>executeBlocking(() -> body(range), false)
-                .onSuccess(body -> ApiResponses.json(ctx, 200, body))
-                .onFailure(e -> {
-                    LOG.error("listing appointments {}..{} failed: {}", range.first(), range.last(),
-                            FailureSummary.of(e));
-                    ApiResponses.error(ctx, 500, "appointments could not be read; please try again");
-                });
+        reads.answer(ctx, "appointments", () -> body(range));
     }
 
     private JsonObject body(DateRange range) {

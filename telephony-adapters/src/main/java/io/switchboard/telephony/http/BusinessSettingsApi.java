@@ -101,8 +101,11 @@ public final class BusinessSettingsApi {
 
     private void answer(RoutingContext ctx, Function<String, BusinessProfile> action) {
         String actor = DashboardAuth.session(ctx).isPresent() ? DASHBOARD : TOKEN;
-        workers.<BusinessProfile>executeBlocking(() -> action.apply(actor), false)
-                .onSuccess(profile -> ApiResponses.json(ctx, 200, settings(profile, current.settings())))
+        workers.<CurrentProfile.Snapshot>executeBlocking(() -> {
+                    action.apply(actor);
+                    return current.snapshot();
+                }, false)
+                .onSuccess(now -> ApiResponses.json(ctx, 200, settings(now.profile(), now.settings())))
                 .onFailure(e -> {
                     if (e instanceof ProfileException p) {
                         invalid(ctx, p);

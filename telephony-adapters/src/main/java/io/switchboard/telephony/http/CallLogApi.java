@@ -10,12 +10,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +37,19 @@ public final class CallLogApi {
     /** Twilio call SIDs and the like; anything else cannot be a stored call. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+    private static final String NO_SUCH_CALL = "no such call";
     private static final Logger LOG = LoggerFactory.getLogger(CallLogApi.class);
 
     private final CallLogStore store;
     private final Clock clock;
     private final ZoneId zone;
-    private final WorkerExecutor workers;
+    private final WorkerReads reads;
 
     public CallLogApi(CallLogStore store, Clock clock, ZoneId zone, WorkerExecutor workers) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.reads = new WorkerReads(workers, LOG);
     }
 
     /** Mounts the routes unguarded (tests, a server reachable only by its owner). */
@@ -71,43 +69,16 @@ public final class CallLogApi {
     }
 
     private void list(RoutingContext ctx) {
-        int days;
-        String param = ctx.queryParams().get("days");
-        try {
-            days = param == null ? DEFAULT_DAYS : Integer.parseInt(param.trim());
-        } catch (NumberFormatException e) {
-            days = -1;
-        }
-        if (days < 1 || days > ApiLimits.MAX_RANGE_DAYS) {
-            ApiResponses.error(ctx, 400, "days must be a whole number from 1 to " + ApiLimits.MAX_RANGE_DAYS);
-            return;
-        }
-        Instant since = clock.instant().minus(Duration.ofDays(days));
-        answer(ctx, () -> Optional.of(listing(since)));
+        reads.answerRecent(ctx, "the call log", DEFAULT_DAYS, days -> listing(days.since(clock)));
     }
 
     private void read(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (id == null || !ID.matcher(id).matches()) {
-            ApiResponses.error(ctx, 404, "no such call");
+            ApiResponses.error(ctx, 404, NO_SUCH_CALL);
             return;
         }
-        answer(ctx, () -> store.find(id).map(this::full));
-    }
-
-    private void answer(RoutingContext ctx, Supplier<Optional<JsonObject>> body) {
-        workers.<Optional<JsonObject>>executeBlocking(body::get, false)
-                .onSuccess(found -> {
-                    if (found.isPresent()) {
-                        ApiResponses.json(ctx, 200, found.get());
-                    } else {
-                        ApiResponses.error(ctx, 404, "no such call");
-                    }
-                })
-                .onFailure(e -> {
-                    LOG.error("reading the call log failed: {}", FailureSummary.of(e));
-                    ApiResponses.error(ctx, 500, "the call log could not be read; please try again");
-                });
+        reads.answerIfFound(ctx, "the call log", NO_SUCH_CALL, () -> store.find(id).map(this::full));
     }
 
     private JsonObject listing(Instant since) {

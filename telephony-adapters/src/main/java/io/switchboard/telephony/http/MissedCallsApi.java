@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -35,12 +34,14 @@ public final class MissedCallsApi {
     private final Clock clock;
     private final ZoneId zone;
     private final WorkerExecutor workers;
+    private final WorkerReads reads;
 
     public MissedCallsApi(MissedCalls store, Clock clock, ZoneId zone, WorkerExecutor workers) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
         this.workers = Objects.requireNonNull(workers, "workers");
+        this.reads = new WorkerReads(workers, LOG);
     }
 
     public void mount(Router router) {
@@ -69,24 +70,7 @@ public final class MissedCallsApi {
     }
 
     private void list(RoutingContext ctx) {
-        int days;
-        String param = ctx.queryParams().get("days");
-        try {
-            days = param == null ? DEFAULT_DAYS : Integer.parseInt(param.trim());
-        } catch (NumberFormatException e) {
-            days = -1;
-        }
-        if (days < 1 || days > ApiLimits.MAX_RANGE_DAYS) {
-            ApiResponses.error(ctx, 400, "days must be a whole number from 1 to " + ApiLimits.MAX_RANGE_DAYS);
-            return;
-        }
-        Instant since = clock.instant().minus(Duration.ofDays(days));
-        workers.<JsonObject>executeBlocking(() -> body(since), false)
-                .onSuccess(body -> ApiResponses.json(ctx, 200, body))
-                .onFailure(e -> {
-                    LOG.error("listing missed calls failed: {}", FailureSummary.of(e));
-                    ApiResponses.error(ctx, 500, "missed calls could not be read; please try again");
-                });
+        reads.answerRecent(ctx, "missed calls", DEFAULT_DAYS, days -> body(days.since(clock)));
     }
 
     private JsonObject body(Instant since) {

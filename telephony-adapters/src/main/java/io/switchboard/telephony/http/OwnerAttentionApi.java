@@ -8,7 +8,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,60 +40,33 @@ public final class OwnerAttentionApi {
     public static final String ALERTS = "/v1/owner-alerts";
     public static final String METRICS = "/v1/conversation-metrics";
     private static final int MAX_LISTED = 500;
+    private static final int DEFAULT_DAYS = 7;
     private static final Logger LOG = LoggerFactory.getLogger(OwnerAttentionApi.class);
 
     private final DSLContext dsl;
     private final ConversationStats stats;
     private final Clock clock;
     private final ZoneId zone;
-    private final WorkerExecutor workers;
+    private final WorkerReads reads;
 
     public OwnerAttentionApi(DSLContext dsl, Clock clock, ZoneId zone, WorkerExecutor workers) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.workers = Objects.requireNonNull(workers, "workers");
+        this.reads = new WorkerReads(workers, LOG);
         this.stats = new ConversationStats(dsl, zone);
     }
 
     public void mount(Router router) {
-        router.get(PUSHES).handler(ctx -> answer(ctx, this::pushes));
-        router.get(ALERTS).handler(ctx -> {
-            Integer days = days(ctx, 7);
-            if (days != null) {
-                answer(ctx, () -> alerts(clock.instant().minus(Duration.ofDays(days))));
-            }
-        });
-        router.get(METRICS).handler(ctx -> {
-            Integer days = days(ctx, 7);
-            if (days != null) {
-                answer(ctx, () -> metrics(days));
-            }
-        });
+        router.get(PUSHES).handler(ctx -> reads.answer(ctx, "the calendar pushes", () -> zoned(pushes())));
+        router.get(ALERTS).handler(ctx -> reads.answerRecent(ctx, "the owner alerts", DEFAULT_DAYS,
+                days -> zoned(alerts(days.since(clock)))));
+        router.get(METRICS).handler(ctx -> reads.answerRecent(ctx, "the conversation metrics", DEFAULT_DAYS,
+                days -> zoned(metrics(days.days()))));
     }
 
-    private static Integer days(RoutingContext ctx, int fallback) {
-        String param = ctx.queryParams().get("days");
-        int days;
-        try {
-            days = param == null ? fallback : Integer.parseInt(param.trim());
-        } catch (NumberFormatException e) {
-            days = -1;
-        }
-        if (days < 1 || days > ApiLimits.MAX_RANGE_DAYS) {
-            ApiResponses.error(ctx, 400, "days must be a whole number from 1 to " + ApiLimits.MAX_RANGE_DAYS);
-            return null;
-        }
-        return days;
-    }
-
-    private void answer(RoutingContext ctx, Supplier<JsonObject> body) {
-        workers.<JsonObject>executeBlocking(body::get, false)
-                .onSuccess(json -> ApiResponses.json(ctx, 200, json.put("timezone", zone.getId())))
-                .onFailure(e -> {
-                    LOG.error("reading {} failed: {}", ctx.normalizedPath(), FailureSummary.of(e));
-                    ApiResponses.error(ctx, 500, "could not be read; please try again");
-                });
+    private JsonObject zoned(JsonObject body) {
+        return body.put("timezone", zone.getId());
     }
 
     private JsonObject pushes() {

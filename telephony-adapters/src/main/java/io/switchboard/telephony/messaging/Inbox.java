@@ -58,20 +58,21 @@ public final class Inbox {
      * deliver the reply, false when it was answered (or given up on) already.
      */
     public boolean claimReply(MessageProvider provider, String messageId) {
-        return dsl.update(INBOUND_MESSAGE)
-                .set(INBOUND_MESSAGE.STATUS, ANSWERED)
-                .setNull(INBOUND_MESSAGE.BODY)
-                .set(INBOUND_MESSAGE.UPDATED_AT, now())
-                .where(INBOUND_MESSAGE.PROVIDER.eq(provider.wireName()))
-                .and(INBOUND_MESSAGE.MESSAGE_ID.eq(messageId))
-                .and(INBOUND_MESSAGE.STATUS.eq(RECEIVED))
-                .execute() == 1;
+        return settle(provider, messageId, ANSWERED);
     }
 
     /** Gives up on a message that is still unanswered (the sender was asked to try again, or it kept failing). */
     public boolean fail(MessageProvider provider, String messageId) {
+        return settle(provider, messageId, FAILED);
+    }
+
+    /**
+     * Moves a still-unanswered message to {@code status} and forgets its text; true only for the one caller whose
+     * update changed the row (the status check in the same statement makes it a compare-and-set).
+     */
+    private boolean settle(MessageProvider provider, String messageId, String status) {
         return dsl.update(INBOUND_MESSAGE)
-                .set(INBOUND_MESSAGE.STATUS, FAILED)
+                .set(INBOUND_MESSAGE.STATUS, status)
                 .setNull(INBOUND_MESSAGE.BODY)
                 .set(INBOUND_MESSAGE.UPDATED_AT, now())
                 .where(INBOUND_MESSAGE.PROVIDER.eq(provider.wireName()))

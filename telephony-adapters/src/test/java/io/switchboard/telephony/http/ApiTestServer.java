@@ -2,11 +2,13 @@ package io.switchboard.telephony.http;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import io.switchboard.telephony.ratelimit.InboundLimits;
 import io.switchboard.telephony.security.AdminToken;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.function.UnaryOperator;
 
 /**
  * The real control plane on a free loopback port, with a real scheduling core over a fresh embedded-PostgreSQL
@@ -56,9 +59,19 @@ final class ApiTestServer implements AutoCloseable {
     /** With the given widget origins; rate limits in memory on the fixture's clock. */
     ApiTestServer(java.util.function.Function<io.switchboard.scheduling.Scheduling, io.switchboard.dialog.DialogEngine> realEngine,
                   WebOrigins origins) {
-        fixture = new SchedulingFixture(TestProfiles.sample(), NOW);
+        this(realEngine, origins, UnaryOperator.identity(), new VertxOptions());
+    }
+
+    /** A {@link ScriptedEngine} over the database seen through {@code database}, on a Vert.x of {@code options}. */
+    ApiTestServer(UnaryOperator<Database> database, VertxOptions options) {
+        this(null, WebOrigins.none(), database, options);
+    }
+
+    private ApiTestServer(java.util.function.Function<io.switchboard.scheduling.Scheduling, io.switchboard.dialog.DialogEngine> realEngine,
+                          WebOrigins origins, UnaryOperator<Database> database, VertxOptions options) {
+        fixture = new SchedulingFixture(TestProfiles.sample(), NOW, database);
         engine = realEngine == null ? new ScriptedEngine(fixture.scheduling()) : null;
-        vertx = Vertx.vertx();
+        vertx = Vertx.vertx(options);
         plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 4), fixture.scheduling().profile().name());
         SwitchboardApi.mount(plane, realEngine == null ? engine : realEngine.apply(fixture.scheduling()),
                 fixture.scheduling(), new ApiSecurity(AdminToken.of(ADMIN_TOKEN), origins,

@@ -1,13 +1,10 @@
 package io.switchboard.telephony.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
@@ -16,27 +13,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A 413 quotes the limit of the route that refused the body, not the chat API's. */
 class BodyLimitTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Vertx vertx;
-    private ControlPlane plane;
-    private URI base;
+    private final LoopbackPlane server = new LoopbackPlane();
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 1), "Bristol Plumbing");
-        plane.mount(router -> {
+        server.plane.mount(router -> {
             BodyLimit.read(router.post("/webhook"), 65_536).handler(ctx -> ctx.response().end("ok"));
             BodyLimit.read(router.post("/small"), 100).handler(ctx -> ctx.response().end("ok"));
         });
-        base = URI.create("http://127.0.0.1:" + plane.start());
+        server.start();
     }
 
     @AfterEach
     void stop() {
-        plane.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        http.close();
+        server.close();
     }
 
     @Test
@@ -55,8 +45,6 @@ class BodyLimitTest {
     }
 
     private HttpResponse<String> post(String path, int bytes) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString("x".repeat(bytes))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.send(server.request(path).POST(HttpRequest.BodyPublishers.ofString("x".repeat(bytes))));
     }
 }

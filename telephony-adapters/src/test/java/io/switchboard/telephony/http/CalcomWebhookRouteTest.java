@@ -2,13 +2,10 @@ package io.switchboard.telephony.http;
 
 import io.switchboard.scheduling.calendar.calcom.CalcomSignature;
 import io.switchboard.scheduling.calendar.calcom.CalcomWebhook;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +21,11 @@ class CalcomWebhookRouteTest {
     private static final CalcomSignature SIGNATURE = new CalcomSignature("whsec-test");
     private static final UUID APPOINTMENT = UUID.fromString("9b2f3c1e-0000-4000-8000-000000000001");
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> received = new CopyOnWriteArrayList<>();
-    private Vertx vertx;
-    private ControlPlane plane;
-    private URI base;
+    private final LoopbackPlane server = new LoopbackPlane();
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 1), "Bristol Plumbing");
         CalcomWebhookRoute.Receiver receiver = (body, signature) -> {
             String text = new String(body, StandardCharsets.UTF_8);
             if (!SIGNATURE.matches(body, signature)) {
@@ -44,15 +36,13 @@ class CalcomWebhookRouteTest {
                     : text.contains("PING") ? new CalcomWebhook.Outcome.Ignored("ping")
                     : new CalcomWebhook.Outcome.Malformed("no triggerEvent");
         };
-        plane.mount(new CalcomWebhookRoute(receiver, plane.workers())::mount);
-        base = URI.create("http://127.0.0.1:" + plane.start());
+        server.plane.mount(new CalcomWebhookRoute(receiver, server.plane.workers())::mount);
+        server.start();
     }
 
     @AfterEach
     void stop() {
-        plane.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        http.close();
+        server.close();
     }
 
     @Test
@@ -70,12 +60,12 @@ class CalcomWebhookRouteTest {
     }
 
     private HttpResponse<String> post(String body, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(CalcomWebhookRoute.PATH))
+        HttpRequest.Builder request = server.request(CalcomWebhookRoute.PATH)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (signature != null) {
             request.header(CalcomSignature.HEADER, signature);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return server.send(request);
     }
 }

@@ -1,15 +1,11 @@
 package io.switchboard.telephony.http;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,24 +13,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ControlPlaneTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Vertx vertx;
-    private ControlPlane plane;
-    private URI base;
+    private final LoopbackPlane server = new LoopbackPlane();
+    private final ControlPlane plane = server.plane;
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 1), "Bristol Plumbing");
-        int port = plane.start();
-        base = URI.create("http://127.0.0.1:" + port);
+        server.start();
     }
 
     @AfterEach
     void stop() {
-        plane.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        http.close();
+        server.close();
     }
 
     @Test
@@ -71,8 +60,7 @@ class ControlPlaneTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(new JsonObject(missing.body()).getString("error")).isEqualTo("not found");
 
-        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(base.resolve("/health"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = server.send(server.request("/health").DELETE());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(new JsonObject(wrongMethod.body()).getString("error")).isEqualTo("method not allowed");
     }
@@ -95,6 +83,6 @@ class ControlPlaneTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return server.send(server.request(path).GET());
     }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.database.EmbeddedServer;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,24 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** Liveness and readiness against a real PostgreSQL that is then stopped, a hung dependency, and a shutdown. */
 class HealthEndpointsTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Vertx vertx;
-    private ControlPlane plane;
-    private URI base;
+    private final LoopbackPlane server = new LoopbackPlane();
+    private final ControlPlane plane = server.plane;
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-        plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 1), "Bristol Plumbing");
         plane.mount(router -> router.post("/twilio/sms").handler(ctx -> ctx.response().end("taken")));
-        base = URI.create("http://127.0.0.1:" + plane.start());
+        server.start();
     }
 
     @AfterEach
     void stop() {
-        plane.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        http.close();
+        server.close();
     }
 
     @Test
@@ -111,12 +102,11 @@ class HealthEndpointsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.send(server.request(path).timeout(Duration.ofSeconds(10)).GET());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        return server.send(server.request(path).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class OwnerMoveTextsTest {
+/** The texts a customer gets when the owner cancels or moves their booking in the calendar. */
+class OwnerChangeTextsTest {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final List<String> sent = new CopyOnWriteArrayList<>();
@@ -31,8 +32,22 @@ class OwnerMoveTextsTest {
     };
 
     @Test
+    void theCustomerIsToldOfACancellationOnTheChannelTheyBookedOn() {
+        new OwnerChangeTexts(Optional.of(messenger), "Bristol Plumbing", LONDON)
+                .cancelled(appointment(Channel.WHATSAPP, 10));
+        new OwnerChangeTexts(Optional.of(messenger), "Bristol Plumbing", LONDON)
+                .cancelled(appointment(Channel.VOICE, 10));
+
+        assertThat(sent).containsExactly(
+                "WHATSAPP +447700900123 Bristol Plumbing: sorry, your appointment on Tuesday 24 November at 10:00 "
+                        + "has had to be cancelled. Reply to this message to book another time.",
+                "SMS +447700900123 Bristol Plumbing: sorry, your appointment on Tuesday 24 November at 10:00 "
+                        + "has had to be cancelled. Reply to this message to book another time.");
+    }
+
+    @Test
     void theCustomerIsToldTheOldAndNewTimeOnTheirTextChannel() {
-        new OwnerMoveTexts(Optional.of(messenger), "Bristol Plumbing", LONDON)
+        new OwnerChangeTexts(Optional.of(messenger), "Bristol Plumbing", LONDON)
                 .moved(appointment(Channel.VOICE, 10), appointment(Channel.VOICE, 14));
 
         assertThat(sent).containsExactly("SMS +447700900123 Bristol Plumbing: your appointment on Tuesday 24 November"
@@ -41,15 +56,16 @@ class OwnerMoveTextsTest {
 
     @Test
     void nothingIsSentWhenTextingIsOff() {
-        new OwnerMoveTexts(Optional.empty(), "Bristol Plumbing", LONDON)
+        new OwnerChangeTexts(Optional.empty(), "Bristol Plumbing", LONDON).cancelled(appointment(Channel.SMS, 10));
+        new OwnerChangeTexts(Optional.empty(), "Bristol Plumbing", LONDON)
                 .moved(appointment(Channel.SMS, 10), appointment(Channel.SMS, 14));
         assertThat(sent).isEmpty();
     }
 
     private static Appointment appointment(Channel channel, int hour) {
         TimeSlot slot = TimeSlot.of(ZonedDateTime.of(2026, 11, 24, hour, 0, 0, 0, LONDON), Duration.ofMinutes(90));
-        return new Appointment(UUID.fromString("00000000-0000-4000-8000-000000000001"), "drain-cleaning", slot,
-                AppointmentStatus.BOOKED, new Customer("+447700900123", "Sarah Donnelly", "1 Test Street"),
-                "1 Test Street", "drain", false, channel, Instant.parse("2026-11-23T09:00:00Z"));
+        return new Appointment(UUID.randomUUID(), "drain-cleaning", slot, AppointmentStatus.BOOKED,
+                new Customer("+447700900123", "Sarah Donnelly", "1 Test Street"), "1 Test Street", "drain", false,
+                channel, Instant.parse("2026-11-23T09:00:00Z"));
     }
 }
