@@ -22,6 +22,7 @@ public final class ProsodyTracker {
     private final double[] levelDb = new double[FRAMES];
     private final double[] pitchHz = new double[FRAMES];
     private final short[] window = new short[2 * AudioFrame.SAMPLES];
+    private final PitchEstimator pitch = new PitchEstimator();
     private int count;
     private int next;
 
@@ -42,7 +43,8 @@ public final class ProsodyTracker {
         }
         double mean = (double) sum / AudioFrame.SAMPLES;
         levelDb[next] = mean <= 0 ? -120 : 10 * Math.log10(mean / FULL_SCALE_SQUARED);
-        pitchHz[next] = PitchEstimator.hz(window, 0, window.length);
+        // The first frame of a turn has no previous one in the window: its pitch is read from that frame alone.
+        pitchHz[next] = count == 0 ? pitch.hz(pcm, 0, AudioFrame.SAMPLES) : pitch.hz(window, 0, window.length);
         next = (next + 1) % FRAMES;
         if (count < FRAMES) {
             count++;
