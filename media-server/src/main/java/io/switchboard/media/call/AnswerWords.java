@@ -7,8 +7,8 @@ package io.switchboard.media.call;
  */
 public enum AnswerWords {
     COMPLETE(0.5),
-    OPEN(0.1),
-    INCOMPLETE(-0.3);
+    OPEN(-0.1),
+    INCOMPLETE(-0.5);
 
     private final double weight;
 

@@ -14,10 +14,10 @@ class EndOfTurnTest {
     private final CallerPauses typical = new CallerPauses();
 
     @Test
-    void completeWordsSaidLevelEndAt200MsOpenAt360IncompleteAt520() {
+    void completeWordsSaidLevelEndAt200MsOpenAt440IncompleteAtTheMaximum() {
         assertThat(firstEnd(AnswerWords.COMPLETE, typical)).isEqualTo(200);
-        assertThat(firstEnd(AnswerWords.OPEN, typical)).isEqualTo(360);
-        assertThat(firstEnd(AnswerWords.INCOMPLETE, typical)).isEqualTo(520);
+        assertThat(firstEnd(AnswerWords.OPEN, typical)).isEqualTo(440);
+        assertThat(firstEnd(AnswerWords.INCOMPLETE, typical)).isEqualTo(560);
     }
 
     @Test

@@ -87,11 +87,11 @@ class TurnTakingStageTest {
         loud(10);
         stt.partialText = "the boiler is";
         stt.finalText = "the boiler is leaking";
-        quiet(17);
+        quiet(21);
 
         assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
         quiet(2);
-        assertThat(utterance().silenceMillis()).as("open words, no prosody: 0.9 points of pause").isEqualTo(360);
+        assertThat(utterance().silenceMillis()).as("open words, no prosody: 1.1 points of pause").isEqualTo(440);
     }
 
     @Test
@@ -146,11 +146,11 @@ class TurnTakingStageTest {
         say(6, 180, 130, 8000, 800);
         stt.partialText = "one two";
         stt.finalText = "one two";
-        quiet(17);
+        quiet(21);
         assertThat(run.events()).as("a PIN of two digits is not an answer").noneMatch(Frame.Utterance.class::isInstance);
 
         quiet(2);
-        assertThat(utterance().silenceMillis()).as("-0.3 + 0.4 of prosody + 0.9 of pause").isEqualTo(360);
+        assertThat(utterance().silenceMillis()).as("-0.5 + 0.4 of prosody + 1.1 of pause").isEqualTo(440);
     }
 
     @Test
