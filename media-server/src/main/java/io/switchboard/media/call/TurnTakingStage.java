@@ -134,11 +134,8 @@ final class TurnTakingStage implements Stage {
             return;
         }
         quietRun++;
-        if (quietRun == firstPartialFrames
-                || quietRun > firstPartialFrames && (quietRun - firstPartialFrames) % PARTIAL_EVERY_FRAMES == 0) {
-            if (wordsCheckable || speculateFrames > 0) {
-                context.emitUpstream(Frame.Signal.READ_PARTIAL);
-            }
+        if (wantsPartial()) {
+            context.emitUpstream(Frame.Signal.READ_PARTIAL);
         }
         int pause = quietRun * 20;
         if (speculateFrames > 0 && quietRun >= speculateFrames && !speculated && !partial.isBlank()) {
@@ -147,8 +144,8 @@ final class TurnTakingStage implements Stage {
         }
         if (decision.ends(words, prosody, pauses, pause)) {
             finish(context, true, pause);
+            // The pause runs on into the tail: if the caller resumes, its whole length is one of their pauses.
             tail = true;
-            quietRun = 0;
         }
     }
 
@@ -164,6 +161,18 @@ final class TurnTakingStage implements Stage {
             }
         }
         prosody.voiced(frame.pcm8);
+    }
+
+    /**
+     * Whether to read a partial on this quiet frame: from the minimum pause on every few frames while the words can
+     * be checked; otherwise once a pause, for the speculation.
+     */
+    private boolean wantsPartial() {
+        if (quietRun == firstPartialFrames) {
+            return wordsCheckable || speculateFrames > 0;
+        }
+        return wordsCheckable && quietRun > firstPartialFrames
+                && (quietRun - firstPartialFrames) % PARTIAL_EVERY_FRAMES == 0;
     }
 
     /** What the words count as before a partial has been read in this pause. */

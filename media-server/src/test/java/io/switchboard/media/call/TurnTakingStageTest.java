@@ -171,6 +171,24 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void aCallerWhoWentOnAfterAnEarlyEndIsGivenLongerNextTime() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(10);
+        assertThat(utterance().silenceMillis()).isEqualTo(200);
+        quiet(15); // 500 ms in all, then the caller goes on: that was a pause of theirs, not the end
+        say(10, 180, 180, 8000, 8000);
+        stt.finalText = "yes at nine";
+        quiet(20);
+
+        assertThat(run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(2);
+        assertThat(utterance().silenceMillis()).as("a 500 ms pause moves the habit from 200 to 290 ms")
+                .isEqualTo(300);
+    }
+
+    @Test
     void theHardMaximumEndsATurnWhateverTheEvidence() {
         run = new StageRun(clock, stt, new TurnTakingStage(answers,
                 EndOfTurnSettings.defaults().withMaxWaitMillis(300)));
