@@ -82,7 +82,7 @@ public class InboundPipelineBenchmark {
                 new PreRollStage(settings.preRollMillis() / 20, capacity),
                 new ResampleStage(16_000),
                 new SttStage(new DeafRecognizer.Stream(), CallClock.SYSTEM),
-                new TurnTakingStage(null, settings.earlyEndQuietMillis()),
+                new TurnTakingStage(null, settings.endOfTurn()),
                 new BargeInStage(silentFloor, settings.bargeInMillis()),
                 new KeypadStage(settings.digitTimeout(), CallClock.SYSTEM),
                 new SilenceStage(settings.repromptAfter(), settings.maxReprompts(), () -> true, CallClock.SYSTEM)));

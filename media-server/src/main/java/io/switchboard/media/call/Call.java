@@ -45,6 +45,8 @@ final class Call implements CallSession {
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile boolean halted;
     private volatile List<StageStats> finalStats = List.of();
+    private final TurnTakingStats turnTaking;
+    private final CutOffWatch cutOffs;
 
     // The call thread's own state.
     private final MuLawFrame wire = new MuLawFrame();
@@ -63,8 +65,11 @@ final class Call implements CallSession {
         this.clock = calls.clock();
         this.onFinished = onFinished;
         this.playback = new Playback(output, calls.settings().maxPlaybackLeadMillis(), clock);
+        this.turnTaking = new TurnTakingStats(calls.metrics());
+        this.cutOffs = new CutOffWatch(turnTaking);
         this.speaker = new CallSpeaker(call, calls.engine(), calls.synthesizer(), calls.prompts(), playback, output,
-                calls.latencyListeners(), calls.metrics(), trace, clock, this::post);
+                calls.latencyListeners(), calls.metrics(), trace, clock, this::post, calls.turnPreview(), turnTaking,
+                cutOffs);
         String name = "call-" + call.maskedId().substring(1);
         this.listening = new Thread(this::listen, name + "-listen");
         this.speaking = new Thread(() -> {
@@ -129,6 +134,11 @@ final class Call implements CallSession {
             speaker.stop();
             LOG.info("call {}: stream stopped", call.maskedId());
         }
+    }
+
+    /** This call's replies to speech, false cut-offs and speculative replies so far. */
+    TurnTakingCounts turnTaking() {
+        return turnTaking.counts();
     }
 
     /** Per-stage counts and timings of the inbound pipeline, once the call has stopped listening. */
@@ -199,7 +209,7 @@ final class Call implements CallSession {
         }
         if (pipeline != null) {
             finalStats = pipeline.stats();
-            LOG.info("call {}: stages {}", call.maskedId(), finalStats);
+            LOG.info("call {}: stages {} turn-taking [{}]", call.maskedId(), finalStats, turnTaking.counts());
         }
     }
 
@@ -225,7 +235,7 @@ final class Call implements CallSession {
                 new PreRollStage(settings.preRollMillis() / 20, capacity),
                 new ResampleStage(rate),
                 stt,
-                new TurnTakingStage(answers, settings.earlyEndQuietMillis()),
+                new TurnTakingStage(answers, settings.endOfTurn()),
                 new BargeInStage(new PlaybackFloor(), settings.bargeInMillis()),
                 new KeypadStage(settings.digitTimeout(), clock),
                 new SilenceStage(settings.repromptAfter(), settings.maxReprompts(),
@@ -275,6 +285,17 @@ final class Call implements CallSession {
                     submit(new TurnInput.Silence(s.giveUp(), s.atNanos()));
                 }
             }
+            case AudioFrame a -> {
+                if (!a.quiet) {
+                    cutOffs.voiced(a.arrivalNanos);
+                }
+            }
+            case Frame.Speculate s -> {
+                if (!ending && turnsInFlight == 0) {
+                    speaker.speculate(s.text());
+                }
+            }
+            case Frame.Signal s when s == Frame.Signal.SPECULATION_VOID -> speaker.discardSpeculation();
             case Frame.Interrupt i -> LOG.info("call {}: barge-in, reply {} cut after {}/{} sentences heard",
                     call.maskedId(), i.reply(), i.heard(), i.sentences());
             default -> {

@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * memory, the rest streamed from the synthesiser — with a mark after each sentence. Each answered turn is posted back
  * to the {@link Call} as a {@link Frame.Replied} carrying the dialog's expectation; the call keeps the state. Publishes
  * each turn's timing.
+ *
+ * <p>Speculative replies: in a caller's short pause the call queues a {@link Speculation} on the words so far; this
+ * thread asks the dialog for an uncommitted {@link TurnPreview} and synthesises the reply's first sentence into a held
+ * buffer, sending nothing. When the turn then ends with the same words, the preview is committed (only now does the
+ * turn take effect) and the held audio goes out at once; if the words differ it is a miss and the turn runs as usual;
+ * if the caller went on, the call voided it and it is dropped. A preview that is not committed has no effect.
  */
 final class CallSpeaker implements Runnable {
 
@@ -46,7 +52,14 @@ final class CallSpeaker implements Runnable {
     private final CallTrace trace;
     private final CallClock clock;
     private final Consumer<Frame> replies;
-    private final BlockingQueue<TurnInput> inputs = new LinkedBlockingQueue<>();
+    private final TurnPreview previews;
+    private final TurnTakingStats stats;
+    private final CutOffWatch cutOffs;
+    private final BlockingQueue<Object> inputs = new LinkedBlockingQueue<>();
+    /** The speculation queued last (call thread writes, to void it). */
+    private volatile Speculation latest;
+    /** A prepared speculation waiting for its turn; this thread's only. */
+    private Speculation held;
     private volatile boolean stopped;
     private volatile boolean aborted;
     /** What the last reply asked for; this thread's only. */
@@ -59,7 +72,11 @@ final class CallSpeaker implements Runnable {
 
     CallSpeaker(CallContext call, DialogEngine engine, SpeechSynthesizer synthesizer, PromptCache prompts,
                 Playback playback, CallOutput output, List<TurnLatencyListener> listeners, CallMetrics metrics,
-                CallTrace trace, CallClock clock, Consumer<Frame> replies) {
+                CallTrace trace, CallClock clock, Consumer<Frame> replies, TurnPreview previews,
+                TurnTakingStats stats, CutOffWatch cutOffs) {
+        this.previews = previews;
+        this.stats = stats;
+        this.cutOffs = cutOffs;
         this.clock = clock;
         this.replies = replies;
         this.metrics = metrics;
@@ -80,6 +97,24 @@ final class CallSpeaker implements Runnable {
             return true;
         }
         return false;
+    }
+
+    /** Call thread: prepare a reply on {@code heard}, the recognition so far, and hold it. */
+    synchronized void speculate(String heard) {
+        if (ending || closing || previews == TurnPreview.NONE) {
+            return;
+        }
+        Speculation s = new Speculation(heard);
+        latest = s;
+        inputs.add(s);
+    }
+
+    /** Call thread: the caller went on after the pause; the speculative reply must not be used. */
+    void discardSpeculation() {
+        Speculation s = latest;
+        if (s != null && s.voidIt()) {
+            stats.speculationDiscarded();
+        }
     }
 
     /**
@@ -109,8 +144,12 @@ final class CallSpeaker implements Runnable {
     public void run() {
         try {
             while (!stopped) {
-                TurnInput input = inputs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
-                if (input == null) {
+                Object next = inputs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
+                if (next instanceof Speculation s) {
+                    prepare(s);
+                    continue;
+                }
+                if (!(next instanceof TurnInput input)) {
                     continue;
                 }
                 try {
@@ -159,12 +198,12 @@ final class CallSpeaker implements Runnable {
                 if (s.giveUp()) {
                     ending = true;
                 }
-                publish(speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply), null, reply, null);
+                publish(speak(turn, trigger, input.readyNanos(), 0, 0, 0, reply, null), null, reply, null);
                 return;
             }
             case TurnInput.Closing c -> {
                 ending = true;
-                publish(speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING), null,
+                publish(speak(turn, TurnTrigger.SHUTDOWN, input.readyNanos(), 0, 0, 0, CallPrompts.CLOSING, null), null,
                         CallPrompts.CLOSING, null);
                 return;
             }
@@ -182,8 +221,18 @@ final class CallSpeaker implements Runnable {
             default -> null;
         };
         TurnResult result;
+        Speculation used = null;
         try {
-            result = switch (input) {
+            Speculation speculated = held;
+            held = null;
+            if (speculated != null && !speculated.voided() && input instanceof TurnInput.Spoken s) {
+                if (speculated.preparedOn(s.text()) && !s.replyCut()) {
+                    used = speculated;
+                } else {
+                    stats.speculationMiss();
+                }
+            }
+            result = used != null ? used.preview().commit() : switch (input) {
                 case TurnInput.Greeting g -> engine.begin(Channel.VOICE, call.callSid(), call.from());
                 case TurnInput.Spoken s -> engine.handle(heard(
                         TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text())
@@ -197,7 +246,7 @@ final class CallSpeaker implements Runnable {
             metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
             publish(speak(turn, trigger, input.readyNanos(), sttFinal, clock.nanoTime(), silence,
-                    CallPrompts.TROUBLE), heard, CallPrompts.TROUBLE, null);
+                    CallPrompts.TROUBLE, null), heard, CallPrompts.TROUBLE, null);
             return;
         }
         long dialogDone = clock.nanoTime();
@@ -205,22 +254,72 @@ final class CallSpeaker implements Runnable {
         if (result.has(DialogAction.EndConversation.class)) {
             ending = true;
         }
-        publish(speak(turn, trigger, input.readyNanos(), sttFinal, dialogDone, silence, result.reply()), heard,
-                result.reply(), result);
+        Speculation release = null;
+        if (used != null) {
+            // The committed turn is the one that counts; its held audio only if it still says what was prepared.
+            if (result.reply().equals(used.preview().result().reply()) && used.holdsAudio()) {
+                release = used;
+                stats.speculationHit();
+            } else {
+                stats.speculationMiss();
+            }
+        }
+        publish(speak(turn, trigger, input.readyNanos(), sttFinal, dialogDone, silence, result.reply(), release),
+                heard, result.reply(), result);
     }
 
-    /** Speaks {@code text} and returns the turn's timing. */
+    /**
+     * Speaking thread: asks the dialog for an uncommitted preview of the turn {@code s} was made on and holds its first
+     * sentence's audio. Nothing is sent and nothing takes effect here.
+     */
+    private void prepare(Speculation s) {
+        held = null;
+        if (s.voided() || ending || closing) {
+            return;
+        }
+        Optional<TurnPreview.Preview> preview;
+        try {
+            preview = previews.preview(TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.words()));
+        } catch (RuntimeException e) {
+            LOG.warn("call {}: speculative turn failed ({})", call.maskedId(), e.toString());
+            return;
+        }
+        if (preview.isEmpty()) {
+            return;
+        }
+        s.prepared(preview.get());
+        List<String> sentences = Sentences.of(preview.get().result().reply());
+        if (!sentences.isEmpty()) {
+            String first = sentences.get(0);
+            try {
+                Optional<CachedPrompt> cached = prompts.find(first);
+                if (cached.isPresent()) {
+                    cached.get().play(s.holder(), s::voided);
+                } else {
+                    synthesizer.synthesize(first, s.holder(), s::voided);
+                }
+            } catch (SpeechSynthesisException e) {
+                LOG.warn("call {}: could not synthesise a speculative sentence ({})", call.maskedId(), e.getMessage());
+            }
+        }
+        held = s;
+    }
+
+    /** Speaks {@code text} and returns the turn's timing; {@code prepared} holds the first sentence's audio, or null. */
     private TurnLatency speak(int turn, TurnTrigger trigger, long ready, long sttFinal, long dialogDone, int silence,
-                       String text) {
+                       String text, Speculation prepared) {
         List<String> sentences = Sentences.of(text);
         Reply reply = playback.begin(sentences.size());
-        FrameSender sender = new FrameSender(reply);
+        FrameSender sender = new FrameSender(reply,
+                trigger == TurnTrigger.SPEECH || trigger == TurnTrigger.EARLY_SPEECH);
         try {
             for (int i = 0; i < sentences.size() && !reply.cancelled(); i++) {
                 String sentence = sentences.get(i);
                 Optional<CachedPrompt> cached = prompts.find(sentence);
                 try {
-                    if (cached.isPresent()) {
+                    if (i == 0 && prepared != null) {
+                        prepared.release(sender, reply::cancelled);
+                    } else if (cached.isPresent()) {
                         cached.get().play(sender, reply::cancelled);
                     } else {
                         synthesizer.synthesize(sentence, sender, reply::cancelled);
@@ -269,11 +368,14 @@ final class CallSpeaker implements Runnable {
     /** Hands synthesised frames to the playback, noting (on the call's clock) when the first one came and went out. */
     private final class FrameSender implements AudioSink {
         private final Reply reply;
+        /** A reply to a spoken turn: its start is watched for cutting the caller off. */
+        private final boolean toSpeech;
         long firstAudioNanos;
         long firstSentNanos;
 
-        FrameSender(Reply reply) {
+        FrameSender(Reply reply, boolean toSpeech) {
             this.reply = reply;
+            this.toSpeech = toSpeech;
         }
 
         @Override
@@ -283,6 +385,9 @@ final class CallSpeaker implements Runnable {
             }
             if (playback.sendFrame(reply, frame, offset, length) && firstSentNanos == 0) {
                 firstSentNanos = clock.nanoTime();
+                if (toSpeech) {
+                    cutOffs.replyStarted(firstSentNanos);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ import io.switchboard.dialog.understanding.Expectation;
  * once per utterance, key press or turn.
  */
 sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf, Frame.Partial, Frame.Transcript,
-        Frame.Utterance, Frame.Keyed, Frame.Silence, Frame.Expect, Frame.Interrupt, Frame.Replied {
+        Frame.Utterance, Frame.Speculate, Frame.Keyed, Frame.Silence, Frame.Expect, Frame.Interrupt, Frame.Replied {
 
     /** Frames that carry no data. */
     enum Signal implements Frame {
@@ -22,6 +22,8 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
         FINISH_TURN,
         /** Upstream, from turn-taking to STT: drop the current turn's audio unheard. */
         DROP_TURN,
+        /** Downstream, from turn-taking: the caller went on after a {@link Speculate}; its reply must be dropped. */
+        SPECULATION_VOID,
         /** Downstream, from the call: time passed (stages with timers read the clock). */
         TICK,
         /** To the call, from shutdown: finish the reply in progress, say goodbye, hang up. */
@@ -64,6 +66,13 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
         Utterance cutting(boolean cut) {
             return new Utterance(text, endOfSpeechNanos, sttFinalNanos, early, silenceMillis, cut, alternatives);
         }
+    }
+
+    /**
+     * Downstream, from turn-taking: the caller paused briefly after {@code text} (the recognition so far); the reply
+     * may be prepared now, held, and sent the moment the turn is decided over, if the final words are the same.
+     */
+    record Speculate(String text, long atNanos) implements Frame {
     }
 
     /** Keypad entry finished ({@code #} or a pause); {@code replyCut} when its first key cut the reply short. */

@@ -5,27 +5,42 @@ import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.vad.VadEvent;
 
 /**
- * turn-taking: decides where the caller's turn ends. Normally when VAD's hangover runs out; earlier when the caller
- * pauses briefly after words that already answer what the dialog asked (a yes, a full PIN), judged by the dialog's own
- * {@link AnswerCheck} against the expectation the last turn result carried ({@link Frame.Expect}). The media side keeps
- * no rules of its own about what an answer is.
+ * turn-taking: decides where the caller's turn ends. On every quiet frame of a pause inside a turn it asks the
+ * {@link EndOfTurn} decision, which weighs what the words so far say (the dialog's own {@link AnswerCheck} of the
+ * partial transcript against the expectation the last turn result carried, {@link Frame.Expect}), how the audio
+ * ended ({@link ProsodyTracker}: fading level, falling pitch) and how long the pause is for this caller
+ * ({@link CallerPauses}). VAD's hangover still ends a turn that nothing ended sooner. The media side keeps no rules of
+ * its own about what an answer is.
  *
- * <p>After an early end the rest of that stretch of speech is the caller's tail ("yes … please"): its quiet frames are
- * held back; if the caller talks again after a pause it is a new turn, otherwise the tail is dropped unheard.
+ * <p>Early in a pause (at {@link EndOfTurnSettings#speculateAfterMillis()}) it emits a {@link Frame.Speculate} with
+ * the recognition so far, so the reply can be prepared before the decision falls; if the caller then goes on, a
+ * {@link Frame.Signal#SPECULATION_VOID} follows.
+ *
+ * <p>After an early end the rest of that stretch of speech is the caller's tail: its quiet frames are held back; if
+ * the caller talks again it is a new turn (and that pause is remembered as one of theirs), otherwise the tail is
+ * dropped unheard.
  */
 final class TurnTakingStage implements Stage {
 
-    /** While waiting for an early end, a partial is read every this many quiet frames (partials cost a decode). */
+    /** Quiet frames into a pause at which the first partial is read (words are needed from the minimum pause on). */
+    private final int firstPartialFrames;
+    /** Then a partial is read every this many quiet frames (partials cost a decode). */
     static final int PARTIAL_EVERY_FRAMES = 3;
 
     private final AnswerCheck answers;
-    private final int earlyQuietFrames;
+    private final EndOfTurn decision;
+    private final ProsodyTracker prosody = new ProsodyTracker();
+    private final CallerPauses pauses = new CallerPauses();
+    private final int speculateFrames;
 
     private Expectation expecting = Expectation.NONE;
+    private boolean wordsCheckable;
     private boolean inTurn;
     private boolean tail;
     private int quietRun;
-    private int sincePartial;
+    private AnswerWords words = AnswerWords.OPEN;
+    private String partial = "";
+    private boolean speculated;
     private long lastArrivalNanos;
     private int lastSilenceMillis;
     // The turn being finished: set just before FINISH_TURN goes upstream, read when its transcript comes back.
@@ -33,10 +48,13 @@ final class TurnTakingStage implements Stage {
     private boolean early;
     private int silenceMillis;
 
-    /** @param answers the dialog's completeness rule, or null for a pipeline that never ends turns early */
-    TurnTakingStage(AnswerCheck answers, int earlyQuietMillis) {
+    /** @param answers the dialog's completeness rule, or null: every answer counts as open */
+    TurnTakingStage(AnswerCheck answers, EndOfTurnSettings settings) {
         this.answers = answers;
-        this.earlyQuietFrames = Math.max(1, earlyQuietMillis / 20);
+        this.decision = new EndOfTurn(settings);
+        this.firstPartialFrames = Math.max(1, settings.minPauseMillis() / 20 - 1);
+        this.speculateFrames = settings.speculateAfterMillis() == 0 ? 0
+                : Math.max(1, settings.speculateAfterMillis() / 20);
     }
 
     @Override
@@ -49,13 +67,11 @@ final class TurnTakingStage implements Stage {
         switch (in) {
             case Frame.Expect e -> {
                 expecting = e.expectation() == null ? Expectation.NONE : e.expectation();
+                wordsCheckable = answers != null && AnswerCheck.applies(expecting);
                 context.emit(in);
             }
             case Frame.Signal s when s == Frame.Signal.SPEECH_STARTED -> {
-                inTurn = true;
-                tail = false;
-                quietRun = 0;
-                sincePartial = 0;
+                startTurn();
                 context.emit(in);
             }
             case Frame.Signal s when s == Frame.Signal.SPEECH_STOPPED -> {
@@ -70,10 +86,10 @@ final class TurnTakingStage implements Stage {
             }
             case AudioFrame frame -> audio(frame, context);
             case Frame.Partial p -> {
-                if (inTurn && !tail && answers != null && answers.answers(expecting, p.text())) {
-                    finish(context, true, quietRun * 20);
-                    tail = true;
-                    quietRun = earlyQuietFrames;
+                if (inTurn && !tail) {
+                    partial = p.text();
+                    words = !wordsCheckable ? AnswerWords.OPEN
+                            : answers.answers(expecting, partial) ? AnswerWords.COMPLETE : AnswerWords.INCOMPLETE;
                 }
             }
             case Frame.Transcript t -> {
@@ -86,6 +102,16 @@ final class TurnTakingStage implements Stage {
         }
     }
 
+    private void startTurn() {
+        inTurn = true;
+        tail = false;
+        quietRun = 0;
+        speculated = false;
+        partial = "";
+        words = unheard();
+        prosody.reset();
+    }
+
     private void audio(AudioFrame frame, StageContext context) {
         lastArrivalNanos = frame.arrivalNanos;
         lastSilenceMillis = frame.silenceMillis;
@@ -94,26 +120,64 @@ final class TurnTakingStage implements Stage {
                 quietRun++;
                 return;
             }
-            if (quietRun < earlyQuietFrames) {
-                quietRun = 0;
-                return;
-            }
-            // Talking again after a pause: the recogniser already has the tail, the new turn goes on from here.
-            tail = false;
-            quietRun = 0;
-            sincePartial = 0;
+            // Talking again after an early end: a new turn; the recogniser already has the tail.
+            pauses.observe(quietRun * 20);
+            startTurn();
             context.emit(Frame.Signal.SPEECH_STARTED);
         }
         context.emit(frame);
-        if (!inTurn || frame.replayed || frame.vad == VadEvent.SPEECH_ENDED || answers == null
-                || !AnswerCheck.applies(expecting)) {
+        if (!inTurn || frame.replayed || frame.vad == VadEvent.SPEECH_ENDED) {
             return;
         }
-        quietRun = frame.quiet ? quietRun + 1 : 0;
-        if (quietRun >= earlyQuietFrames && ++sincePartial >= PARTIAL_EVERY_FRAMES) {
-            sincePartial = 0;
+        if (!frame.quiet) {
+            voiced(frame, context);
+            return;
+        }
+        quietRun++;
+        if (wantsPartial()) {
             context.emitUpstream(Frame.Signal.READ_PARTIAL);
         }
+        int pause = quietRun * 20;
+        if (speculateFrames > 0 && quietRun >= speculateFrames && !speculated && !partial.isBlank()) {
+            speculated = true;
+            context.emit(new Frame.Speculate(partial, frame.arrivalNanos));
+        }
+        if (decision.ends(words, prosody, pauses, pause)) {
+            finish(context, true, pause);
+            // The pause runs on into the tail: if the caller resumes, its whole length is one of their pauses.
+            tail = true;
+        }
+    }
+
+    /** Speech: the words may go on, so what the last partial said no longer holds. */
+    private void voiced(AudioFrame frame, StageContext context) {
+        if (quietRun > 0) {
+            pauses.observe(quietRun * 20);
+            quietRun = 0;
+            words = unheard();
+            if (speculated) {
+                speculated = false;
+                context.emit(Frame.Signal.SPECULATION_VOID);
+            }
+        }
+        prosody.voiced(frame.pcm8);
+    }
+
+    /**
+     * Whether to read a partial on this quiet frame: from the minimum pause on every few frames while the words can
+     * be checked; otherwise once a pause, for the speculation.
+     */
+    private boolean wantsPartial() {
+        if (quietRun == firstPartialFrames) {
+            return wordsCheckable || speculateFrames > 0;
+        }
+        return wordsCheckable && quietRun > firstPartialFrames
+                && (quietRun - firstPartialFrames) % PARTIAL_EVERY_FRAMES == 0;
+    }
+
+    /** What the words count as before a partial has been read in this pause. */
+    private AnswerWords unheard() {
+        return wordsCheckable ? AnswerWords.INCOMPLETE : AnswerWords.OPEN;
     }
 
     private void finish(StageContext context, boolean early, int silenceMillis) {

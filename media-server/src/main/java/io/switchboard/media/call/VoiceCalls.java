@@ -45,6 +45,7 @@ public final class VoiceCalls implements CallSessionFactory {
     private volatile CallOverflow overflow = CallOverflow.IGNORE;
     private volatile CallMetrics metrics = new CallMetrics(Metrics.disabled(), this);
     private volatile CallLogListener callLog = CallLogListener.NONE;
+    private volatile TurnPreview preview = TurnPreview.NONE;
 
     /**
      * @param prompts pre-synthesised fixed sentences, e.g.
@@ -73,6 +74,27 @@ public final class VoiceCalls implements CallSessionFactory {
     public VoiceCalls withClock(CallClock callClock) {
         this.clock = Objects.requireNonNull(callClock, "callClock");
         return this;
+    }
+
+    /**
+     * Lets calls prepare replies speculatively in a caller's short pauses through {@code preview}, which must compute
+     * without effect (see {@link TurnPreview}). Without it nothing is speculated. Returns this.
+     */
+    public VoiceCalls withTurnPreview(TurnPreview turnPreview) {
+        this.preview = Objects.requireNonNull(turnPreview, "turnPreview");
+        return this;
+    }
+
+    TurnPreview turnPreview() {
+        return preview;
+    }
+
+    /**
+     * Turn-taking of every call so far: replies to spoken turns, false cut-offs, speculative replies hit, missed and
+     * discarded (also the {@code switchboard_turn_*} meters).
+     */
+    public TurnTakingCounts turnTaking() {
+        return metrics.turnTaking();
     }
 
     AnswerCheck answerCheck() {

@@ -8,9 +8,7 @@ import java.util.Objects;
 /**
  * Tuning of the voice loop.
  *
- * @param vad                   voice-activity detection at 8 kHz / 20 ms frames; its hangover is the normal end of turn
- * @param earlyEndQuietMillis   quiet needed after words that already answer the question (a yes, a PIN) to end the
- *                              turn before the hangover
+ * @param vad                   voice-activity detection at 8 kHz / 20 ms frames; its hangover ends a turn nothing ended sooner
  * @param bargeInMillis         caller speech needed while a reply plays before the reply is cut (shorter sounds are
  *                              taken as noise and dropped)
  * @param preRollMillis         audio before the detected onset that still goes to the recogniser
@@ -18,10 +16,12 @@ import java.util.Objects;
  * @param maxReprompts          re-prompts before saying goodbye and hanging up
  * @param digitTimeout          pause after the last key press that ends keypad entry ({@code #} ends it at once)
  * @param maxPlaybackLeadMillis how far reply audio may be sent ahead of what Twilio has played
+ * @param endOfTurn             the end-of-turn decision's threshold and pauses (its hard maximum defaults to the
+ *                              hangover)
  */
-public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInMillis, int preRollMillis,
+public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
                             Duration repromptAfter, int maxReprompts, Duration digitTimeout,
-                            int maxPlaybackLeadMillis) {
+                            int maxPlaybackLeadMillis, EndOfTurnSettings endOfTurn) {
 
     public static final int DEFAULT_HANGOVER_MILLIS = 550;
     public static final int DEFAULT_REPROMPT_SECONDS = 8;
@@ -30,10 +30,11 @@ public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInM
         Objects.requireNonNull(vad, "vad");
         Objects.requireNonNull(repromptAfter, "repromptAfter");
         Objects.requireNonNull(digitTimeout, "digitTimeout");
+        Objects.requireNonNull(endOfTurn, "endOfTurn");
         if (vad.sampleRate() != 8000 || vad.frameSamples() != 160) {
             throw new IllegalArgumentException("the voice loop runs VAD on 20 ms frames at 8 kHz");
         }
-        if (earlyEndQuietMillis < 0 || bargeInMillis < 0 || preRollMillis < 0 || maxReprompts < 0
+        if (bargeInMillis < 0 || preRollMillis < 0 || maxReprompts < 0
                 || maxPlaybackLeadMillis < 20) {
             throw new IllegalArgumentException("voice settings out of range");
         }
@@ -42,30 +43,57 @@ public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInM
         }
     }
 
-    /** 550 ms hangover, 200 ms early end, 200 ms barge-in, 300 ms pre-roll, re-prompt after 8 s (twice), 2 s keys, 1 s lead. */
+    /** 550 ms hangover, the default end-of-turn decision, 200 ms barge-in, 300 ms pre-roll, re-prompt after 8 s (twice), 2 s keys, 1 s lead. */
     public static VoiceSettings defaults() {
-        return new VoiceSettings(VadConfig.telephony().withHangoverMillis(DEFAULT_HANGOVER_MILLIS), 200, 200, 300,
-                Duration.ofSeconds(DEFAULT_REPROMPT_SECONDS), 2, Duration.ofSeconds(2), 1000);
+        return new VoiceSettings(VadConfig.telephony().withHangoverMillis(DEFAULT_HANGOVER_MILLIS), 200, 300,
+                Duration.ofSeconds(DEFAULT_REPROMPT_SECONDS), 2, Duration.ofSeconds(2), 1000, EndOfTurnSettings.defaults());
     }
 
-    /** Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} and {@code SWITCHBOARD_REPROMPT_SECONDS}; the rest as {@link #defaults()}. */
+    /**
+     * Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} (also the end-of-turn hard maximum), {@code SWITCHBOARD_REPROMPT_SECONDS}
+     * and {@code SWITCHBOARD_END_OF_TURN_THRESHOLD}; the rest as {@link #defaults()}.
+     */
     public static VoiceSettings fromEnvironment(Map<String, String> env) {
         VoiceSettings d = defaults();
         int hangover = intValue(env, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
         int reprompt = intValue(env, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
-        return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.earlyEndQuietMillis(), d.bargeInMillis(),
+        double threshold = thresholdValue(env.get("SWITCHBOARD_END_OF_TURN_THRESHOLD"));
+        return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.bargeInMillis(),
                 d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
-                d.maxPlaybackLeadMillis());
+                d.maxPlaybackLeadMillis(), d.endOfTurn().withThreshold(threshold).withMaxWaitMillis(hangover));
     }
 
     public VoiceSettings withRepromptAfter(Duration after) {
-        return new VoiceSettings(vad, earlyEndQuietMillis, bargeInMillis, preRollMillis, after, maxReprompts,
-                digitTimeout, maxPlaybackLeadMillis);
+        return new VoiceSettings(vad, bargeInMillis, preRollMillis, after, maxReprompts,
+                digitTimeout, maxPlaybackLeadMillis, endOfTurn);
     }
 
     public VoiceSettings withDigitTimeout(Duration timeout) {
-        return new VoiceSettings(vad, earlyEndQuietMillis, bargeInMillis, preRollMillis, repromptAfter, maxReprompts,
-                timeout, maxPlaybackLeadMillis);
+        return new VoiceSettings(vad, bargeInMillis, preRollMillis, repromptAfter, maxReprompts,
+                timeout, maxPlaybackLeadMillis, endOfTurn);
+    }
+
+    public VoiceSettings withEndOfTurn(EndOfTurnSettings settings) {
+        return new VoiceSettings(vad, bargeInMillis, preRollMillis, repromptAfter, maxReprompts,
+                digitTimeout, maxPlaybackLeadMillis, settings);
+    }
+
+    private static double thresholdValue(String text) {
+        if (text == null || text.isBlank()) {
+            return EndOfTurnSettings.DEFAULT_THRESHOLD;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_END_OF_TURN_THRESHOLD must be a number, was '" + text.trim()
+                    + "'");
+        }
+        if (!(value >= 0.3 && value <= 3)) {
+            throw new IllegalArgumentException("SWITCHBOARD_END_OF_TURN_THRESHOLD must be between 0.3 and 3, was "
+                    + value);
+        }
+        return value;
     }
 
     private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {

@@ -15,8 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where a caller's turn ends: at VAD's end of speech, or earlier when the dialog's own {@link AnswerCheck} says the
- * partial transcript already answers what the last turn result expected. A scripted recogniser stands in for STT.
+ * Where a caller's turn ends: at VAD's end of speech, or earlier when the {@link EndOfTurn} decision says so from the
+ * words (the dialog's own {@link AnswerCheck} of the partial against what the last turn result expected), the way the
+ * audio ended, and the caller's own pauses. A scripted recogniser stands in for STT; frames in, frames out, on a clock
+ * the test moves.
  */
 class TurnTakingStageTest {
 
@@ -24,7 +26,8 @@ class TurnTakingStageTest {
     private final ScriptedStt stt = new ScriptedStt();
     private final AnswerCheck answers = new AnswerCheck(TestProfiles.sample(),
             Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneId.of("Europe/London")));
-    private final StageRun run = new StageRun(clock, stt, new TurnTakingStage(answers, 200));
+    private final SyntheticVoice voice = new SyntheticVoice();
+    private StageRun run = new StageRun(clock, stt, new TurnTakingStage(answers, EndOfTurnSettings.defaults()));
 
     @Test
     void aTurnEndsWhenTheHangoverRunsOut() {
@@ -51,11 +54,9 @@ class TurnTakingStageTest {
         quiet(12);
 
         assertThat(stt.requests).startsWith(Frame.Signal.READ_PARTIAL).contains(Frame.Signal.FINISH_TURN);
-        List<Object> events = run.events();
-        assertThat(events).hasSize(3);
-        Frame.Utterance early = (Frame.Utterance) events.get(2);
+        Frame.Utterance early = utterance();
         assertThat(early.early()).isTrue();
-        assertThat(early.silenceMillis()).isEqualTo(240);
+        assertThat(early.silenceMillis()).as("complete words said flat: half a point of pause").isEqualTo(200);
         long audioBefore = run.audioOut();
 
         quiet(20);
@@ -81,14 +82,16 @@ class TurnTakingStageTest {
     }
 
     @Test
-    void aFreeDescriptionIsNeverCutShortAndPartialsAreNotEvenRead() {
+    void aFreeDescriptionSaidFlatWaitsLongerThanACompleteAnswer() {
         run.push(new Frame.Expect(Expectation.PROBLEM), Frame.Signal.SPEECH_STARTED);
         loud(10);
-        quiet(20);
+        stt.partialText = "the boiler is";
         stt.finalText = "the boiler is leaking";
-        run.push(Frame.Signal.SPEECH_STOPPED);
+        quiet(21);
 
-        assertThat(stt.requests).containsExactly(Frame.Signal.FINISH_TURN);
+        assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
+        quiet(2);
+        assertThat(utterance().silenceMillis()).as("open words, no prosody: 1.1 points of pause").isEqualTo(440);
     }
 
     @Test
@@ -110,6 +113,129 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void aCompleteAnswerThatFadesWithAFallingVoiceEndsAtTheMinimumPause() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        say(6, 180, 130, 8000, 800);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(6);
+
+        Frame.Utterance u = utterance();
+        assertThat(u.early()).isTrue();
+        assertThat(u.silenceMillis()).as("words, fade and fall together").isEqualTo(120);
+    }
+
+    @Test
+    void theSameAnswerSaidLevelWaitsLonger() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(16, 180, 180, 8000, 8000);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(9);
+        assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
+
+        quiet(2);
+        assertThat(utterance().silenceMillis()).isEqualTo(200);
+    }
+
+    @Test
+    void incompleteWordsWaitEvenWhenTheVoiceFalls() {
+        run.push(new Frame.Expect(Expectation.PIN), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        say(6, 180, 130, 8000, 800);
+        stt.partialText = "one two";
+        stt.finalText = "one two";
+        quiet(21);
+        assertThat(run.events()).as("a PIN of two digits is not an answer").noneMatch(Frame.Utterance.class::isInstance);
+
+        quiet(2);
+        assertThat(utterance().silenceMillis()).as("-0.5 + 0.4 of prosody + 1.1 of pause").isEqualTo(440);
+    }
+
+    @Test
+    void aCallerWhoHabituallyPausesLongerIsGivenLonger() {
+        run.push(new Frame.Expect(Expectation.PIN), Frame.Signal.SPEECH_STARTED);
+        stt.partialText = "one";
+        for (int i = 0; i < 3; i++) {
+            say(10, 180, 180, 8000, 8000);
+            quiet(20); // 400 ms between the digits, an incomplete PIN each time: not an end
+        }
+        assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "one two three four";
+        stt.finalText = "one two three four";
+        quiet(30);
+
+        assertThat(utterance().silenceMillis()).as("a typical caller's complete PIN ends at 200 ms").isEqualTo(340);
+    }
+
+    @Test
+    void aCallerWhoWentOnAfterAnEarlyEndIsGivenLongerNextTime() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(10);
+        assertThat(utterance().silenceMillis()).isEqualTo(200);
+        quiet(15); // 500 ms in all, then the caller goes on: that was a pause of theirs, not the end
+        say(10, 180, 180, 8000, 8000);
+        stt.finalText = "yes at nine";
+        quiet(20);
+
+        assertThat(run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(2);
+        assertThat(utterance().silenceMillis()).as("a 500 ms pause moves the habit from 200 to 290 ms")
+                .isEqualTo(300);
+    }
+
+    @Test
+    void theHardMaximumEndsATurnWhateverTheEvidence() {
+        run = new StageRun(clock, stt, new TurnTakingStage(answers,
+                EndOfTurnSettings.defaults().withMaxWaitMillis(300)));
+        run.push(new Frame.Expect(Expectation.PIN), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "one";
+        stt.finalText = "one";
+        quiet(14);
+        assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
+
+        quiet(1);
+        Frame.Utterance u = utterance();
+        assertThat(u.silenceMillis()).isEqualTo(300);
+        assertThat(u.early()).isTrue();
+    }
+
+    @Test
+    void aShortPauseStartsASpeculationThatIsVoidedWhenTheCallerGoesOn() {
+        run.push(new Frame.Expect(Expectation.PROBLEM), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "my boiler";
+        quiet(6);
+        assertThat(run.events()).noneMatch(Frame.Speculate.class::isInstance);
+        quiet(1);
+        assertThat(run.events()).filteredOn(Frame.Speculate.class::isInstance).singleElement()
+                .extracting(f -> ((Frame.Speculate) f).text()).isEqualTo("my boiler");
+
+        say(5, 180, 180, 8000, 8000);
+        assertThat(run.events()).last().isEqualTo(Frame.Signal.SPECULATION_VOID);
+        assertThat(run.events()).noneMatch(Frame.Utterance.class::isInstance);
+    }
+
+    @Test
+    void noSpeculationWhenItIsSwitchedOff() {
+        run = new StageRun(clock, stt, new TurnTakingStage(answers,
+                EndOfTurnSettings.defaults().withSpeculateAfterMillis(0)));
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(12);
+
+        assertThat(run.events()).noneMatch(Frame.Speculate.class::isInstance);
+        assertThat(utterance().text()).isEqualTo("yes");
+    }
+
+    @Test
     void nothingHeardIsNoTurn() {
         stt.finalText = " ";
         run.push(Frame.Signal.SPEECH_STARTED);
@@ -117,6 +243,22 @@ class TurnTakingStageTest {
         run.push(Frame.Signal.SPEECH_STOPPED);
 
         assertThat(run.events()).containsExactly(Frame.Signal.SPEECH_STARTED, Frame.Signal.SPEECH_STOPPED);
+    }
+
+    private Frame.Utterance utterance() {
+        return run.events().stream().filter(Frame.Utterance.class::isInstance).map(Frame.Utterance.class::cast)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no utterance in " + run.events()));
+    }
+
+    /** Voiced frames gliding from {@code hzFrom} to {@code hzTo} and from one level to another. */
+    private void say(int frames, double hzFrom, double hzTo, double ampFrom, double ampTo) {
+        for (int i = 0; i < frames; i++) {
+            double at = frames == 1 ? 1 : (double) i / (frames - 1);
+            AudioFrame f = voice.into(frame(false, clock.nanoTime()), hzFrom + (hzTo - hzFrom) * at,
+                    ampFrom + (ampTo - ampFrom) * at);
+            run.push(f);
+            clock.advanceMillis(20);
+        }
     }
 
     private void loud(int frames) {

@@ -1,0 +1,43 @@
+package io.switchboard.media.call;
+
+/**
+ * Tuning of the {@link EndOfTurn} decision.
+ *
+ * @param threshold            score at which the caller's turn is taken as finished (higher waits longer)
+ * @param minPauseMillis       no turn ends before the caller has been quiet this long, however sure the evidence
+ * @param certainPauseMillis   a pause this long (scaled by the caller's own habit) is on its own a full point of score
+ * @param maxWaitMillis        the hard maximum: a pause this long always ends the turn (VAD's hangover also ends it)
+ * @param speculateAfterMillis after this much quiet the reply is prepared speculatively on the words so far; 0: never
+ */
+public record EndOfTurnSettings(double threshold, int minPauseMillis, int certainPauseMillis, int maxWaitMillis,
+                                int speculateAfterMillis) {
+
+    public static final double DEFAULT_THRESHOLD = 1.0;
+
+    public EndOfTurnSettings {
+        if (!(threshold > 0) || threshold > 3) {
+            throw new IllegalArgumentException("end-of-turn threshold must be in (0, 3], was " + threshold);
+        }
+        if (minPauseMillis < 20 || certainPauseMillis < 20 || maxWaitMillis < minPauseMillis
+                || speculateAfterMillis < 0) {
+            throw new IllegalArgumentException("end-of-turn pauses out of range");
+        }
+    }
+
+    /** Threshold 1.0; at least 120 ms; 400 ms of pause is a point; never longer than 550 ms; speculate at 140 ms. */
+    public static EndOfTurnSettings defaults() {
+        return new EndOfTurnSettings(DEFAULT_THRESHOLD, 120, 400, VoiceSettings.DEFAULT_HANGOVER_MILLIS, 140);
+    }
+
+    public EndOfTurnSettings withThreshold(double value) {
+        return new EndOfTurnSettings(value, minPauseMillis, certainPauseMillis, maxWaitMillis, speculateAfterMillis);
+    }
+
+    public EndOfTurnSettings withMaxWaitMillis(int value) {
+        return new EndOfTurnSettings(threshold, minPauseMillis, certainPauseMillis, value, speculateAfterMillis);
+    }
+
+    public EndOfTurnSettings withSpeculateAfterMillis(int value) {
+        return new EndOfTurnSettings(threshold, minPauseMillis, certainPauseMillis, maxWaitMillis, value);
+    }
+}

@@ -1,0 +1,83 @@
+package io.switchboard.media.call;
+
+import io.switchboard.media.tts.AudioSink;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One speculative reply: the words it was prepared on, and once the speaking thread has prepared it, the dialog's
+ * uncommitted preview and the first sentence's audio, held back. The call thread voids it when the caller goes on;
+ * the speaking thread then drops it. Made once per short pause, never per frame.
+ */
+final class Speculation {
+
+    private final String words;
+    private volatile boolean voided;
+    // The speaking thread's.
+    private TurnPreview.Preview preview;
+    private byte[] audio = new byte[0];
+    private int audioLength;
+
+    Speculation(String heard) {
+        this.words = normalised(heard);
+    }
+
+    /** The recognition it was prepared on, normalised for comparison with the final words. */
+    String words() {
+        return words;
+    }
+
+    /** Whether {@code finalWords} are the words this reply was prepared on. */
+    boolean preparedOn(String finalWords) {
+        return words.equals(normalised(finalWords));
+    }
+
+    /** Call thread: the caller went on. Returns whether this call voided it (it is voided once). */
+    synchronized boolean voidIt() {
+        if (voided) {
+            return false;
+        }
+        voided = true;
+        return true;
+    }
+
+    boolean voided() {
+        return voided;
+    }
+
+    void prepared(TurnPreview.Preview uncommitted) {
+        this.preview = uncommitted;
+    }
+
+    TurnPreview.Preview preview() {
+        return preview;
+    }
+
+    /** Where the first sentence's audio is held while the caller may still go on. */
+    AudioSink holder() {
+        return (frame, offset, length) -> {
+            if (audioLength + length > audio.length) {
+                audio = Arrays.copyOf(audio, Math.max(audio.length * 2, audioLength + length + 1600));
+            }
+            System.arraycopy(frame, offset, audio, audioLength, length);
+            audioLength += length;
+        };
+    }
+
+    /** Whether some audio is held. */
+    boolean holdsAudio() {
+        return audioLength > 0;
+    }
+
+    /** Sends the held audio to {@code sink} frame by frame, at once. */
+    void release(AudioSink sink, BooleanSupplier cancelled) {
+        for (int at = 0; at < audioLength && !cancelled.getAsBoolean(); at += AudioFrame.SAMPLES) {
+            sink.accept(audio, at, Math.min(AudioFrame.SAMPLES, audioLength - at));
+        }
+    }
+
+    private static String normalised(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
