@@ -32,10 +32,10 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
             usage: java -jar bench/target/benchmarks.jar load [options]
               --url ws://127.0.0.1:8081/media   media WebSocket of a running server (loopback only)
               --http http://127.0.0.1:8080      its HTTP API, to check the bookings (loopback only)
-              --callers 1,2,4,8,10              simultaneous callers, one level each
+              --callers 1,4,8,12,16,20          simultaneous callers, one level each
               --calls-per-level N               calls per level (default: one per caller)
               --max-seconds S                   bound on the whole run (default 900)
-              --out bench/results               where the CSV and HTML go
+              --out bench/target/load            where the CSV, SVG chart and HTML go
               --server-pid PID                  server process for CPU/RSS (default: whoever listens on the media port)
               --server-log FILE                 server log, for its stt/dialog/tts split per level
               --bookings-from YYYY-MM-DD        the server's today, SWITCHBOARD_NOW (default 2026-11-23)
@@ -75,10 +75,10 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
     public static LoadOptions parse(String[] args) {
         URI media = URI.create("ws://127.0.0.1:8081/media");
         URI http = URI.create("http://127.0.0.1:8080");
-        List<Integer> callers = List.of(1, 2, 4, 8, 10);
+        List<Integer> callers = List.of(1, 4, 8, 12, 16, 20);
         int perLevel = 0;
         long maxSeconds = 900;
-        Path out = Path.of("bench", "results");
+        Path out = Path.of("bench", "target", "load");
         OptionalLong pid = OptionalLong.empty();
         Optional<Path> log = Optional.empty();
         LocalDate from = LocalDate.of(2026, 11, 23);

@@ -35,6 +35,8 @@ public final class RecognitionLane implements RecognitionStream {
     State state = State.IDLE;
     RecognitionPriority readyAt;
     long readySince;
+    /** Closing: no worker takes the lane up again. */
+    boolean retired;
 
     /** The result the call is waiting for, if any; set by the call, cleared by the worker that completes it. */
     private volatile Request request;

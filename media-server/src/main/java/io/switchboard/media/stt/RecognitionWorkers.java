@@ -94,6 +94,9 @@ public final class RecognitionWorkers implements AutoCloseable {
      * that worker queues it again when it stops. Caller holds {@link #lock}.
      */
     void ready(RecognitionLane lane, RecognitionPriority priority) {
+        if (lane.retired) {
+            return;
+        }
         switch (lane.state) {
             case RUNNING -> {
                 // the running worker looks at the lane's work again before letting go of it
@@ -118,6 +121,7 @@ public final class RecognitionWorkers implements AutoCloseable {
 
     /** Takes the lane out of the ready queue and waits until no worker runs it. Caller holds {@link #lock}. */
     void retire(RecognitionLane lane) {
+        lane.retired = true;
         while (lane.state == RecognitionLane.State.RUNNING) {
             changed.awaitUninterruptibly();
         }
@@ -152,7 +156,7 @@ public final class RecognitionWorkers implements AutoCloseable {
             lock.lock();
             try {
                 lane.state = RecognitionLane.State.IDLE;
-                RecognitionPriority more = lane.pendingPriority();
+                RecognitionPriority more = lane.retired ? null : lane.pendingPriority();
                 if (more != null) {
                     enqueue(lane, more);
                 } else {
@@ -161,6 +165,16 @@ public final class RecognitionWorkers implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /** Lanes waiting for a worker at {@code priority} now. */
+    int readyAt(RecognitionPriority priority) {
+        lock.lock();
+        try {
+            return ready.get(priority).size();
+        } finally {
+            lock.unlock();
         }
     }
 
