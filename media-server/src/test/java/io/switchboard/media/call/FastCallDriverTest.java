@@ -43,7 +43,7 @@ class FastCallDriverTest {
     private static final List<Planned> planned = new ArrayList<>();
     private static final List<FastCallDriver.Result> results = new ArrayList<>();
     private static SchedulingFixture fixture;
-    private static VoskSpeechRecognizer recognizer;
+    private static io.switchboard.media.stt.SpeechRecognizer recognizer;
     private static FastCallDriver driver;
     private static VoiceCalls calls;
 
@@ -65,7 +65,9 @@ class FastCallDriverTest {
                 DisabledLlmFallback.INSTANCE, alert -> io.switchboard.dialog.AlertReceipt.QUEUED);
         receptionist.warmUp();
         Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 1);
+        recognizer = io.switchboard.media.stt.ScheduledSpeechRecognizer.over(
+                VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 1), 2,
+                io.switchboard.media.stt.RecognitionObserver.NONE);
         MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
         PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing"));
         driver = new FastCallDriver(Duration.ofMillis(300), Duration.ofMinutes(5));

@@ -58,7 +58,7 @@ class VoiceCallEndToEndTest {
 
     private static SchedulingFixture fixture;
     private static RecordingEngine engine;
-    private static VoskSpeechRecognizer recognizer;
+    private static io.switchboard.media.stt.SpeechRecognizer recognizer;
     private static MaryTtsSynthesizer synthesizer;
     private static MediaWebSocketServer server;
     private static final List<TurnLatency> latencies = new CopyOnWriteArrayList<>();
@@ -86,7 +86,9 @@ class VoiceCallEndToEndTest {
         receptionist.warmUp(); // as the server does before taking calls
         engine = new RecordingEngine(receptionist);
         Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 3);
+        recognizer = io.switchboard.media.stt.ScheduledSpeechRecognizer.over(
+                VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 3), 2,
+                io.switchboard.media.stt.RecognitionObserver.NONE);
         synthesizer = MaryTtsSynthesizer.start();
         PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard("Bristol Plumbing"));
         // the same early end of turn the server uses: the dialog's own reading of the partial transcript

@@ -55,7 +55,7 @@ public final class SpokenCorpus implements AutoCloseable {
 
     private final SchedulingFixture fixture;
     private final ObservedDialog dialog;
-    private final VoskSpeechRecognizer recognizer;
+    private final io.switchboard.media.stt.SpeechRecognizer recognizer;
     /** The WebSocket for real-time calls, or null when the calls run on simulated time. */
     private final MediaWebSocketServer server;
     private final SpokenCallRunner runner;
@@ -82,7 +82,9 @@ public final class SpokenCorpus implements AutoCloseable {
         receptionist.warmUp();
         this.dialog = new ObservedDialog(receptionist);
         Path cache = Path.of("target", "test-cache").toAbsolutePath();
-        this.recognizer = VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 2);
+        this.recognizer = io.switchboard.media.stt.ScheduledSpeechRecognizer.over(
+                VoskSpeechRecognizer.start(new VoskModelInstaller(cache).install(), cache, 2), 2,
+                io.switchboard.media.stt.RecognitionObserver.NONE);
         MaryTtsSynthesizer synthesizer = MaryTtsSynthesizer.start();
         PromptCache prompts = PromptCache.preload(synthesizer, CallPrompts.standard(fixture.scheduling().profile().name()));
         AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
