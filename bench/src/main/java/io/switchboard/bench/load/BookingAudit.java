@@ -18,9 +18,16 @@ final class BookingAudit {
 
     private final List<BookedAppointment> calendar;
     private final java.time.ZoneId zone;
+    private final String name;
 
     /** @param zone the business's time zone, in which callers' slots are said */
     BookingAudit(java.time.ZoneId zone, List<BookedAppointment> calendar) {
+        this(zone, calendar, NAME);
+    }
+
+    /** @param name the name the callers give, lower case */
+    BookingAudit(java.time.ZoneId zone, List<BookedAppointment> calendar, String name) {
+        this.name = name;
         this.calendar = List.copyOf(calendar);
         this.zone = java.util.Objects.requireNonNull(zone, "zone");
     }
@@ -37,7 +44,7 @@ final class BookingAudit {
         BookedAppointment a = mine.get(0);
         boolean slotAsked = call.slot() == null
                 || a.start().atZoneSameInstant(zone).toLocalDateTime().equals(call.slot().start());
-        return slotAsked && a.service().equals(SERVICE) && a.name().toLowerCase(Locale.ROOT).equals(NAME)
+        return slotAsked && a.service().equals(SERVICE) && a.name().toLowerCase(Locale.ROOT).equals(name)
                 && a.channel().equals("voice") && overlapping(a) == 0;
     }
 

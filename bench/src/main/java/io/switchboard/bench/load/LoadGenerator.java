@@ -92,7 +92,7 @@ public final class LoadGenerator {
             System.out.println("[load] no process found listening on the media port: server CPU/RSS not measured"
                     + " (pass --server-pid)");
         }
-        Caller caller = Callers.standard();
+        Caller caller = options.maryVoice() ? Callers.maryTts() : Callers.standard();
         System.out.println("[load] rendering the caller's lines with " + caller);
         CallScripts script = CallScripts.render(caller);
         List<BookedAppointment> before = calendar();
@@ -145,9 +145,9 @@ public final class LoadGenerator {
         List<String> about = new ArrayList<>(MachineInfo.describe());
         about.add("started " + started + ", took " + Duration.between(started, Instant.now()).toSeconds() + " s");
         about.add("command: load " + commandLine);
-        about.add("script: " + String.join(" / ", CallScripts.LINES) + ", " + CallScripts.SLOT + " a free slot of the"
-                + " caller's own such as \"wednesday at two\" (" + caller + ", " + PAUSE_BEFORE_SPEAKING.toMillis()
-                + " ms reaction time after each reply)");
+        about.add("script: " + String.join(" / ", script.lines()) + ", with '" + Callers.DAY + "' replaced by a free"
+                + " slot of the caller's own such as \"wednesday at two o'clock\" (" + caller + ", "
+                + PAUSE_BEFORE_SPEAKING.toMillis() + " ms reaction time after each reply)");
         about.add("false cut-off: the reply's first frame came before the line's last voiced frame was sent, or the"
                 + " caller spoke again within " + (int) FalseCutOffs.RESUME_MILLIS + " ms of it");
         about.add("server pid " + (pid.isPresent() ? pid.getAsLong() : "unknown") + "; CPU is % of one core");
@@ -198,7 +198,7 @@ public final class LoadGenerator {
                 : QueueWaits.between(waitsBefore, queueWaits());
         // The booking is written before the goodbye is spoken, but give the server a moment anyway.
         Thread.sleep(1000);
-        BookingAudit audit = new BookingAudit(zone, calendar());
+        BookingAudit audit = new BookingAudit(zone, calendar(), script.name());
         List<Double> latencies = new ArrayList<>();
         int completed = 0;
         int right = 0;

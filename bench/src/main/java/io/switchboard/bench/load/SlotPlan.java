@@ -18,18 +18,25 @@ import java.util.Set;
  * that the calendar had free when the run began. A slot is handed out once per run, never twice.
  *
  * <p>Days are said as the dialog and the small recogniser understand them: "tomorrow", then weekday names for the
- * rest of the coming week (never "today", never a weekday name that could mean tomorrow). Hours are said bare, as
- * people do ("at two" is 14:00 to the receptionist: hours 1–7 are afternoon, 8–11 morning), in an order that puts
- * the words the recogniser hears best first.
+ * rest of the coming week, then weekday and date ("tuesday the first"); never "today". Hours are said as people
+ * do ("at two o'clock" is 14:00 to the receptionist: hours 1–7 are afternoon, 8–11 morning). Slots are an hour's job
+ * plus the business's buffer apart (8:00, 9:30, 11:00 …), clear of existing bookings and their buffers.
  */
 final class SlotPlan {
 
     /** The booked service (a general repair) takes an hour. */
     static final int SERVICE_MINUTES = 60;
+    /** The business keeps this long free after each job (travel and clean-up): slots are spaced by job + buffer. */
+    static final int BUFFER_MINUTES = 30;
     private static final String[] HOUR_WORDS = {"", "one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve"};
-    /** Hours in the order they are handed out: the clearest-sounding first. */
-    private static final int[] HOUR_PREFERENCE = {9, 10, 11, 14, 15, 16, 12, 13, 17, 8};
+    private static final String[] ORDINALS = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+            "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty first", "twenty second", "twenty third",
+            "twenty fourth", "twenty fifth", "twenty sixth", "twenty seventh", "twenty eighth", "twenty ninth",
+            "thirtieth", "thirty first"};
+    /** Days ahead planned: the coming week by weekday name, the one after by weekday and date ("tuesday the first"). */
+    static final int DAYS = 13;
 
     /**
      * One caller's slot.
@@ -38,10 +45,10 @@ final class SlotPlan {
      * @param start when it starts, business local time
      */
     record Slot(String day, LocalDateTime start) {
-        /** What the caller says when asked when: "wednesday at two". */
+        /** What the caller says when asked when: "wednesday at two o'clock", "friday at nine thirty". */
         String spoken() {
             int h = start.getHour() % 12 == 0 ? 12 : start.getHour() % 12;
-            return day + " at " + HOUR_WORDS[h];
+            return day + " at " + HOUR_WORDS[h] + (start.getMinute() == 30 ? " thirty" : " o'clock");
         }
     }
 
@@ -63,13 +70,16 @@ final class SlotPlan {
                        ZoneId zone) {
         Set<LocalDateTime> taken = new HashSet<>();
         List<Slot> free = new ArrayList<>();
-        for (int d = 1; d <= 7; d++) {
+        for (int d = 1; d <= DAYS; d++) {
             LocalDate date = today.plusDays(d);
-            String day = d == 1 ? "tomorrow" : date.getDayOfWeek().name().toLowerCase(Locale.ROOT);
-            for (int hour : HOUR_PREFERENCE) {
-                LocalDateTime start = date.atTime(hour, 0);
-                if (open(hours.getOrDefault(date.getDayOfWeek(), List.of()), start.toLocalTime())
-                        && !booked(calendar, start, zone) && taken.add(start)) {
+            String weekday = date.getDayOfWeek().name().toLowerCase(Locale.ROOT);
+            String day = d == 1 ? "tomorrow" : d <= 7 ? weekday : weekday + " the " + ORDINALS[date.getDayOfMonth()];
+            List<String> open = hours.getOrDefault(date.getDayOfWeek(), List.of());
+            // From opening, one job plus its buffer apart: callers of a level never block each other's slot.
+            for (LocalDateTime start = date.atStartOfDay(); start.toLocalDate().equals(date);
+                 start = start.plusMinutes(30)) {
+                if (open(open, start.toLocalTime()) && !booked(calendar, start, zone) && spaced(taken, start)) {
+                    taken.add(start);
                     free.add(new Slot(day, start));
                 }
             }
@@ -111,8 +121,19 @@ final class SlotPlan {
         return false;
     }
 
-    private static boolean booked(List<BookedAppointment> calendar, LocalDateTime start, ZoneId zone) {
-        LocalDateTime end = start.plusMinutes(SERVICE_MINUTES);
+    private static boolean spaced(Set<LocalDateTime> taken, LocalDateTime start) {
+        for (LocalDateTime other : taken) {
+            if (Math.abs(java.time.Duration.between(other, start).toMinutes()) < SERVICE_MINUTES + BUFFER_MINUTES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a booking (with its buffer either side) leaves no room for a job at {@code start}. */
+    private static boolean booked(List<BookedAppointment> calendar, LocalDateTime slotStart, ZoneId zone) {
+        LocalDateTime start = slotStart.minusMinutes(BUFFER_MINUTES);
+        LocalDateTime end = slotStart.plusMinutes(SERVICE_MINUTES + BUFFER_MINUTES);
         for (BookedAppointment a : calendar) {
             if (!a.holdsSlot()) {
                 continue;

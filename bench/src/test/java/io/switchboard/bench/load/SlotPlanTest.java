@@ -46,9 +46,9 @@ class SlotPlanTest {
                 .as("a cancelled booking frees its slot, but 10:30-11:30 blocks both 10 and 11").allSatisfy(s ->
                         assertThat(s.getHour()).isBetween(8, 17));
         assertThat(taken.get(0)).isEqualTo(new SlotPlan.Slot("tomorrow", LocalDateTime.parse("2026-11-24T14:00")));
-        assertThat(taken.get(0).spoken()).isEqualTo("tomorrow at two");
+        assertThat(taken.get(0).spoken()).isEqualTo("tomorrow at two o'clock");
         assertThat(taken).filteredOn(s -> s.start().toLocalDate().equals(MONDAY.plusDays(2))).first()
-                .extracting(SlotPlan.Slot::spoken).isEqualTo("wednesday at nine");
+                .extracting(SlotPlan.Slot::spoken).isEqualTo("wednesday at nine o'clock");
         assertThat(taken).noneMatch(s -> s.day().equals("saturday") || s.day().equals("sunday"));
         assertThatThrownBy(plan::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("fresh data");
     }
@@ -80,8 +80,8 @@ class SlotPlanTest {
     @Test
     void noonAndTheAfternoonAreSaidAsPeopleSayThem() {
         assertThat(new SlotPlan.Slot("friday", LocalDateTime.parse("2026-11-27T12:00")).spoken())
-                .isEqualTo("friday at twelve");
+                .isEqualTo("friday at twelve o'clock");
         assertThat(new SlotPlan.Slot("friday", LocalDateTime.parse("2026-11-27T17:00")).spoken())
-                .isEqualTo("friday at five");
+                .isEqualTo("friday at five o'clock");
     }
 }
