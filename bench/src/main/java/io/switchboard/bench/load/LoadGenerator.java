@@ -101,7 +101,7 @@ public final class LoadGenerator {
         zone = hours.zone();
         SlotPlan slots = SlotPlan.of(options.bookingsFrom(), hours.days(), before, hours.zone());
         int needed = options.callers().stream().mapToInt(options::callsAt).sum();
-        System.out.println("[load] " + slots.left() + " free slots in the coming week for " + needed + " calls");
+        System.out.println("[load] " + slots.left() + " free slots in the next two weeks for " + needed + " calls");
         if (slots.left() < needed) {
             System.out.println("[load] not enough free slots: later levels will stop when the week is full"
                     + " (start the server on a fresh data directory)");

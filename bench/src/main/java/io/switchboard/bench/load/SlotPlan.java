@@ -99,7 +99,7 @@ final class SlotPlan {
      */
     synchronized Slot take() {
         if (next >= free.size()) {
-            throw new IllegalStateException("no free slot left in the coming week for another caller (" + free.size()
+            throw new IllegalStateException("no free slot left in the next two weeks for another caller (" + free.size()
                     + " handed out): run on a fresh data directory or fewer callers");
         }
         return free.get(next++);

@@ -30,7 +30,7 @@ class SlotPlanTest {
     }
 
     @Test
-    void everyCallerGetsItsOwnFreeSlotWithinOpeningHours() {
+    void everyCallerGetsItsOwnFreeSlotClearOfBookingsAndEachOther() {
         SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, List.of(booked("2026-11-24T09:00:00Z", "booked"),
                 booked("2026-11-24T10:30:00Z", "booked"), booked("2026-11-24T11:00:00Z", "cancelled")), LONDON);
 
@@ -39,17 +39,27 @@ class SlotPlanTest {
             taken.add(plan.take());
         }
 
-        assertThat(taken).hasSize(10 - 3 + 9 + 10 + 10 + 10).doesNotHaveDuplicates();
-        assertThat(taken).extracting(SlotPlan.Slot::start).doesNotContain(
-                LocalDateTime.parse("2026-11-24T09:00"), LocalDateTime.parse("2026-11-24T10:00"),
-                LocalDateTime.parse("2026-11-24T11:00"), LocalDateTime.parse("2026-11-25T12:00"))
-                .as("a cancelled booking frees its slot, but 10:30-11:30 blocks both 10 and 11").allSatisfy(s ->
-                        assertThat(s.getHour()).isBetween(8, 17));
-        assertThat(taken.get(0)).isEqualTo(new SlotPlan.Slot("tomorrow", LocalDateTime.parse("2026-11-24T14:00")));
-        assertThat(taken.get(0).spoken()).isEqualTo("tomorrow at two o'clock");
-        assertThat(taken).filteredOn(s -> s.start().toLocalDate().equals(MONDAY.plusDays(2))).first()
-                .extracting(SlotPlan.Slot::spoken).isEqualTo("wednesday at nine o'clock");
-        assertThat(taken).noneMatch(s -> s.day().equals("saturday") || s.day().equals("sunday"));
+        assertThat(taken).as("Tue 4 after the bookings, Wed 6 around lunch, Thu/Fri/Mon 7, then the next week")
+                .hasSize(4 + 6 + 7 + 7 + 7 + 7 + 6 + 7 + 7).doesNotHaveDuplicates();
+        assertThat(taken.subList(0, 4)).extracting(SlotPlan.Slot::start).containsExactly(
+                LocalDateTime.parse("2026-11-24T12:00"), LocalDateTime.parse("2026-11-24T13:30"),
+                LocalDateTime.parse("2026-11-24T15:00"), LocalDateTime.parse("2026-11-24T16:30"));
+        assertThat(taken.get(0).spoken()).isEqualTo("tomorrow at twelve o'clock");
+        assertThat(taken.get(1).spoken()).isEqualTo("tomorrow at one thirty");
+        assertThat(taken).filteredOn(s -> s.start().toLocalDate().equals(MONDAY.plusDays(2)))
+                .extracting(s -> s.start().toLocalTime().toString())
+                .containsExactly("08:00", "09:30", "11:00", "13:00", "14:30", "16:00");
+        assertThat(taken).filteredOn(s -> s.start().toLocalDate().equals(MONDAY.plusDays(8))).first()
+                .extracting(SlotPlan.Slot::spoken).isEqualTo("tuesday the first at eight o'clock");
+        for (SlotPlan.Slot a : taken) {
+            for (SlotPlan.Slot b : taken) {
+                if (a != b && a.start().toLocalDate().equals(b.start().toLocalDate())) {
+                    assertThat(Math.abs(java.time.Duration.between(a.start(), b.start()).toMinutes()))
+                            .as("a job and its buffer apart").isGreaterThanOrEqualTo(90);
+                }
+            }
+        }
+        assertThat(taken).noneMatch(s -> s.day().startsWith("saturday") || s.day().startsWith("sunday"));
         assertThatThrownBy(plan::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("fresh data");
     }
 
@@ -74,13 +84,15 @@ class SlotPlanTest {
 
         assertThat(duplicate).hasSize(48).containsOnly(false);
         assertThat(new HashSet<>(seen)).hasSize(48);
-        assertThat(plan.left()).isEqualTo(49 - 48);
+        assertThat(plan.left()).isEqualTo(7 + 6 + 7 + 7 + 7 + 7 + 6 + 7 + 7 - 48);
     }
 
     @Test
     void noonAndTheAfternoonAreSaidAsPeopleSayThem() {
         assertThat(new SlotPlan.Slot("friday", LocalDateTime.parse("2026-11-27T12:00")).spoken())
                 .isEqualTo("friday at twelve o'clock");
+        assertThat(new SlotPlan.Slot("friday", LocalDateTime.parse("2026-11-27T12:30")).spoken())
+                .isEqualTo("friday at twelve thirty");
         assertThat(new SlotPlan.Slot("friday", LocalDateTime.parse("2026-11-27T17:00")).spoken())
                 .isEqualTo("friday at five o'clock");
     }
