@@ -245,7 +245,8 @@ public final class Switchboard implements AutoCloseable {
             throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_* / SWITCHBOARD_MAX_CALLS",
                     e.getMessage(), e);
         }
-        SpeechRecognizer stt = SpeechRecognizers.start(sttSettings);
+        SpeechRecognizer stt = SpeechRecognizers.start(sttSettings,
+                new io.switchboard.media.stt.RecognitionMetrics(metrics.metrics()));
         closers.push(new Step("speech recognizer", stt::close));
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push(new Step("speech synthesizer", tts::close));

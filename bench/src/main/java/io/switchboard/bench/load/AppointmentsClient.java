@@ -40,6 +40,44 @@ final class AppointmentsClient {
         return parse(response.body());
     }
 
+    /**
+     * The business's opening hours and time zone ({@code GET /v1/business/settings}).
+     *
+     * @param days opening intervals per day ({@code "08:00-18:00"}); closed days are absent or empty
+     */
+    record Hours(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, List<String>> days) {
+    }
+
+    Hours hours() throws IOException, InterruptedException {
+        return parseHours(get("/v1/business/settings"));
+    }
+
+    /** The server's Prometheus scrape ({@code GET /metrics}, admin and loopback only). */
+    String metrics() throws IOException, InterruptedException {
+        return get("/metrics");
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        URI uri = base.resolve(path);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    static Hours parseHours(String body) throws IOException {
+        JsonNode root = JSON.readTree(body);
+        java.util.Map<java.time.DayOfWeek, List<String>> days = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        root.path("hours").fields().forEachRemaining(e -> {
+            List<String> intervals = new ArrayList<>();
+            e.getValue().forEach(v -> intervals.add(v.asText()));
+            days.put(java.time.DayOfWeek.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), intervals);
+        });
+        return new Hours(java.time.ZoneId.of(root.path("timezone").asText("UTC")), days);
+    }
+
     /** The {@code appointments} array of the API's answer. */
     static List<BookedAppointment> parse(String body) throws IOException {
         JsonNode root = JSON.readTree(body);

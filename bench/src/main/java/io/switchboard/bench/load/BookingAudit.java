@@ -8,8 +8,8 @@ import java.util.Locale;
  * conversation completed, and exactly one appointment holds a slot for the caller's number, for the service asked for
  * (a general repair), in the caller's name, taken by voice, and overlapping no other appointment.
  *
- * <p>The slot itself is not compared with what the receptionist said: the simulated caller hears audio, not text.
- * Competing callers legitimately end up in different slots; the overlap check is what catches a double booking.
+ * <p>When the caller asked for a slot of its own ({@link SlotPlan}), the booking must be in that slot: a misheard
+ * hour that books another one is not right. The overlap check is what catches a double booking.
  */
 final class BookingAudit {
 
@@ -17,9 +17,19 @@ final class BookingAudit {
     static final String NAME = "john smith";
 
     private final List<BookedAppointment> calendar;
+    private final java.time.ZoneId zone;
+    private final String name;
 
-    BookingAudit(List<BookedAppointment> calendar) {
+    /** @param zone the business's time zone, in which callers' slots are said */
+    BookingAudit(java.time.ZoneId zone, List<BookedAppointment> calendar) {
+        this(zone, calendar, NAME);
+    }
+
+    /** @param name the name the callers give, lower case */
+    BookingAudit(java.time.ZoneId zone, List<BookedAppointment> calendar, String name) {
+        this.name = name;
         this.calendar = List.copyOf(calendar);
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     boolean rightBooking(CallOutcome call) {
@@ -32,7 +42,9 @@ final class BookingAudit {
             return false;
         }
         BookedAppointment a = mine.get(0);
-        return a.service().equals(SERVICE) && a.name().toLowerCase(Locale.ROOT).equals(NAME)
+        boolean slotAsked = call.slot() == null
+                || a.start().atZoneSameInstant(zone).toLocalDateTime().equals(call.slot().start());
+        return slotAsked && a.service().equals(SERVICE) && a.name().toLowerCase(Locale.ROOT).equals(name)
                 && a.channel().equals("voice") && overlapping(a) == 0;
     }
 

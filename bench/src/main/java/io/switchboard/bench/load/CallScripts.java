@@ -4,46 +4,62 @@ import io.switchboard.media.simulator.CallScript;
 import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.CallerUtterance;
 import io.switchboard.media.simulator.Callers;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
 
 /**
- * The booking script with the wanted day and part of day taken in turn from {@link #WINDOWS}, so simultaneous
- * callers want different slots: the load measures the server's capacity, not a queue of callers racing for one slot
- * (the scripted caller cannot hear an alternative offer and adapt). Only windows the small Vosk model hears
- * reliably from the espeak voice are used ("next tuesday" is not one of them).
+ * The caller's booking call, asking for the caller's own slot ("wednesday at two o'clock", from {@link SlotPlan}) in
+ * place of the script's day and part of day, so no two callers of a run ask for the same slot: the load measures the
+ * server's capacity, not callers racing for one slot (the scripted caller cannot hear an alternative offer and adapt).
+ * A day with an hour needs no choice among offers, so the script's choice line (the one after the day) is left out:
+ * service, day and hour, name, caller id confirmed, address, read-back confirmed, goodbye.
  */
 final class CallScripts {
 
-    static final List<String> WINDOWS = List.of("tomorrow morning", "tomorrow afternoon", "wednesday morning",
-            "wednesday afternoon", "thursday morning", "thursday afternoon", "friday morning", "friday afternoon",
-            "monday morning", "monday afternoon");
+    private static final String NAME_PREFIX = "my name is ";
 
-    private final List<CallScript> scripts;
-    private final AtomicInteger next = new AtomicInteger();
+    private final Caller caller;
+    private final List<String> lines;
+    private final int slotLine;
+    private final List<CallerUtterance> common = new ArrayList<>();
 
-    private CallScripts(List<CallScript> scripts) {
-        this.scripts = scripts;
-    }
-
-    /** Renders each line once (a synthesis per line) and shares the common lines between the scripts. */
-    static CallScripts render(Caller caller) {
-        CallScript base = caller.bookingScript();
-        int dayLine = caller.dayLine();
-        String day = caller.bookingLines().get(dayLine);
-        List<CallScript> scripts = new ArrayList<>();
-        for (String window : WINDOWS) {
-            List<CallerUtterance> lines = new ArrayList<>(base.lines());
-            lines.set(dayLine, caller.voice().utterance(day.replace(Callers.DAY, window)));
-            scripts.add(new CallScript(lines));
+    private CallScripts(Caller caller) {
+        this.caller = caller;
+        List<String> all = new ArrayList<>(caller.bookingLines());
+        this.slotLine = caller.dayLine();
+        all.remove(slotLine + 1);
+        this.lines = List.copyOf(all);
+        for (int i = 0; i < lines.size(); i++) {
+            common.add(i == slotLine ? null : caller.voice().utterance(lines.get(i)));
         }
-        return new CallScripts(scripts);
     }
 
-    /** The script for the next call, round-robin over the windows. */
-    CallScript next() {
-        return scripts.get(Math.floorMod(next.getAndIncrement(), scripts.size()));
+    /** Renders the common lines once; the slot line is rendered by {@link #forSlot}. */
+    static CallScripts render(Caller caller) {
+        return new CallScripts(caller);
+    }
+
+    /** The lines, with the day line as the caller's script has it. */
+    List<String> lines() {
+        return lines;
+    }
+
+    /** The name the caller gives ("john smith"), lower case, for the booking check. */
+    String name() {
+        return lines.stream().filter(l -> l.startsWith(NAME_PREFIX)).map(l -> l.substring(NAME_PREFIX.length()))
+                .findFirst().orElseThrow().toLowerCase(Locale.ROOT);
+    }
+
+    /** The day line asking for {@code slot}. */
+    String slotLineFor(SlotPlan.Slot slot) {
+        return lines.get(slotLine).replace(Callers.DAY, slot.spoken());
+    }
+
+    /** The script asking for {@code slot} (a synthesis of one line, cached on disk by the caller's voice). */
+    CallScript forSlot(SlotPlan.Slot slot) {
+        List<CallerUtterance> script = new ArrayList<>(common);
+        script.set(slotLine, caller.voice().utterance(slotLineFor(slot)));
+        return new CallScript(script);
     }
 }

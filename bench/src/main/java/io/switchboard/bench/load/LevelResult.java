@@ -28,6 +28,11 @@ package io.switchboard.bench.load;
  * @param serverTotalP50       server: end of speech detected to first frame sent, median
  * @param serverTotalP95       ditto, 95th percentile
  * @param seconds              wall time of the level
+ * @param falseCutOffs         caller lines whose reply began while the caller was still talking, or which the caller
+ *                             talked into within 300 ms of its start ({@link FalseCutOffs})
+ * @param clientCpuPeak        the simulated callers' (this process's) CPU over the busiest ~1 s, % of one core
+ * @param queueWaits           the server's recognition queue wait over the level, by priority (final, speculative,
+ *                             feed); empty when its metrics could not be read
  */
 public record LevelResult(int callers, int calls, int conversationsDone, int rightBookings, int turns,
                           double p50, double p95, double p99, double max,
@@ -35,7 +40,22 @@ public record LevelResult(int callers, int calls, int conversationsDone, int rig
                           int doubleBookings, int slotRacesLost,
                           double serverSttP50, double serverSttP95, double serverDialogP50, double serverDialogP95,
                           double serverTtsP50, double serverTtsP95, double serverTotalP50, double serverTotalP95,
-                          double seconds) {
+                          double seconds, int falseCutOffs, double clientCpuPeak,
+                          java.util.Map<String, QueueWaits.Wait> queueWaits) {
+
+    public LevelResult {
+        queueWaits = java.util.Map.copyOf(queueWaits);
+    }
+
+    /** Share of the caller's lines that were falsely cut off, 0 to 1. */
+    public double cutOffShare() {
+        return turns == 0 ? 0 : (double) falseCutOffs / turns;
+    }
+
+    /** The queue wait of one priority over the level ({@link QueueWaits.Wait#NONE} if not measured). */
+    public QueueWaits.Wait queueWait(String priority) {
+        return queueWaits.getOrDefault(priority, QueueWaits.Wait.NONE);
+    }
 
     /** Share of calls that ended with the right booking, 0 to 1. */
     public double rightShare() {

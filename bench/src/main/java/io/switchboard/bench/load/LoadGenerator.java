@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -36,9 +37,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Runs levels of N simultaneous scripted callers against a running server on loopback, each caller booking a repair
- * by voice, and writes per level: turn latency percentiles, the share of calls that ended with the right booking,
- * server CPU and memory (CSV and an HTML page with charts). Bounded in calls ({@link LoadOptions#callsAt}) and in
- * time ({@link LoadOptions#maxTime}); stops by itself.
+ * by voice in a slot of its own ({@link SlotPlan}), and writes per level: turn latency percentiles, false cut-offs
+ * ({@link FalseCutOffs}), the share of calls that ended with the right booking, server and caller CPU, server memory,
+ * the server's recognition queue wait per priority (CSV, an SVG sheet of charts and an HTML page). Bounded in calls
+ * ({@link LoadOptions#callsAt}) and in time ({@link LoadOptions#maxTime}); stops by itself.
  */
 public final class LoadGenerator {
 
@@ -57,6 +59,7 @@ public final class LoadGenerator {
     private final Set<SimulatedCall> inFlight = ConcurrentHashMap.newKeySet();
     private final double ticksPerSecond = ResourceSampler.clockTicksPerSecond();
     private long deadlineNanos;
+    private java.time.ZoneId zone = java.time.ZoneId.systemDefault();
     private volatile boolean outOfTime;
 
     LoadGenerator(LoadOptions options) throws java.io.IOException {
@@ -89,10 +92,20 @@ public final class LoadGenerator {
             System.out.println("[load] no process found listening on the media port: server CPU/RSS not measured"
                     + " (pass --server-pid)");
         }
-        Caller caller = Callers.standard();
+        Caller caller = options.maryVoice() ? Callers.maryTts() : Callers.standard();
         System.out.println("[load] rendering the caller's lines with " + caller);
         CallScripts script = CallScripts.render(caller);
-        calendar().forEach(a -> phonesTaken.add(a.phone()));
+        List<BookedAppointment> before = calendar();
+        before.forEach(a -> phonesTaken.add(a.phone()));
+        AppointmentsClient.Hours hours = appointments.hours();
+        zone = hours.zone();
+        SlotPlan slots = SlotPlan.of(options.bookingsFrom(), hours.days(), before, hours.zone());
+        int needed = options.callers().stream().mapToInt(options::callsAt).sum();
+        System.out.println("[load] " + slots.left() + " free slots in the next two weeks for " + needed + " calls");
+        if (slots.left() < needed) {
+            System.out.println("[load] not enough free slots: later levels will stop when the week is full"
+                    + " (start the server on a fresh data directory)");
+        }
         ServerTurnLog serverLog = options.serverLog().map(ServerTurnLog::new).orElse(null);
 
         Instant started = Instant.now();
@@ -110,7 +123,7 @@ public final class LoadGenerator {
                     System.out.println("[load] time limit reached: level " + callers + " skipped");
                     continue;
                 }
-                LevelResult r = level(callers, script, pid, serverLog);
+                LevelResult r = level(callers, script, slots, pid, serverLog);
                 results.add(r);
                 System.out.printf(Locale.ROOT, "[load] %2d callers: %d/%d right bookings (%s slot races lost), turn p50 %s p95 %s p99 %s ms,"
                                 + " server CPU %s%% (peak %s%%), RSS %s MiB, stt/dialog/tts p50 %s/%s/%s ms%n",
@@ -120,6 +133,10 @@ public final class LoadGenerator {
                         CsvReport.number(r.serverCpuPeak()), CsvReport.number(r.serverRssMib()),
                         CsvReport.number(r.serverSttP50()), CsvReport.number(r.serverDialogP50()),
                         CsvReport.number(r.serverTtsP50()));
+                System.out.printf(Locale.ROOT, "[load] %2d callers: %d/%d lines falsely cut off; callers' CPU %s%% (peak"
+                                + " %s%%); stt queue wait (ms) %s%n", r.callers(), r.falseCutOffs(), r.turns(),
+                        CsvReport.number(r.clientCpuAvg()), CsvReport.number(r.clientCpuPeak()),
+                        QueueWaits.describe(r.queueWaits()));
                 Thread.sleep(SETTLE_BETWEEN_LEVELS.toMillis());
             }
         } finally {
@@ -128,17 +145,26 @@ public final class LoadGenerator {
         List<String> about = new ArrayList<>(MachineInfo.describe());
         about.add("started " + started + ", took " + Duration.between(started, Instant.now()).toSeconds() + " s");
         about.add("command: load " + commandLine);
-        about.add("script: " + String.join(" / ", caller.bookingLines()) + ", the day and part of day taken in"
-                + " turn from " + CallScripts.WINDOWS + " (" + caller + ", "
+        about.add("script: " + String.join(" / ", script.lines()) + ", with '" + Callers.DAY + "' replaced by a free"
+                + " slot of the caller's own such as \"wednesday at two o'clock\" (" + caller + ", "
                 + PAUSE_BEFORE_SPEAKING.toMillis() + " ms reaction time after each reply)");
+        about.add("false cut-off: the reply's first frame came before the line's last voiced frame was sent, or the"
+                + " caller spoke again within " + (int) FalseCutOffs.RESUME_MILLIS + " ms of it");
         about.add("server pid " + (pid.isPresent() ? pid.getAsLong() : "unknown") + "; CPU is % of one core");
         write(results, about);
     }
 
-    private LevelResult level(int callers, CallScripts script, OptionalLong pid, ServerTurnLog serverLog)
-            throws Exception {
-        int calls = options.callsAt(callers);
+    private LevelResult level(int callers, CallScripts script, SlotPlan slots, OptionalLong pid,
+                              ServerTurnLog serverLog) throws Exception {
+        int calls = Math.min(options.callsAt(callers), slots.left());
         System.out.printf(Locale.ROOT, "[load] level: %d simultaneous callers, %d calls%n", callers, calls);
+        // Rendered before the level starts: synthesis must not load the machine the callers measure.
+        List<Planned> planned = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            SlotPlan.Slot slot = slots.take();
+            planned.add(new Planned(slot, script.forSlot(slot)));
+        }
+        Map<String, QueueWaits.Histogram> waitsBefore = queueWaits();
         long logStart = serverLog == null ? 0 : serverLog.end();
         ResourceSampler server = pid.isPresent() ? ResourceSampler.start(ProcStat.of(pid.getAsLong()), ticksPerSecond)
                 : null;
@@ -152,8 +178,8 @@ public final class LoadGenerator {
             Thread worker = new Thread(() -> {
                 try {
                     Thread.sleep(delayMs);
-                    while (next.getAndIncrement() < calls && !outOfTime) {
-                        outcomes.add(call(script.next()));
+                    for (int n; (n = next.getAndIncrement()) < calls && !outOfTime; ) {
+                        outcomes.add(call(planned.get(n)));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -168,13 +194,17 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - start) / 1e9;
         ResourceSampler.Usage serverUsage = server == null ? null : server.finish();
         ResourceSampler.Usage clientUsage = client.finish();
+        Map<String, QueueWaits.Wait> waits = waitsBefore.isEmpty() ? Map.of()
+                : QueueWaits.between(waitsBefore, queueWaits());
         // The booking is written before the goodbye is spoken, but give the server a moment anyway.
         Thread.sleep(1000);
-        BookingAudit audit = new BookingAudit(calendar());
+        BookingAudit audit = new BookingAudit(zone, calendar(), script.name());
         List<Double> latencies = new ArrayList<>();
         int completed = 0;
         int right = 0;
+        int cutOffs = 0;
         for (CallOutcome o : outcomes) {
+            cutOffs += o.cutOffs();
             o.script().turns().forEach(t -> latencies.add(t.latencyMillis()));
             completed += o.conversationCompleted() ? 1 : 0;
             boolean ok = audit.rightBooking(o);
@@ -197,7 +227,25 @@ public final class LoadGenerator {
                 stage(turns, ServerTurn::stt, 50), stage(turns, ServerTurn::stt, 95),
                 stage(turns, ServerTurn::dialog, 50), stage(turns, ServerTurn::dialog, 95),
                 stage(turns, ServerTurn::tts, 50), stage(turns, ServerTurn::tts, 95),
-                stage(turns, ServerTurn::total, 50), stage(turns, ServerTurn::total, 95), seconds);
+                stage(turns, ServerTurn::total, 50), stage(turns, ServerTurn::total, 95), seconds, cutOffs,
+                clientUsage.peakCpuPercent(), waits);
+    }
+
+    /** A call of a level: its slot and the script asking for it. */
+    private record Planned(SlotPlan.Slot slot, CallScript script) {
+    }
+
+    /** The server's recognition queue-wait histograms now; empty when its metrics cannot be read. */
+    private Map<String, QueueWaits.Histogram> queueWaits() {
+        try {
+            return QueueWaits.parse(appointments.metrics());
+        } catch (IOException e) {
+            System.out.println("[load] server metrics not readable, queue wait not measured: " + e.getMessage());
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
     }
 
     private static double stage(List<ServerTurn> turns, ToDoubleFunction<ServerTurn> stage, double percentile) {
@@ -221,7 +269,7 @@ public final class LoadGenerator {
     }
 
     /** One booking call from a fresh caller id; never throws, a failure is part of the outcome. */
-    private CallOutcome call(CallScript script) throws InterruptedException {
+    private CallOutcome call(Planned plan) throws InterruptedException {
         String phone = freshPhone();
         String callSid = "CA" + UUID.randomUUID().toString().replace("-", "");
         SimulatedCall call;
@@ -230,21 +278,23 @@ public final class LoadGenerator {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            return new CallOutcome(phone, new ScriptResult(0, List.of(), "could not connect: " + e), -1);
+            return new CallOutcome(phone, new ScriptResult(0, List.of(), "could not connect: " + e), -1, 0,
+                    plan.slot());
         }
         inFlight.add(call);
         try {
             if (outOfTime) {
-                return new CallOutcome(phone, new ScriptResult(0, List.of(), "time limit"), 0);
+                return new CallOutcome(phone, new ScriptResult(0, List.of(), "time limit"), 0, 0, plan.slot());
             }
-            ScriptResult result = script.playOn(call, PAUSE_BEFORE_SPEAKING, options.replyTimeout());
+            TimedScript.Played played = TimedScript.play(plan.script(), call, PAUSE_BEFORE_SPEAKING,
+                    options.replyTimeout());
             int closeCode;
             try {
                 closeCode = call.awaitClosed(Duration.ofSeconds(10));
             } catch (Exception e) {
                 closeCode = 0;
             }
-            return new CallOutcome(phone, result, closeCode);
+            return new CallOutcome(phone, played.result(), closeCode, played.cutOffs(), plan.slot());
         } finally {
             inFlight.remove(call);
             try {
@@ -309,8 +359,9 @@ public final class LoadGenerator {
         }
         Path html = dir.resolve("load-results.html");
         Files.writeString(html, HtmlReport.render(results, about), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("load-results.svg"), HtmlReport.sheet(results), StandardCharsets.UTF_8);
         Files.write(dir.resolve("load-results-machine.txt"), about, StandardCharsets.UTF_8);
-        System.out.println("[load] wrote " + csv + " and " + html);
+        System.out.println("[load] wrote " + csv + ", " + html + " and load-results.svg");
     }
 
     private static int port(URI uri) {

@@ -23,24 +23,26 @@ import java.util.OptionalLong;
  * @param bookingsFrom  first day to read bookings for (the server's today: its {@code SWITCHBOARD_NOW})
  * @param ramp          the callers of a level start spread over this long
  * @param replyTimeout  a reply that takes longer fails the call
+ * @param maryVoice     callers speak with the MaryTTS voice and its script instead of espeak-ng's
  */
 public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int callsPerLevel, Duration maxTime,
                           Path out, OptionalLong serverPid, Optional<Path> serverLog, LocalDate bookingsFrom,
-                          Duration ramp, Duration replyTimeout) {
+                          Duration ramp, Duration replyTimeout, boolean maryVoice) {
 
     static final String USAGE = """
             usage: java -jar bench/target/benchmarks.jar load [options]
               --url ws://127.0.0.1:8081/media   media WebSocket of a running server (loopback only)
               --http http://127.0.0.1:8080      its HTTP API, to check the bookings (loopback only)
-              --callers 1,2,4,8,10              simultaneous callers, one level each
+              --callers 1,4,8,12,16,20          simultaneous callers, one level each
               --calls-per-level N               calls per level (default: one per caller)
               --max-seconds S                   bound on the whole run (default 900)
-              --out bench/results               where the CSV and HTML go
+              --out bench/target/load            where the CSV, SVG chart and HTML go
               --server-pid PID                  server process for CPU/RSS (default: whoever listens on the media port)
               --server-log FILE                 server log, for its stt/dialog/tts split per level
               --bookings-from YYYY-MM-DD        the server's today, SWITCHBOARD_NOW (default 2026-11-23)
               --ramp-ms MS                      spread each level's call starts over this long (default 2000)
               --reply-timeout-seconds S         a reply slower than this fails the call (default 30)
+              --voice espeak|mary               the callers' voice and script (default espeak where installed)
             Reading the bookings needs the server's admin token: SWITCHBOARD_ADMIN_TOKEN as for the server, else
             the one it generated in $SWITCHBOARD_DATA_DIR/admin-token (default data/admin-token).
             """;
@@ -75,15 +77,16 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
     public static LoadOptions parse(String[] args) {
         URI media = URI.create("ws://127.0.0.1:8081/media");
         URI http = URI.create("http://127.0.0.1:8080");
-        List<Integer> callers = List.of(1, 2, 4, 8, 10);
+        List<Integer> callers = List.of(1, 4, 8, 12, 16, 20);
         int perLevel = 0;
         long maxSeconds = 900;
-        Path out = Path.of("bench", "results");
+        Path out = Path.of("bench", "target", "load");
         OptionalLong pid = OptionalLong.empty();
         Optional<Path> log = Optional.empty();
         LocalDate from = LocalDate.of(2026, 11, 23);
         long rampMs = 2000;
         long replySeconds = 30;
+        boolean mary = false;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -103,6 +106,11 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
                     case "--bookings-from" -> from = LocalDate.parse(value);
                     case "--ramp-ms" -> rampMs = Long.parseLong(value);
                     case "--reply-timeout-seconds" -> replySeconds = Long.parseLong(value);
+                    case "--voice" -> mary = switch (value) {
+                        case "mary" -> true;
+                        case "espeak" -> false;
+                        default -> throw new IllegalArgumentException("espeak or mary");
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (RuntimeException e) {
@@ -118,7 +126,7 @@ public record LoadOptions(URI mediaUrl, URI httpUrl, List<Integer> callers, int 
             throw new IllegalArgumentException("--ramp-ms must be 0-60000 and --reply-timeout-seconds 1-300");
         }
         return new LoadOptions(media, http, callers, perLevel, Duration.ofSeconds(maxSeconds), out, pid, log, from,
-                Duration.ofMillis(rampMs), Duration.ofSeconds(replySeconds));
+                Duration.ofMillis(rampMs), Duration.ofSeconds(replySeconds), mary);
     }
 
     private static List<Integer> levels(String text) {

@@ -22,35 +22,47 @@ class BookingAuditTest {
 
     @Test
     void aCompletedCallWithItsOwnSlotIsRight() {
-        BookingAudit audit = new BookingAudit(List.of(
+        BookingAudit audit = new BookingAudit(java.time.ZoneOffset.UTC, List.of(
                 at(A, "2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", "booked"),
                 at(B, "2026-11-24T09:30:00Z", "2026-11-24T10:30:00Z", "booked")));
 
-        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000))).isTrue();
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000, 0, null))).isTrue();
         assertThat(audit.doubleBookings()).isZero();
     }
 
     @Test
+    void aBookingInAnotherSlotThanTheCallerAskedForIsNotRight() {
+        BookingAudit audit = new BookingAudit(java.time.ZoneId.of("Europe/London"), List.of(
+                at(A, "2026-11-24T14:00:00Z", "2026-11-24T15:00:00Z", "booked")));
+        SlotPlan.Slot two = new SlotPlan.Slot("tomorrow", java.time.LocalDateTime.parse("2026-11-24T14:00"));
+        SlotPlan.Slot ten = new SlotPlan.Slot("tomorrow", java.time.LocalDateTime.parse("2026-11-24T10:00"));
+
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000, 0, two))).isTrue();
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000, 0, ten))).as("misheard hour").isFalse();
+    }
+
+    @Test
     void anUnfinishedConversationOrNoBookingIsNotRight() {
-        BookingAudit audit = new BookingAudit(List.of(at(A, "2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", "booked"),
+        BookingAudit audit = new BookingAudit(java.time.ZoneOffset.UTC, List.of(at(A, "2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", "booked"),
                 at(B, "2026-11-24T10:00:00Z", "2026-11-24T11:00:00Z", "cancelled")));
 
-        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, -1))).as("connection broke").isFalse();
-        assertThat(audit.rightBooking(new CallOutcome(A, new ScriptResult(120, List.of(), "no reply"), 1000)))
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, -1, 0, null))).as("connection broke").isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(A, new ScriptResult(120, List.of(), "no reply"), 1000, 0,
+                null)))
                 .isFalse();
-        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000))).as("only a cancelled one").isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000, 0, null))).as("only a cancelled one").isFalse();
     }
 
     @Test
     void overlappingAppointmentsAreDoubleBookingsAndNeitherCallIsRight() {
-        BookingAudit audit = new BookingAudit(List.of(
+        BookingAudit audit = new BookingAudit(java.time.ZoneOffset.UTC, List.of(
                 at(A, "2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", "booked"),
                 at(B, "2026-11-24T08:30:00Z", "2026-11-24T09:30:00Z", "booked"),
                 at("+447700910003", "2026-11-24T09:30:00Z", "2026-11-24T10:30:00Z", "booked")));
 
         assertThat(audit.doubleBookings()).isEqualTo(1);
-        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000))).isFalse();
-        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000))).isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000, 0, null))).isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000, 0, null))).isFalse();
     }
 
     @Test
@@ -58,12 +70,12 @@ class BookingAuditTest {
         BookedAppointment wrongName = new BookedAppointment("x", "general-repair",
                 OffsetDateTime.parse("2026-11-25T08:00:00Z"), OffsetDateTime.parse("2026-11-25T09:00:00Z"), "booked",
                 "Jon Smythe", B, "voice");
-        BookingAudit audit = new BookingAudit(List.of(
+        BookingAudit audit = new BookingAudit(java.time.ZoneOffset.UTC, List.of(
                 at(A, "2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", "booked"),
                 at(A, "2026-11-24T12:00:00Z", "2026-11-24T13:00:00Z", "booked"), wrongName));
 
-        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000))).isFalse();
-        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000))).isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(A, FINISHED, 1000, 0, null))).isFalse();
+        assertThat(audit.rightBooking(new CallOutcome(B, FINISHED, 1000, 0, null))).isFalse();
     }
 
     @Test

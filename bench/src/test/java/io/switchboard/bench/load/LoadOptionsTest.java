@@ -16,9 +16,9 @@ class LoadOptionsTest {
 
         assertThat(o.mediaUrl()).hasToString("ws://127.0.0.1:8081/media");
         assertThat(o.httpUrl()).hasToString("http://127.0.0.1:8080");
-        assertThat(o.callers()).containsExactly(1, 2, 4, 8, 10);
+        assertThat(o.callers()).containsExactly(1, 4, 8, 12, 16, 20);
         assertThat(o.callsAt(4)).isEqualTo(4);
-        assertThat(o.out()).isEqualTo(Path.of("bench", "results"));
+        assertThat(o.out()).isEqualTo(Path.of("bench", "target", "load"));
         assertThat(o.serverPid()).isEmpty();
     }
 

@@ -12,6 +12,18 @@ public final class SpeechRecognizers {
      * @throws SpeechEngineException with a message naming what is missing or broken
      */
     public static SpeechRecognizer start(SttSettings settings) {
+        return start(settings, RecognitionObserver.NONE);
+    }
+
+    /**
+     * As {@link #start(SttSettings)}, the engine's streams run on {@link SttSettings#workers()} shared recognition
+     * workers, finals first ({@link ScheduledSpeechRecognizer}), observed by {@code observer}.
+     */
+    public static SpeechRecognizer start(SttSettings settings, RecognitionObserver observer) {
+        return ScheduledSpeechRecognizer.over(engine(settings), settings.workers(), observer);
+    }
+
+    private static SpeechRecognizer engine(SttSettings settings) {
         return switch (settings.engine()) {
             case VOSK -> {
                 // Whisper, when configured, is loaded first: a bad model path fails start-up before Vosk's load.

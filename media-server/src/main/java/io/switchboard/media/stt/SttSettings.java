@@ -12,14 +12,24 @@ import java.util.Objects;
  * @param poolSize         recognisers created at start-up (about the number of concurrent calls)
  * @param whisperModelPath the ggml model file; required for {@link SttEngine#WHISPER}; with {@link SttEngine#VOSK}
  *                         optional, and then Whisper is the second pass for names and addresses
+ * @param workers          recognition worker threads shared by all calls (about the number of cores): at most this
+ *                         many recognisers decode at once, finals first ({@link RecognitionWorkers})
  */
-public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath) {
+public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath, int workers) {
+
+    /** Workers as many as the machine has cores. */
+    public SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath) {
+        this(engine, cacheRoot, poolSize, whisperModelPath, defaultWorkers());
+    }
 
     public SttSettings {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(cacheRoot, "cacheRoot");
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1, was " + poolSize);
+        }
+        if (workers < 1 || workers > 256) {
+            throw new IllegalArgumentException("SWITCHBOARD_STT_WORKERS must be 1-256, was " + workers);
         }
         if (engine == SttEngine.WHISPER && whisperModelPath == null) {
             throw new IllegalArgumentException("the whisper engine needs a ggml model path (SWITCHBOARD_WHISPER_MODEL)");
@@ -28,7 +38,8 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
 
     /**
      * Reads {@code SWITCHBOARD_STT_ENGINE} (vosk|whisper, default vosk), {@code SWITCHBOARD_STT_POOL} (default 4),
-     * {@code SWITCHBOARD_WHISPER_MODEL} and {@code SWITCHBOARD_DATA_DIR} (default ./data; cache under it).
+     * {@code SWITCHBOARD_WHISPER_MODEL}, {@code SWITCHBOARD_DATA_DIR} (default ./data; cache under it) and
+     * {@code SWITCHBOARD_STT_WORKERS} (default: the number of cores).
      */
     public static SttSettings fromEnvironment(Map<String, String> env) {
         String engineName = env.getOrDefault("SWITCHBOARD_STT_ENGINE", "vosk").trim();
@@ -46,8 +57,20 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
             throw new IllegalArgumentException("SWITCHBOARD_STT_POOL must be a number, was '" + poolText + "'");
         }
         String whisper = env.get("SWITCHBOARD_WHISPER_MODEL");
+        String workersText = env.getOrDefault("SWITCHBOARD_STT_WORKERS", "").trim();
+        int workers;
+        try {
+            workers = workersText.isEmpty() ? defaultWorkers() : Integer.parseInt(workersText);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_STT_WORKERS must be a number, was '" + workersText + "'");
+        }
         return new SttSettings(engine, cacheRootFrom(env), pool,
-                whisper == null || whisper.isBlank() ? null : Path.of(whisper.trim()));
+                whisper == null || whisper.isBlank() ? null : Path.of(whisper.trim()), workers);
+    }
+
+    /** One recognition worker per core. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** {@code ${SWITCHBOARD_DATA_DIR:-./data}/cache}. */

@@ -12,6 +12,7 @@ import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.MaryCallerVoice;
 import io.switchboard.media.simulator.SharedSpeech;
+import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
@@ -42,7 +43,7 @@ class FastCallDriverTest {
     private static final List<Planned> planned = new ArrayList<>();
     private static final List<FastCallDriver.Result> results = new ArrayList<>();
     private static SchedulingFixture fixture;
-    private static VoskSpeechRecognizer recognizer;
+    private static SpeechRecognizer recognizer;
     private static FastCallDriver driver;
     private static VoiceCalls calls;
 

@@ -44,8 +44,12 @@ class VoiceCallSessionTest {
     private VoiceCallSessionTest() {
     }
 
+    /** On the shared recognition workers, as in the server. */
+    private final io.switchboard.media.stt.SpeechRecognizer recognizer = io.switchboard.media.stt
+            .ScheduledSpeechRecognizer.over(new DeafRecognizer(), 2, io.switchboard.media.stt.RecognitionObserver.NONE);
+
     private CallSession open(VoiceSettings settings) {
-        calls = new VoiceCalls(engine, new DeafRecognizer(), synthesizer,
+        calls = new VoiceCalls(engine, recognizer, synthesizer,
                 PromptCache.preload(synthesizer, List.of()), settings).addLatencyListener(turns::add);
         session = calls.open(new StartInfo("MZ1", CALL, "AC1", List.of("inbound"), Map.of("From", "+447700900123"),
                 MediaFormat.MULAW_8K_MONO), output);
@@ -61,6 +65,7 @@ class VoiceCallSessionTest {
         }
         twilio.shutdownNow();
         twilio.awaitTermination(1, TimeUnit.SECONDS);
+        recognizer.close();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.switchboard.media.simulator.ObservedDialog;
 import io.switchboard.media.simulator.ScriptResult;
 import io.switchboard.media.simulator.SharedSpeech;
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
@@ -57,7 +58,7 @@ class VoiceCallEndToEndTest {
 
     private static SchedulingFixture fixture;
     private static ObservedDialog engine;
-    private static VoskSpeechRecognizer recognizer;
+    private static SpeechRecognizer recognizer;
     private static MaryTtsSynthesizer synthesizer;
     private static MediaWebSocketServer server;
     private static final List<TurnLatency> latencies = new CopyOnWriteArrayList<>();

@@ -1,6 +1,9 @@
 package io.switchboard.media.simulator;
 
 import io.switchboard.media.call.CallPrompts;
+import io.switchboard.media.stt.RecognitionObserver;
+import io.switchboard.media.stt.ScheduledSpeechRecognizer;
+import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.VoskModelInstaller;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
@@ -24,7 +27,10 @@ public final class SharedSpeech {
     private static final int RECOGNIZERS = 3;
 
     private static MaryTtsSynthesizer mary;
-    private static VoskSpeechRecognizer vosk;
+    /** Recognition workers the shared engine runs on, as the server's pool does: one per core of these machines. */
+    private static final int WORKERS = 2;
+
+    private static SpeechRecognizer vosk;
     private static final Map<String, PromptCache> PROMPTS = new HashMap<>();
 
     private SharedSpeech() {
@@ -37,9 +43,12 @@ public final class SharedSpeech {
         return mary;
     }
 
-    public static synchronized VoskSpeechRecognizer vosk() {
+    /** The Vosk engine on a pool of recognition workers, the way the server runs it. */
+    public static synchronized SpeechRecognizer vosk() {
         if (vosk == null) {
-            vosk = VoskSpeechRecognizer.start(new VoskModelInstaller(CACHE_ROOT).install(), CACHE_ROOT, RECOGNIZERS);
+            vosk = ScheduledSpeechRecognizer.over(
+                    VoskSpeechRecognizer.start(new VoskModelInstaller(CACHE_ROOT).install(), CACHE_ROOT, RECOGNIZERS),
+                    WORKERS, RecognitionObserver.NONE);
         }
         return vosk;
     }

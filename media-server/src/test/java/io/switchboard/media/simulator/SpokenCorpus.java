@@ -14,6 +14,7 @@ import io.switchboard.media.server.MediaServerSettings;
 import io.switchboard.media.server.MediaStreamAuth;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.ExpectedSpeech;
+import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
@@ -57,7 +58,7 @@ public final class SpokenCorpus implements AutoCloseable {
     private static final String OTHER_CUSTOMER_TABLES =
             "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
 
-    private final VoskSpeechRecognizer recognizer;
+    private final SpeechRecognizer recognizer;
     /** The WebSocket for real-time calls, or null when the calls run on simulated time. */
     private final MediaWebSocketServer server;
     /** Where calls run: one lane in real time, {@link #fastLanes()} on simulated time. */

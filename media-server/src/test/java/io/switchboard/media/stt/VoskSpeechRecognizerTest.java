@@ -51,6 +51,19 @@ class VoskSpeechRecognizerTest {
     }
 
     @Test
+    void aLaneOnTheSharedWorkersHearsExactlyWhatTheCallsOwnThreadHeard() {
+        short[] speech = TestSpeech.padded(TestSpeech.narrowband(PLUMBER), 300, 300);
+        String direct;
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            direct = recognise(stream, speech);
+        }
+        try (RecognitionWorkers workers = RecognitionWorkers.start(2, RecognitionObserver.NONE);
+             RecognitionStream lane = workers.lane(SharedVosk.engine().openStream())) {
+            assertThat(recognise(lane, speech)).isEqualTo(direct).contains("plumber");
+        }
+    }
+
+    @Test
     void sameAudioGivesTheSameTranscriptEveryTime() {
         short[] speech = TestSpeech.padded(TestSpeech.narrowband(LEAK), 300, 300);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
