@@ -51,7 +51,8 @@ public final class SpokenCorpus implements AutoCloseable {
     private static final Duration FAST_MAX_CALL = Duration.ofMinutes(6);
     private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
     private static final String OTHER_CUSTOMER_TABLES =
-            "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
+            "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox, owner_pin_failure,"
+                    + " owner_lockout";
 
     private final SchedulingFixture fixture;
     private final ObservedDialog dialog;
@@ -71,7 +72,7 @@ public final class SpokenCorpus implements AutoCloseable {
         this.calls = List.copyOf(calls);
         for (Placed call : calls) {
             Map<String, CallerUtterance> lines = new HashMap<>();
-            for (String line : call.script().allLines()) {
+            for (String line : SpokenCaller.lines(call.script())) {
                 lines.put(line, call.voice().utterance(line));
             }
             rendered.add(lines);

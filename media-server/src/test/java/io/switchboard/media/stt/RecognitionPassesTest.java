@@ -80,6 +80,22 @@ class RecognitionPassesTest {
     }
 
     @Test
+    void anAnswerWhoseMishearingsFitAsWellIsDecodedUnderItsGrammarFirst() {
+        // "rain cleaning" fits a check that accepts anything; only grammar-first looks past it
+        ListeningFor fitsAnything = new ListeningFor("SERVICE", t -> true, SERVICES, false, false);
+        ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition open = decode(stream, "drain cleaning", fitsAnything);
+            Recognition r = decode(stream, "drain cleaning", grammarFirst);
+
+            assertThat(open.pass()).isEqualTo(Recognition.Pass.OPEN);
+            assertThat(open.text()).isNotEqualTo("drain cleaning");
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(r.text()).isEqualTo("drain cleaning");
+        }
+    }
+
+    @Test
     void speechOutsideTheGrammarLeavesTheOpenResultStanding() {
         ListeningFor yesNo = new ListeningFor("YES_NO", t -> t.equals("yes") || t.equals("no"),
                 List.of("yes", "no"), false);
