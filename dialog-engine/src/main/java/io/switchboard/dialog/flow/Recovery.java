@@ -30,8 +30,12 @@ import java.util.Locale;
 final class Recovery {
 
     static final int MAX_STALLED_TURNS = 6;
-    /** Read-backs a caller may say no to (a wrong day, then a wrong name, then one more) before a hand-off. */
-    static final int MAX_REFUSED_READ_BACKS = 3;
+    /**
+     * Read-backs a caller may say no to (a wrong day, then a wrong name) before a hand-off: each refusal costs two to
+     * four turns on a voice call (the no, "what would you like to change?", the detail asked again), so a third means
+     * the detail is being misheard, not corrected.
+     */
+    static final int MAX_REFUSED_READ_BACKS = 2;
     static final int GIVE_UP_AFTER = 3;
     private static final int MAX_NAME_WORDS = 4;
     private static final int MAX_TAKEN_CHARS = 120;
