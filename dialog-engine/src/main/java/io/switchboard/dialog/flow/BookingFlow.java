@@ -49,6 +49,9 @@ final class BookingFlow {
             }
         }
         boolean confirming = c.state == DialogState.AWAITING_CONFIRMATION && c.chosen != null;
+        if (confirming && h.is(Intent.DENY)) {
+            c.refusedReadBacks++;
+        }
         boolean correcting = h.hasBookingContent() && (answeringWhatToChange || h.correction()
                 || h.is(Intent.RESCHEDULE) || (confirming && h.is(Intent.DENY)));
         if (h.is(Intent.RESCHEDULE) && !h.hasBookingContent() && changeNamed(t)) {

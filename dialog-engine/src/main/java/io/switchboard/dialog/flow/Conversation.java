@@ -115,6 +115,11 @@ public final class Conversation {
     int noMatch;
     /** Turns in a row that changed nothing; bounded, so a conversation can never loop. */
     int stalledTurns;
+    /**
+     * Read-backs the caller said no to in this flow. Each no with a correction is progress, so the stalled-turn bound
+     * never sees a correction that is misheard the same way every time; this count bounds that.
+     */
+    int refusedReadBacks;
     /** Hash of the last reply sent, so the next one is never the same word for word. */
     int lastReplyHash;
     Instant updatedAt;
@@ -237,6 +242,7 @@ public final class Conversation {
         c.codesSent = codesSent;
         c.noMatch = noMatch;
         c.stalledTurns = stalledTurns;
+        c.refusedReadBacks = refusedReadBacks;
         c.lastReplyHash = lastReplyHash;
         c.updatedAt = updatedAt;
         c.startedAt = startedAt;
@@ -268,6 +274,7 @@ public final class Conversation {
         codePurpose = null;
         noMatch = 0;
         stalledTurns = 0;
+        refusedReadBacks = 0;
         pendingHandOff = null;
     }
 

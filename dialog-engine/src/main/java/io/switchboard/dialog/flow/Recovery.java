@@ -24,11 +24,18 @@ import java.util.Locale;
  *       the confirmation), skips an optional question (the problem), or hands off: a message for the owner.</li>
  * </ol>
  * Independently, a conversation that changes nothing for {@link #MAX_STALLED_TURNS} turns in a row is handed off,
- * whatever was said, so no conversation can loop.
+ * whatever was said, and so is one whose read-back was refused more than {@link #MAX_REFUSED_READ_BACKS} times (a
+ * correction misheard anew each time is progress every turn), so no conversation can loop.
  */
 final class Recovery {
 
     static final int MAX_STALLED_TURNS = 6;
+    /**
+     * Read-backs a caller may say no to (a wrong day, then a wrong name) before a hand-off: each refusal costs two to
+     * four turns on a voice call (the no, "what would you like to change?", the detail asked again), so a third means
+     * the detail is being misheard, not corrected.
+     */
+    static final int MAX_REFUSED_READ_BACKS = 2;
     static final int GIVE_UP_AFTER = 3;
     private static final int MAX_NAME_WORDS = 4;
     private static final int MAX_TAKEN_CHARS = 120;
@@ -60,6 +67,11 @@ final class Recovery {
                 t.actions.add(new DialogAction.EndConversation());
                 c.noMatch = 0;
             }
+            return;
+        }
+        if (c.refusedReadBacks > MAX_REFUSED_READ_BACKS && !c.state.isTerminal()) {
+            // the same detail misheard again at every read-back: a person takes a message rather than guess again
+            handOff(t, "read_back_refused");
             return;
         }
         boolean progressed = !Progress.of(c).equals(before) || !t.actions.isEmpty();

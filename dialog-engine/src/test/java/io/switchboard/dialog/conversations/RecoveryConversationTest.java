@@ -174,6 +174,30 @@ class RecoveryConversationTest {
     }
 
     @Test
+    void aReadBackRefusedTimeAfterTimeEndsInAHandOffThoughEachNoCarriesACorrection() {
+        caller.voice("i need a drain cleaning tomorrow at ten am");
+        caller.voice("my name is sarah jones");
+        caller.voice("yes");
+        TurnResult readBack = caller.voice("twelve park road");
+        assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+
+        // a recogniser that mishears the name anew each time: every no changes the name, so nothing ever stalls
+        String[] corrections = {"no my name is sarah james", "no my name is sara jonas", "no my name is sarah joan"};
+        List<TurnResult> turns = new ArrayList<>();
+        for (String c : corrections) {
+            turns.add(caller.voice(c));
+        }
+
+        assertThat(turns.subList(0, 2)).as(caller.transcript())
+                .allSatisfy(r -> assertThat(r.state()).isEqualTo(DialogState.AWAITING_CONFIRMATION));
+        TurnResult last = turns.get(2);
+        assertThat(last.state()).as(caller.transcript()).isEqualTo(DialogState.HANDED_OFF);
+        assertThat(last.actions()).anySatisfy(a -> assertThat(a).isInstanceOfSatisfying(
+                DialogAction.MessageForOwner.class, m -> assertThat(m.reason()).isEqualTo("read_back_refused")));
+        assertThat(last.has(DialogAction.EndConversation.class)).isTrue();
+    }
+
+    @Test
     void aReplyIsNeverSentTwiceInARowEvenWhenTheCallerRepeatsThemselves() {
         caller.sms("drain cleaning tuesday at 11am");
         caller.sms("what are your hours?");

@@ -4,6 +4,7 @@ import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.understanding.AnswerVocabulary;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.BusinessProfile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,9 @@ import java.util.function.Function;
  * Thread-safe; bare expectations are built once.
  */
 public final class ExpectedSpeech implements Function<Expectation, ListeningFor> {
+
+    /** Words said around a closed answer that change nothing about it. */
+    private static final List<String> COURTESY = List.of("please", "thanks", "thank you", "yes", "yes please");
 
     private final AnswerCheck check;
     private final BusinessProfile profile;
@@ -37,8 +41,18 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
     }
 
     private ListeningFor build(Expectation expecting) {
-        List<String> grammar = AnswerVocabulary.phrases(expecting, profile);
-        boolean transcribe = expecting.is(Expectation.Slot.NAME) || expecting.is(Expectation.Slot.ADDRESS);
-        return new ListeningFor(expecting.name(), text -> check.answers(expecting, text), grammar, transcribe);
+        List<String> grammar = new ArrayList<>(AnswerVocabulary.phrases(expecting, profile));
+        boolean name = expecting.is(Expectation.Slot.NAME);
+        if (name) {
+            grammar.addAll(SpokenNameVocabulary.phrases());
+        } else if (!grammar.isEmpty() && !expecting.is(Expectation.Slot.YES_NO)) {
+            // "friday morning please": a word outside the grammar is [unk], which refuses the whole result
+            grammar.addAll(COURTESY);
+        }
+        boolean transcribe = name || expecting.is(Expectation.Slot.ADDRESS);
+        // Names and digit strings are misheard as other names and digit strings: a fitting hypothesis proves nothing.
+        boolean grammarFirst = name || expecting.is(Expectation.Slot.PIN) || expecting.is(Expectation.Slot.PHONE);
+        return new ListeningFor(expecting.name(), text -> check.answers(expecting, text), grammar, transcribe,
+                grammarFirst);
     }
 }

@@ -13,8 +13,12 @@ import java.util.function.Predicate;
  * @param fits       whether a transcript answers the question
  * @param grammar    phrases for the constrained second pass, lower case; empty for no such pass
  * @param transcribe whether an open transcriber is the second pass for this question
+ * @param grammarFirst whether the grammar pass is asked even when an open hypothesis fits: for answers the open
+ *                   pass mishears into other answers of the same kind ("johnson said" for "john smith", "for eight"
+ *                   for "four eight"), where fitting says nothing about being right
  */
-public record ListeningFor(String label, Predicate<String> fits, List<String> grammar, boolean transcribe) {
+public record ListeningFor(String label, Predicate<String> fits, List<String> grammar, boolean transcribe,
+                           boolean grammarFirst) {
 
     /** No particular answer expected: the open first pass stands, whatever it heard. */
     public static final ListeningFor ANYTHING = new ListeningFor("NONE", text -> true, List.of(), false);
@@ -23,6 +27,11 @@ public record ListeningFor(String label, Predicate<String> fits, List<String> gr
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(fits, "fits");
         grammar = List.copyOf(grammar);
+    }
+
+    /** An expectation whose fitting open hypothesis stands on a clear lead. */
+    public ListeningFor(String label, Predicate<String> fits, List<String> grammar, boolean transcribe) {
+        this(label, fits, grammar, transcribe, false);
     }
 
     /** Whether a second pass is worth running when the open pass heard nothing that fits. */

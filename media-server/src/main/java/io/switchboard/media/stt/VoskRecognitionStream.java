@@ -82,8 +82,9 @@ final class VoskRecognitionStream implements RecognitionStream {
     /**
      * The open pass's top hypothesis stands when it fits and leads the runner-up clearly. A fitting hypothesis that
      * is not the top one, or leads only narrowly, is a guess: the grammar pass is asked first and wins when it is
-     * certain. With no fitting hypothesis the grammar pass, then the transcriber, may place the turn; otherwise the
-     * top hypothesis stands and the dialog's recovery deals with it.
+     * certain. For answers whose mishearings fit as well as the truth (names, digits) the grammar pass is asked
+     * before anything fitting is taken. With no fitting hypothesis the grammar pass, then the transcriber, may place
+     * the turn; otherwise the top hypothesis stands and the dialog's recovery deals with it.
      */
     private Recognition choose(List<Recognition.Alternative> alternatives, ListeningFor expected) {
         if (alternatives.isEmpty() || alternatives.get(0).text().isEmpty()) {
@@ -98,15 +99,22 @@ final class VoskRecognitionStream implements RecognitionStream {
                 fitting = i;
             }
         }
-        if (fitting == 0 && (gap >= CLEAR_LEAD || !expected.hasSecondPass())) {
+        boolean secondPass = expected.hasSecondPass() && turn.complete() && !narrowed;
+        boolean grammarAsked = false;
+        if (expected.grammarFirst() && secondPass) {
+            Optional<Recognition> constrained = grammar(alternatives, expected);
+            if (constrained.isPresent()) {
+                return constrained.get();
+            }
+            grammarAsked = true;
+        }
+        if (fitting == 0 && (gap >= CLEAR_LEAD || grammarAsked || !expected.hasSecondPass())) {
             return new Recognition(alternatives.get(0).text(), alternatives, Recognition.Pass.OPEN, gap);
         }
-        boolean secondPass = expected.hasSecondPass() && turn.complete() && !narrowed;
-        if (secondPass) {
-            Optional<VoskResults.Scored> constrained = grammarPass.decode(turn.samples(), turn.length(), expected);
+        if (secondPass && !grammarAsked) {
+            Optional<Recognition> constrained = grammar(alternatives, expected);
             if (constrained.isPresent()) {
-                return new Recognition(constrained.get().text(), alternatives, Recognition.Pass.GRAMMAR,
-                        constrained.get().lowestConfidence());
+                return constrained.get();
             }
         }
         if (fitting >= 0) {
@@ -120,6 +128,11 @@ final class VoskRecognitionStream implements RecognitionStream {
             }
         }
         return new Recognition(alternatives.get(0).text(), alternatives, Recognition.Pass.OPEN, gap);
+    }
+
+    private Optional<Recognition> grammar(List<Recognition.Alternative> alternatives, ListeningFor expected) {
+        return grammarPass.decode(turn.samples(), turn.length(), expected).map(scored -> new Recognition(
+                scored.text(), alternatives, Recognition.Pass.GRAMMAR, scored.lowestConfidence()));
     }
 
     @Override

@@ -24,7 +24,8 @@ public final class CorpusTable {
             byVoice.computeIfAbsent(r.voice(), v -> new ArrayList<>()).add(r);
         }
         StringBuilder out = new StringBuilder("| voice | calls | right | turns/call | loops | keypad | re-asked"
-                + " | read-back corrected | message for owner | slots right |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + " | picked from a list | read-back corrected | message for owner | slots right |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         byVoice.forEach((voice, rs) -> out.append(row(voice, rs)));
         out.append(row("**all**", results));
         return out.toString();
@@ -44,9 +45,10 @@ public final class CorpusTable {
         }
         List<String> slotText = new ArrayList<>();
         slots.forEach((slot, c) -> slotText.add(slot + " " + c[0] + "/" + c[1]));
-        return String.format("| %s | %d | %d (%.0f %%) | %.1f | %d | %d | %d | %d | %d | %s |%n", label, rs.size(), right,
-                100.0 * right / Math.max(1, rs.size()), turns, loops, sum(rs, "keypad"), sum(rs, "re-asked"),
-                sum(rs, "corrected"), sum(rs, "message for owner"), String.join(", ", slotText));
+        return String.format("| %s | %d | %d (%.0f %%) | %.1f | %d | %d | %d | %d | %d | %d | %s |%n", label, rs.size(),
+                right, 100.0 * right / Math.max(1, rs.size()), turns, loops, sum(rs, "keypad"), sum(rs, "re-asked"),
+                sum(rs, "picked from the list"), sum(rs, "corrected"), sum(rs, "message for owner"),
+                String.join(", ", slotText));
     }
 
     private static int sum(List<SpokenCallResult> rs, String fallback) {

@@ -57,7 +57,9 @@ public final class SpokenCallCorpus {
         LocalDate today = NOW.toLocalDate();
         for (int i = 0; i < 24; i++) {
             String[] person = PEOPLE[i % PEOPLE.length];
-            String[] job = JOBS[i % JOBS.length];
+            // The second dozen shifts the job by one, so no job always meets the same voice (callers are placed
+            // round-robin over the voices) and the 24 bookings are 24 different calls, not twelve played twice.
+            String[] job = JOBS[(i + i / PEOPLE.length) % JOBS.length];
             DayOfWeek day = DAYS[i % DAYS.length];
             String dayWords = i % DAYS.length == 0 ? "tomorrow" : name(day);
             LocalDate date = today.with(java.time.temporal.TemporalAdjusters.next(day));

@@ -11,9 +11,11 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The caller's side of one corpus call, whatever carries it: after each reply it answers what it was asked (the
@@ -37,6 +39,10 @@ final class SpokenCaller {
     /** What the caller says to a repeated yes-or-no question about a read-back that was wrong. */
     static final String NO = "no";
 
+    /** How a caller names the part of a read-back that was wrong, when asked which part to change. */
+    private static final Map<Expectation.Slot, String> PART_TO_CHANGE = Map.of(Expectation.Slot.NAME, "the name",
+            Expectation.Slot.DATE_TIME, "the day and time");
+
     /** The business the corpus calls (its service names, as the read-back says them). */
     private static final BusinessProfile PROFILE = TestProfiles.sample();
 
@@ -51,6 +57,8 @@ final class SpokenCaller {
     private boolean looped;
     /** Whether the last read-back heard got something wrong (and the caller said so). */
     private boolean readBackWrong;
+    /** What was wrong in it, or null. */
+    private Expectation.Slot wrongInReadBack;
 
     SpokenCaller(SpokenCallScript script) {
         this.script = script;
@@ -65,7 +73,9 @@ final class SpokenCaller {
     boolean hear(List<ObservedDialog.Exchange> conversation) {
         last = conversation.get(conversation.size() - 1).result();
         if (conversation.size() > exchangesBefore) {
-            transcript.add("heard " + conversation.get(conversation.size() - 1).request().text()
+            var request = conversation.get(conversation.size() - 1).request();
+            transcript.add("heard " + request.text()
+                    + (request.alternatives().isEmpty() ? "" : "  " + request.alternatives())
                     + "  ->  [" + last.state().wireName() + " " + last.expecting() + "] " + last.reply());
         } else {
             transcript.add("(no turn reached the dialog: a re-prompt)");
@@ -105,6 +115,7 @@ final class SpokenCaller {
             return readBackWrong && last.state() == DialogState.AWAITING_CONFIRMATION ? Move.say(NO) : null;
         }
         readBackWrong = false;
+        wrongInReadBack = null;
         // A move reads back "from <old> to <new>": only the new time is the caller's to check.
         String heard = move ? reply.substring(reply.lastIndexOf(" to ")) : reply;
         Expectation.Slot wrong = null;
@@ -121,12 +132,33 @@ final class SpokenCaller {
             return null;
         }
         readBackWrong = true;
+        wrongInReadBack = wrong;
         fallbacks.merge("corrected", 1, Integer::sum);
         if (script.answers().getOrDefault(wrong, List.of()).isEmpty()) {
             return Move.say(NO);
         }
         int attempt = corrections.merge(wrong, 1, Integer::sum) - 1;
         return Move.say(SpokenCallScript.correction(script.answer(wrong, attempt)));
+    }
+
+    /** Every line this caller may say, for rendering before the call: the script's, and its job's listed name. */
+    static Set<String> lines(SpokenCallScript script) {
+        Set<String> lines = new LinkedHashSet<>(script.allLines());
+        lines.addAll(PART_TO_CHANGE.values());
+        if (script.expected().serviceId() != null) {
+            lines.add(serviceName(script.expected().serviceId()));
+        }
+        return lines;
+    }
+
+    /** The caller's job when the question about the job names it among others, else null. */
+    private String listedService(String reply) {
+        String wanted = script.expected().serviceId();
+        if (wanted == null || !(reply.contains("which of those") || reply.contains(", or "))) {
+            return null;
+        }
+        String name = serviceName(wanted);
+        return reply.contains(name) ? name : null;
     }
 
     private static String dayWords(LocalDate day) {
@@ -153,6 +185,13 @@ final class SpokenCaller {
         if (correction != null) {
             return correction;
         }
+        String part = wrongInReadBack != null && reply.contains("what would you like to change")
+                ? PART_TO_CHANGE.get(wrongInReadBack) : null;
+        if (part != null) {
+            // "What would you like to change: the day or time, the address, or something else?" after their no:
+            // the part that was wrong, in the question's own terms.
+            return Move.say(part);
+        }
         if (reply.contains("keypad") || reply.contains("press 1")) {
             String keys = script.keys().get(slot);
             if (keys != null) {
@@ -163,11 +202,27 @@ final class SpokenCaller {
         if (last.state().isTerminal() && last.state() != DialogState.OWNER_BRIEFING) {
             return Move.say(SpokenCallScript.DONE);
         }
+        String listed = slot == Expectation.Slot.SERVICE ? listedService(reply) : null;
+        if (listed != null) {
+            // "Is that a general repair, or a drain cleaning?", "We do … Which of those is closest?": a person
+            // asked to choose among named jobs picks theirs.
+            fallbacks.merge("picked from the list", 1, Integer::sum);
+            return Move.say(listed);
+        }
         int attempt = attempts.merge(slot, 1, Integer::sum) - 1;
         if (attempt > 0 && slot != Expectation.Slot.NONE) {
             fallbacks.merge("re-asked", 1, Integer::sum);
         }
         List<String> lines = script.answers().getOrDefault(slot, List.of());
+        if (lines.isEmpty() && slot != Expectation.Slot.NONE && !script.answers().getOrDefault(
+                Expectation.Slot.NONE, List.of()).isEmpty()) {
+            // Asked something that is not what they called about ("what do you need help with?" on a call to move
+            // an appointment): a person says again what they want, in their next phrasing each time.
+            int purpose = attempts.merge(Expectation.Slot.NONE, 1, Integer::sum) - 1;
+            List<String> wants = script.answers().get(Expectation.Slot.NONE);
+            return purpose >= wants.size() ? Move.say(SpokenCallScript.DONE)
+                    : Move.say(script.answer(Expectation.Slot.NONE, purpose));
+        }
         if (lines.isEmpty() || (slot == Expectation.Slot.NONE && attempt >= lines.size())) {
             return Move.say(SpokenCallScript.DONE);
         }

@@ -56,7 +56,8 @@ public final class SpokenCorpus implements AutoCloseable {
     private static final int MAX_FAST_LANES = 2;
     private static final Actor SETUP = new Actor(Channel.WEB, "corpus-setup");
     private static final String OTHER_CUSTOMER_TABLES =
-            "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox";
+            "TRUNCATE appointment, day_booking_count, customer, audit_log, calendar_outbox, owner_pin_failure,"
+                    + " owner_lockout";
 
     private final SpeechRecognizer recognizer;
     /** The WebSocket for real-time calls, or null when the calls run on simulated time. */
@@ -135,7 +136,7 @@ public final class SpokenCorpus implements AutoCloseable {
             for (Placed call : calls) {
                 pending.add(renderers.submit(() -> {
                     Map<String, CallerUtterance> lines = new HashMap<>();
-                    for (String line : call.script().allLines()) {
+                    for (String line : SpokenCaller.lines(call.script())) {
                         lines.put(line, call.voice().utterance(line));
                     }
                     return lines;

@@ -27,9 +27,28 @@ class ExpectedSpeechTest {
         assertThat(expected.apply(Expectation.YES_NO).fits()).accepts("yeah").rejects("the my last");
         assertThat(expected.apply(Expectation.NAME).transcribe()).isTrue();
         assertThat(expected.apply(Expectation.ADDRESS).transcribe()).isTrue();
-        assertThat(expected.apply(Expectation.NAME).grammar()).isEmpty();
         assertThat(expected.apply(Expectation.PROBLEM)).isSameAs(ListeningFor.ANYTHING);
         assertThat(expected.apply(Expectation.NONE)).isSameAs(ListeningFor.ANYTHING);
+    }
+
+    @Test
+    void namesAndDigitsAreDecodedUnderTheirGrammarEvenWhenAnOpenHypothesisFits() {
+        ListeningFor name = expected.apply(Expectation.NAME);
+        assertThat(name.grammar()).contains("my name is", "it's", "sarah", "smith", "jones");
+        assertThat(name.grammarFirst()).isTrue();
+        assertThat(expected.apply(Expectation.PIN).grammarFirst()).isTrue();
+        assertThat(expected.apply(Expectation.PHONE).grammarFirst()).isTrue();
+        assertThat(expected.apply(Expectation.YES_NO).grammarFirst()).isFalse();
+        assertThat(expected.apply(Expectation.DATE_TIME).grammarFirst()).isFalse();
+        assertThat(expected.apply(Expectation.ADDRESS).grammar()).isEmpty();
+    }
+
+    @Test
+    void closedAnswersMayComeWithCourtesyWordsButYesOrNoGetsNoneAdded() {
+        assertThat(expected.apply(Expectation.DATE_TIME).grammar()).contains("friday morning", "please", "thank you");
+        assertThat(expected.apply(Expectation.SERVICE).grammar()).contains("please");
+        // a yes-or-no grammar keeps its own list: "please" or "thanks" alone must never be read as an answer
+        assertThat(expected.apply(Expectation.YES_NO).grammar()).doesNotContain("please", "thanks");
     }
 
     @Test
@@ -41,7 +60,9 @@ class ExpectedSpeechTest {
                 new Case(Expectation.PIN, "four three two one"),
                 new Case(Expectation.SERVICE, "a drain cleaning"), new Case(Expectation.YES_NO, "no"),
                 new Case(Expectation.DATE_TIME, "next monday in the afternoon"),
-                new Case(Expectation.SLOT_CHOICE, "the second one")}) {
+                new Case(Expectation.SLOT_CHOICE, "the second one"),
+                new Case(Expectation.DATE_TIME, "friday morning please"),
+                new Case(Expectation.NAME, "my name is sarah jones")}) {
             try (RecognitionStream stream = SharedVosk.engine().openStream()) {
                 feed(stream, c.said());
                 long started = System.nanoTime();

@@ -80,6 +80,21 @@ class RecognitionPassesTest {
     }
 
     @Test
+    void anAnswerWhoseMishearingsFitAsWellIsDecodedUnderItsGrammarFirst() {
+        // the open pass's "rain cleaning" fits a check that accepts anything; grammar-first still decodes again
+        ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            Recognition open = decode(stream, "drain cleaning", ListeningFor.ANYTHING);
+            Recognition r = decode(stream, "drain cleaning", grammarFirst);
+
+            assertThat(open.text()).isNotEqualTo("drain cleaning");
+            assertThat(grammarFirst.fits()).accepts(open.text());
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(r.text()).isEqualTo("drain cleaning");
+        }
+    }
+
+    @Test
     void speechOutsideTheGrammarLeavesTheOpenResultStanding() {
         ListeningFor yesNo = new ListeningFor("YES_NO", t -> t.equals("yes") || t.equals("no"),
                 List.of("yes", "no"), false);
