@@ -238,23 +238,29 @@ class BrowserIT {
         wait(Duration.ofSeconds(30)).until(d -> playedMillis() > 2000);
         System.out.printf("[browser] softphone greeted: %.1f s of reply audio played%n", playedMillis() / 1000.0);
 
-        for (CallerRecording.Placed line : keyedAfter) {
-            awaitRecordingAt(dialled, line.end() + 1);
-            long before = playedMillis();
-            // The reply to that line has played to its end: new audio heard, nothing queued, quiet for a moment.
-            awaitReplyPlayedOut(before, Duration.ofSeconds(40));
-            key('1');
+        String stalled = null;
+        try {
+            for (CallerRecording.Placed line : keyedAfter) {
+                awaitRecordingAt(dialled, line.end() + 1);
+                long before = playedMillis();
+                // The reply to that line has played to its end: new audio heard, nothing queued, quiet for a moment.
+                awaitReplyPlayedOut(before, Duration.ofSeconds(40));
+                key('1');
+            }
+        } catch (AssertionError e) {
+            stalled = e.getMessage();
         }
         JsonNode booked = null;
-        for (int i = 0; i < 60 && booked == null; i++) {
+        for (int i = 0; i < 60 && booked == null && stalled == null; i++) {
             booked = appointmentOf(SOFTPHONE_CALLER);
             if (booked == null) {
                 Thread.sleep(500);
             }
         }
         Chromium.screenshot(browser, "softphone");
-        if (!browser.findElement(By.id("hang-up")).getAttribute("disabled").equals("true")) {
-            browser.findElement(By.id("hang-up")).click();
+        WebElement hangUp = browser.findElement(By.id("hang-up"));
+        if (hangUp.isEnabled()) {
+            hangUp.click();
         }
         Optional<JsonNode> call = Optional.empty();
         for (int i = 0; i < 40 && call.isEmpty(); i++) {
@@ -268,6 +274,7 @@ class BrowserIT {
         assertThat(callId).startsWith("WB");
         JsonNode turns = admin("/v1/calls/" + callId).path("turns");
         assertThat(turns.get(0).path("via").asText()).isEqualTo("greeting");
+        assertThat(stalled).as("the call went:\n" + transcript).isNull();
         assertThat(booked).as("the spoken call booked an appointment tomorrow; the call went:\n" + transcript)
                 .isNotNull();
         assertThat(booked.path("service").asText()).isEqualTo("general-repair");
@@ -298,7 +305,11 @@ class BrowserIT {
         long since = 0;
         while (System.nanoTime() < deadline) {
             long played = playedMillis();
-            boolean idle = browser.findElement(By.id("call-status")).getText().contains("your turn");
+            String status = browser.findElement(By.id("call-status")).getText();
+            if (status.contains("ended")) {
+                throw new AssertionError("the call ended before its answers were keyed: " + status);
+            }
+            boolean idle = status.contains("your turn");
             if (played <= before || !idle) {
                 steady = -1;
             } else if (played != steady) {
