@@ -62,7 +62,11 @@
     var self = this;
     this.sources.push(source);
     source.onended = function () {
-      self.sources.splice(self.sources.indexOf(source), 1);
+      // A source stopped by a barge-in ends later, when clear() has already let it go (and the next reply may be
+      // queued): it was not heard and is not ours to remove.
+      var at = self.sources.indexOf(source);
+      if (at < 0) { return; }
+      self.sources.splice(at, 1);
       counter("played", buffer.duration * 1000);
       if (!self.sources.length) { status("Connected — your turn to speak."); }
     };
@@ -85,11 +89,9 @@
     this.sources.slice().forEach(function (s) { try { s.stop(); } catch (e) { /* already stopped */ } });
     this.sources = [];
     this.playAt = this.context.currentTime;
-    var self = this;
     this.marks.forEach(clearTimeout);
     this.marks = [];
     status("Listening…");
-    void self;
   };
 
   Call.prototype.end = function (why) {

@@ -46,7 +46,9 @@ final class BargeInStage implements Stage {
                 context.emit(frame);
             }
             case Frame.Utterance u -> {
-                if (heardOverReply && !bargedIn) {
+                // Short and begun over the reply: a cough, a "mm". Speech that began in the reply's last moments and
+                // went on after it ended is a turn, though nothing was left to cut.
+                if (heardOverReply && !bargedIn && speechFrames < bargeInFrames) {
                     LOG.debug("short sound over the reply ignored");
                     return;
                 }

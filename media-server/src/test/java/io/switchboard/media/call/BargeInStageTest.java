@@ -44,6 +44,20 @@ class BargeInStageTest {
     }
 
     @Test
+    void speechBegunAsTheReplyEndsIsStillATurn() {
+        floor.audible = true;
+        run.push(Frame.Signal.SPEECH_STARTED, frame(false, 0), frame(false, 0), frame(false, 0));
+        floor.audible = false;
+        for (int i = 0; i < 40; i++) {
+            run.push(frame(false, 0));
+        }
+        run.push(utterance());
+
+        assertThat(floor.cuts).as("nothing left to cut").isZero();
+        assertThat(run.events()).containsExactly(Frame.Signal.SPEECH_STARTED, utterance());
+    }
+
+    @Test
     void speechWhileNothingPlaysIsJustATurn() {
         run.push(Frame.Signal.SPEECH_STARTED, frame(false, 0), utterance());
 

@@ -24,18 +24,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The three web pages in a real headless Chromium against the packaged jar: the chat widget on a customer's site
  * books by streamed replies; the dashboard, after sign-in, shows that booking and its transcript and refuses changes
- * from another site; the softphone places a spoken call (Chromium's fake microphone playing a MaryTTS caller) through
- * the call pipeline, which greets it and hears it. Screenshots go to {@code target/browser/}.
+ * from another site; the softphone places a call (Chromium's fake microphone playing a MaryTTS caller, the page's
+ * keypad for the answers that must wait for a reply) through the call pipeline, which greets it and books it.
+ * Screenshots go to {@code target/browser/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
@@ -46,11 +49,23 @@ class BrowserIT {
     /** The web visitor's lines (what a person would type). */
     private static final List<String> CHAT = List.of("my tap is leaking, can you come tomorrow morning?", "the first",
             "my name is Sarah Jones", "07700 900456", "100 High Street, Bristol", "yes");
-    /** The caller's lines, phrased as the MaryTTS booking script is (what Vosk hears reliably from this voice). */
-    private static final List<String> CALL = List.of("my tap is leaking", "can you come tomorrow morning",
-            "the first", "my name is peter brown", "yeah", "one hundred high street", "yeah");
+    /**
+     * The caller's spoken lines, phrased as the MaryTTS booking script is (what Vosk hears from this voice), each after
+     * a silence: the greeting first; then room for the receptionist's answer to the line before, the key pressed in
+     * reply to it (offer, caller ID) and its next question, yet less than the two silences after which it hangs up.
+     */
+    private static final List<CallerRecording.Cue> CALL = List.of(
+            new CallerRecording.Cue("my tap is leaking", 18),
+            new CallerRecording.Cue("can you come tomorrow morning", 11),
+            new CallerRecording.Cue("my name is peter brown", 24),
+            new CallerRecording.Cue("one hundred high street", 18));
+    /** Set to true, the softphone test also requires the booking (see the test). */
+    static final String BOOKING_PROPERTY = "switchboard.softphone.books";
+    /** Quiet on the page after a reply before a key answers it. */
+    private static final Duration QUIET = Duration.ofMillis(1500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static List<CallerRecording.Placed> keyedAfter;
     private static ServerProcess server;
     private static CustomerSite site;
     private static ChromeDriver browser;
@@ -60,8 +75,10 @@ class BrowserIT {
     static void start() {
         Chromium.requireInstalled();
         Path caller = Chromium.SHOTS.resolve("caller.wav");
-        double seconds = CallerRecording.render(MaryCallerVoice.DEEP, CALL, 10, 13, caller);
-        System.out.printf("[browser] caller recording: %d lines, %.1f s%n", CALL.size(), seconds);
+        List<CallerRecording.Placed> placed = CallerRecording.render(MaryCallerVoice.DEEP, CALL, 40, caller);
+        // The day's offers, the caller ID and the read-back follow the second, third and fourth lines.
+        keyedAfter = placed.subList(1, 4);
+        System.out.printf("[browser] caller recording: %s%n", placed);
         int httpPort = ServerProcess.freePort();
         int mediaPort = ServerProcess.freePort();
         site = new CustomerSite("http://127.0.0.1:" + httpPort);
@@ -75,7 +92,7 @@ class BrowserIT {
         env.put("TWILIO_AUTH_TOKEN", "browser-it-twilio-auth-token");
         env.put("SWITCHBOARD_SOFTPHONE_URL", "ws://127.0.0.1:" + mediaPort + "/media/softphone");
         env.put("SWITCHBOARD_WEB_ORIGINS", site.origin());
-        server = ServerProcess.start("browser", env);
+        server = ServerProcess.start("browser", env, Duration.ofMinutes(3));
         browser = Chromium.start(caller);
     }
 
@@ -200,43 +217,141 @@ class BrowserIT {
     }
 
     /**
-     * The spoken call is greeted, the caller's words reach the recogniser and the dialog through the same pipeline as
-     * a Twilio call, and the call is logged. A booking is not asserted: through Chromium's fake microphone the small
-     * Vosk model mishears this MaryTTS caller too often ("my tap" as "my chat", "the first" lost) for a fixed-timeline
-     * recording to book reliably; the booking by speech is covered over the Media Streams protocol by
-     * VoiceCallEndToEndTest.
+     * A call placed from the softphone page with Chromium's fake microphone is greeted, heard, keyed and (with
+     * {@value #BOOKING_PROPERTY}=true) must book an appointment: the caller says what
+     * the job is and when, their name and address (a MaryTTS recording, through the page's AudioWorklet, 8 kHz mu-law
+     * over {@code /media/softphone}, into the same pipeline as a Twilio call), and answers the offer, the caller-ID
+     * check and the read-back on the page's keypad. A recording cannot wait for a reply, so the keys carry the answers
+     * whose moment depends on the reply's length: each is pressed once the reply after the line before it has played
+     * to its end (a "yes" over an unheard question does not count), and the spoken lines sit in silences long enough
+     * for a slow reply and short enough that the receptionist never gives up on the caller.
      */
     @Test
     @Order(3)
-    void theSoftphonePlacesASpokenCallThatIsGreetedAndHeard() throws Exception {
+    void theSoftphonePlacesASpokenAndKeyedCallThatIsGreetedHeardAndBooks() throws Exception {
         browser.get(server.uri("/try").toString());
         WebElement from = wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("from")));
         from.sendKeys(SOFTPHONE_CALLER);
+        // No speakers in a headless browser: the fake microphone is a headset, as the page's hint describes.
+        WebElement echo = browser.findElement(By.id("echo"));
+        if (echo.isSelected()) {
+            echo.click();
+        }
         browser.findElement(By.id("call")).click();
+        long dialled = System.nanoTime();
         wait(Duration.ofSeconds(30)).until(d -> playedMillis() > 2000);
         System.out.printf("[browser] softphone greeted: %.1f s of reply audio played%n", playedMillis() / 1000.0);
-        // The first four lines and their replies.
-        Thread.sleep(Duration.ofSeconds(70));
+
+        String stalled = null;
+        try {
+            for (CallerRecording.Placed line : keyedAfter) {
+                awaitRecordingAt(dialled, line.end() + 1);
+                long before = playedMillis();
+                // The reply to that line has played to its end: new audio heard, nothing queued, quiet for a moment.
+                awaitReplyPlayedOut(before, Duration.ofSeconds(40));
+                key('1');
+            }
+        } catch (AssertionError e) {
+            stalled = e.getMessage();
+        }
+        JsonNode booked = null;
+        for (int i = 0; i < 60 && booked == null && stalled == null; i++) {
+            booked = appointmentOf(SOFTPHONE_CALLER);
+            if (booked == null) {
+                Thread.sleep(500);
+            }
+        }
         Chromium.screenshot(browser, "softphone");
-        browser.findElement(By.id("hang-up")).click();
+        WebElement hangUp = browser.findElement(By.id("hang-up"));
+        if (hangUp.isEnabled()) {
+            hangUp.click();
+        }
         Optional<JsonNode> call = Optional.empty();
         for (int i = 0; i < 40 && call.isEmpty(); i++) {
             Thread.sleep(500);
             call = voiceCallOf(SOFTPHONE_CALLER);
         }
         assertThat(call).as("the softphone call is in the call log").isPresent();
-        assertThat(call.get().path("id").asText()).startsWith("WB");
-        JsonNode turns = admin("/v1/calls/" + call.get().path("id").asText()).path("turns");
-        System.out.println("[browser] softphone call:\n" + transcript(call.get().path("id").asText()));
+        String callId = call.get().path("id").asText();
+        String transcript = transcript(callId);
+        System.out.println("[browser] softphone call:\n" + transcript);
+        assertThat(callId).startsWith("WB");
+        JsonNode turns = admin("/v1/calls/" + callId).path("turns");
         assertThat(turns.get(0).path("via").asText()).isEqualTo("greeting");
+        assertThat(stalled).as("the call went:\n" + transcript).isNull();
+        List<String> vias = new java.util.ArrayList<>();
         List<String> heard = new java.util.ArrayList<>();
         turns.forEach(t -> {
+            vias.add(t.path("via").asText());
             if (t.path("via").asText().contains("speech") && !t.path("heard").asText().isBlank()) {
                 heard.add(t.path("heard").asText());
             }
         });
+        assertThat(vias).as("the page's keys reached the call").contains("keypad");
         assertThat(heard).as("caller lines recognised").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(String.join(" ", heard)).contains("tomorrow morning");
+        assertThat(String.join(" ", heard)).contains("peter brown");
+        System.out.println("[browser] softphone call booked: " + (booked != null));
+        // The booking is asserted only on request: the first lines of the server's first call meet a cold
+        // recogniser (seconds behind, frames dropped) and are misheard too often for the default run.
+        assumeTrue(Boolean.getBoolean(BOOKING_PROPERTY), "booking by speech asserted with -D" + BOOKING_PROPERTY
+                + "=true");
+        assertThat(booked).as("the spoken call booked an appointment tomorrow; the call went:\n" + transcript)
+                .isNotNull();
+        assertThat(booked.path("service").asText()).isEqualTo("general-repair");
+        assertThat(booked.path("start").asText()).as("tomorrow morning").startsWith(TOMORROW + "T");
+        assertThat(LocalTime.parse(booked.path("start").asText().substring(11, 16))).isBefore(LocalTime.NOON);
+        assertThat(booked.path("customer").path("name").asText()).isEqualToIgnoringCase("Peter Brown");
+        assertThat(booked.path("address").asText()).containsIgnoringCase("High Street");
+    }
+
+    /** Sleeps until the caller's recording, which began about when the call was dialled, reaches {@code seconds}. */
+    private static void awaitRecordingAt(long dialled, double seconds) throws InterruptedException {
+        long left = dialled + (long) (seconds * 1e9) - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left));
+        }
+    }
+
+    /**
+     * Waits until reply audio beyond {@code before} ms has been played and the page has had nothing more to play for
+     * {@link #QUIET}: the reply is over, its question heard.
+     */
+    private static void awaitReplyPlayedOut(long before, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        long steady = -1;
+        long since = 0;
+        while (System.nanoTime() < deadline) {
+            long played = playedMillis();
+            String status = browser.findElement(By.id("call-status")).getText();
+            if (status.contains("ended")) {
+                throw new AssertionError("the call ended before its answers were keyed: " + status);
+            }
+            boolean idle = status.contains("your turn");
+            if (played <= before || !idle) {
+                steady = -1;
+            } else if (played != steady) {
+                steady = played;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since > QUIET.toNanos()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no reply played out within " + within + " (" + playedMillis() + " ms played)");
+    }
+
+    private static void key(char digit) {
+        browser.findElement(By.cssSelector(".keypad [data-digit='" + digit + "']")).click();
+        browser.findElement(By.cssSelector(".keypad [data-digit='#']")).click();
+    }
+
+    private static JsonNode appointmentOf(String phone) throws Exception {
+        for (JsonNode a : admin("/v1/appointments?date=" + TOMORROW).path("appointments")) {
+            if (phone.equals(a.path("customer").path("phone").asText())) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private static String transcript(String callId) throws Exception {

@@ -28,6 +28,12 @@ final class Chromium {
     static final Path BROWSER = Path.of(System.getProperty("switchboard.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver"));
     static final Path SHOTS = Path.of("target", "browser");
+    /**
+     * Where the screenshots README shows are refreshed, when set ({@code -Dswitchboard.readme.screenshots=
+     * ../docs/screenshots} from the repository root): the run that tests the pages also pictures them.
+     */
+    static final String README_SHOTS_PROPERTY = "switchboard.readme.screenshots";
+    private static final java.util.Set<String> README_SHOTS = java.util.Set.of("widget", "widget-phone", "dashboard");
 
     private Chromium() {
     }
@@ -67,13 +73,21 @@ final class Chromium {
         return driver;
     }
 
-    /** Saves what the browser shows to {@code target/browser/<name>.png}. */
+    /**
+     * Saves what the browser shows to {@code target/browser/<name>.png}, and the pictures README shows also to the
+     * {@value #README_SHOTS_PROPERTY} directory when that is set.
+     */
     static Path screenshot(ChromeDriver driver, String name) {
         try {
             Files.createDirectories(SHOTS);
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = SHOTS.resolve(name + ".png");
             Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            String readme = System.getProperty(README_SHOTS_PROPERTY, "");
+            if (!readme.isBlank() && README_SHOTS.contains(name)) {
+                Path dir = Files.createDirectories(Path.of(readme));
+                Files.copy(target, dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
