@@ -57,7 +57,8 @@ final class CalendarRoutes {
         }
         Optional<IcsFeed> feed;
         try {
-            feed = IcsFeed.fromEnvironment(env, scheduling.profile(), scheduling.appointments(), scheduling.clock());
+            feed = IcsFeed.tokenFrom(io.switchboard.models.settings.SettingsSource.of(env)).map(token -> new IcsFeed(
+                    scheduling.profile(), scheduling.appointments(), scheduling.clock(), token));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(IcsFeed.TOKEN, e.getMessage().substring(IcsFeed.TOKEN.length() + 2), e);
         }

@@ -176,8 +176,10 @@ public final class Switchboard implements AutoCloseable {
             SessionStore sessions = openSessions(config, clock);
             closers.push(new Step("sessions", sessions::close));
             // the on-box embedding model's native libraries go under the data dir (or SWITCHBOARD_NATIVE_CACHE_DIR)
-            OnBoxEmbeddings.configure(config.environment(), config.dataDir());
-            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
+            OnBoxEmbeddings.configure(io.switchboard.dialog.knowledge.EmbeddingSettings.from(
+                    io.switchboard.models.settings.SettingsSource.of(config.environment())), config.dataDir());
+            LlmFallback llm = LlmFallbacks.create(io.switchboard.dialog.llm.LlmConfig.from(
+                    io.switchboard.models.settings.SettingsSource.of(config.environment())), metrics.metrics().errors());
             closeIfCloseable("LLM fallback", llm, closers);
             TextChannels text = openTextChannels(config, scheduling, metrics);
             closers.push(new Step("text channels", text::close));
@@ -197,7 +199,8 @@ public final class Switchboard implements AutoCloseable {
     private static Optional<CalcomCalendar> calcom(ServerConfig config, BusinessProfile profile, Clock clock,
                                                    Database database) {
         try {
-            return CalcomSettings.fromEnvironment(config.environment(), profile).map(s -> {
+            return CalcomSettings.from(io.switchboard.models.settings.SettingsSource.of(config.environment()))
+                    .map(s -> s.requireServicesOf(profile)).map(s -> {
                 LOG.info("Cal.com is the calendar: {}", s);
                 return new CalcomCalendar(s, new CalcomApi(s), new CalcomBookings(database.dsl()), clock,
                         profile.timezone());
@@ -515,7 +518,7 @@ public final class Switchboard implements AutoCloseable {
      */
     private Optional<GoogleCalendarSync> startGoogleCalendar(boolean webhookToo) {
         try {
-            Optional<GoogleCalendarSettings> settings = GoogleCalendarSettings.fromEnvironment(config.environment());
+            Optional<GoogleCalendarSettings> settings = GoogleCalendarSettings.from(io.switchboard.models.settings.SettingsSource.of(config.environment()));
             if (settings.isEmpty()) {
                 return Optional.empty();
             }
@@ -549,7 +552,7 @@ public final class Switchboard implements AutoCloseable {
     public synchronized Optional<DayBeforeReminders> startReminders() {
         Optional<ReminderSettings> settings;
         try {
-            settings = ReminderSettings.fromEnvironment(config.environment());
+            settings = ReminderSettings.from(io.switchboard.models.settings.SettingsSource.of(config.environment()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(ReminderSettings.TIME, e.getMessage().substring(ReminderSettings.TIME.length() + 2), e);
         }
@@ -756,7 +759,8 @@ public final class Switchboard implements AutoCloseable {
 
     private static SessionStore openSessions(ServerConfig config, Clock clock) {
         try {
-            return SessionStores.fromEnvironment(config.environment(), clock);
+            return SessionStores.open(io.switchboard.dialog.session.SessionSettings.from(
+                    io.switchboard.models.settings.SettingsSource.of(config.environment())), clock);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(SessionStores.MAX_SESSIONS)) {
                 throw new ConfigException(SessionStores.MAX_SESSIONS, e.getMessage(), e);

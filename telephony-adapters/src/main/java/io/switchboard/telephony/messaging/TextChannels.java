@@ -168,7 +168,8 @@ public final class TextChannels implements AutoCloseable {
         }
         return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
                 WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env),
-                CodePolicy.fromEnvironment(env, scheduling.profile().phoneRegion()), transferNumber);
+                io.switchboard.scheduling.identity.CodeSettings.from(io.switchboard.models.settings.SettingsSource.of(env))
+                        .policy(scheduling.profile().phoneRegion()), transferNumber);
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {
