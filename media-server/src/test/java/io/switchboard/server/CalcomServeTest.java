@@ -88,7 +88,7 @@ class CalcomServeTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private ServerConfig config(String eventTypes) {
+    private Settings config(String eventTypes) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
@@ -97,7 +97,7 @@ class CalcomServeTest {
         env.putAll(Map.of(CalcomSettings.CALENDAR, "calcom", CalcomSettings.API_KEY, FakeCalcom.API_KEY,
                 CalcomSettings.EVENT_TYPE_IDS, eventTypes, CalcomSettings.API_URL, cal.apiUrl().toString(),
                 CalcomSettings.WEBHOOK_SECRET, SECRET));
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 
     private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {

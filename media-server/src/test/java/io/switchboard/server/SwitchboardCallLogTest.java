@@ -36,7 +36,7 @@ class SwitchboardCallLogTest {
         HTTP.close();
     }
 
-    private static ServerConfig config(Map<String, String> more) {
+    private static Settings config(Map<String, String> more) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
@@ -44,7 +44,7 @@ class SwitchboardCallLogTest {
                 "SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
         env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 
     @Test

@@ -32,7 +32,7 @@ class SwitchboardCodesTest {
 
     @Test
     void withSmsConfiguredAWebVisitorIsTextedACodeThroughTheConfiguredTwilio() {
-        try (Switchboard switchboard = Switchboard.open(ServerConfig.fromEnvironment(env(Map.of())))) {
+        try (Switchboard switchboard = Switchboard.open(Settings.load(env(Map.of())))) {
             assertThat(switchboard.textChannels().phoneVerifier().available()).isTrue();
             TurnResult asked = web(switchboard, "cancel my booking");
             TurnResult sent = web(switchboard, "07700 900123");
@@ -46,7 +46,7 @@ class SwitchboardCodesTest {
 
     @Test
     void aBadCountryListStopsStartUpNamingTheVariable() {
-        ServerConfig config = ServerConfig.fromEnvironment(env(Map.of(CodePolicy.COUNTRIES, "GB,Atlantis")));
+        Settings config = Settings.load(env(Map.of(CodePolicy.COUNTRIES, "GB,Atlantis")));
 
         assertThatThrownBy(() -> Switchboard.open(config).close()).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(CodePolicy.COUNTRIES))

@@ -32,7 +32,7 @@ class SwitchboardMetricsTest {
         HTTP.close();
     }
 
-    private static ServerConfig config(Map<String, String> more) {
+    private static Settings config(Map<String, String> more) {
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
@@ -40,7 +40,7 @@ class SwitchboardMetricsTest {
                 "SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 "SWITCHBOARD_ADMIN_TOKEN", ADMIN_TOKEN));
         env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.switchboard.media.call;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.media.vad.VadConfig;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,10 +50,10 @@ public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInM
     }
 
     /** Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} and {@code SWITCHBOARD_REPROMPT_SECONDS}; the rest as {@link #defaults()}. */
-    public static VoiceSettings fromEnvironment(Map<String, String> env) {
+    public static VoiceSettings from(SettingsSource source) {
         VoiceSettings d = defaults();
-        int hangover = intValue(env, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
-        int reprompt = intValue(env, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
+        int hangover = intValue(source, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
+        int reprompt = intValue(source, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
         return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.earlyEndQuietMillis(), d.bargeInMillis(),
                 d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
                 d.maxPlaybackLeadMillis());
@@ -68,8 +69,8 @@ public record VoiceSettings(VadConfig vad, int earlyEndQuietMillis, int bargeInM
                 timeout, maxPlaybackLeadMillis);
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
-        String text = env.get(name);
+    private static int intValue(SettingsSource source, String name, int fallback, int min, int max) {
+        String text = source.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
         }
