@@ -9,26 +9,13 @@ import io.switchboard.dialog.llm.LlmFallback;
 import io.switchboard.dialog.llm.LlmFallbacks;
 import io.switchboard.dialog.session.SessionStore;
 import io.switchboard.dialog.session.SessionStores;
-import io.switchboard.models.Appointment;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
-import io.switchboard.scheduling.calendar.calcom.CalcomApi;
-import io.switchboard.scheduling.calendar.calcom.CalcomBookings;
 import io.switchboard.scheduling.calendar.calcom.CalcomCalendar;
-import io.switchboard.scheduling.calendar.calcom.CalcomCancelSink;
-import io.switchboard.scheduling.calendar.calcom.CalcomChanges;
-import io.switchboard.scheduling.calendar.calcom.CalcomSettings;
-import io.switchboard.scheduling.calendar.calcom.CalcomSetupException;
-import io.switchboard.scheduling.calendar.calcom.CalcomSignature;
-import io.switchboard.scheduling.calendar.calcom.CalcomWebhook;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSettings;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSetupException;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSync;
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
-import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.ProfileWarning;
@@ -37,14 +24,11 @@ import io.switchboard.telephony.messaging.DayBeforeReminders;
 import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
-import io.switchboard.telephony.http.HttpTimeouts;
-import io.switchboard.telephony.http.MetricsAccess;
 import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
 import io.switchboard.telephony.privacy.RetentionSchedule;
 import io.switchboard.telephony.slack.SlackChannel;
-import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
 import io.switchboard.telephony.calllog.CallLogWriter;
@@ -52,7 +36,6 @@ import io.switchboard.telephony.calllog.CallSummary;
 import io.switchboard.telephony.calllog.OwnerCallSummaries;
 import io.switchboard.media.call.CallLogRecorder;
 import io.switchboard.telephony.metrics.PrometheusMetrics;
-import io.switchboard.telephony.http.CalcomWebhookRoute;
 import io.switchboard.telephony.voice.BusyCallFollowUp;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.MissedCalls;
@@ -62,28 +45,20 @@ import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.TwilioVoiceWebhook;
 import io.switchboard.dialog.understanding.AnswerCheck;
-import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatencyMetrics;
 import io.switchboard.media.call.VoiceCalls;
-import io.switchboard.media.call.VoiceSettings;
-import io.switchboard.media.server.MediaServerSettings;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.SpeechRecognizers;
-import io.switchboard.media.stt.SttSettings;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -108,19 +83,18 @@ public final class Switchboard implements AutoCloseable {
     private final TextChannels text;
     private final PrometheusMetrics metrics;
     /** What to close, last created first. */
-    private final Deque<Step> closers;
+    private final Closers closers;
     private Vertx vertx;
     private ControlPlane http;
     private MediaWebSocketServer media;
     private VoiceCalls calls;
     private VoiceAuthentication voiceAuth;
     private volatile CalendarSink calendarSink;
-    private GoogleCalendarSync googleCalendar;
-    /** Cal.com as the calendar ({@code SWITCHBOARD_CALENDAR=calcom}), set once by {@link #open}. */
-    private Optional<CalcomCalendar> calcom = Optional.empty();
+    /** The calendars (Cal.com, Google, the webhook mirror), set once by {@link #open}. */
+    private CalendarWiring calendars;
 
     private Switchboard(Settings settings, Clock clock, Scheduling scheduling, SessionStore sessions,
-                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
+                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Closers closers) {
         this.metrics = metrics;
         this.settings = settings;
         this.config = settings.server();
@@ -165,50 +139,37 @@ public final class Switchboard implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         ServerConfig config = settings.server();
         Objects.requireNonNull(engines, "engines");
-        Deque<Step> closers = new ArrayDeque<>();
-        closers.push(new Step("metrics", metrics::close));
+        Closers closers = new Closers();
+        closers.push("metrics", metrics::close);
         try {
             BusinessProfile profile = loadProfile(config);
             Clock clock = config.clock(profile.timezone());
             Database database = Database.open(config.databaseSettings());
-            closers.push(new Step("database", database::close));
-            Optional<CalcomCalendar> calcom = calcom(settings.calendar(), profile, clock, database);
+            closers.push("database", database::close);
+            Optional<CalcomCalendar> calcom = CalendarWiring.calcom(settings.calendar(), profile, clock, database);
             Scheduling scheduling = calcom.map(c -> Scheduling.create(profile, clock, database, c, c))
                     .orElseGet(() -> Scheduling.create(profile, clock, database));
             // Before anything can book: a profile of another business must not merge into these bookings.
             new BusinessBinding(database, clock).bind(profile, settings.rebindBusiness());
             SessionStore sessions = SessionStores.open(settings.sessions(), clock);
-            closers.push(new Step("sessions", sessions::close));
+            closers.push("sessions", sessions::close);
             // the on-box embedding model's native libraries go under the data dir (or SWITCHBOARD_NATIVE_CACHE_DIR)
             OnBoxEmbeddings.configure(settings.embeddings(), config.dataDir());
             LlmFallback llm = LlmFallbacks.create(settings.llm(), metrics.metrics().errors());
-            closeIfCloseable("LLM fallback", llm, closers);
+            closers.pushIfCloseable("LLM fallback", llm);
             TextChannels text = TextChannels.create(settings.text(),
                     settings.voice().transfer().map(LiveTransferSettings::number), scheduling, metrics.metrics());
-            closers.push(new Step("text channels", text::close));
+            closers.push("text channels", text::close);
             Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier, text.phoneVerifier());
-            closeIfCloseable("dialog engine", engine, closers);
+            closers.pushIfCloseable("dialog engine", engine);
             Switchboard switchboard = new Switchboard(settings, clock, scheduling, sessions, engine, text, metrics, closers);
-            switchboard.calcom = calcom;
+            switchboard.calendars = new CalendarWiring(settings.calendar(), calcom, scheduling, text, clock,
+                    metrics, closers, switchboard::attachCalendarSink);
             return switchboard;
         } catch (RuntimeException e) {
-            closeAll(closers);
+            closers.closeAll();
             throw e;
-        }
-    }
-
-    /** Cal.com behind the booking seam when {@code SWITCHBOARD_CALENDAR=calcom}. */
-    private static Optional<CalcomCalendar> calcom(CalendarSettings calendar, BusinessProfile profile, Clock clock,
-                                                   Database database) {
-        try {
-            return calendar.calcom().map(s -> s.requireServicesOf(profile)).map(s -> {
-                LOG.info("Cal.com is the calendar: {}", s);
-                return new CalcomCalendar(s, new CalcomApi(s), new CalcomBookings(database.dsl()), clock,
-                        profile.timezone());
-            });
-        } catch (CalcomSetupException e) {
-            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
         }
     }
 
@@ -237,15 +198,15 @@ public final class Switchboard implements AutoCloseable {
         }
         VoiceServerSettings voice = settings.voice();
         SpeechRecognizer stt = SpeechRecognizers.start(voice.stt());
-        closers.push(new Step("speech recognizer", stt::close));
+        closers.push("speech recognizer", stt::close);
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
-        closers.push(new Step("speech synthesizer", tts::close));
+        closers.push("speech synthesizer", tts::close);
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
                 scheduling.profile().name());
-        closers.push(new Step("busy-call follow-ups", busy::close));
+        closers.push("busy-call follow-ups", busy::close);
         Optional<CallTransfers> transfers = callTransfers(voice.transfer());
         DialogEngine voiceEngine = new FollowUpEngine(engine, text.followUps());
         calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
@@ -264,11 +225,11 @@ public final class Switchboard implements AutoCloseable {
         io.switchboard.media.server.SoftphoneStreamAuth softphone = new io.switchboard.media.server.SoftphoneStreamAuth(
                 new io.switchboard.telephony.security.AdminSessions(scheduling.database().dsl(), clock,
                         new java.security.SecureRandom())::claimTicket);
-        closers.push(new Step("softphone tickets", softphone::close));
+        closers.push("softphone tickets", softphone::close);
         MediaWebSocketServer server = MediaWebSocketServer.start(voice.media(),
                 transfers.map(t -> t.calls(calls)).orElse(calls),
                 voiceAuthentication().mediaStreams(), softphone);
-        closers.push(new Step("media server", server::close));
+        closers.push("media server", server::close);
         media = server;
         return server;
     }
@@ -284,12 +245,12 @@ public final class Switchboard implements AutoCloseable {
             throw new IllegalStateException("HTTP already started");
         }
         Vertx v = Vertx.vertx();
-        closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS)));
+        closers.push("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS));
         vertx = v;
         ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
                 .withTimeouts(settings.httpTimeouts()), scheduling.profile().name());
-        closers.push(new Step("HTTP", plane::close));
+        closers.push("HTTP", plane::close);
         plane.readinessCheck("database", () -> scheduling.database().isReachable(Duration.ofSeconds(2)));
         if (settings.sessions().redisUrl().isPresent()) {
             plane.readinessCheck("redis", sessions::isReachable);
@@ -308,17 +269,17 @@ public final class Switchboard implements AutoCloseable {
         plane.mount(PersonalData.api(scheduling, clock, plane.workers())::mount); // admin-guarded: ADMIN_PATHS
         RetentionSchedule retention = PersonalData.retention(scheduling, clock, settings.callLog().retention(),
                 settings.retention()).start();
-        closers.push(new Step("retention", retention::close));
+        closers.push("retention", retention::close);
         settings.metrics().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
         slackChannel(followed, security, plane).ifPresent(slack -> {
-            closers.push(new Step("Slack", slack::close));
+            closers.push("Slack", slack::close);
             slack.webhook().ifPresent(webhook -> plane.mount(webhook::mount));
         });
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
-        CalendarRoutes.mount(plane, settings.calendar().icsToken(), scheduling, googleCalendar);
-        calcomWebhook(plane).ifPresent(route -> plane.mount(route::mount));
+        CalendarRoutes.mount(plane, settings.calendar().icsToken(), scheduling, calendars.google());
+        calendars.calcomWebhook(plane).ifPresent(route -> plane.mount(route::mount));
         plane.start();
         http = plane;
         plane.markReady();
@@ -336,7 +297,7 @@ public final class Switchboard implements AutoCloseable {
         CallLogSettings callLog = settings.callLog();
         CallLogWriter writer = new CallLogWriter(new CallLogStore(scheduling.database().dsl()))
                 .withMetrics(metrics.metrics());
-        closers.push(new Step("call log writer", writer::close));
+        closers.push("call log writer", writer::close);
         Optional<OwnerCallSummaries> owner = Optional.empty();
         if (callLog.summarySms()) {
             Optional<String> ownerPhone = scheduling.phones().toE164(scheduling.profile().owner().phone());
@@ -368,98 +329,7 @@ public final class Switchboard implements AutoCloseable {
      * each change is claimed by one relay (see {@link io.switchboard.scheduling.calendar.CalendarOutbox}).
      */
     public synchronized Optional<CalendarRelay> startCalendarRelay() {
-        Optional<CalendarSyncSettings> webhook = settings.calendar().webhook();
-        if (calcom.isPresent()) {
-            return Optional.of(startCalcomRelay());
-        }
-        Optional<GoogleCalendarSync> google = startGoogleCalendar();
-        if (google.isPresent()) {
-            return Optional.of(google.get().relay());
-        }
-        if (webhook.isEmpty()) {
-            LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
-                    CalendarSyncSettings.WEBHOOK_URL);
-            return Optional.empty();
-        }
-        CalendarRelay relay = webhook.get().relay(scheduling.calendarOutbox(), clock).start();
-        closers.push(new Step("calendar relay", relay::close));
-        return Optional.of(relay);
-    }
-
-    /**
-     * Cancellations reach Cal.com through the outbox (bookings and moves were accepted there synchronously). The
-     * settings let no other calendar share the outbox with it.
-     */
-    private CalendarRelay startCalcomRelay() {
-        CalcomCalendar c = calcom.orElseThrow();
-        CalcomCancelSink sink = new CalcomCancelSink(c.api(), c.bookings());
-        CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, clock, Duration.ofSeconds(5),
-                Duration.ofMinutes(5)).start();
-        closers.push(new Step("Cal.com relay", relay::close));
-        attachCalendarSink(sink);
-        return relay;
-    }
-
-    /**
-     * {@code POST /calcom/webhook} when Cal.com is the calendar and {@code CALCOM_WEBHOOK_SECRET} is set: changes
-     * made in Cal.com reach the booking, and a customer whose booking was cancelled or moved there is texted.
-     */
-    private Optional<CalcomWebhookRoute> calcomWebhook(ControlPlane plane) {
-        if (calcom.isEmpty()) {
-            return Optional.empty();
-        }
-        CalcomCalendar c = calcom.get();
-        if (c.settings().webhookSecret().isEmpty()) {
-            LOG.info("Cal.com webhook off: set {} to bring changes made in Cal.com back", CalcomSettings.WEBHOOK_SECRET);
-            return Optional.empty();
-        }
-        Optional<io.switchboard.telephony.outbound.OutboundMessenger> sms =
-                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
-        OwnerCancellationTexts cancels = new OwnerCancellationTexts(sms, scheduling.profile().name(),
-                scheduling.profile().timezone());
-        OwnerMoveTexts moves = new OwnerMoveTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
-        CalcomChanges changes = new CalcomChanges() {
-            @Override
-            public void cancelled(Appointment a) {
-                cancels.accept(a);
-            }
-
-            @Override
-            public void moved(Appointment before, Appointment after) {
-                moves.moved(before, after);
-            }
-        };
-        CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
-                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
-        return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));
-    }
-
-    /**
-     * Two-way Google Calendar sync when {@code SWITCHBOARD_GOOGLE_*} is set: pushes the outbox, pulls the owner's
-     * busy time, and texts a customer whose booking the owner deleted from the calendar.
-     */
-    private Optional<GoogleCalendarSync> startGoogleCalendar() {
-        try {
-            Optional<GoogleCalendarSettings> google = settings.calendar().google();
-            if (google.isEmpty()) {
-                return Optional.empty();
-            }
-            OwnerCalendarTexts texts = new OwnerCalendarTexts(
-                    text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(),
-                    scheduling.profile().name(), scheduling.phones().toE164(scheduling.profile().owner().phone()),
-                    scheduling.profile().timezone());
-            GoogleCalendarSync sync = GoogleCalendarSync.start(google.get(), scheduling, texts,
-                    settings.calendar().publicUrl());
-            closers.push(new Step("Google Calendar sync", sync::close));
-            googleCalendar = sync;
-            attachCalendarSink(sync.sink());
-            Gauge.builder("switchboard.calendar.parked", scheduling.calendarOutbox(), o -> o.parked())
-                    .description("calendar changes that failed repeatedly and wait to be retried")
-                    .register(metrics.metrics().registry());
-            return Optional.of(sync);
-        } catch (GoogleCalendarSetupException e) {
-            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
-        }
+        return calendars.startRelay();
     }
 
     /**
@@ -475,7 +345,7 @@ public final class Switchboard implements AutoCloseable {
         }
         DayBeforeReminders reminders = new DayBeforeReminders(scheduling, text.outbound(), reminderSettings.get())
                 .start();
-        closers.push(new Step("reminders", reminders::close));
+        closers.push("reminders", reminders::close);
         return Optional.of(reminders);
     }
 
@@ -490,7 +360,7 @@ public final class Switchboard implements AutoCloseable {
         }
         BackupSettings s = backups.get();
         BackupSchedule schedule = s.schedule(scheduling.database(), clock).start();
-        closers.push(new Step("backups", schedule::close));
+        closers.push("backups", schedule::close);
         LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
         return Optional.of(schedule);
     }
@@ -498,7 +368,7 @@ public final class Switchboard implements AutoCloseable {
     /** Live transfers to {@code SWITCHBOARD_TRANSFER_NUMBER}, when it is set. */
     private Optional<CallTransfers> callTransfers(Optional<LiveTransferSettings> transfer) {
         Optional<CallTransfers> transfers = transfer.map(s -> new CallTransfers(new TwilioCallTransfer(s)));
-        transfers.ifPresent(t -> closers.push(new Step("call transfers", t::close)));
+        transfers.ifPresent(t -> closers.push("call transfers", t::close));
         LOG.info("live transfer to a person: {}", transfers.isPresent() ? "on, within opening hours" : "off (callers "
                 + "leave a message; set " + LiveTransferSettings.TRANSFER_NUMBER + ")");
         return transfers;
@@ -519,7 +389,7 @@ public final class Switchboard implements AutoCloseable {
         if (voiceAuth == null) {
             voiceAuth = VoiceAuthentication.create(settings.voice().twilio(), settings.voice().verify(),
                     scheduling.database().dsl(), clock);
-            closers.push(new Step("voice authentication", voiceAuth::close));
+            closers.push("voice authentication", voiceAuth::close);
         }
         return voiceAuth;
     }
@@ -657,32 +527,6 @@ public final class Switchboard implements AutoCloseable {
         if (http != null) {
             http.markNotReady();
         }
-        closeAll(closers);
-    }
-
-    private static void closeIfCloseable(String name, Object component, Deque<Step> closers) {
-        if (component instanceof AutoCloseable closeable) {
-            closers.push(new Step(name, closeable::close));
-        }
-    }
-
-    private static void closeAll(Deque<Step> closers) {
-        while (!closers.isEmpty()) {
-            Step step = closers.pop();
-            try {
-                step.action().run();
-            } catch (Exception e) {
-                // Keep going: a stuck HTTP server must not leave the database running.
-                LOG.warn("{} did not close cleanly: {}", step.name(), e.toString());
-            }
-        }
-    }
-
-    private record Step(String name, Closer action) {
-    }
-
-    @FunctionalInterface
-    private interface Closer {
-        void run() throws Exception;
+        closers.closeAll();
     }
 }

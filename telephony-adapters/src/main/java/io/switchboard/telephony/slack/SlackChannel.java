@@ -7,7 +7,6 @@ import io.switchboard.telephony.ratelimit.InboundLimits;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
