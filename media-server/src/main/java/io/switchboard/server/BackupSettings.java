@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
 
@@ -7,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,8 +23,8 @@ record BackupSettings(Path dir, Duration every, int keep) {
     static final String KEEP = "SWITCHBOARD_BACKUP_KEEP";
 
     /** @throws ConfigException naming the variable whose value is unusable */
-    static Optional<BackupSettings> fromEnvironment(Map<String, String> env) {
-        String dir = env.getOrDefault(DIR, "").trim();
+    static Optional<BackupSettings> from(SettingsSource source) {
+        String dir = source.getOrDefault(DIR, "").trim();
         if (dir.isEmpty()) {
             return Optional.empty();
         }
@@ -33,8 +34,8 @@ record BackupSettings(Path dir, Duration every, int keep) {
         } catch (InvalidPathException e) {
             throw new ConfigException(DIR, "'" + dir + "' is not a directory name");
         }
-        int hours = positive(env, EVERY_HOURS, 24);
-        int keep = positive(env, KEEP, 7);
+        int hours = positive(source, EVERY_HOURS, 24);
+        int keep = positive(source, KEEP, 7);
         return Optional.of(new BackupSettings(path, Duration.ofHours(hours), keep));
     }
 
@@ -42,8 +43,8 @@ record BackupSettings(Path dir, Duration every, int keep) {
         return new BackupSchedule(database, dir, every, keep, clock);
     }
 
-    private static int positive(Map<String, String> env, String variable, int fallback) {
-        String value = env.getOrDefault(variable, "").trim();
+    private static int positive(SettingsSource source, String variable, int fallback) {
+        String value = source.getOrDefault(variable, "").trim();
         if (value.isEmpty()) {
             return fallback;
         }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.util.Map;
+import io.switchboard.models.settings.SettingsSource;
 import java.util.Optional;
 
 /**
@@ -28,8 +28,8 @@ final class CalendarRoutes {
     }
 
     /** The public base URL Google can post notifications to, if configured. */
-    static Optional<URI> publicUrl(Map<String, String> env) {
-        String raw = env.getOrDefault(PUBLIC_URL, "").strip();
+    static Optional<URI> publicUrl(SettingsSource source) {
+        String raw = source.getOrDefault(PUBLIC_URL, "").strip();
         if (raw.isEmpty()) {
             return Optional.empty();
         }
@@ -44,8 +44,11 @@ final class CalendarRoutes {
         }
     }
 
-    /** @param google the running Google sync, or null when it is off */
-    static void mount(ControlPlane plane, Map<String, String> env, Scheduling scheduling, GoogleCalendarSync google) {
+    /**
+     * @param icsToken the iCalendar feed's token, when it is on
+     * @param google   the running Google sync, or null when it is off
+     */
+    static void mount(ControlPlane plane, Optional<String> icsToken, Scheduling scheduling, GoogleCalendarSync google) {
         if (google != null) {
             // Named after the setting to fix: a revoked token or an unshared calendar turns readiness false.
             plane.readinessCheck("google calendar " + GoogleCalendarSettings.CREDENTIALS,
@@ -55,12 +58,8 @@ final class CalendarRoutes {
             google.watch().ifPresent(watch -> plane.mount(
                     new GoogleCalendarNotifyRoute(watch, google::notified, plane.workers())::mount));
         }
-        Optional<IcsFeed> feed;
-        try {
-            feed = IcsFeed.fromEnvironment(env, scheduling.profile(), scheduling.appointments(), scheduling.clock());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(IcsFeed.TOKEN, e.getMessage().substring(IcsFeed.TOKEN.length() + 2), e);
-        }
+        Optional<IcsFeed> feed = icsToken.map(token -> new IcsFeed(scheduling.profile(), scheduling.appointments(),
+                scheduling.clock(), token));
         feed.ifPresent(f -> {
             plane.mount(new CalendarFeedRoute(f, plane.workers())::mount);
             LOG.info("iCalendar feed on at /calendar/<{}>.ics", IcsFeed.TOKEN);

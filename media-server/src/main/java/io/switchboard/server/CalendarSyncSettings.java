@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.calendar.CalendarOutbox;
 import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.WebhookCalendarSink;
@@ -7,7 +9,6 @@ import io.switchboard.scheduling.calendar.WebhookCalendarSink;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,14 +26,14 @@ record CalendarSyncSettings(URI webhook, Optional<String> secret) {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** @throws ConfigException when the URL is unusable */
-    static Optional<CalendarSyncSettings> fromEnvironment(Map<String, String> env) {
-        String url = env.getOrDefault(WEBHOOK_URL, "").trim();
+    static Optional<CalendarSyncSettings> from(SettingsSource source) {
+        String url = source.getOrDefault(WEBHOOK_URL, "").trim();
         if (url.isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(new CalendarSyncSettings(URI.create(url),
-                    Optional.ofNullable(env.get(WEBHOOK_SECRET)).filter(s -> !s.isBlank())));
+                    Optional.ofNullable(source.get(WEBHOOK_SECRET)).filter(s -> !s.isBlank())));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(WEBHOOK_URL, "not a URL");
         }

@@ -1,22 +1,33 @@
 package io.switchboard.server;
 
-/** A configuration value Switchboard cannot start with; the message names the variable. */
-public final class ConfigException extends RuntimeException {
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsProblem;
 
-    private final String variable;
+import java.util.List;
+
+/** Configuration Switchboard cannot start with; the message names every variable at fault. */
+public final class ConfigException extends SettingsException {
 
     public ConfigException(String variable, String problem) {
-        super(variable + ": " + problem);
-        this.variable = variable;
+        super(variable, problem);
     }
 
     public ConfigException(String variable, String problem, Throwable cause) {
-        super(variable + ": " + problem, cause);
-        this.variable = variable;
+        super(List.of(new SettingsProblem(variable, problem)), cause);
     }
 
-    /** The environment variable (or config file key) at fault, e.g. {@code SWITCHBOARD_HTTP_PORT}. */
+    /** Several problems, as one start-up error. */
+    public ConfigException(List<SettingsProblem> problems) {
+        super(problems);
+    }
+
+    /** All the problems of {@code gathered}, as one start-up error. */
+    public ConfigException(SettingsException gathered) {
+        super(gathered.problems());
+    }
+
+    /** The (first) environment variable or config file key at fault, e.g. {@code SWITCHBOARD_HTTP_PORT}. */
     public String variable() {
-        return variable;
+        return key();
     }
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The launcher: {@code java -jar switchboard.jar [serve | chat [--channel web|sms|whatsapp|voice] [--from NUMBER] |
- * profile]}. Configuration comes from environment variables, see {@link ServerConfig}.
+ * profile]}. Configuration comes from environment variables (and the YAML file they may name), read once here
+ * into the {@link Settings}: this is the one place the process environment is read.
  */
 public final class Main {
 
@@ -58,11 +59,12 @@ public final class Main {
             quietLogs();
         }
         try {
-            ServerConfig config = ServerConfig.load();
+            Settings settings = Settings.load(System.getenv());
+            ServerConfig config = settings.server();
             switch (command.name()) {
-                case SERVE -> serve(config);
+                case SERVE -> serve(settings);
                 case CHAT -> {
-                    chat(config, command.channel(), command.from());
+                    chat(settings, command.channel(), command.from());
                     System.exit(0);
                 }
                 case PROFILE -> {
@@ -103,9 +105,9 @@ public final class Main {
     }
 
     /** Runs until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes everything in order. */
-    static void serve(ServerConfig config) {
-        LOG.info("starting with {}", config);
-        Switchboard switchboard = Switchboard.open(config);
+    static void serve(Settings settings) {
+        LOG.info("starting with {}", settings);
+        Switchboard switchboard = Switchboard.open(settings);
         ControlPlane http;
         try {
             switchboard.startVoice();
@@ -117,7 +119,7 @@ public final class Main {
             switchboard.close();
             throw e;
         }
-        Shutdown shutdown = switchboard.shutdownSequence(Shutdown.timeoutFrom(config.environment()));
+        Shutdown shutdown = switchboard.shutdownSequence(settings.shutdownTimeout());
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C run the orderly sequence first, while the database and every other component are still
         // up, and only then exit: JVM shutdown hooks run concurrently, so the embedded database's own hook would
@@ -150,8 +152,8 @@ public final class Main {
                 + OpenRanges.describe(scheduling, first, OpenRanges.today(scheduling)) + ")";
     }
 
-    static void chat(ServerConfig config, Channel channel, String from) {
-        try (Switchboard switchboard = Switchboard.open(config)) {
+    static void chat(Settings settings, Channel channel, String from) {
+        try (Switchboard switchboard = Switchboard.open(settings)) {
             new TerminalChat(switchboard.engine(), channel, from)
                     .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out);
         } catch (java.io.IOException e) {

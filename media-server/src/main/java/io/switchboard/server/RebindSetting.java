@@ -1,9 +1,10 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.profile.BusinessMismatchException;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@value BusinessMismatchException#REBIND_SETTING}: whether a start may hand the database's bookings to the business
@@ -15,8 +16,8 @@ final class RebindSetting {
     private RebindSetting() {
     }
 
-    static boolean fromEnvironment(Map<String, String> env) {
-        String value = env.get(BusinessMismatchException.REBIND_SETTING);
+    static boolean from(SettingsSource source) {
+        String value = source.get(BusinessMismatchException.REBIND_SETTING);
         if (value == null || value.isBlank()) {
             return false;
         }

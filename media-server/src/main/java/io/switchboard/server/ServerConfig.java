@@ -1,14 +1,10 @@
 package io.switchboard.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.switchboard.dialog.session.SessionStores;
+import io.switchboard.models.settings.SettingsProblem;
+import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.scheduling.database.DatabaseSettings;
 
-
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,24 +12,22 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The server's settings, from environment variables. A YAML file named by {@code SWITCHBOARD_CONFIG} may add
- * values: a flat mapping of the same variable names ({@code SWITCHBOARD_HTTP_PORT: 9090}); a variable set in the
- * environment wins over the file.
+ * The server's own part of the {@link Settings}: where the profile is, where to listen, which clock, where data
+ * lives, which database, how long a conversation lasts. Every bad value is reported, not only the first.
  *
  * <table>
  *   <caption>Variables</caption>
  *   <tr><th>Variable</th><th>Default</th><th>Meaning</th></tr>
- *   <tr><td>{@code SWITCHBOARD_CONFIG}</td><td>none</td><td>YAML file with more of these variables</td></tr>
  *   <tr><td>{@code SWITCHBOARD_BUSINESS}</td><td>the bundled Bristol Plumbing sample</td>
  *       <td>path of the business profile YAML</td></tr>
  *   <tr><td>{@code SWITCHBOARD_HTTP_HOST}</td><td>{@code 0.0.0.0}</td><td>interface for the HTTP API and webhooks</td></tr>
@@ -45,13 +39,8 @@ import java.util.regex.Pattern;
  *       data ({@code <dir>/postgres}), surviving restarts</td></tr>
  *   <tr><td>{@code DATABASE_URL}</td><td>embedded PostgreSQL</td><td>external PostgreSQL, as
  *       {@code postgres://user:pass@host:5432/db} or {@code jdbc:postgresql://...}</td></tr>
- *   <tr><td>{@code REDIS_URL}</td><td>in-process sessions</td><td>Redis for conversation state
- *       ({@code redis://host:6379})</td></tr>
  *   <tr><td>{@code SWITCHBOARD_SESSION_TIMEOUT}</td><td>{@code 15m}</td><td>a conversation is forgotten after this
  *       long without a message ({@code 90s}, {@code 15m}, {@code 1h}, or ISO-8601 {@code PT15M})</td></tr>
- *   <tr><td>{@code SWITCHBOARD_LLM_PROVIDER}, {@code SWITCHBOARD_LLM_MODEL}, {@code SWITCHBOARD_LLM_TIMEOUT_MS},
- *       {@code OPENAI_API_KEY}, {@code OPENAI_BASE_URL}, {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_BASE_URL}</td>
- *       <td>LLM fallback off</td><td>read by the dialog engine's LLM factory from {@link #environment()}</td></tr>
  * </table>
  *
  * @param businessProfile the profile file, or empty for the bundled sample
@@ -60,23 +49,20 @@ import java.util.regex.Pattern;
  * @param now             the local date-time the clock starts at, or empty for real time
  * @param dataDir         Switchboard's data directory
  * @param databaseUrl     external database, or empty for embedded
- * @param redisUrl        Redis for sessions, or empty for in-process
  * @param sessionTimeout  inactivity timeout of a conversation
- * @param environment     every variable (file values merged under the environment), for factories that read
- *                        their own (LLM, sessions)
  */
 public record ServerConfig(Optional<Path> businessProfile, String httpHost, int httpPort,
                            Optional<LocalDateTime> now, Path dataDir, Optional<String> databaseUrl,
-                           Optional<String> redisUrl, Duration sessionTimeout, Map<String, String> environment) {
+                           Duration sessionTimeout) {
 
-    public static final String CONFIG = "SWITCHBOARD_CONFIG";
+    public static final String CONFIG = SettingsFile.VARIABLE;
     public static final String BUSINESS = "SWITCHBOARD_BUSINESS";
     public static final String HTTP_HOST = "SWITCHBOARD_HTTP_HOST";
     public static final String HTTP_PORT = "SWITCHBOARD_HTTP_PORT";
     public static final String NOW = "SWITCHBOARD_NOW";
     public static final String DATA_DIR = "SWITCHBOARD_DATA_DIR";
     public static final String DATABASE_URL = "DATABASE_URL";
-    public static final String REDIS_URL = "REDIS_URL";
+    public static final String REDIS_URL = SessionStores.REDIS_URL;
     public static final String SESSION_TIMEOUT = "SWITCHBOARD_SESSION_TIMEOUT";
 
     public static final String DEFAULT_HOST = "0.0.0.0";
@@ -92,53 +78,45 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
-        Objects.requireNonNull(redisUrl, "redisUrl");
         Objects.requireNonNull(sessionTimeout, "sessionTimeout");
-        environment = Map.copyOf(environment);
-    }
-
-    /** Reads the process environment (and the file it names). */
-    public static ServerConfig load() {
-        return fromEnvironment(System.getenv());
     }
 
     /**
-     * Reads {@code env}, adding values from the YAML file named by {@code SWITCHBOARD_CONFIG} where {@code env} has
-     * none.
+     * Reads the server's variables from {@code source}.
      *
-     * @throws ConfigException naming the variable whose value is unusable
+     * @throws ConfigException listing every variable whose value is unusable
      */
-    public static ServerConfig fromEnvironment(Map<String, String> env) {
-        Map<String, String> merged = new HashMap<>();
-        String file = blankToNull(env.get(CONFIG));
-        if (file != null) {
-            merged.putAll(readFile(file));
+    public static ServerConfig from(SettingsSource source) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        Optional<Path> business = field(problems, Optional.empty(),
+                () -> source.value(BUSINESS).map(v -> path(BUSINESS, v)));
+        String host = source.value(HTTP_HOST).orElse(DEFAULT_HOST);
+        if (!HOST.matcher(host).matches()) {
+            problems.add(new SettingsProblem(HTTP_HOST, "'" + host + "' is not a host name or IP address"));
         }
-        env.forEach((k, v) -> {
-            if (v != null) {
-                merged.put(k, v);
-            }
-        });
-        return fromValues(merged);
+        int port = field(problems, DEFAULT_PORT, () -> port(source.value(HTTP_PORT).orElse(null)));
+        Optional<LocalDateTime> now = field(problems, Optional.empty(),
+                () -> source.value(NOW).map(ServerConfig::localDateTime));
+        Path dataDir = field(problems, Path.of("data"), () -> path(DATA_DIR, source.value(DATA_DIR).orElse("data")));
+        Optional<String> database = source.value(DATABASE_URL);
+        Duration timeout = field(problems, DEFAULT_SESSION_TIMEOUT,
+                () -> source.value(SESSION_TIMEOUT).map(ServerConfig::duration).orElse(DEFAULT_SESSION_TIMEOUT));
+        ServerConfig config = new ServerConfig(business, host, port, now, dataDir, database, timeout);
+        field(problems, null, config::databaseSettings);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
     }
 
-    /** Reads already merged values; no file is consulted. */
-    public static ServerConfig fromValues(Map<String, String> values) {
-        Optional<Path> business = Optional.ofNullable(blankToNull(values.get(BUSINESS))).map(v -> path(BUSINESS, v));
-        String host = Optional.ofNullable(blankToNull(values.get(HTTP_HOST))).orElse(DEFAULT_HOST).trim();
-        if (!HOST.matcher(host).matches()) {
-            throw new ConfigException(HTTP_HOST, "'" + host + "' is not a host name or IP address");
+    /** One field's value, or {@code fallback} with its problem recorded, so the other fields are still read. */
+    private static <T> T field(List<SettingsProblem> problems, T fallback, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return fallback;
         }
-        int port = port(blankToNull(values.get(HTTP_PORT)));
-        Optional<LocalDateTime> now = Optional.ofNullable(blankToNull(values.get(NOW))).map(ServerConfig::localDateTime);
-        Path dataDir = path(DATA_DIR, Optional.ofNullable(blankToNull(values.get(DATA_DIR))).orElse("data"));
-        Optional<String> database = Optional.ofNullable(blankToNull(values.get(DATABASE_URL))).map(String::trim);
-        Optional<String> redis = Optional.ofNullable(blankToNull(values.get(REDIS_URL))).map(String::trim);
-        Duration timeout = Optional.ofNullable(blankToNull(values.get(SESSION_TIMEOUT)))
-                .map(ServerConfig::duration).orElse(DEFAULT_SESSION_TIMEOUT);
-        ServerConfig config = new ServerConfig(business, host, port, now, dataDir, database, redis, timeout, values);
-        config.databaseSettings();
-        return config;
     }
 
     /** The database to open: {@code DATABASE_URL}, or embedded under {@link #postgresDir()}. */
@@ -178,44 +156,7 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
                 + ", now=" + now.map(LocalDateTime::toString).orElse("(real time)")
                 + ", dataDir=" + dataDir
                 + ", database=" + (databaseUrl.isPresent() ? "external" : "embedded")
-                + ", sessions=" + (redisUrl.isPresent() ? "redis" : "in-process")
                 + ", sessionTimeout=" + sessionTimeout + "]";
-    }
-
-    private static Map<String, String> readFile(String file) {
-        Path path = path(CONFIG, file);
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(path));
-        } catch (JsonProcessingException e) {
-            // Never the parser's message: it quotes the offending line, and the file may be anything.
-            var at = e.getLocation();
-            throw new ConfigException(CONFIG, "'" + file + "' is not valid YAML"
-                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new ConfigException(CONFIG, "cannot read '" + file + "': " + e.getMessage(), e);
-        }
-        Map<String, String> values = new HashMap<>();
-        if (root == null || root.isMissingNode() || root.isNull()) {
-            return values;
-        }
-        if (!root.isObject()) {
-            throw new ConfigException(CONFIG, "'" + file + "' must be a mapping of variable names to values");
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String name = field.getKey().trim().toUpperCase(Locale.ROOT);
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                continue;
-            }
-            if (!value.isValueNode()) {
-                throw new ConfigException(name.matches("[A-Z_][A-Z0-9_]{0,63}") ? name : "(a key)",
-                        "in '" + file + "' must be a single value, not a list or mapping");
-            }
-            values.put(name, value.asText());
-        }
-        return values;
     }
 
     private static int port(String value) {
@@ -284,7 +225,4 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

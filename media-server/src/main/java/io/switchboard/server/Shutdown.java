@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import io.switchboard.models.settings.SettingsSource;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -63,8 +63,8 @@ public final class Shutdown {
     }
 
     /** The bound from {@value #TIMEOUT} ({@code 20s}, {@code 1500ms}; plain numbers are seconds). */
-    public static Duration timeoutFrom(Map<String, String> env) {
-        String raw = env.getOrDefault(TIMEOUT, "").strip().toLowerCase(Locale.ROOT);
+    public static Duration timeoutFrom(SettingsSource source) {
+        String raw = source.getOrDefault(TIMEOUT, "").strip().toLowerCase(Locale.ROOT);
         if (raw.isEmpty()) {
             return DEFAULT_TIMEOUT;
         }

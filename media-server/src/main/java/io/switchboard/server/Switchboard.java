@@ -13,21 +13,9 @@ import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.calendar.CalendarRelay;
 import io.switchboard.scheduling.calendar.CalendarSink;
-import io.switchboard.scheduling.calendar.calcom.CalcomApi;
-import io.switchboard.scheduling.calendar.calcom.CalcomBookings;
 import io.switchboard.scheduling.calendar.calcom.CalcomCalendar;
-import io.switchboard.scheduling.calendar.calcom.CalcomCancelSink;
-import io.switchboard.scheduling.calendar.calcom.CalcomChanges;
-import io.switchboard.scheduling.calendar.calcom.CalcomSettings;
-import io.switchboard.scheduling.calendar.calcom.CalcomSetupException;
-import io.switchboard.scheduling.calendar.calcom.CalcomSignature;
-import io.switchboard.scheduling.calendar.calcom.CalcomWebhook;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSettings;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSetupException;
-import io.switchboard.scheduling.calendar.google.GoogleCalendarSync;
 import io.switchboard.scheduling.database.BackupSchedule;
 import io.switchboard.scheduling.database.Database;
-import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.profile.BusinessBinding;
 import io.switchboard.scheduling.profile.BusinessProfileLoader;
 import io.switchboard.scheduling.profile.ProfileWarning;
@@ -36,14 +24,11 @@ import io.switchboard.telephony.messaging.DayBeforeReminders;
 import io.switchboard.telephony.http.ApiSecurity;
 import io.switchboard.telephony.http.ControlPlane;
 import io.switchboard.telephony.http.HttpSettings;
-import io.switchboard.telephony.http.HttpTimeouts;
-import io.switchboard.telephony.http.MetricsAccess;
 import io.switchboard.telephony.http.MetricsEndpoint;
 import io.switchboard.telephony.http.MissedCallsApi;
 import io.switchboard.telephony.http.CallLogApi;
 import io.switchboard.telephony.privacy.RetentionSchedule;
 import io.switchboard.telephony.slack.SlackChannel;
-import io.switchboard.telephony.privacy.RetentionSettings;
 import io.switchboard.telephony.calllog.CallLogSettings;
 import io.switchboard.telephony.calllog.CallLogStore;
 import io.switchboard.telephony.calllog.CallLogWriter;
@@ -51,7 +36,6 @@ import io.switchboard.telephony.calllog.CallSummary;
 import io.switchboard.telephony.calllog.OwnerCallSummaries;
 import io.switchboard.media.call.CallLogRecorder;
 import io.switchboard.telephony.metrics.PrometheusMetrics;
-import io.switchboard.telephony.http.CalcomWebhookRoute;
 import io.switchboard.telephony.voice.BusyCallFollowUp;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.MissedCalls;
@@ -61,28 +45,20 @@ import io.switchboard.telephony.messaging.TextChannels;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.TwilioVoiceWebhook;
 import io.switchboard.dialog.understanding.AnswerCheck;
-import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatencyMetrics;
 import io.switchboard.media.call.VoiceCalls;
-import io.switchboard.media.call.VoiceSettings;
-import io.switchboard.media.server.MediaServerSettings;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.SpeechRecognizers;
-import io.switchboard.media.stt.SttSettings;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
-import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +74,7 @@ public final class Switchboard implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Switchboard.class);
 
+    private final Settings settings;
     private final ServerConfig config;
     private final Clock clock;
     private final Scheduling scheduling;
@@ -106,21 +83,21 @@ public final class Switchboard implements AutoCloseable {
     private final TextChannels text;
     private final PrometheusMetrics metrics;
     /** What to close, last created first. */
-    private final Deque<Step> closers;
+    private final Closers closers;
     private Vertx vertx;
     private ControlPlane http;
     private MediaWebSocketServer media;
     private VoiceCalls calls;
     private VoiceAuthentication voiceAuth;
     private volatile CalendarSink calendarSink;
-    private GoogleCalendarSync googleCalendar;
-    /** Cal.com as the calendar ({@code SWITCHBOARD_CALENDAR=calcom}), set once by {@link #open}. */
-    private Optional<CalcomCalendar> calcom = Optional.empty();
+    /** The calendars (Cal.com, Google, the webhook mirror), set once by {@link #open}. */
+    private CalendarWiring calendars;
 
-    private Switchboard(ServerConfig config, Clock clock, Scheduling scheduling, SessionStore sessions,
-                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Deque<Step> closers) {
+    private Switchboard(Settings settings, Clock clock, Scheduling scheduling, SessionStore sessions,
+                        DialogEngine engine, TextChannels text, PrometheusMetrics metrics, Closers closers) {
         this.metrics = metrics;
-        this.config = config;
+        this.settings = settings;
+        this.config = settings.server();
         this.clock = clock;
         this.scheduling = scheduling;
         this.sessions = sessions;
@@ -130,9 +107,10 @@ public final class Switchboard implements AutoCloseable {
     }
 
     /** Everything but HTTP, with the real receptionist (sessions expire after the configured timeout). */
-    public static Switchboard open(ServerConfig config) {
+    public static Switchboard open(Settings settings) {
         PrometheusMetrics metrics = PrometheusMetrics.create();
-        return open(config, new EngineFactory() {
+        ServerConfig config = settings.server();
+        return open(settings, new EngineFactory() {
             @Override
             public DialogEngine create(Scheduling scheduling, SessionStore sessions, LlmFallback llm, Notifier notifier) {
                 return create(scheduling, sessions, llm, notifier, PhoneVerifier.unavailable());
@@ -153,58 +131,47 @@ public final class Switchboard implements AutoCloseable {
      * @throws io.switchboard.scheduling.profile.ProfileException when the business profile is unusable
      * @throws ConfigException                                    when a setting is unusable
      */
-    public static Switchboard open(ServerConfig config, EngineFactory engines) {
-        return open(config, engines, PrometheusMetrics.create());
+    public static Switchboard open(Settings settings, EngineFactory engines) {
+        return open(settings, engines, PrometheusMetrics.create());
     }
 
-    private static Switchboard open(ServerConfig config, EngineFactory engines, PrometheusMetrics metrics) {
-        Objects.requireNonNull(config, "config");
+    private static Switchboard open(Settings settings, EngineFactory engines, PrometheusMetrics metrics) {
+        Objects.requireNonNull(settings, "settings");
+        ServerConfig config = settings.server();
         Objects.requireNonNull(engines, "engines");
-        Deque<Step> closers = new ArrayDeque<>();
-        closers.push(new Step("metrics", metrics::close));
+        Closers closers = new Closers();
+        closers.push("metrics", metrics::close);
         try {
             BusinessProfile profile = loadProfile(config);
             Clock clock = config.clock(profile.timezone());
             Database database = Database.open(config.databaseSettings());
-            closers.push(new Step("database", database::close));
-            Optional<CalcomCalendar> calcom = calcom(config, profile, clock, database);
+            closers.push("database", database::close);
+            Optional<CalcomCalendar> calcom = CalendarWiring.calcom(settings.calendar(), profile, clock, database);
             Scheduling scheduling = calcom.map(c -> Scheduling.create(profile, clock, database, c, c))
                     .orElseGet(() -> Scheduling.create(profile, clock, database));
             // Off every event loop: readers of the profile only ever read memory; this thread reads the database.
-            closers.push(new Step("profile refresh", scheduling.profiles().startRefreshing()::close));
+            closers.push("profile refresh", scheduling.profiles().startRefreshing()::close);
             // Before anything can book: a profile of another business must not merge into these bookings.
-            new BusinessBinding(database, clock).bind(profile, RebindSetting.fromEnvironment(config.environment()));
-            SessionStore sessions = openSessions(config, clock);
-            closers.push(new Step("sessions", sessions::close));
+            new BusinessBinding(database, clock).bind(profile, settings.rebindBusiness());
+            SessionStore sessions = SessionStores.open(settings.sessions(), clock);
+            closers.push("sessions", sessions::close);
             // the on-box embedding model's native libraries go under the data dir (or SWITCHBOARD_NATIVE_CACHE_DIR)
-            OnBoxEmbeddings.configure(config.environment(), config.dataDir());
-            LlmFallback llm = LlmFallbacks.fromEnvironment(config.environment(), metrics.metrics().errors());
-            closeIfCloseable("LLM fallback", llm, closers);
-            TextChannels text = openTextChannels(config, scheduling, metrics);
-            closers.push(new Step("text channels", text::close));
+            OnBoxEmbeddings.configure(settings.embeddings(), config.dataDir());
+            LlmFallback llm = LlmFallbacks.create(settings.llm(), metrics.metrics().errors());
+            closers.pushIfCloseable("LLM fallback", llm);
+            TextChannels text = TextChannels.create(settings.text(),
+                    settings.voice().transfer().map(LiveTransferSettings::number), scheduling, metrics.metrics());
+            closers.push("text channels", text::close);
             Notifier notifier = text.notifier();
             DialogEngine engine = engines.create(scheduling, sessions, llm, notifier, text.phoneVerifier());
-            closeIfCloseable("dialog engine", engine, closers);
-            Switchboard switchboard = new Switchboard(config, clock, scheduling, sessions, engine, text, metrics, closers);
-            switchboard.calcom = calcom;
+            closers.pushIfCloseable("dialog engine", engine);
+            Switchboard switchboard = new Switchboard(settings, clock, scheduling, sessions, engine, text, metrics, closers);
+            switchboard.calendars = new CalendarWiring(settings.calendar(), calcom, scheduling, text, clock,
+                    metrics, closers, switchboard::attachCalendarSink);
             return switchboard;
         } catch (RuntimeException e) {
-            closeAll(closers);
+            closers.closeAll();
             throw e;
-        }
-    }
-
-    /** Cal.com behind the booking seam when {@code SWITCHBOARD_CALENDAR=calcom}. */
-    private static Optional<CalcomCalendar> calcom(ServerConfig config, BusinessProfile profile, Clock clock,
-                                                   Database database) {
-        try {
-            return CalcomSettings.fromEnvironment(config.environment(), profile).map(s -> {
-                LOG.info("Cal.com is the calendar: {}", s);
-                return new CalcomCalendar(s, new CalcomApi(s), new CalcomBookings(database.dsl()), clock,
-                        profile.timezone());
-            });
-        } catch (CalcomSetupException e) {
-            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
         }
     }
 
@@ -231,38 +198,25 @@ public final class Switchboard implements AutoCloseable {
         if (media != null) {
             throw new IllegalStateException("voice already started");
         }
-        Map<String, String> env = config.environment();
-        SttSettings sttSettings;
-        VoiceSettings voiceSettings;
-        MediaServerSettings mediaSettings;
-        int maxCalls;
-        try {
-            sttSettings = SttSettings.fromEnvironment(env);
-            voiceSettings = VoiceSettings.fromEnvironment(env);
-            mediaSettings = MediaServerSettings.fromEnvironment(env);
-            maxCalls = CallLimits.maxCalls(env);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_STT_* / SWITCHBOARD_VAD_* / SWITCHBOARD_MEDIA_* / SWITCHBOARD_MAX_CALLS",
-                    e.getMessage(), e);
-        }
-        SpeechRecognizer stt = SpeechRecognizers.start(sttSettings,
+        VoiceServerSettings voice = settings.voice();
+        SpeechRecognizer stt = SpeechRecognizers.start(voice.stt(),
                 new io.switchboard.media.stt.RecognitionMetrics(metrics.metrics()));
-        closers.push(new Step("speech recognizer", stt::close));
+        closers.push("speech recognizer", stt::close);
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
-        closers.push(new Step("speech synthesizer", tts::close));
+        closers.push("speech synthesizer", tts::close);
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
                 scheduling.profile().name());
-        closers.push(new Step("busy-call follow-ups", busy::close));
-        Optional<CallTransfers> transfers = callTransfers(env);
+        closers.push("busy-call follow-ups", busy::close);
+        Optional<CallTransfers> transfers = callTransfers(voice.transfer());
         DialogEngine voiceEngine = new FollowUpEngine(engine, text.followUps());
         calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
-                voiceSettings)
+                voice.calls())
                 .withAnswerCheck(answers)
                 .withListening(new io.switchboard.media.stt.ExpectedSpeech(answers, scheduling.profile()))
-                .withMaxCalls(maxCalls)
+                .withMaxCalls(voice.maxCalls())
                 .withOverflow(busy::turnedAway)
                 .withMetrics(metrics.metrics())
                 .addLatencyListener(new TurnLatencyMetrics(metrics.metrics()))
@@ -274,11 +228,11 @@ public final class Switchboard implements AutoCloseable {
         io.switchboard.media.server.SoftphoneStreamAuth softphone = new io.switchboard.media.server.SoftphoneStreamAuth(
                 new io.switchboard.telephony.security.AdminSessions(scheduling.database().dsl(), clock,
                         new java.security.SecureRandom())::claimTicket);
-        closers.push(new Step("softphone tickets", softphone::close));
-        MediaWebSocketServer server = MediaWebSocketServer.start(mediaSettings,
+        closers.push("softphone tickets", softphone::close);
+        MediaWebSocketServer server = MediaWebSocketServer.start(voice.media(),
                 transfers.map(t -> t.calls(calls)).orElse(calls),
                 voiceAuthentication().mediaStreams(), softphone);
-        closers.push(new Step("media server", server::close));
+        closers.push("media server", server::close);
         media = server;
         return server;
     }
@@ -294,17 +248,17 @@ public final class Switchboard implements AutoCloseable {
             throw new IllegalStateException("HTTP already started");
         }
         Vertx v = Vertx.vertx();
-        closers.push(new Step("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
-                .get(10, TimeUnit.SECONDS)));
+        closers.push("Vert.x", () -> v.close().toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS));
         vertx = v;
         ControlPlane plane = new ControlPlane(v, new HttpSettings(config.httpHost(), config.httpPort())
-                .withTimeouts(httpTimeouts()), scheduling.profile().name());
-        closers.push(new Step("HTTP", plane::close));
+                .withTimeouts(settings.httpTimeouts()), scheduling.profile().name());
+        closers.push("HTTP", plane::close);
         plane.readinessCheck("database", () -> scheduling.database().isReachable(Duration.ofSeconds(2)));
-        if (config.redisUrl().isPresent()) {
+        if (settings.sessions().redisUrl().isPresent()) {
             plane.readinessCheck("redis", sessions::isReachable);
         }
-        ApiSecurity security = apiSecurity();
+        ApiSecurity security = ApiSecurity.create(settings.security(), config.dataDir(), scheduling);
         // Changes are texted to the booking's number; text conversations are written to the conversation log.
         DialogEngine followed = new io.switchboard.telephony.calllog.LoggedConversations(
                 new FollowUpEngine(engine, text.followUps()), new io.switchboard.telephony.calllog.ConversationLog(
@@ -316,61 +270,39 @@ public final class Switchboard implements AutoCloseable {
         plane.mount(new CallLogApi(new CallLogStore(scheduling.database().dsl()), clock,
                 scheduling.profile().timezone(), plane.workers())::mount);
         plane.mount(PersonalData.api(scheduling, clock, plane.workers())::mount); // admin-guarded: ADMIN_PATHS
-        RetentionSchedule retention = PersonalData.retention(scheduling, clock, callLogSettings().retention(),
-                retentionSettings()).start();
-        closers.push(new Step("retention", retention::close));
-        metricsAccess().ifPresent(access ->
+        RetentionSchedule retention = PersonalData.retention(scheduling, clock, settings.callLog().retention(),
+                settings.retention()).start();
+        closers.push("retention", retention::close);
+        settings.metrics().ifPresent(access ->
                 plane.mount(new MetricsEndpoint(metrics::scrape, access, plane.workers())::mount));
         plane.mount(router -> text.mount(router, v, followed, security.limits()));
         slackChannel(followed, security, plane).ifPresent(slack -> {
-            closers.push(new Step("Slack", slack::close));
+            closers.push("Slack", slack::close);
             slack.webhook().ifPresent(webhook -> plane.mount(webhook::mount));
         });
         voiceWebhook().ifPresent(webhook -> plane.mount(webhook::mount));
-        CalendarRoutes.mount(plane, config.environment(), scheduling, googleCalendar);
-        calcomWebhook(plane).ifPresent(route -> plane.mount(route::mount));
+        CalendarRoutes.mount(plane, settings.calendar().icsToken(), scheduling, calendars.google());
+        calendars.calcomWebhook(plane).ifPresent(route -> plane.mount(route::mount));
         plane.start();
         http = plane;
         plane.markReady();
         return plane;
     }
 
-    /**
-     * Where the browser softphone's page connects: {@code SWITCHBOARD_SOFTPHONE_URL} when set, else under the
-     * configured media URL or public URL (behind the TLS proxy, which routes {@code /media*} to the media port), else
-     * the host the browser used with the media port. Null while voice is off.
-     */
+    /** Where the browser softphone's page connects (see {@link SoftphoneUrls}); null while voice is off. */
     private String softphoneMediaUrl(String requestHost, boolean secure) {
         MediaWebSocketServer m = media;
-        if (m == null) {
-            return null;
-        }
-        String softphone = config.environment().getOrDefault("SWITCHBOARD_SOFTPHONE_URL", "").strip();
-        if (!softphone.isEmpty()) {
-            return softphone;
-        }
-        String configured = config.environment().getOrDefault("SWITCHBOARD_MEDIA_URL", "").strip();
-        String publicUrl = config.environment().getOrDefault("SWITCHBOARD_PUBLIC_URL", "").strip();
-        if (!configured.isEmpty()) {
-            return configured.replaceFirst("/+$", "") + MediaWebSocketServer.SOFTPHONE_SUFFIX;
-        }
-        if (!publicUrl.isEmpty()) {
-            java.net.URI u = java.net.URI.create(publicUrl);
-            return ("https".equalsIgnoreCase(u.getScheme()) ? "wss://" : "ws://") + u.getRawAuthority()
-                    + m.softphonePath();
-        }
-        String host = requestHost == null ? "localhost" : requestHost.replaceFirst(":[0-9]+$", "");
-        return (secure ? "wss://" : "ws://") + host + ":" + m.port() + m.softphonePath();
+        return m == null ? null : settings.voice().softphone().forRequest(m, requestHost, secure);
     }
 
     /** Stores every answered call (its writer closes after the media server, so ending calls are still stored). */
     private CallLogRecorder callLogRecorder() {
-        CallLogSettings settings = callLogSettings();
+        CallLogSettings callLog = settings.callLog();
         CallLogWriter writer = new CallLogWriter(new CallLogStore(scheduling.database().dsl()))
                 .withMetrics(metrics.metrics());
-        closers.push(new Step("call log writer", writer::close));
+        closers.push("call log writer", writer::close);
         Optional<OwnerCallSummaries> owner = Optional.empty();
-        if (settings.summarySms()) {
+        if (callLog.summarySms()) {
             Optional<String> ownerPhone = scheduling.phones().toE164(scheduling.profile().owner().phone());
             if (!text.smsEnabled() || ownerPhone.isEmpty()) {
                 LOG.warn("{} is on but SMS is not configured or the owner's number is unusable: no call summaries",
@@ -379,62 +311,19 @@ public final class Switchboard implements AutoCloseable {
                 owner = Optional.of(new OwnerCallSummaries(text.outbound(), ownerPhone.get()));
             }
         }
-        if (settings.logTranscripts()) {
+        if (callLog.logTranscripts()) {
             LOG.warn("{} is on: what callers say is written to the log (personal data)", CallLogSettings.LOG_TRANSCRIPTS);
         }
         return new CallLogRecorder(writer, clock, new CallSummary(scheduling.profile()), owner,
-                settings.logTranscripts());
-    }
-
-    private CallLogSettings callLogSettings() {
-        try {
-            return CallLogSettings.fromEnvironment(config.environment());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_CALL_LOG_* / SWITCHBOARD_LOG_TRANSCRIPTS / "
-                    + "SWITCHBOARD_CALL_SUMMARY_SMS", e.getMessage(), e);
-        }
+                callLog.logTranscripts());
     }
 
     /** Slack (Events API and/or Socket Mode), when {@code SLACK_BOT_TOKEN} is set. */
     private Optional<SlackChannel> slackChannel(DialogEngine followed, ApiSecurity security, ControlPlane plane) {
         try {
-            return SlackChannel.fromEnvironment(config.environment(), followed, scheduling, security.limits(),
-                    plane.workers());
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            return SlackChannel.create(settings.slack(), followed, scheduling, security.limits(), plane.workers());
+        } catch (java.io.UncheckedIOException e) {
             throw new ConfigException("SLACK_*", e.getMessage(), e);
-        }
-    }
-
-    private RetentionSettings retentionSettings() {
-        try {
-            return RetentionSettings.fromEnvironment(config.environment());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_RETENTION_*", e.getMessage(), e);
-        }
-    }
-
-    /** The admin token (configured or generated and shared), the chat's web origins and the inbound rate limits. */
-    private ApiSecurity apiSecurity() {
-        try {
-            return ApiSecurity.fromEnvironment(config.environment(), config.dataDir(), scheduling);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_ADMIN_TOKEN / SWITCHBOARD_WEB_ORIGINS", e.getMessage(), e);
-        }
-    }
-
-    private Optional<MetricsAccess> metricsAccess() {
-        try {
-            return MetricsAccess.fromEnvironment(config.environment());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(MetricsAccess.VARIABLE, e.getMessage(), e);
-        }
-    }
-
-    private HttpTimeouts httpTimeouts() {
-        try {
-            return HttpTimeouts.fromEnvironment(config.environment());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("SWITCHBOARD_HTTP_*_TIMEOUT", e.getMessage(), e);
         }
     }
 
@@ -443,92 +332,7 @@ public final class Switchboard implements AutoCloseable {
      * each change is claimed by one relay (see {@link io.switchboard.scheduling.calendar.CalendarOutbox}).
      */
     public synchronized Optional<CalendarRelay> startCalendarRelay() {
-        Optional<CalendarSyncSettings> settings = CalendarSyncSettings.fromEnvironment(config.environment());
-        if (calcom.isPresent()) {
-            return Optional.of(startCalcomRelay(settings.isPresent()));
-        }
-        Optional<GoogleCalendarSync> google = startGoogleCalendar(settings.isPresent());
-        if (google.isPresent()) {
-            return Optional.of(google.get().relay());
-        }
-        if (settings.isEmpty()) {
-            LOG.info("calendar sync off: set {} to mirror bookings; changes wait in the outbox",
-                    CalendarSyncSettings.WEBHOOK_URL);
-            return Optional.empty();
-        }
-        CalendarRelay relay = settings.get().relay(scheduling.calendarOutbox(), clock).start();
-        closers.push(new Step("calendar relay", relay::close));
-        return Optional.of(relay);
-    }
-
-    /** Cancellations reach Cal.com through the outbox (bookings and moves were accepted there synchronously). */
-    private CalendarRelay startCalcomRelay(boolean webhookToo) {
-        boolean googleToo = !config.environment().getOrDefault(GoogleCalendarSettings.CALENDAR_ID, "").isBlank();
-        if (webhookToo || googleToo) {
-            throw new ConfigException(CalcomSettings.CALENDAR, "calcom takes the calendar outbox; unset "
-                    + (webhookToo ? CalendarSyncSettings.WEBHOOK_URL : GoogleCalendarSettings.CALENDAR_ID));
-        }
-        CalcomCalendar c = calcom.orElseThrow();
-        CalcomCancelSink sink = new CalcomCancelSink(c.api(), c.bookings());
-        CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, clock, Duration.ofSeconds(5),
-                Duration.ofMinutes(5)).start();
-        closers.push(new Step("Cal.com relay", relay::close));
-        attachCalendarSink(sink);
-        return relay;
-    }
-
-    /**
-     * {@code POST /calcom/webhook} when Cal.com is the calendar and {@code CALCOM_WEBHOOK_SECRET} is set: changes
-     * made in Cal.com reach the booking, and a customer whose booking was cancelled or moved there is texted.
-     */
-    private Optional<CalcomWebhookRoute> calcomWebhook(ControlPlane plane) {
-        if (calcom.isEmpty()) {
-            return Optional.empty();
-        }
-        CalcomCalendar c = calcom.get();
-        if (c.settings().webhookSecret().isEmpty()) {
-            LOG.info("Cal.com webhook off: set {} to bring changes made in Cal.com back", CalcomSettings.WEBHOOK_SECRET);
-            return Optional.empty();
-        }
-        Optional<io.switchboard.telephony.outbound.OutboundMessenger> sms =
-                text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
-        CalcomChanges changes = new OwnerChangeTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
-        CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
-                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
-        return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));
-    }
-
-    /**
-     * Two-way Google Calendar sync when {@code SWITCHBOARD_GOOGLE_*} is set: pushes the outbox, pulls the owner's
-     * busy time, and texts a customer whose booking the owner deleted from the calendar.
-     */
-    private Optional<GoogleCalendarSync> startGoogleCalendar(boolean webhookToo) {
-        try {
-            Optional<GoogleCalendarSettings> settings = GoogleCalendarSettings.fromEnvironment(config.environment());
-            if (settings.isEmpty()) {
-                return Optional.empty();
-            }
-            if (webhookToo) {
-                // Two relays over one outbox would split the changes between the two calendars.
-                throw new ConfigException(CalendarSyncSettings.WEBHOOK_URL,
-                        "set either it or " + GoogleCalendarSettings.CALENDAR_ID + ", not both");
-            }
-            OwnerCalendarTexts texts = new OwnerCalendarTexts(
-                    text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(),
-                    scheduling.profile().name(), scheduling.phones().toE164(scheduling.profile().owner().phone()),
-                    scheduling.profile().timezone());
-            GoogleCalendarSync sync = GoogleCalendarSync.start(settings.get(), scheduling, texts,
-                    CalendarRoutes.publicUrl(config.environment()));
-            closers.push(new Step("Google Calendar sync", sync::close));
-            googleCalendar = sync;
-            attachCalendarSink(sync.sink());
-            Gauge.builder("switchboard.calendar.parked", scheduling.calendarOutbox(), o -> o.parked())
-                    .description("calendar changes that failed repeatedly and wait to be retried")
-                    .register(metrics.metrics().registry());
-            return Optional.of(sync);
-        } catch (GoogleCalendarSetupException e) {
-            throw new ConfigException(e.setting(), e.getMessage().substring(e.setting().length() + 2), e);
-        }
+        return calendars.startRelay();
     }
 
     /**
@@ -536,18 +340,15 @@ public final class Switchboard implements AutoCloseable {
      * Safe on every instance: each reminder is claimed in PostgreSQL by one.
      */
     public synchronized Optional<DayBeforeReminders> startReminders() {
-        Optional<ReminderSettings> settings;
-        try {
-            settings = ReminderSettings.fromEnvironment(config.environment());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(ReminderSettings.TIME, e.getMessage().substring(ReminderSettings.TIME.length() + 2), e);
-        }
-        if (settings.isEmpty() || !(text.smsEnabled() || text.whatsAppEnabled())) {
-            LOG.info("day-before reminders off ({})", settings.isEmpty() ? ReminderSettings.TIME + "=off" : "no texting");
+        Optional<ReminderSettings> reminderSettings = settings.reminders();
+        if (reminderSettings.isEmpty() || !(text.smsEnabled() || text.whatsAppEnabled())) {
+            LOG.info("day-before reminders off ({})", reminderSettings.isEmpty() ? ReminderSettings.TIME + "=off"
+                    : "no texting");
             return Optional.empty();
         }
-        DayBeforeReminders reminders = new DayBeforeReminders(scheduling, text.outbound(), settings.get()).start();
-        closers.push(new Step("reminders", reminders::close));
+        DayBeforeReminders reminders = new DayBeforeReminders(scheduling, text.outbound(), reminderSettings.get())
+                .start();
+        closers.push("reminders", reminders::close);
         return Optional.of(reminders);
     }
 
@@ -556,27 +357,21 @@ public final class Switchboard implements AutoCloseable {
      * database taken while it serves, so the embedded database needs no downtime to be backed up.
      */
     public synchronized Optional<BackupSchedule> startBackups() {
-        Optional<BackupSettings> settings = BackupSettings.fromEnvironment(config.environment());
-        if (settings.isEmpty()) {
+        Optional<BackupSettings> backups = settings.backups();
+        if (backups.isEmpty()) {
             return Optional.empty();
         }
-        BackupSettings s = settings.get();
+        BackupSettings s = backups.get();
         BackupSchedule schedule = s.schedule(scheduling.database(), clock).start();
-        closers.push(new Step("backups", schedule::close));
+        closers.push("backups", schedule::close);
         LOG.info("backing up the database to {} every {} h, keeping {}", s.dir(), s.every().toHours(), s.keep());
         return Optional.of(schedule);
     }
 
     /** Live transfers to {@code SWITCHBOARD_TRANSFER_NUMBER}, when it is set. */
-    private Optional<CallTransfers> callTransfers(Map<String, String> env) {
-        Optional<LiveTransferSettings> settings;
-        try {
-            settings = LiveTransferSettings.fromEnvironment(env);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(LiveTransferSettings.TRANSFER_NUMBER, e.getMessage(), e);
-        }
-        Optional<CallTransfers> transfers = settings.map(s -> new CallTransfers(new TwilioCallTransfer(s)));
-        transfers.ifPresent(t -> closers.push(new Step("call transfers", t::close)));
+    private Optional<CallTransfers> callTransfers(Optional<LiveTransferSettings> transfer) {
+        Optional<CallTransfers> transfers = transfer.map(s -> new CallTransfers(new TwilioCallTransfer(s)));
+        transfers.ifPresent(t -> closers.push("call transfers", t::close));
         LOG.info("live transfer to a person: {}", transfers.isPresent() ? "on, within opening hours" : "off (callers "
                 + "leave a message; set " + LiveTransferSettings.TRANSFER_NUMBER + ")");
         return transfers;
@@ -584,31 +379,20 @@ public final class Switchboard implements AutoCloseable {
 
     /** The Twilio voice webhook, when the public URL Twilio should stream calls to is configured. */
     private Optional<TwilioVoiceWebhook> voiceWebhook() {
-        Map<String, String> env = config.environment();
-        boolean configured = !env.getOrDefault("SWITCHBOARD_PUBLIC_URL", "").isBlank()
-                || !env.getOrDefault("SWITCHBOARD_MEDIA_URL", "").isBlank();
-        if (!configured) {
+        Optional<TwilioVoiceSettings> twilio = settings.voice().twilio();
+        if (twilio.isEmpty()) {
             LOG.info("Twilio voice webhook off: set SWITCHBOARD_PUBLIC_URL (and TWILIO_AUTH_TOKEN) to take calls");
             return Optional.empty();
         }
-        try {
-            return Optional.of(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(env),
-                    voiceAuthentication().tokens()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ConfigException("SWITCHBOARD_PUBLIC_URL / TWILIO_AUTH_TOKEN", e.getMessage(), e);
-        }
+        return Optional.of(TwilioVoiceWebhook.create(twilio.get(), voiceAuthentication().tokens()));
     }
 
     /** The voice path's token key and checks, made on first use (the webhook and the media server share them). */
     private synchronized VoiceAuthentication voiceAuthentication() {
         if (voiceAuth == null) {
-            try {
-                voiceAuth = VoiceAuthentication.fromEnvironment(config.environment(), scheduling.database().dsl(),
-                        clock);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("SWITCHBOARD_PUBLIC_URL / TWILIO_AUTH_TOKEN", e.getMessage(), e);
-            }
-            closers.push(new Step("voice authentication", voiceAuth::close));
+            voiceAuth = VoiceAuthentication.create(settings.voice().twilio(), settings.voice().verify(),
+                    scheduling.database().dsl(), clock);
+            closers.push("voice authentication", voiceAuth::close);
         }
         return voiceAuth;
     }
@@ -637,8 +421,14 @@ public final class Switchboard implements AutoCloseable {
         return metrics;
     }
 
+    /** The server's own settings. */
     public ServerConfig config() {
         return config;
+    }
+
+    /** Every setting, as parsed at start-up. */
+    public Settings settings() {
+        return settings;
     }
 
     public BusinessProfile profile() {
@@ -740,60 +530,6 @@ public final class Switchboard implements AutoCloseable {
         if (http != null) {
             http.markNotReady();
         }
-        closeAll(closers);
-    }
-
-    private static SessionStore openSessions(ServerConfig config, Clock clock) {
-        try {
-            return SessionStores.fromEnvironment(config.environment(), clock);
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(SessionStores.MAX_SESSIONS)) {
-                throw new ConfigException(SessionStores.MAX_SESSIONS, e.getMessage(), e);
-            }
-            throw new ConfigException(ServerConfig.REDIS_URL, "not a usable Redis URL (redis://host:6379)", e);
-        }
-    }
-
-    private static TextChannels openTextChannels(ServerConfig config, Scheduling scheduling,
-                                                 PrometheusMetrics metrics) {
-        try {
-            return TextChannels.fromEnvironment(config.environment(), scheduling, metrics.metrics());
-        } catch (IllegalStateException e) {
-            throw new ConfigException("TWILIO_* / WHATSAPP_*", e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            String problem = String.valueOf(e.getMessage());
-            for (String variable : new String[] {CodePolicy.COUNTRIES, CodePolicy.DAILY_CAP}) {
-                if (problem.startsWith(variable)) {
-                    throw new ConfigException(variable, problem.substring(variable.length()).replaceFirst("^:? ", ""), e);
-                }
-            }
-            throw e;
-        }
-    }
-
-    private static void closeIfCloseable(String name, Object component, Deque<Step> closers) {
-        if (component instanceof AutoCloseable closeable) {
-            closers.push(new Step(name, closeable::close));
-        }
-    }
-
-    private static void closeAll(Deque<Step> closers) {
-        while (!closers.isEmpty()) {
-            Step step = closers.pop();
-            try {
-                step.action().run();
-            } catch (Exception e) {
-                // Keep going: a stuck HTTP server must not leave the database running.
-                LOG.warn("{} did not close cleanly: {}", step.name(), e.toString());
-            }
-        }
-    }
-
-    private record Step(String name, Closer action) {
-    }
-
-    @FunctionalInterface
-    private interface Closer {
-        void run() throws Exception;
+        closers.closeAll();
     }
 }

@@ -8,8 +8,6 @@ import io.switchboard.telephony.voice.CallTokens;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 import io.switchboard.telephony.voice.UsedCallTokens;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -47,16 +45,11 @@ final class VoiceAuthentication implements AutoCloseable {
     /**
      * Blocking (reads or creates the key): call at start-up.
      *
-     * @throws IllegalArgumentException when a Twilio voice setting is unusable
+     * @param settings Twilio voice, when configured
+     * @param verify   whether signatures and call tokens are checked at all
      */
-    static VoiceAuthentication fromEnvironment(Map<String, String> env, DSLContext dsl, Clock clock) {
-        boolean configured = !env.getOrDefault("SWITCHBOARD_PUBLIC_URL", "").isBlank()
-                || !env.getOrDefault("SWITCHBOARD_MEDIA_URL", "").isBlank();
-        Optional<TwilioVoiceSettings> settings = configured
-                ? Optional.of(TwilioVoiceSettings.fromEnvironment(env)) : Optional.empty();
-        boolean verify = settings.map(TwilioVoiceSettings::verifySignatures)
-                .orElseGet(() -> !"false".equals(env.getOrDefault("SWITCHBOARD_TWILIO_VERIFY", "true").strip()
-                        .toLowerCase(Locale.ROOT)));
+    static VoiceAuthentication create(Optional<TwilioVoiceSettings> settings, boolean verify, DSLContext dsl,
+                                      Clock clock) {
         CallTokens tokens = new CallTokens(CallTokenKey.loadOrCreate(dsl, clock), clock, CallTokens.DEFAULT_LIFETIME);
         return new VoiceAuthentication(settings, verify, tokens, new UsedCallTokens(dsl, clock));
     }

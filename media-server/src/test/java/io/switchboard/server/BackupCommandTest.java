@@ -27,7 +27,7 @@ class BackupCommandTest {
 
     @Test
     void aBookingBackedUpFromOneDataDirIsThereAfterRestoringIntoAFreshOne() {
-        ServerConfig original = config(dir.resolve("original"));
+        Settings original = config(dir.resolve("original"));
         Appointment booked;
         try (Switchboard switchboard = Switchboard.open(original)) {
             var scheduling = switchboard.scheduling();
@@ -41,22 +41,22 @@ class BackupCommandTest {
         }
         Path file = dir.resolve("switchboard.backup");
 
-        String backedUp = run(out -> Main.backup(original, file, out));
+        String backedUp = run(out -> Main.backup(original.server(), file, out));
         assertThat(backedUp).startsWith("Backed up ").contains("1 appointments").contains(file.toString());
 
-        ServerConfig fresh = config(dir.resolve("fresh"));
-        String restored = run(out -> Main.restore(fresh, file, out));
+        Settings fresh = config(dir.resolve("fresh"));
+        String restored = run(out -> Main.restore(fresh.server(), file, out));
         assertThat(restored).startsWith("Restored ").contains("1 appointments");
 
         try (Switchboard switchboard = Switchboard.open(fresh)) {
             assertThat(switchboard.scheduling().appointments().find(booked.id())).contains(booked);
         }
-        assertThatThrownBy(() -> Main.restore(fresh, file, new PrintStream(new ByteArrayOutputStream())))
+        assertThatThrownBy(() -> Main.restore(fresh.server(), file, new PrintStream(new ByteArrayOutputStream())))
                 .isInstanceOf(DatabaseBackup.BackupException.class).hasMessageContaining("empty database");
     }
 
-    private static ServerConfig config(Path dataDir) {
-        return ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_NOW", "2026-11-23T09:00",
+    private static Settings config(Path dataDir) {
+        return Settings.load(Map.of("SWITCHBOARD_NOW", "2026-11-23T09:00",
                 "SWITCHBOARD_DATA_DIR", dataDir.toString()));
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,27 +21,27 @@ class BackupSettingsTest {
 
     @Test
     void offUnlessADirectoryIsGivenThenDailyKeepingAWeek() {
-        assertThat(BackupSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(BackupSettings.fromEnvironment(Map.of(BackupSettings.DIR, "/var/backups/switchboard")))
+        assertThat(BackupSettings.from(SettingsSource.of(Map.of()))).isEmpty();
+        assertThat(BackupSettings.from(SettingsSource.of(Map.of(BackupSettings.DIR, "/var/backups/switchboard"))))
                 .contains(new BackupSettings(Path.of("/var/backups/switchboard"), Duration.ofHours(24), 7));
-        assertThat(BackupSettings.fromEnvironment(Map.of(BackupSettings.DIR, "b", BackupSettings.EVERY_HOURS, "6",
-                BackupSettings.KEEP, "28"))).contains(new BackupSettings(Path.of("b"), Duration.ofHours(6), 28));
+        assertThat(BackupSettings.from(SettingsSource.of(Map.of(BackupSettings.DIR, "b", BackupSettings.EVERY_HOURS, "6",
+                BackupSettings.KEEP, "28")))).contains(new BackupSettings(Path.of("b"), Duration.ofHours(6), 28));
     }
 
     @Test
     void badNumbersNameTheVariable() {
-        assertThatThrownBy(() -> BackupSettings.fromEnvironment(Map.of(BackupSettings.DIR, "b",
-                BackupSettings.EVERY_HOURS, "daily"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> BackupSettings.from(SettingsSource.of(Map.of(BackupSettings.DIR, "b",
+                BackupSettings.EVERY_HOURS, "daily")))).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(BackupSettings.EVERY_HOURS);
-        assertThatThrownBy(() -> BackupSettings.fromEnvironment(Map.of(BackupSettings.DIR, "b",
-                BackupSettings.KEEP, "0"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> BackupSettings.from(SettingsSource.of(Map.of(BackupSettings.DIR, "b",
+                BackupSettings.KEEP, "0")))).isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(BackupSettings.KEEP);
     }
 
     @Test
     void theRunningServerBacksUpItsEmbeddedDatabaseWithoutStopping() throws Exception {
         Path backups = dir.resolve("backups");
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_NOW", "2026-11-23T09:00",
+        Settings config = Settings.load(Map.of("SWITCHBOARD_NOW", "2026-11-23T09:00",
                 "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString(), BackupSettings.DIR, backups.toString()));
         try (Switchboard switchboard = Switchboard.open(config)) {
             var schedule = switchboard.startBackups();
@@ -48,7 +50,7 @@ class BackupSettingsTest {
             assertThat(file).isRegularFile().hasParent(backups);
             assertThat(Files.size(file)).isPositive();
         }
-        try (Switchboard off = Switchboard.open(ServerConfig.fromEnvironment(Map.of(
+        try (Switchboard off = Switchboard.open(Settings.load(Map.of(
                 "SWITCHBOARD_DATA_DIR", dir.resolve("data").toString())))) {
             assertThat(off.startBackups()).isEqualTo(Optional.empty());
         }

@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.booking.Actor;
 import io.switchboard.scheduling.booking.BookingRequest;
@@ -42,14 +44,14 @@ class BusinessSwitchTest {
             assertThat(r).isInstanceOf(BookingResult.Success.class);
         }
 
-        ServerConfig dentist = config(Map.of(ServerConfig.BUSINESS, dental.toString()));
+        Settings dentist = config(Map.of(ServerConfig.BUSINESS, dental.toString()));
         assertThatThrownBy(() -> Switchboard.open(dentist).close())
                 .isInstanceOf(BusinessMismatchException.class)
                 .hasMessageContaining("1 booking of Bristol Plumbing (id bristol-plumbing)")
                 .hasMessageContaining("SWITCHBOARD_REBIND_BUSINESS=true");
 
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        Main.profile(dentist, new PrintStream(report, true, StandardCharsets.UTF_8));
+        Main.profile(dentist.server(), new PrintStream(report, true, StandardCharsets.UTF_8));
         assertThat(report.toString(StandardCharsets.UTF_8))
                 .startsWith("Bristol Dental")
                 .contains("a booking collects name, phone, problem")
@@ -71,20 +73,20 @@ class BusinessSwitchTest {
 
     @Test
     void theRebindSettingIsTrueOrFalseOnly() {
-        assertThat(RebindSetting.fromEnvironment(Map.of())).isFalse();
-        assertThat(RebindSetting.fromEnvironment(Map.of(BusinessMismatchException.REBIND_SETTING, "TRUE"))).isTrue();
-        assertThatThrownBy(() -> RebindSetting.fromEnvironment(Map.of(BusinessMismatchException.REBIND_SETTING, "yes")))
+        assertThat(RebindSetting.from(SettingsSource.of(Map.of()))).isFalse();
+        assertThat(RebindSetting.from(SettingsSource.of(Map.of(BusinessMismatchException.REBIND_SETTING, "TRUE")))).isTrue();
+        assertThatThrownBy(() -> RebindSetting.from(SettingsSource.of(Map.of(BusinessMismatchException.REBIND_SETTING, "yes"))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(BusinessMismatchException.REBIND_SETTING + ": must be true or false");
     }
 
-    private ServerConfig config(Map<String, String> more) {
+    private Settings config(Map<String, String> more) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",
                 "SWITCHBOARD_DATA_DIR", dataDir.toString()));
         env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 }

@@ -87,11 +87,11 @@ class CalcomServeTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private ServerConfig config(String eventTypes) {
+    private Settings config(String eventTypes) {
         Map<String, String> env = ServedApi.loopback(dataDir);
         env.putAll(Map.of(CalcomSettings.CALENDAR, "calcom", CalcomSettings.API_KEY, FakeCalcom.API_KEY,
                 CalcomSettings.EVENT_TYPE_IDS, eventTypes, CalcomSettings.API_URL, cal.apiUrl().toString(),
                 CalcomSettings.WEBHOOK_SECRET, SECRET));
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 }

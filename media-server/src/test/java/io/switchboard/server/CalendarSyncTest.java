@@ -39,7 +39,7 @@ class CalendarSyncTest {
 
     @Test
     void aBookingReachesTheConfiguredCalendarWebhook() throws Exception {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+        Settings config = Settings.load(Map.of(
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",
                 "SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 CalendarSyncSettings.WEBHOOK_URL, "http://127.0.0.1:" + calendar.getAddress().getPort() + "/calendar"));
@@ -62,11 +62,11 @@ class CalendarSyncTest {
 
     @Test
     void withoutAWebhookNoRelayRunsAndAnUnsafeOneStopsStartUp() {
-        ServerConfig off = ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()));
+        Settings off = Settings.load(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString()));
         try (Switchboard switchboard = Switchboard.open(off)) {
             assertThat(switchboard.startCalendarRelay()).isEmpty();
         }
-        ServerConfig plainHttp = ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString(),
+        Settings plainHttp = Settings.load(Map.of("SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 CalendarSyncSettings.WEBHOOK_URL, "http://calendar.example.com/hook"));
         try (Switchboard switchboard = Switchboard.open(plainHttp)) {
             assertThatThrownBy(switchboard::startCalendarRelay).isInstanceOf(ConfigException.class)

@@ -18,7 +18,7 @@ class ConfigFileErrorsRevealNothingTest {
         Path file = Files.writeString(dir.resolve("shadow"), "root:$6$s3cr3tSalt$hash: [x\n  : y\n");
 
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ServerConfig.fromEnvironment(Map.of(ServerConfig.CONFIG, file.toString())));
+                () -> Settings.load(Map.of(ServerConfig.CONFIG, file.toString())));
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).contains("not valid YAML").doesNotContain("s3cr3t").doesNotContain("root");
@@ -30,7 +30,7 @@ class ConfigFileErrorsRevealNothingTest {
         Path file = Files.writeString(dir.resolve("secrets.yaml"), "\"s3cr3t hunter2\": [1, 2]\n");
 
         ConfigException e = catchThrowableOfType(ConfigException.class,
-                () -> ServerConfig.fromEnvironment(Map.of(ServerConfig.CONFIG, file.toString())));
+                () -> Settings.load(Map.of(ServerConfig.CONFIG, file.toString())));
 
         assertThat(e).isNotNull();
         assertThat(e.getMessage()).doesNotContain("s3cr3t").doesNotContain("hunter2");

@@ -74,8 +74,8 @@ class GoogleCalendarServeTest {
         }
     }
 
-    private ServerConfig config(Path key) {
-        return ServerConfig.fromEnvironment(Map.of(
+    private Settings config(Path key) {
+        return Settings.load(Map.of(
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",
                 "SWITCHBOARD_DATA_DIR", dataDir.toString(),
                 GoogleCalendarSettings.CREDENTIALS, key.toString(),

@@ -50,11 +50,11 @@ final class ServedApi implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** The base settings and the admin token, with {@code more} over them. */
-    ServerConfig config(Map<String, String> more) {
+    Settings config(Map<String, String> more) {
         Map<String, String> env = loopback(dataDir);
         env.put("SWITCHBOARD_ADMIN_TOKEN", adminToken);
         env.putAll(more);
-        return ServerConfig.fromEnvironment(env);
+        return Settings.load(env);
     }
 
     /** HTTP on 127.0.0.1 (a free port), the clock at Monday 2026-11-23 09:00, data under {@code dataDir}. */

@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class ServerConfigTest {
 
     @Test
     void anEmptyEnvironmentGivesTheDefaults() {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of());
+        ServerConfig config = ServerConfig.from(SettingsSource.of(Map.of()));
 
         assertThat(config.businessProfile()).isEmpty();
         assertThat(config.httpHost()).isEqualTo("0.0.0.0");
@@ -39,13 +41,13 @@ class ServerConfigTest {
         assertThat(config.databaseUrl()).isEmpty();
         assertThat(config.databaseSettings().embedded()).isTrue();
         assertThat(config.databaseSettings().embeddedDir()).isEqualTo(Path.of("data", "postgres"));
-        assertThat(config.redisUrl()).isEmpty();
+        assertThat(Settings.load(Map.of()).sessions().redisUrl()).isEmpty();
         assertThat(config.sessionTimeout()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
     void everyVariableIsRead() {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+        Settings settings = Settings.load(Map.of(
                 "SWITCHBOARD_BUSINESS", "/etc/switchboard/acme.yaml",
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", " 9090 ",
@@ -55,6 +57,7 @@ class ServerConfigTest {
                 "REDIS_URL", "redis://cache:6379",
                 "SWITCHBOARD_SESSION_TIMEOUT", "1h30m",
                 "OPENAI_API_KEY", "sk-test"));
+        ServerConfig config = settings.server();
 
         assertThat(config.businessProfile()).contains(Path.of("/etc/switchboard/acme.yaml"));
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
@@ -63,28 +66,28 @@ class ServerConfigTest {
         assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/switchboard"));
         assertThat(config.databaseSettings().jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/switchboard");
         assertThat(config.databaseSettings().user()).isEqualTo("sb");
-        assertThat(config.redisUrl()).contains("redis://cache:6379");
+        assertThat(settings.sessions().redisUrl()).contains("redis://cache:6379");
         assertThat(config.sessionTimeout()).isEqualTo(Duration.ofMinutes(90));
-        assertThat(config.environment()).containsEntry("OPENAI_API_KEY", "sk-test");
+        assertThat(settings.llm().orElseThrow().apiKey()).isEqualTo("sk-test");
     }
 
     @ParameterizedTest
     @CsvSource({"90s, PT1M30S", "15m, PT15M", "2h, PT2H", "PT20M, PT20M", "pt45s, PT45S"})
     void sessionTimeoutsReadInShortOrIsoForm(String text, Duration expected) {
-        assertThat(ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_SESSION_TIMEOUT", text)).sessionTimeout())
+        assertThat(ServerConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_SESSION_TIMEOUT", text))).sessionTimeout())
                 .isEqualTo(expected);
     }
 
     @Test
     void nowAcceptsASpaceForTheT() {
-        assertThat(ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_NOW", "2026-11-23 09:00:30")).now())
+        assertThat(ServerConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_NOW", "2026-11-23 09:00:30"))).now())
                 .contains(LocalDateTime.of(2026, 11, 23, 9, 0, 30));
     }
 
     @Test
     void theClockStartsAtSwitchboardNowInTheBusinessZoneAndTicks() {
         MutableClock system = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_NOW", "2026-07-01T09:00"));
+        ServerConfig config = ServerConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_NOW", "2026-07-01T09:00")));
 
         Clock clock = config.clock(LONDON, system);
 
@@ -99,7 +102,7 @@ class ServerConfigTest {
     void withoutSwitchboardNowTheClockIsTheSystemClock() {
         MutableClock system = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-        Clock clock = ServerConfig.fromEnvironment(Map.of()).clock(LONDON, system);
+        Clock clock = ServerConfig.from(SettingsSource.of(Map.of())).clock(LONDON, system);
 
         assertThat(clock.instant()).isEqualTo(system.instant());
         system.advance(Duration.ofHours(1));
@@ -109,7 +112,7 @@ class ServerConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"abc", "-1", "65536", "80.5", "99999999999"})
     void aBadPortFailsNamingTheVariable(String port) {
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_HTTP_PORT", port)))
+        assertThatThrownBy(() -> ServerConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_HTTP_PORT", port))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("SWITCHBOARD_HTTP_PORT: ")
                 .hasMessageContaining(port)
@@ -127,7 +130,7 @@ class ServerConfigTest {
             "SWITCHBOARD_HTTP_HOST       | not a host",
             "DATABASE_URL                | mysql://db/switchboard"})
     void otherBadValuesFailNamingTheVariable(String variable, String value) {
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of(variable, value)))
+        assertThatThrownBy(() -> ServerConfig.from(SettingsSource.of(Map.of(variable, value))))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith(variable + ": ");
     }
@@ -142,14 +145,15 @@ class ServerConfigTest {
                 OPENAI_API_KEY: sk-from-file
                 """);
 
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+        Settings settings = Settings.load(Map.of(
                 "SWITCHBOARD_CONFIG", file.toString(),
                 "SWITCHBOARD_HTTP_PORT", "7070"));
+        ServerConfig config = settings.server();
 
         assertThat(config.httpPort()).isEqualTo(7070);
         assertThat(config.now()).contains(LocalDateTime.of(2026, 11, 23, 9, 0));
         assertThat(config.dataDir()).isEqualTo(Path.of("/srv/sb"));
-        assertThat(config.environment()).containsEntry("OPENAI_API_KEY", "sk-from-file");
+        assertThat(settings.llm().orElseThrow().apiKey()).isEqualTo("sk-from-file");
     }
 
     @Test
@@ -157,37 +161,38 @@ class ServerConfigTest {
         Path file = dir.resolve("switchboard.yaml");
         Files.writeString(file, "SWITCHBOARD_HTTP_PORT: eighty\n");
 
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_CONFIG", file.toString())))
+        assertThatThrownBy(() -> Settings.load(Map.of("SWITCHBOARD_CONFIG", file.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("SWITCHBOARD_HTTP_PORT: ");
     }
 
     @Test
     void aMissingOrMalformedConfigFileFailsNamingSwitchboardConfig(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(
+        assertThatThrownBy(() -> Settings.load(
                 Map.of("SWITCHBOARD_CONFIG", dir.resolve("absent.yaml").toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("SWITCHBOARD_CONFIG: ");
 
         Path list = dir.resolve("list.yaml");
         Files.writeString(list, "- 1\n- 2\n");
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_CONFIG", list.toString())))
+        assertThatThrownBy(() -> Settings.load(Map.of("SWITCHBOARD_CONFIG", list.toString())))
                 .hasMessageStartingWith("SWITCHBOARD_CONFIG: ");
 
         Path nested = dir.resolve("nested.yaml");
         Files.writeString(nested, "SWITCHBOARD_HTTP_PORT:\n  value: 8080\n");
-        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SWITCHBOARD_CONFIG", nested.toString())))
+        assertThatThrownBy(() -> Settings.load(Map.of("SWITCHBOARD_CONFIG", nested.toString())))
                 .hasMessageStartingWith("SWITCHBOARD_HTTP_PORT: ");
     }
 
     @Test
     void toStringNeverShowsPasswordsOrKeys() {
-        ServerConfig config = ServerConfig.fromEnvironment(Map.of(
+        Settings settings = Settings.load(Map.of(
                 "DATABASE_URL", "postgres://sb:hunter2@db:5432/sb",
                 "REDIS_URL", "redis://:redispass@cache:6379",
                 "OPENAI_API_KEY", "sk-secret"));
 
-        assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("redispass")
+        assertThat(settings.server().toString()).doesNotContain("hunter2").contains("external");
+        assertThat(settings.toString()).doesNotContain("hunter2").doesNotContain("redispass")
                 .doesNotContain("sk-secret").contains("external").contains("redis");
     }
 }

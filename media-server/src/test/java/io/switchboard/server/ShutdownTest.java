@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,13 +119,13 @@ class ShutdownTest {
 
     @Test
     void theBoundIsConfigurable() {
-        assertThat(Shutdown.timeoutFrom(Map.of())).isEqualTo(Duration.ofSeconds(20));
-        assertThat(Shutdown.timeoutFrom(Map.of(Shutdown.TIMEOUT, "45s"))).isEqualTo(Duration.ofSeconds(45));
-        assertThat(Shutdown.timeoutFrom(Map.of(Shutdown.TIMEOUT, "1500ms"))).isEqualTo(Duration.ofMillis(1500));
-        assertThat(Shutdown.timeoutFrom(Map.of(Shutdown.TIMEOUT, "30"))).isEqualTo(Duration.ofSeconds(30));
-        assertThatThrownBy(() -> Shutdown.timeoutFrom(Map.of(Shutdown.TIMEOUT, "soon")))
+        assertThat(Shutdown.timeoutFrom(SettingsSource.of(Map.of()))).isEqualTo(Duration.ofSeconds(20));
+        assertThat(Shutdown.timeoutFrom(SettingsSource.of(Map.of(Shutdown.TIMEOUT, "45s")))).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Shutdown.timeoutFrom(SettingsSource.of(Map.of(Shutdown.TIMEOUT, "1500ms")))).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Shutdown.timeoutFrom(SettingsSource.of(Map.of(Shutdown.TIMEOUT, "30")))).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> Shutdown.timeoutFrom(SettingsSource.of(Map.of(Shutdown.TIMEOUT, "soon"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining(Shutdown.TIMEOUT);
-        assertThatThrownBy(() -> Shutdown.timeoutFrom(Map.of(Shutdown.TIMEOUT, "0s")))
+        assertThatThrownBy(() -> Shutdown.timeoutFrom(SettingsSource.of(Map.of(Shutdown.TIMEOUT, "0s"))))
                 .isInstanceOf(ConfigException.class);
     }
 }

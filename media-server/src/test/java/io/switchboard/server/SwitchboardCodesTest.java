@@ -32,7 +32,7 @@ class SwitchboardCodesTest {
 
     @Test
     void withSmsConfiguredAWebVisitorIsTextedACodeThroughTheConfiguredTwilio() {
-        try (Switchboard switchboard = Switchboard.open(ServerConfig.fromEnvironment(env(Map.of())))) {
+        try (Switchboard switchboard = Switchboard.open(Settings.load(env(Map.of())))) {
             assertThat(switchboard.textChannels().phoneVerifier().available()).isTrue();
             TurnResult asked = web(switchboard, "cancel my booking");
             TurnResult sent = web(switchboard, "07700 900123");
@@ -46,9 +46,9 @@ class SwitchboardCodesTest {
 
     @Test
     void aBadCountryListStopsStartUpNamingTheVariable() {
-        ServerConfig config = ServerConfig.fromEnvironment(env(Map.of(CodePolicy.COUNTRIES, "GB,Atlantis")));
-
-        assertThatThrownBy(() -> Switchboard.open(config).close()).isInstanceOf(ConfigException.class)
+        // Read with every other setting at start-up, before anything is opened.
+        assertThatThrownBy(() -> Settings.load(env(Map.of(CodePolicy.COUNTRIES, "GB,Atlantis"))))
+                .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).variable()).isEqualTo(CodePolicy.COUNTRIES))
                 .hasMessageContaining("Atlantis");
     }

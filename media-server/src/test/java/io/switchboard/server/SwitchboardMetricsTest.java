@@ -20,7 +20,7 @@ class SwitchboardMetricsTest {
     @RegisterExtension
     static final ServedApi api = new ServedApi("metrics-test-admin-token");
 
-    private static ServerConfig config(Map<String, String> more) {
+    private static Settings config(Map<String, String> more) {
         return api.config(more);
     }
 

@@ -35,11 +35,11 @@ class SwitchboardTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static ServerConfig config;
+    private static Settings config;
 
     @BeforeAll
     static void configure() {
-        config = ServerConfig.fromEnvironment(Map.of(
+        config = Settings.load(Map.of(
                 "SWITCHBOARD_HTTP_HOST", "127.0.0.1",
                 "SWITCHBOARD_HTTP_PORT", "0",
                 "SWITCHBOARD_NOW", "2026-11-23T09:00",

@@ -5,7 +5,9 @@ import io.switchboard.media.simulator.CallerUtterance;
 import io.switchboard.media.simulator.Caller;
 import io.switchboard.media.simulator.Callers;
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.server.ServerConfig;
+import io.switchboard.server.Settings;
 import io.switchboard.server.Switchboard;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,14 +61,14 @@ public class WholeTurnBenchmark {
     @Setup(Level.Trial)
     public void startServer() throws IOException {
         dataDir = Files.createTempDirectory("switchboard-whole-turn");
-        switchboard = Switchboard.open(ServerConfig.fromValues(Map.of(
+        switchboard = Switchboard.open(Settings.from(SettingsSource.of(Map.of(
                 ServerConfig.DATA_DIR, dataDir.toString(),
                 ServerConfig.NOW, "2026-11-23T09:00",
                 ServerConfig.HTTP_HOST, "127.0.0.1",
                 "SWITCHBOARD_MEDIA_HOST", "127.0.0.1",
                 "SWITCHBOARD_MEDIA_PORT", "0",
                 // Measures turns, not authentication: the simulated calls carry no Twilio signature or call token.
-                "SWITCHBOARD_TWILIO_VERIFY", "false")));
+                "SWITCHBOARD_TWILIO_VERIFY", "false"))));
         // rendered before the server takes calls: a MaryTTS caller must not synthesise while the bot speaks
         Caller caller = Callers.standard();
         line = caller.voice().utterance(caller.bookingLines().get(0));

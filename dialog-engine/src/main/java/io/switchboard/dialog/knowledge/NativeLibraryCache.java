@@ -34,15 +34,23 @@ public final class NativeLibraryCache {
     private NativeLibraryCache() {
     }
 
-    /** Prepares {@code dir} and points both libraries at it. Idempotent; safe to call before every first load. */
-    public static synchronized void useDirectory(Path dir) {
+    private static volatile boolean configured;
+
+    /**
+     * Prepares {@code dir} and points both libraries at it. Idempotent; safe to call before every first load.
+     *
+     * @param djlCacheDirSet the operator set {@code DJL_CACHE_DIR} in the environment, which DJL then uses as it is
+     */
+    public static synchronized void useDirectory(Path dir, boolean djlCacheDirSet) {
         Path root = dir.toAbsolutePath();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException("native library cache " + root + " cannot be created", e);
         }
-        setIfAbsent(DJL_CACHE, root.resolve("djl").toString());
+        if (!djlCacheDirSet) {
+            setIfAbsent(DJL_CACHE, root.resolve("djl").toString());
+        }
         setIfAbsent(DJL_OFFLINE, "true");
         if (System.getProperty(ORT_PATH) == null) {
             Path ort = root.resolve("onnxruntime");
@@ -50,11 +58,17 @@ public final class NativeLibraryCache {
                 System.setProperty(ORT_PATH, ort.toString());
             }
         }
+        configured = true;
         LOG.info("embedding model native libraries under {}", root);
     }
 
+    /** Whether {@link #useDirectory} ran (the server does it at start-up; a test or tool may not). */
+    static boolean configured() {
+        return configured || System.getProperty(DJL_CACHE) != null;
+    }
+
     private static void setIfAbsent(String key, String value) {
-        if (System.getProperty(key) == null && System.getenv(key) == null) {
+        if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
     }

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,18 +40,16 @@ public final class OnBoxEmbeddings implements SentenceEmbeddings {
     }
 
     /**
-     * Configures the process's model from the environment, before it first loads: {@link #SWITCH}{@code =off} turns
-     * it off for good; otherwise the native libraries are pointed at {@link #CACHE_DIR}, or {@code dataDir/native}, before the model
-     * can load.
+     * Configures the process's model from its settings, before it first loads: switched off, it stays off for good;
+     * otherwise the native libraries are pointed at the configured directory, or {@code dataDir/native}.
      */
-    public static OnBoxEmbeddings configure(Map<String, String> env, Path dataDir) {
-        if ("off".equalsIgnoreCase(env.getOrDefault(SWITCH, "").strip())) {
+    public static OnBoxEmbeddings configure(EmbeddingSettings settings, Path dataDir) {
+        if (!settings.enabled()) {
             LOG.info("on-box embeddings off ({}=off)", SWITCH);
             SHARED.failed = true;
             return SHARED;
         }
-        String dir = env.getOrDefault(CACHE_DIR, "").strip();
-        NativeLibraryCache.useDirectory(dir.isEmpty() ? dataDir.resolve("native") : Path.of(dir));
+        NativeLibraryCache.useDirectory(settings.nativeCacheDir(dataDir), settings.djlCacheDirSet());
         return SHARED;
     }
 
@@ -99,11 +96,10 @@ public final class OnBoxEmbeddings implements SentenceEmbeddings {
             if (model == null && !failed) {
                 long start = System.nanoTime();
                 try {
-                    if (System.getProperty(NativeLibraryCache.DJL_CACHE) == null
-                            && System.getenv(NativeLibraryCache.DJL_CACHE) == null) {
+                    if (!NativeLibraryCache.configured()) {
                         // not configured by the server (a test, a tool): keep the libraries out of the home dir
                         NativeLibraryCache.useDirectory(Path.of(System.getProperty("java.io.tmpdir"),
-                                "switchboard-native"));
+                                "switchboard-native"), false);
                     }
                     model = new AllMiniLmL6V2QuantizedEmbeddingModel();
                     loadTime = Duration.ofNanos(System.nanoTime() - start);

@@ -1,7 +1,8 @@
 package io.switchboard.dialog.llm;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public record LlmConfig(LlmProvider provider, String apiKey, String baseUrl, Str
     }
 
     /**
-     * Reads the configuration from environment variables.
+     * Reads the configuration from the settings.
      *
      * <p>{@code SWITCHBOARD_LLM_PROVIDER} picks {@code openai} or {@code anthropic}; when unset, the provider
      * whose key is present wins (OpenAI first). {@code SWITCHBOARD_LLM_MODEL} overrides the provider's default
@@ -54,29 +55,29 @@ public record LlmConfig(LlmProvider provider, String apiKey, String baseUrl, Str
      * @return empty when the chosen provider has no key: the fallback is off
      * @throws IllegalArgumentException when a variable is set to something unusable
      */
-    public static Optional<LlmConfig> fromEnvironment(Map<String, String> env) {
-        String providerName = value(env, PROVIDER);
+    public static Optional<LlmConfig> from(SettingsSource source) {
+        String providerName = value(source, PROVIDER);
         LlmProvider provider;
         if (providerName != null) {
             provider = LlmProvider.fromName(providerName).orElseThrow(() -> new IllegalArgumentException(
                     PROVIDER + " must be openai or anthropic, was '" + providerName + "'"));
-        } else if (value(env, OPENAI_API_KEY) != null) {
+        } else if (value(source, OPENAI_API_KEY) != null) {
             provider = LlmProvider.OPENAI;
-        } else if (value(env, ANTHROPIC_API_KEY) != null) {
+        } else if (value(source, ANTHROPIC_API_KEY) != null) {
             provider = LlmProvider.ANTHROPIC;
         } else {
             return Optional.empty();
         }
-        String key = value(env, provider == LlmProvider.OPENAI ? OPENAI_API_KEY : ANTHROPIC_API_KEY);
+        String key = value(source, provider == LlmProvider.OPENAI ? OPENAI_API_KEY : ANTHROPIC_API_KEY);
         if (key == null) {
             return Optional.empty();
         }
-        String baseUrl = value(env, provider == LlmProvider.OPENAI ? OPENAI_BASE_URL : ANTHROPIC_BASE_URL);
-        String model = value(env, MODEL);
+        String baseUrl = value(source, provider == LlmProvider.OPENAI ? OPENAI_BASE_URL : ANTHROPIC_BASE_URL);
+        String model = value(source, MODEL);
         return Optional.of(new LlmConfig(provider, key,
                 baseUrl == null ? provider.defaultBaseUrl() : baseUrl,
                 model == null ? provider.defaultModel() : model,
-                timeout(value(env, TIMEOUT_MS))));
+                timeout(value(source, TIMEOUT_MS))));
     }
 
     private static Duration timeout(String millis) {
@@ -95,8 +96,8 @@ public record LlmConfig(LlmProvider provider, String apiKey, String baseUrl, Str
                 + millis + "'");
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
+    private static String value(SettingsSource source, String name) {
+        String v = source.get(name);
         return v == null || v.isBlank() ? null : v.trim();
     }
 

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /** Builds the fallback from configuration: a langchain4j chat model, or the disabled fallback without a key. */
 public final class LlmFallbacks {
@@ -22,19 +22,9 @@ public final class LlmFallbacks {
     private LlmFallbacks() {
     }
 
-    /** Reads the process environment (see {@link LlmConfig#fromEnvironment}). */
-    public static LlmFallback fromEnvironment() {
-        return fromEnvironment(System.getenv());
-    }
-
-    public static LlmFallback fromEnvironment(Map<String, String> env) {
-        return fromEnvironment(env, Metrics.disabled().errors());
-    }
-
-    /** @param errors where failed model calls are counted */
-    public static LlmFallback fromEnvironment(Map<String, String> env, DependencyErrors errors) {
-        return LlmConfig.fromEnvironment(env)
-                .map(config -> create(config, errors))
+    /** The fallback the settings describe (see {@link LlmConfig#from}), or the disabled one when none is. */
+    public static LlmFallback create(Optional<LlmConfig> config, DependencyErrors errors) {
+        return config.map(c -> create(c, errors))
                 .orElseGet(() -> {
                     LOG.info("LLM fallback off: no API key configured");
                     return DisabledLlmFallback.INSTANCE;

@@ -71,7 +71,7 @@ public final class RedisSessionStore implements SessionStore {
         LOG.info("Sessions stored in Redis at {}", endpoint);
     }
 
-    private static RedisURI parse(String redisUrl) {
+    static RedisURI parse(String redisUrl) {
         try {
             return RedisURI.create(redisUrl.trim());
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.switchboard.dialog.llm;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,10 +14,10 @@ class LlmConfigTest {
 
     @Test
     void withoutAnyKeyTheFallbackIsOff() {
-        assertThat(LlmConfig.fromEnvironment(Map.of())).isEmpty();
-        assertThat(LlmConfig.fromEnvironment(Map.of("OPENAI_API_KEY", "  "))).isEmpty();
+        assertThat(LlmConfig.from(SettingsSource.of(Map.of()))).isEmpty();
+        assertThat(LlmConfig.from(SettingsSource.of(Map.of("OPENAI_API_KEY", "  ")))).isEmpty();
 
-        LlmFallback off = LlmFallbacks.fromEnvironment(Map.of("SWITCHBOARD_LLM_PROVIDER", "openai"));
+        LlmFallback off = LlmFallbacks.create(LlmConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_LLM_PROVIDER", "openai"))), io.switchboard.dialog.metrics.Metrics.disabled().errors());
         assertThat(off).isSameAs(DisabledLlmFallback.INSTANCE);
         assertThat(off.enabled()).isFalse();
         assertThat(off.interpret("book me in", LlmTestContexts.bristolPlumbing(null))).isEmpty();
@@ -23,7 +25,7 @@ class LlmConfigTest {
 
     @Test
     void anOpenAiKeyAloneGivesOpenAiDefaults() {
-        LlmConfig config = LlmConfig.fromEnvironment(Map.of("OPENAI_API_KEY", "sk-test")).orElseThrow();
+        LlmConfig config = LlmConfig.from(SettingsSource.of(Map.of("OPENAI_API_KEY", "sk-test"))).orElseThrow();
 
         assertThat(config.provider()).isEqualTo(LlmProvider.OPENAI);
         assertThat(config.baseUrl()).isEqualTo("https://api.openai.com/v1");
@@ -33,13 +35,13 @@ class LlmConfigTest {
 
     @Test
     void everySettingCanBeOverridden() {
-        LlmConfig config = LlmConfig.fromEnvironment(Map.of(
+        LlmConfig config = LlmConfig.from(SettingsSource.of(Map.of(
                 "SWITCHBOARD_LLM_PROVIDER", "Anthropic",
                 "OPENAI_API_KEY", "sk-unused",
                 "ANTHROPIC_API_KEY", "ant-key",
                 "ANTHROPIC_BASE_URL", "http://127.0.0.1:9999/v1/",
                 "SWITCHBOARD_LLM_MODEL", "claude-local",
-                "SWITCHBOARD_LLM_TIMEOUT_MS", "1500")).orElseThrow();
+                "SWITCHBOARD_LLM_TIMEOUT_MS", "1500"))).orElseThrow();
 
         assertThat(config).isEqualTo(new LlmConfig(LlmProvider.ANTHROPIC, "ant-key", "http://127.0.0.1:9999/v1/",
                 "claude-local", Duration.ofMillis(1500)));
@@ -47,22 +49,22 @@ class LlmConfigTest {
 
     @Test
     void theChosenProviderNeedsItsOwnKey() {
-        assertThat(LlmConfig.fromEnvironment(Map.of("SWITCHBOARD_LLM_PROVIDER", "anthropic",
-                "OPENAI_API_KEY", "sk-test"))).isEmpty();
-        assertThat(LlmConfig.fromEnvironment(Map.of("ANTHROPIC_API_KEY", "ant")).orElseThrow().provider())
+        assertThat(LlmConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_LLM_PROVIDER", "anthropic",
+                "OPENAI_API_KEY", "sk-test")))).isEmpty();
+        assertThat(LlmConfig.from(SettingsSource.of(Map.of("ANTHROPIC_API_KEY", "ant"))).orElseThrow().provider())
                 .isEqualTo(LlmProvider.ANTHROPIC);
     }
 
     @Test
     void unusableSettingsAreReportedClearly() {
-        assertThatThrownBy(() -> LlmConfig.fromEnvironment(Map.of("SWITCHBOARD_LLM_PROVIDER", "gemini",
-                "OPENAI_API_KEY", "k")))
+        assertThatThrownBy(() -> LlmConfig.from(SettingsSource.of(Map.of("SWITCHBOARD_LLM_PROVIDER", "gemini",
+                "OPENAI_API_KEY", "k"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("openai or anthropic");
-        assertThatThrownBy(() -> LlmConfig.fromEnvironment(Map.of("OPENAI_API_KEY", "k",
-                "SWITCHBOARD_LLM_TIMEOUT_MS", "soon")))
+        assertThatThrownBy(() -> LlmConfig.from(SettingsSource.of(Map.of("OPENAI_API_KEY", "k",
+                "SWITCHBOARD_LLM_TIMEOUT_MS", "soon"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SWITCHBOARD_LLM_TIMEOUT_MS");
-        assertThatThrownBy(() -> LlmConfig.fromEnvironment(Map.of("OPENAI_API_KEY", "k",
-                "OPENAI_BASE_URL", "ftp://example")))
+        assertThatThrownBy(() -> LlmConfig.from(SettingsSource.of(Map.of("OPENAI_API_KEY", "k",
+                "OPENAI_BASE_URL", "ftp://example"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http");
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.dialog.session;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.testing.MutableClock;
 import io.switchboard.models.Channel;
 import org.junit.jupiter.api.Test;
@@ -131,12 +133,12 @@ class InMemorySessionStoreTest {
 
     @Test
     void theCapIsReadFromTheEnvironmentForTheInProcessStore() {
-        try (SessionStore store = SessionStores.fromEnvironment(java.util.Map.of(SessionStores.MAX_SESSIONS, "42"),
+        try (SessionStore store = SessionStores.open(SessionSettings.from(SettingsSource.of(java.util.Map.of(SessionStores.MAX_SESSIONS, "42"))),
                 clock)) {
             assertThat(((InMemorySessionStore) store).maxSessions()).isEqualTo(42);
         }
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionStores.fromEnvironment(
-                java.util.Map.of(SessionStores.MAX_SESSIONS, "none"), clock))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionStores.open(SessionSettings.from(SettingsSource.of(
+                java.util.Map.of(SessionStores.MAX_SESSIONS, "none"))), clock))
                 .hasMessageContaining(SessionStores.MAX_SESSIONS);
     }
 }

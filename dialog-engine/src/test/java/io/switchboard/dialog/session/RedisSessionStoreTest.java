@@ -1,5 +1,7 @@
 package io.switchboard.dialog.session;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.switchboard.dialog.testing.RedisServerProcess;
@@ -115,7 +117,7 @@ class RedisSessionStoreTest {
 
     @Test
     void theEnvironmentFactoryPicksRedisWhenRedisUrlIsSet() {
-        try (SessionStore fromEnv = SessionStores.fromEnvironment(Map.of("REDIS_URL", server.url()),
+        try (SessionStore fromEnv = SessionStores.open(SessionSettings.from(SettingsSource.of(Map.of("REDIS_URL", server.url()))),
                 Clock.systemUTC())) {
             assertThat(fromEnv).isInstanceOf(RedisSessionStore.class);
             fromEnv.save(SMS, "{\"env\":true}", Duration.ofMinutes(1));

@@ -1,5 +1,7 @@
 package io.switchboard.dialog.session;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -12,8 +14,8 @@ class SessionStoresTest {
 
     @Test
     void withoutRedisUrlSessionsStayInMemory() {
-        try (SessionStore none = SessionStores.fromEnvironment(Map.of(), Clock.systemUTC());
-             SessionStore blank = SessionStores.fromEnvironment(Map.of("REDIS_URL", "  "), Clock.systemUTC())) {
+        try (SessionStore none = SessionStores.open(SessionSettings.from(SettingsSource.of(Map.of())), Clock.systemUTC());
+             SessionStore blank = SessionStores.open(SessionSettings.from(SettingsSource.of(Map.of("REDIS_URL", "  "))), Clock.systemUTC())) {
             assertThat(none).isInstanceOf(InMemorySessionStore.class);
             assertThat(blank).isInstanceOf(InMemorySessionStore.class);
         }
@@ -21,7 +23,7 @@ class SessionStoresTest {
 
     @Test
     void aMalformedRedisUrlIsRejectedWithoutEchoingIt() {
-        assertThatThrownBy(() -> SessionStores.fromEnvironment(Map.of("REDIS_URL", "http://user:pw@host"),
+        assertThatThrownBy(() -> SessionStores.open(SessionSettings.from(SettingsSource.of(Map.of("REDIS_URL", "http://user:pw@host"))),
                 Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("REDIS_URL")

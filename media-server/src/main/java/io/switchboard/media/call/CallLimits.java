@@ -1,6 +1,6 @@
 package io.switchboard.media.call;
 
-import java.util.Map;
+import io.switchboard.models.settings.SettingsSource;
 
 /** {@code SWITCHBOARD_MAX_CALLS}: how many calls one server takes at once. */
 public final class CallLimits {
@@ -20,8 +20,8 @@ public final class CallLimits {
     }
 
     /** @throws IllegalArgumentException when set but not a positive whole number */
-    public static int maxCalls(Map<String, String> env) {
-        String value = env.getOrDefault(MAX_CALLS, "").trim();
+    public static int maxCalls(SettingsSource source) {
+        String value = source.getOrDefault(MAX_CALLS, "").trim();
         if (value.isEmpty()) {
             return defaultMaxCalls();
         }

@@ -1,8 +1,9 @@
 package io.switchboard.media.call;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.media.vad.VadConfig;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -53,11 +54,11 @@ public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
      * Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} (also the end-of-turn hard maximum), {@code SWITCHBOARD_REPROMPT_SECONDS}
      * and {@code SWITCHBOARD_END_OF_TURN_THRESHOLD}; the rest as {@link #defaults()}.
      */
-    public static VoiceSettings fromEnvironment(Map<String, String> env) {
+    public static VoiceSettings from(SettingsSource source) {
         VoiceSettings d = defaults();
-        int hangover = intValue(env, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
-        int reprompt = intValue(env, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
-        double threshold = thresholdValue(env.get("SWITCHBOARD_END_OF_TURN_THRESHOLD"));
+        int hangover = intValue(source, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
+        int reprompt = intValue(source, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
+        double threshold = thresholdValue(source.get("SWITCHBOARD_END_OF_TURN_THRESHOLD"));
         return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.bargeInMillis(),
                 d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
                 d.maxPlaybackLeadMillis(), d.endOfTurn().withThreshold(threshold).withMaxWaitMillis(hangover));
@@ -96,8 +97,8 @@ public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
         return value;
     }
 
-    private static int intValue(Map<String, String> env, String name, int fallback, int min, int max) {
-        String text = env.get(name);
+    private static int intValue(SettingsSource source, String name, int fallback, int min, int max) {
+        String text = source.get(name);
         if (text == null || text.isBlank()) {
             return fallback;
         }

@@ -1,8 +1,9 @@
 package io.switchboard.media.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,9 +47,9 @@ public record MediaServerSettings(String host, int port, String path, int maxFra
     }
 
     /** {@code SWITCHBOARD_MEDIA_HOST} (default 0.0.0.0) and {@code SWITCHBOARD_MEDIA_PORT} (default 8081), path /media. */
-    public static MediaServerSettings fromEnvironment(Map<String, String> env) {
-        String host = env.getOrDefault("SWITCHBOARD_MEDIA_HOST", "").trim();
-        String portText = env.getOrDefault("SWITCHBOARD_MEDIA_PORT", "").trim();
+    public static MediaServerSettings from(SettingsSource source) {
+        String host = source.getOrDefault("SWITCHBOARD_MEDIA_HOST", "").trim();
+        String portText = source.getOrDefault("SWITCHBOARD_MEDIA_PORT", "").trim();
         int port;
         try {
             port = portText.isEmpty() ? DEFAULT_PORT : Integer.parseInt(portText);
@@ -56,7 +57,7 @@ public record MediaServerSettings(String host, int port, String path, int maxFra
             throw new IllegalArgumentException("SWITCHBOARD_MEDIA_PORT must be a port number, was '" + portText + "'");
         }
         return new MediaServerSettings(host.isEmpty() ? "0.0.0.0" : host, port, DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES,
-                startTimeout(env.getOrDefault(START_TIMEOUT, "").trim().toLowerCase(Locale.ROOT)));
+                startTimeout(source.getOrDefault(START_TIMEOUT, "").trim().toLowerCase(Locale.ROOT)));
     }
 
     /** {@code 5} or {@code 5s} (seconds), {@code 800ms}. */

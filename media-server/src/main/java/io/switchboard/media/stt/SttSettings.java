@@ -1,7 +1,8 @@
 package io.switchboard.media.stt;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,8 +42,8 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
      * {@code SWITCHBOARD_WHISPER_MODEL}, {@code SWITCHBOARD_DATA_DIR} (default ./data; cache under it) and
      * {@code SWITCHBOARD_STT_WORKERS} (default: the number of cores).
      */
-    public static SttSettings fromEnvironment(Map<String, String> env) {
-        String engineName = env.getOrDefault("SWITCHBOARD_STT_ENGINE", "vosk").trim();
+    public static SttSettings from(SettingsSource source) {
+        String engineName = source.getOrDefault("SWITCHBOARD_STT_ENGINE", "vosk").trim();
         SttEngine engine;
         try {
             engine = SttEngine.valueOf(engineName.toUpperCase(java.util.Locale.ROOT));
@@ -50,21 +51,21 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
             throw new IllegalArgumentException("SWITCHBOARD_STT_ENGINE must be vosk or whisper, was '" + engineName + "'");
         }
         int pool;
-        String poolText = env.getOrDefault("SWITCHBOARD_STT_POOL", "4").trim();
+        String poolText = source.getOrDefault("SWITCHBOARD_STT_POOL", "4").trim();
         try {
             pool = Integer.parseInt(poolText);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SWITCHBOARD_STT_POOL must be a number, was '" + poolText + "'");
         }
-        String whisper = env.get("SWITCHBOARD_WHISPER_MODEL");
-        String workersText = env.getOrDefault("SWITCHBOARD_STT_WORKERS", "").trim();
+        String whisper = source.get("SWITCHBOARD_WHISPER_MODEL");
+        String workersText = source.getOrDefault("SWITCHBOARD_STT_WORKERS", "").trim();
         int workers;
         try {
             workers = workersText.isEmpty() ? defaultWorkers() : Integer.parseInt(workersText);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("SWITCHBOARD_STT_WORKERS must be a number, was '" + workersText + "'");
         }
-        return new SttSettings(engine, cacheRootFrom(env), pool,
+        return new SttSettings(engine, cacheRootFrom(source), pool,
                 whisper == null || whisper.isBlank() ? null : Path.of(whisper.trim()), workers);
     }
 
@@ -74,8 +75,8 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
     }
 
     /** {@code ${SWITCHBOARD_DATA_DIR:-./data}/cache}. */
-    public static Path cacheRootFrom(Map<String, String> env) {
-        String dataDir = env.getOrDefault("SWITCHBOARD_DATA_DIR", "");
+    public static Path cacheRootFrom(SettingsSource source) {
+        String dataDir = source.getOrDefault("SWITCHBOARD_DATA_DIR", "");
         return Path.of(dataDir.isBlank() ? "./data" : dataDir.trim()).resolve("cache");
     }
 }

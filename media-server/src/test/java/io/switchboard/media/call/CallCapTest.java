@@ -1,5 +1,7 @@
 package io.switchboard.media.call;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,11 +106,11 @@ class CallCapTest {
     @Test
     void theCapDefaultsToTwoCallsPerCoreAndRefusesNonsense() {
         int cores = Runtime.getRuntime().availableProcessors();
-        assertThat(CallLimits.maxCalls(Map.of())).isEqualTo(2 * cores);
-        assertThat(CallLimits.maxCalls(Map.of(CallLimits.MAX_CALLS, " 12 "))).isEqualTo(12);
-        assertThatThrownBy(() -> CallLimits.maxCalls(Map.of(CallLimits.MAX_CALLS, "0")))
+        assertThat(CallLimits.maxCalls(SettingsSource.of(Map.of()))).isEqualTo(2 * cores);
+        assertThat(CallLimits.maxCalls(SettingsSource.of(Map.of(CallLimits.MAX_CALLS, " 12 ")))).isEqualTo(12);
+        assertThatThrownBy(() -> CallLimits.maxCalls(SettingsSource.of(Map.of(CallLimits.MAX_CALLS, "0"))))
                 .hasMessageContaining(CallLimits.MAX_CALLS);
-        assertThatThrownBy(() -> CallLimits.maxCalls(Map.of(CallLimits.MAX_CALLS, "lots")))
+        assertThatThrownBy(() -> CallLimits.maxCalls(SettingsSource.of(Map.of(CallLimits.MAX_CALLS, "lots"))))
                 .hasMessageContaining(CallLimits.MAX_CALLS);
     }
 }

@@ -3,6 +3,7 @@ package io.switchboard.media.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.models.settings.SettingsSource;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +44,13 @@ class EndOfTurnTest {
 
     @Test
     void theThresholdIsReadFromTheEnvironmentAndChecked() {
-        VoiceSettings s = VoiceSettings.fromEnvironment(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "1.2",
-                "SWITCHBOARD_VAD_HANGOVER_MS", "700"));
+        VoiceSettings s = VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "1.2",
+                "SWITCHBOARD_VAD_HANGOVER_MS", "700")));
         assertThat(s.endOfTurn().threshold()).isEqualTo(1.2);
         assertThat(s.endOfTurn().maxWaitMillis()).isEqualTo(700);
-        assertThatThrownBy(() -> VoiceSettings.fromEnvironment(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "soon")))
+        assertThatThrownBy(() -> VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "soon"))))
                 .hasMessageContaining("SWITCHBOARD_END_OF_TURN_THRESHOLD must be a number");
-        assertThatThrownBy(() -> VoiceSettings.fromEnvironment(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "9")))
+        assertThatThrownBy(() -> VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_END_OF_TURN_THRESHOLD", "9"))))
                 .hasMessageContaining("between 0.3 and 3");
     }
 

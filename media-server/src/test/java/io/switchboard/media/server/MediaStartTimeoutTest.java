@@ -1,5 +1,7 @@
 package io.switchboard.media.server;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static io.switchboard.media.server.MediaWire.clientBytes;
 import static io.switchboard.media.server.MediaWire.serverFrame;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,13 +93,13 @@ class MediaStartTimeoutTest {
 
     @Test
     void theTimeoutIsConfigurable() {
-        assertThat(MediaServerSettings.fromEnvironment(Map.of()).startTimeout())
+        assertThat(MediaServerSettings.from(SettingsSource.of(Map.of())).startTimeout())
                 .isEqualTo(MediaServerSettings.DEFAULT_START_TIMEOUT);
-        assertThat(MediaServerSettings.fromEnvironment(Map.of(MediaServerSettings.START_TIMEOUT, "800ms"))
+        assertThat(MediaServerSettings.from(SettingsSource.of(Map.of(MediaServerSettings.START_TIMEOUT, "800ms")))
                 .startTimeout()).isEqualTo(Duration.ofMillis(800));
-        assertThat(MediaServerSettings.fromEnvironment(Map.of(MediaServerSettings.START_TIMEOUT, "7")).startTimeout())
+        assertThat(MediaServerSettings.from(SettingsSource.of(Map.of(MediaServerSettings.START_TIMEOUT, "7"))).startTimeout())
                 .isEqualTo(Duration.ofSeconds(7));
-        assertThatThrownBy(() -> MediaServerSettings.fromEnvironment(Map.of(MediaServerSettings.START_TIMEOUT, "soon")))
+        assertThatThrownBy(() -> MediaServerSettings.from(SettingsSource.of(Map.of(MediaServerSettings.START_TIMEOUT, "soon"))))
                 .hasMessageContaining(MediaServerSettings.START_TIMEOUT);
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.media.stt;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ class SttSettingsTest {
 
     @Test
     void defaultsToVoskUnderTheDataDirectory() {
-        SttSettings settings = SttSettings.fromEnvironment(Map.of());
+        SttSettings settings = SttSettings.from(SettingsSource.of(Map.of()));
 
         assertThat(settings.engine()).isEqualTo(SttEngine.VOSK);
         assertThat(settings.cacheRoot()).isEqualTo(Path.of("./data/cache"));
@@ -21,9 +23,9 @@ class SttSettingsTest {
 
     @Test
     void readsWhisperSelectionAndPaths() {
-        SttSettings settings = SttSettings.fromEnvironment(Map.of("SWITCHBOARD_STT_ENGINE", "Whisper",
+        SttSettings settings = SttSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_STT_ENGINE", "Whisper",
                 "SWITCHBOARD_WHISPER_MODEL", "/models/ggml-base.en.bin", "SWITCHBOARD_DATA_DIR", "/var/lib/sb",
-                "SWITCHBOARD_STT_POOL", "8"));
+                "SWITCHBOARD_STT_POOL", "8")));
 
         assertThat(settings.engine()).isEqualTo(SttEngine.WHISPER);
         assertThat(settings.whisperModelPath()).isEqualTo(Path.of("/models/ggml-base.en.bin"));
@@ -33,11 +35,11 @@ class SttSettingsTest {
 
     @Test
     void rejectsUnusableSettingsWithTheVariableName() {
-        assertThatThrownBy(() -> SttSettings.fromEnvironment(Map.of("SWITCHBOARD_STT_ENGINE", "google")))
+        assertThatThrownBy(() -> SttSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_STT_ENGINE", "google"))))
                 .hasMessageContaining("SWITCHBOARD_STT_ENGINE");
-        assertThatThrownBy(() -> SttSettings.fromEnvironment(Map.of("SWITCHBOARD_STT_ENGINE", "whisper")))
+        assertThatThrownBy(() -> SttSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_STT_ENGINE", "whisper"))))
                 .hasMessageContaining("SWITCHBOARD_WHISPER_MODEL");
-        assertThatThrownBy(() -> SttSettings.fromEnvironment(Map.of("SWITCHBOARD_STT_POOL", "many")))
+        assertThatThrownBy(() -> SttSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_STT_POOL", "many"))))
                 .hasMessageContaining("SWITCHBOARD_STT_POOL");
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -16,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,12 +47,13 @@ public final class IcsFeed {
     }
 
     /**
-     * @return the feed when {@value #TOKEN} is set
-     * @throws IllegalArgumentException naming {@value #TOKEN} when the token is too short or not URL-safe
+     * The feed's token, when {@value #TOKEN} is set; the feed is built from it once the appointments are open.
+     *
+     * @throws IllegalArgumentException naming {@value #TOKEN} when the token is too short or not URL-safe (the
+     *                                  message never repeats it)
      */
-    public static Optional<IcsFeed> fromEnvironment(Map<String, String> env, BusinessProfile profile,
-                                                    AppointmentStore appointments, Clock clock) {
-        String raw = env.getOrDefault(TOKEN, "").strip();
+    public static Optional<String> tokenFrom(SettingsSource source) {
+        String raw = source.getOrDefault(TOKEN, "").strip();
         if (raw.isEmpty()) {
             return Optional.empty();
         }
@@ -59,7 +61,7 @@ public final class IcsFeed {
             throw new IllegalArgumentException(TOKEN + ": at least " + MIN_TOKEN_CHARS
                     + " letters, digits, '-' or '_' (e.g. openssl rand -hex 16)");
         }
-        return Optional.of(new IcsFeed(profile, appointments, clock, raw));
+        return Optional.of(raw);
     }
 
     /** Whether {@code candidate} is the feed's token, compared in constant time. */

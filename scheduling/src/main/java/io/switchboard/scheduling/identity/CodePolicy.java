@@ -1,12 +1,7 @@
 package io.switchboard.scheduling.identity;
 
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,8 +28,6 @@ public record CodePolicy(Set<String> countries, int dailyCap, int perNumberPerHo
     public static final Duration LIFETIME = Duration.ofMinutes(10);
     /** The database's own bound too ({@code one_time_code_attempts_bounded}). */
     public static final int MAX_TRIES = 5;
-    /** A cap above this is a typo, not a plan: it would let one day's abuse cost real money. */
-    private static final int MAX_DAILY_CAP = 100_000;
 
     public CodePolicy {
         countries = Set.copyOf(Objects.requireNonNull(countries, "countries"));
@@ -53,49 +46,9 @@ public record CodePolicy(Set<String> countries, int dailyCap, int perNumberPerHo
                 PER_CLIENT_PER_HOUR, LIFETIME, MAX_TRIES);
     }
 
-    /**
-     * {@value #COUNTRIES} (comma-separated ISO regions, default {@code defaultRegion}, the profile's) and
-     * {@value #DAILY_CAP} (default {@value #DEFAULT_DAILY_CAP}).
-     *
-     * @throws IllegalArgumentException naming the variable and the real bounds
-     */
-    public static CodePolicy fromEnvironment(Map<String, String> env, String defaultRegion) {
-        String listed = env.getOrDefault(COUNTRIES, "").strip();
-        Set<String> countries = new LinkedHashSet<>();
-        if (listed.isEmpty()) {
-            countries.add(defaultRegion.toUpperCase(Locale.ROOT));
-        } else {
-            for (String region : Arrays.stream(listed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
-                String r = region.toUpperCase(Locale.ROOT);
-                if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
-                    throw new IllegalArgumentException(COUNTRIES + ": '" + printable(region)
-                            + "' is not an ISO 3166 region like GB or IE");
-                }
-                countries.add(r);
-            }
-        }
-        int cap = DEFAULT_DAILY_CAP;
-        String capText = env.getOrDefault(DAILY_CAP, "").strip();
-        if (!capText.isEmpty()) {
-            try {
-                cap = Integer.parseInt(capText);
-            } catch (NumberFormatException e) {
-                cap = -1;
-            }
-            if (cap < 1 || cap > MAX_DAILY_CAP) {
-                throw new IllegalArgumentException(DAILY_CAP + " must be a whole number from 1 to " + MAX_DAILY_CAP);
-            }
-        }
-        return new CodePolicy(countries, cap, PER_NUMBER_PER_HOUR, PER_CLIENT_PER_HOUR, LIFETIME, MAX_TRIES);
-    }
-
     /** A copy with another daily cap (tests, small deployments). */
     public CodePolicy withDailyCap(int cap) {
         return new CodePolicy(countries, cap, perNumberPerHour, perClientPerHour, lifetime, maxTries);
     }
 
-    private static String printable(String s) {
-        String cut = s.length() > 12 ? s.substring(0, 12) : s;
-        return cut.replaceAll("\\p{Cntrl}", "?");
-    }
 }

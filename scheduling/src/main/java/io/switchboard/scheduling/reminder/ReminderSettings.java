@@ -1,8 +1,9 @@
 package io.switchboard.scheduling.reminder;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.DateTimeException;
 import java.time.LocalTime;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,8 +37,8 @@ public record ReminderSettings(LocalTime sendAt) {
      * @return empty when reminders are off
      * @throws IllegalArgumentException naming {@value #TIME} when the value is unusable
      */
-    public static Optional<ReminderSettings> fromEnvironment(Map<String, String> env) {
-        String raw = env.getOrDefault(TIME, "").strip();
+    public static Optional<ReminderSettings> from(SettingsSource source) {
+        String raw = source.getOrDefault(TIME, "").strip();
         if (raw.equalsIgnoreCase("off")) {
             return Optional.empty();
         }

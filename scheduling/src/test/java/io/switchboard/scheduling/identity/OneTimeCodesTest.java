@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.identity;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.database.Database;
 import io.switchboard.scheduling.testing.MutableClock;
 import io.switchboard.scheduling.testing.TestDatabase;
@@ -144,7 +146,7 @@ class OneTimeCodesTest {
         assertThat(db.dsl().fetchCount(db.dsl().selectFrom("one_time_code"))).as("nothing stored").isZero();
 
         OneTimeCodes irishToo = new OneTimeCodes(db.dsl(), clock,
-                CodePolicy.fromEnvironment(Map.of(CodePolicy.COUNTRIES, "gb, IE"), "GB"));
+                CodeSettings.from(SettingsSource.of(Map.of(CodePolicy.COUNTRIES, "gb, IE"))).policy("GB"));
         assertThat(irishToo.issue("+353851234567", CodePurpose.CHANGE_BOOKING, CHAT, CLIENT))
                 .isInstanceOf(CodeIssue.Issued.class);
     }
@@ -180,12 +182,12 @@ class OneTimeCodesTest {
 
     @Test
     void settingsAreCheckedAndNamed() {
-        assertThat(CodePolicy.fromEnvironment(Map.of(), "GB").countries()).isEqualTo(Set.of("GB"));
-        assertThat(CodePolicy.fromEnvironment(Map.of(), "GB").dailyCap()).isEqualTo(CodePolicy.DEFAULT_DAILY_CAP);
-        assertThat(CodePolicy.fromEnvironment(Map.of(CodePolicy.DAILY_CAP, "25"), "GB").dailyCap()).isEqualTo(25);
-        assertThatThrownBy(() -> CodePolicy.fromEnvironment(Map.of(CodePolicy.COUNTRIES, "GB,Narnia"), "GB"))
+        assertThat(CodeSettings.from(SettingsSource.of(Map.of())).policy("GB").countries()).isEqualTo(Set.of("GB"));
+        assertThat(CodeSettings.from(SettingsSource.of(Map.of())).policy("GB").dailyCap()).isEqualTo(CodePolicy.DEFAULT_DAILY_CAP);
+        assertThat(CodeSettings.from(SettingsSource.of(Map.of(CodePolicy.DAILY_CAP, "25"))).policy("GB").dailyCap()).isEqualTo(25);
+        assertThatThrownBy(() -> CodeSettings.from(SettingsSource.of(Map.of(CodePolicy.COUNTRIES, "GB,Narnia"))).policy("GB"))
                 .hasMessageContaining(CodePolicy.COUNTRIES).hasMessageContaining("Narnia");
-        assertThatThrownBy(() -> CodePolicy.fromEnvironment(Map.of(CodePolicy.DAILY_CAP, "0"), "GB"))
+        assertThatThrownBy(() -> CodeSettings.from(SettingsSource.of(Map.of(CodePolicy.DAILY_CAP, "0"))).policy("GB"))
                 .hasMessageContaining(CodePolicy.DAILY_CAP).hasMessageContaining("1 to 100000");
     }
 

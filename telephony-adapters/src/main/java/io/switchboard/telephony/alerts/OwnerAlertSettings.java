@@ -1,5 +1,7 @@
 package io.switchboard.telephony.alerts;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -48,9 +50,9 @@ public record OwnerAlertSettings(Duration minGap, Duration firstRetry, Duration 
      *
      * @throws IllegalStateException naming the variable when its value is unusable
      */
-    public static OwnerAlertSettings fromEnvironment(java.util.Map<String, String> env) {
+    public static OwnerAlertSettings from(SettingsSource source) {
         OwnerAlertSettings d = defaults();
-        String raw = env.getOrDefault(MIN_GAP, "").strip().toLowerCase(java.util.Locale.ROOT);
+        String raw = source.getOrDefault(MIN_GAP, "").strip().toLowerCase(java.util.Locale.ROOT);
         if (raw.isEmpty()) {
             return d;
         }

@@ -1,9 +1,10 @@
 package io.switchboard.telephony.calllog;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.telephony.privacy.RetentionPeriod;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The call log's settings.
@@ -35,14 +36,14 @@ public record CallLogSettings(Duration retention, boolean logTranscripts, boolea
     }
 
     /** @throws IllegalArgumentException naming the variable when a value is unusable */
-    public static CallLogSettings fromEnvironment(Map<String, String> env) {
-        String keep = env.getOrDefault(RETENTION, "").trim();
+    public static CallLogSettings from(SettingsSource source) {
+        String keep = source.getOrDefault(RETENTION, "").trim();
         return new CallLogSettings(RetentionPeriod.parse(RETENTION, keep, DEFAULT_RETENTION),
-                flag(env, LOG_TRANSCRIPTS), flag(env, SUMMARY_SMS));
+                flag(source, LOG_TRANSCRIPTS), flag(source, SUMMARY_SMS));
     }
 
-    private static boolean flag(Map<String, String> env, String name) {
-        String v = env.getOrDefault(name, "").trim().toLowerCase(Locale.ROOT);
+    private static boolean flag(SettingsSource source, String name) {
+        String v = source.getOrDefault(name, "").trim().toLowerCase(Locale.ROOT);
         return switch (v) {
             case "", "false", "0", "no", "off" -> false;
             case "true", "1", "yes", "on" -> true;

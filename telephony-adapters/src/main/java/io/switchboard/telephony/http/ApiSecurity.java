@@ -7,9 +7,7 @@ import io.switchboard.telephony.security.AdminTokens;
 import io.switchboard.telephony.security.PostgresSharedSettings;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Who may use which part of the HTTP API: the admin token, the browser origins allowed on the public chat, and the
@@ -31,32 +29,18 @@ public record ApiSecurity(AdminToken token, WebOrigins origins, InboundLimits li
     }
 
     /**
-     * From {@code SWITCHBOARD_ADMIN_TOKEN} (or the generated, database-shared token with its copy in
-     * {@code dataDir}), {@code SWITCHBOARD_WEB_ORIGINS} and {@code SWITCHBOARD_RATE_LIMIT_STORE}.
+     * The admin token (the configured one, or the generated, database-shared token with its copy in
+     * {@code dataDir}), the web origins and the inbound rate limits the settings name.
      *
-     * @throws IllegalArgumentException naming the variable whose value is unusable (never repeating a token)
+     * @throws java.io.UncheckedIOException when the local copy of a generated token cannot be written
      */
-    public static ApiSecurity fromEnvironment(Map<String, String> env, Path dataDir, Scheduling scheduling) {
-        AdminToken token;
-        try {
-            token = new AdminTokens(dataDir, new PostgresSharedSettings(scheduling.database().dsl(), scheduling.clock()),
-                    new SecureRandom()).resolve(Optional.ofNullable(env.get(AdminTokens.VARIABLE)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(AdminTokens.VARIABLE + " " + e.getMessage(), e);
-        }
-        WebOrigins origins;
-        try {
-            origins = WebOrigins.parse(env.get(WebOrigins.VARIABLE));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(WebOrigins.VARIABLE + ": " + e.getMessage(), e);
-        }
-        String store = env.getOrDefault(LIMIT_STORE, "postgres").strip();
-        InboundLimits limits = switch (store) {
-            case "memory" -> InboundLimits.inMemory(scheduling.clock());
-            case "postgres", "" -> InboundLimits.shared(scheduling.database().dsl(), scheduling.clock());
-            default -> throw new IllegalArgumentException(LIMIT_STORE + " must be postgres or memory");
-        };
-        return new ApiSecurity(token, origins, limits);
+    public static ApiSecurity create(ApiSecuritySettings settings, Path dataDir, Scheduling scheduling) {
+        AdminToken token = new AdminTokens(dataDir, new PostgresSharedSettings(scheduling.database().dsl(),
+                scheduling.clock()), new SecureRandom()).resolve(settings.adminToken());
+        InboundLimits limits = settings.sharedLimits()
+                ? InboundLimits.shared(scheduling.database().dsl(), scheduling.clock())
+                : InboundLimits.inMemory(scheduling.clock());
+        return new ApiSecurity(token, settings.origins(), limits);
     }
 
     public AdminAuth requiredAdmin() {

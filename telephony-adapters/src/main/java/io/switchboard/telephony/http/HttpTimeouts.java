@@ -1,8 +1,9 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,12 +44,12 @@ public record HttpTimeouts(Duration idle, Duration request) {
      *
      * @throws IllegalArgumentException naming the variable whose value is unusable
      */
-    public static HttpTimeouts fromEnvironment(Map<String, String> env) {
-        return new HttpTimeouts(duration(env, IDLE_TIMEOUT, DEFAULT_IDLE), duration(env, REQUEST_TIMEOUT, DEFAULT_REQUEST));
+    public static HttpTimeouts from(SettingsSource source) {
+        return new HttpTimeouts(duration(source, IDLE_TIMEOUT, DEFAULT_IDLE), duration(source, REQUEST_TIMEOUT, DEFAULT_REQUEST));
     }
 
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String value = env.getOrDefault(name, "").trim().toLowerCase(Locale.ROOT);
+    private static Duration duration(SettingsSource source, String name, Duration fallback) {
+        String value = source.getOrDefault(name, "").trim().toLowerCase(Locale.ROOT);
         if (value.isEmpty()) {
             return fallback;
         }

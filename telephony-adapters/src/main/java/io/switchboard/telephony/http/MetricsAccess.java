@@ -1,11 +1,12 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Who may read {@code /metrics}. The default is loopback only: a Prometheus on the same host (or a sidecar), never
@@ -45,8 +46,8 @@ public interface MetricsAccess {
      *
      * @throws IllegalArgumentException for any other value
      */
-    static java.util.Optional<MetricsAccess> fromEnvironment(Map<String, String> env) {
-        String value = env.getOrDefault(VARIABLE, "").trim().toLowerCase(Locale.ROOT);
+    public static java.util.Optional<MetricsAccess> from(SettingsSource source) {
+        String value = source.getOrDefault(VARIABLE, "").trim().toLowerCase(Locale.ROOT);
         return switch (value) {
             case "", "loopback" -> java.util.Optional.of(loopbackOnly());
             case "open" -> java.util.Optional.of(anyone());

@@ -1,10 +1,11 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.telephony.outbound.WhatsAppCloudSettings;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,60 +46,60 @@ public record MessagingConfig(Optional<TwilioChannelConfig> sms, Optional<WhatsA
     }
 
     /** @throws IllegalStateException when a channel is half configured or a value is malformed */
-    public static MessagingConfig fromEnvironment(Map<String, String> env) {
-        return new MessagingConfig(sms(env), whatsApp(env));
+    public static MessagingConfig from(SettingsSource source) {
+        return new MessagingConfig(sms(source), whatsApp(source));
     }
 
-    private static Optional<TwilioChannelConfig> sms(Map<String, String> env) {
-        String number = value(env, TWILIO_FROM_NUMBER);
-        String service = value(env, TWILIO_MESSAGING_SERVICE_SID);
+    private static Optional<TwilioChannelConfig> sms(SettingsSource source) {
+        String number = value(source, TWILIO_FROM_NUMBER);
+        String service = value(source, TWILIO_MESSAGING_SERVICE_SID);
         if (number == null && service == null) {
             return Optional.empty();
         }
-        boolean verify = !"false".equalsIgnoreCase(value(env, TWILIO_VERIFY));
+        boolean verify = !"false".equalsIgnoreCase(value(source, TWILIO_VERIFY));
         List<String> required = new ArrayList<>(List.of(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN));
         if (verify) {
             required.add(PUBLIC_URL);
         }
-        requireAll(env, "SMS", required);
+        requireAll(source, "SMS", required);
         try {
-            return Optional.of(new TwilioChannelConfig(value(env, TWILIO_ACCOUNT_SID), value(env, TWILIO_AUTH_TOKEN),
-                    service != null ? service : number, uri(env, TWILIO_API_BASE_URL), uri(env, PUBLIC_URL), verify));
+            return Optional.of(new TwilioChannelConfig(value(source, TWILIO_ACCOUNT_SID), value(source, TWILIO_AUTH_TOKEN),
+                    service != null ? service : number, uri(source, TWILIO_API_BASE_URL), uri(source, PUBLIC_URL), verify));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("SMS configuration is invalid: " + e.getMessage(), e);
         }
     }
 
-    private static Optional<WhatsAppChannelConfig> whatsApp(Map<String, String> env) {
+    private static Optional<WhatsAppChannelConfig> whatsApp(SettingsSource source) {
         List<String> required = List.of(WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, WHATSAPP_ACCESS_TOKEN,
                 WHATSAPP_PHONE_NUMBER_ID);
         boolean any = Stream.concat(required.stream(), Stream.of(WHATSAPP_GRAPH_BASE_URL, WHATSAPP_API_VERSION))
-                .anyMatch(name -> value(env, name) != null);
+                .anyMatch(name -> value(source, name) != null);
         if (!any) {
             return Optional.empty();
         }
-        requireAll(env, "WhatsApp", required);
-        URI graph = uri(env, WHATSAPP_GRAPH_BASE_URL);
-        String version = value(env, WHATSAPP_API_VERSION);
+        requireAll(source, "WhatsApp", required);
+        URI graph = uri(source, WHATSAPP_GRAPH_BASE_URL);
+        String version = value(source, WHATSAPP_API_VERSION);
         try {
-            return Optional.of(new WhatsAppChannelConfig(value(env, WHATSAPP_APP_SECRET),
-                    value(env, WHATSAPP_VERIFY_TOKEN), value(env, WHATSAPP_ACCESS_TOKEN),
-                    value(env, WHATSAPP_PHONE_NUMBER_ID), graph == null ? WhatsAppCloudSettings.GRAPH_API : graph,
+            return Optional.of(new WhatsAppChannelConfig(value(source, WHATSAPP_APP_SECRET),
+                    value(source, WHATSAPP_VERIFY_TOKEN), value(source, WHATSAPP_ACCESS_TOKEN),
+                    value(source, WHATSAPP_PHONE_NUMBER_ID), graph == null ? WhatsAppCloudSettings.GRAPH_API : graph,
                     version == null ? WhatsAppChannelConfig.DEFAULT_API_VERSION : version));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("WhatsApp configuration is invalid: " + e.getMessage(), e);
         }
     }
 
-    private static void requireAll(Map<String, String> env, String channel, List<String> names) {
-        List<String> missing = names.stream().filter(name -> value(env, name) == null).toList();
+    private static void requireAll(SettingsSource source, String channel, List<String> names) {
+        List<String> missing = names.stream().filter(name -> value(source, name) == null).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException(channel + " is partly configured; missing " + String.join(", ", missing));
         }
     }
 
-    private static URI uri(Map<String, String> env, String name) {
-        String raw = value(env, name);
+    private static URI uri(SettingsSource source, String name) {
+        String raw = value(source, name);
         if (raw == null) {
             return null;
         }
@@ -114,8 +115,8 @@ public record MessagingConfig(Optional<TwilioChannelConfig> sms, Optional<WhatsA
         }
     }
 
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
+    private static String value(SettingsSource source, String name) {
+        String v = source.get(name);
         return v == null || v.isBlank() ? null : v.strip();
     }
 }

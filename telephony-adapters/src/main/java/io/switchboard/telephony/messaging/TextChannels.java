@@ -2,7 +2,6 @@ package io.switchboard.telephony.messaging;
 
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.dialog.LoggingNotifier;
-import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.MissedCalls;
 import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.PhoneVerifier;
@@ -40,7 +39,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -153,22 +151,16 @@ public final class TextChannels implements AutoCloseable {
                         TwilioSmsSender.MAX_BODY_CHARS), transferNumber);
     }
 
-    /** @throws IllegalStateException when a channel is half configured */
-    public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling) {
-        return fromEnvironment(env, scheduling, Metrics.disabled());
-    }
-
-    /** @param metrics where outbound messages and provider failures are counted */
-    public static TextChannels fromEnvironment(Map<String, String> env, Scheduling scheduling, Metrics metrics) {
-        Optional<String> transferNumber;
-        try {
-            transferNumber = LiveTransferSettings.fromEnvironment(env).map(LiveTransferSettings::number);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        return new TextChannels(MessagingConfig.fromEnvironment(env), scheduling, RetryPolicy.defaults(),
-                WebhookSettings.fromEnvironment(env), metrics, OwnerAlertSettings.fromEnvironment(env),
-                CodePolicy.fromEnvironment(env, scheduling.profile().phoneRegion()), transferNumber);
+    /**
+     * The channels the settings turn on.
+     *
+     * @param transferNumber the number hand-offs are put through to (live transfer), mentioned in owner texts
+     * @param metrics        where outbound messages and provider failures are counted
+     */
+    public static TextChannels create(TextChannelSettings settings, Optional<String> transferNumber,
+                                      Scheduling scheduling, Metrics metrics) {
+        return new TextChannels(settings.channels(), scheduling, RetryPolicy.defaults(), settings.webhooks(), metrics,
+                settings.ownerAlerts(), settings.codes().policy(scheduling.profile().phoneRegion()), transferNumber);
     }
 
     public static TextChannels create(MessagingConfig config, Scheduling scheduling) {

@@ -1,9 +1,10 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,10 +45,10 @@ public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Dura
     }
 
     /** @throws IllegalStateException naming the variable when its value is unusable */
-    public static WebhookSettings fromEnvironment(Map<String, String> env) {
-        String dataDir = env.getOrDefault("SWITCHBOARD_DATA_DIR", "").strip();
+    public static WebhookSettings from(SettingsSource source) {
+        String dataDir = source.getOrDefault("SWITCHBOARD_DATA_DIR", "").strip();
         Path spool = Path.of(dataDir.isEmpty() ? "data" : dataDir).resolve("inbox-spool");
-        String raw = env.getOrDefault(ANSWER_WITHIN, "").strip().toLowerCase(Locale.ROOT);
+        String raw = source.getOrDefault(ANSWER_WITHIN, "").strip().toLowerCase(Locale.ROOT);
         if (raw.isEmpty()) {
             return defaults().withSpoolDir(spool);
         }

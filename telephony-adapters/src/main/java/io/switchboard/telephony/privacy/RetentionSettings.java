@@ -1,7 +1,8 @@
 package io.switchboard.telephony.privacy;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * How long personal data other than the call log is kept (the call log has {@code SWITCHBOARD_CALL_LOG_RETENTION}).
@@ -30,9 +31,9 @@ public record RetentionSettings(Duration messages, Duration customers) {
     }
 
     /** @throws IllegalArgumentException naming the variable when a value is unusable */
-    public static RetentionSettings fromEnvironment(Map<String, String> env) {
+    public static RetentionSettings from(SettingsSource source) {
         return new RetentionSettings(
-                RetentionPeriod.parse(MESSAGES, env.get(MESSAGES), DEFAULT_MESSAGES),
-                RetentionPeriod.parse(CUSTOMERS, env.get(CUSTOMERS), DEFAULT_CUSTOMERS));
+                RetentionPeriod.parse(MESSAGES, source.get(MESSAGES), DEFAULT_MESSAGES),
+                RetentionPeriod.parse(CUSTOMERS, source.get(CUSTOMERS), DEFAULT_CUSTOMERS));
     }
 }

@@ -7,8 +7,6 @@ import io.switchboard.telephony.ratelimit.InboundLimits;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -33,13 +31,11 @@ public final class SlackChannel implements AutoCloseable {
     /**
      * The channel over {@code engine}, with Socket Mode already connecting, or empty when Slack is not configured.
      *
-     * @throws IllegalArgumentException naming the variable when a setting is unusable
      * @throws UncheckedIOException     when Socket Mode could not be opened (token refused, Slack unreachable)
      */
-    public static Optional<SlackChannel> fromEnvironment(Map<String, String> env, DialogEngine engine,
-                                                         Scheduling scheduling, InboundLimits limits,
-                                                         WorkerExecutor workers) {
-        Optional<SlackSettings> found = SlackSettings.fromEnvironment(env);
+    public static Optional<SlackChannel> create(Optional<SlackSettings> found, DialogEngine engine,
+                                                Scheduling scheduling, InboundLimits limits,
+                                                WorkerExecutor workers) {
         if (found.isEmpty()) {
             LOG.info("Slack off: set {} with {} (Events API) or {} (Socket Mode) to take Slack messages",
                     SlackSettings.BOT_TOKEN, SlackSettings.SIGNING_SECRET, SlackSettings.APP_TOKEN);

@@ -1,7 +1,8 @@
 package io.switchboard.telephony.slack;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,14 +47,14 @@ public record SlackSettings(String botToken, String signingSecret, Optional<Stri
     }
 
     /** Empty when {@value #BOT_TOKEN} is not set (Slack off). */
-    public static Optional<SlackSettings> fromEnvironment(Map<String, String> env) {
-        String bot = env.getOrDefault(BOT_TOKEN, "").trim();
+    public static Optional<SlackSettings> from(SettingsSource source) {
+        String bot = source.getOrDefault(BOT_TOKEN, "").trim();
         if (bot.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SlackSettings(bot, env.getOrDefault(SIGNING_SECRET, "").trim(),
-                nonBlank(env.get(APP_TOKEN)), nonBlank(env.get(API_URL)).orElse(DEFAULT_API_URL),
-                nonBlank(env.get(STAFF_CHANNEL))));
+        return Optional.of(new SlackSettings(bot, source.getOrDefault(SIGNING_SECRET, "").trim(),
+                nonBlank(source.get(APP_TOKEN)), nonBlank(source.get(API_URL)).orElse(DEFAULT_API_URL),
+                nonBlank(source.get(STAFF_CHANNEL))));
     }
 
     private static Optional<String> nonBlank(String v) {

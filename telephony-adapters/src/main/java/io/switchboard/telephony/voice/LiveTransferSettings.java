@@ -1,8 +1,9 @@
 package io.switchboard.telephony.voice;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -40,18 +41,18 @@ public record LiveTransferSettings(String number, String accountSid, String auth
      * @throws IllegalArgumentException naming the variable when the number is malformed or the Twilio credentials
      *                                  are missing
      */
-    public static Optional<LiveTransferSettings> fromEnvironment(Map<String, String> env) {
-        String number = env.getOrDefault(TRANSFER_NUMBER, "").strip().replaceAll("[\\s()-]", "");
+    public static Optional<LiveTransferSettings> from(SettingsSource source) {
+        String number = source.getOrDefault(TRANSFER_NUMBER, "").strip().replaceAll("[\\s()-]", "");
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        String sid = env.getOrDefault("TWILIO_ACCOUNT_SID", "").strip();
-        String token = env.getOrDefault("TWILIO_AUTH_TOKEN", "").strip();
+        String sid = source.getOrDefault("TWILIO_ACCOUNT_SID", "").strip();
+        String token = source.getOrDefault("TWILIO_AUTH_TOKEN", "").strip();
         if (sid.isEmpty() || token.isEmpty()) {
             throw new IllegalArgumentException(TRANSFER_NUMBER + " needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN to "
                     + "transfer calls");
         }
-        String base = env.getOrDefault("TWILIO_API_BASE_URL", "").strip();
+        String base = source.getOrDefault("TWILIO_API_BASE_URL", "").strip();
         return Optional.of(new LiveTransferSettings(number, sid, token, base.isEmpty() ? null : URI.create(base),
                 Duration.ofSeconds(10)));
     }

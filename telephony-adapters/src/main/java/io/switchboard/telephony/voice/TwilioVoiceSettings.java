@@ -1,9 +1,10 @@
 package io.switchboard.telephony.voice;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.telephony.twilio.TwimlResponses;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,17 +32,11 @@ public record TwilioVoiceSettings(String authToken, URI publicBaseUrl, URI media
      * {@code SWITCHBOARD_MEDIA_URL} (default {@code wss://<public host>/media}) and {@code SWITCHBOARD_TWILIO_VERIFY}
      * (default true; {@code false} switches signature checks off).
      */
-    public static TwilioVoiceSettings fromEnvironment(Map<String, String> env) {
-        String token = blankToNull(env.get("TWILIO_AUTH_TOKEN"));
-        String publicUrl = blankToNull(env.get("SWITCHBOARD_PUBLIC_URL"));
-        String mediaUrl = blankToNull(env.get("SWITCHBOARD_MEDIA_URL"));
-        String verifyText = env.getOrDefault("SWITCHBOARD_TWILIO_VERIFY", "true").strip().toLowerCase(Locale.ROOT);
-        boolean verify = switch (verifyText) {
-            case "true", "yes", "1", "" -> true;
-            case "false", "no", "0" -> false;
-            default -> throw new IllegalArgumentException("SWITCHBOARD_TWILIO_VERIFY must be true or false, was '"
-                    + verifyText + "'");
-        };
+    public static TwilioVoiceSettings from(SettingsSource source) {
+        String token = blankToNull(source.get("TWILIO_AUTH_TOKEN"));
+        String publicUrl = blankToNull(source.get("SWITCHBOARD_PUBLIC_URL"));
+        String mediaUrl = blankToNull(source.get("SWITCHBOARD_MEDIA_URL"));
+        boolean verify = verifyFrom(source);
         URI base = publicUrl == null ? null : absolute(publicUrl, "SWITCHBOARD_PUBLIC_URL");
         URI media;
         if (mediaUrl != null) {
@@ -53,6 +48,22 @@ public record TwilioVoiceSettings(String authToken, URI publicBaseUrl, URI media
                     + " where to stream calls");
         }
         return new TwilioVoiceSettings(token, base, media, verify);
+    }
+
+    /** {@code SWITCHBOARD_TWILIO_VERIFY}: true unless switched off, also when voice is not configured. */
+    public static boolean verifyFrom(SettingsSource source) {
+        String verifyText = source.getOrDefault("SWITCHBOARD_TWILIO_VERIFY", "true").strip().toLowerCase(Locale.ROOT);
+        return switch (verifyText) {
+            case "true", "yes", "1", "" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("SWITCHBOARD_TWILIO_VERIFY must be true or false, was '"
+                    + verifyText + "'");
+        };
+    }
+
+    /** Whether {@code SWITCHBOARD_PUBLIC_URL} or {@code SWITCHBOARD_MEDIA_URL} is set: voice over Twilio is wanted. */
+    public static boolean configured(SettingsSource source) {
+        return source.isSet("SWITCHBOARD_PUBLIC_URL") || source.isSet("SWITCHBOARD_MEDIA_URL");
     }
 
     private static URI absolute(String text, String name) {

@@ -1,5 +1,7 @@
 package io.switchboard.telephony.calllog;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,7 @@ class CallLogSettingsTest {
 
     @Test
     void defaultsKeepThirtyDaysAndLogNoTranscriptsAndSendNoSummaries() {
-        CallLogSettings s = CallLogSettings.fromEnvironment(Map.of());
+        CallLogSettings s = CallLogSettings.from(SettingsSource.of(Map.of()));
 
         assertThat(s.retention()).isEqualTo(Duration.ofDays(30));
         assertThat(s.logTranscripts()).isFalse();
@@ -24,19 +26,19 @@ class CallLogSettingsTest {
         assertThat(retention("7")).isEqualTo(Duration.ofDays(7));
         assertThat(retention("12h")).isEqualTo(Duration.ofHours(12));
         assertThat(retention("P14D")).isEqualTo(Duration.ofDays(14));
-        assertThat(CallLogSettings.fromEnvironment(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "true",
-                CallLogSettings.SUMMARY_SMS, "yes"))).isEqualTo(new CallLogSettings(Duration.ofDays(30), true, true));
+        assertThat(CallLogSettings.from(SettingsSource.of(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "true",
+                CallLogSettings.SUMMARY_SMS, "yes")))).isEqualTo(new CallLogSettings(Duration.ofDays(30), true, true));
     }
 
     @Test
     void unusableValuesAreRefusedNamingTheVariable() {
         assertThatThrownBy(() -> retention("a month")).hasMessageContaining(CallLogSettings.RETENTION);
         assertThatThrownBy(() -> retention("0d")).hasMessageContaining(CallLogSettings.RETENTION);
-        assertThatThrownBy(() -> CallLogSettings.fromEnvironment(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "maybe")))
+        assertThatThrownBy(() -> CallLogSettings.from(SettingsSource.of(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "maybe"))))
                 .hasMessageContaining(CallLogSettings.LOG_TRANSCRIPTS);
     }
 
     private static Duration retention(String value) {
-        return CallLogSettings.fromEnvironment(Map.of(CallLogSettings.RETENTION, value)).retention();
+        return CallLogSettings.from(SettingsSource.of(Map.of(CallLogSettings.RETENTION, value))).retention();
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,15 +104,15 @@ class HttpTimeoutsTest {
 
     @Test
     void timeoutsAreReadFromTheEnvironment() {
-        HttpTimeouts t = HttpTimeouts.fromEnvironment(Map.of(HttpTimeouts.IDLE_TIMEOUT, "2m",
-                HttpTimeouts.REQUEST_TIMEOUT, "750ms"));
+        HttpTimeouts t = HttpTimeouts.from(SettingsSource.of(Map.of(HttpTimeouts.IDLE_TIMEOUT, "2m",
+                HttpTimeouts.REQUEST_TIMEOUT, "750ms")));
         assertThat(t).isEqualTo(new HttpTimeouts(Duration.ofMinutes(2), Duration.ofMillis(750)));
-        assertThat(HttpTimeouts.fromEnvironment(Map.of(HttpTimeouts.REQUEST_TIMEOUT, "5")).request())
+        assertThat(HttpTimeouts.from(SettingsSource.of(Map.of(HttpTimeouts.REQUEST_TIMEOUT, "5"))).request())
                 .isEqualTo(Duration.ofSeconds(5));
-        assertThat(HttpTimeouts.fromEnvironment(Map.of())).isEqualTo(HttpTimeouts.defaults());
-        assertThatThrownBy(() -> HttpTimeouts.fromEnvironment(Map.of(HttpTimeouts.IDLE_TIMEOUT, "soon")))
+        assertThat(HttpTimeouts.from(SettingsSource.of(Map.of()))).isEqualTo(HttpTimeouts.defaults());
+        assertThatThrownBy(() -> HttpTimeouts.from(SettingsSource.of(Map.of(HttpTimeouts.IDLE_TIMEOUT, "soon"))))
                 .hasMessageContaining(HttpTimeouts.IDLE_TIMEOUT);
-        assertThatThrownBy(() -> HttpTimeouts.fromEnvironment(Map.of(HttpTimeouts.REQUEST_TIMEOUT, "0s")))
+        assertThatThrownBy(() -> HttpTimeouts.from(SettingsSource.of(Map.of(HttpTimeouts.REQUEST_TIMEOUT, "0s"))))
                 .hasMessageContaining(HttpTimeouts.REQUEST_TIMEOUT);
     }
 

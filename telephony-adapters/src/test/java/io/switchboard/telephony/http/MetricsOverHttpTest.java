@@ -1,5 +1,7 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
@@ -122,10 +124,10 @@ class MetricsOverHttpTest {
 
     @Test
     void accessIsConfigurable() {
-        assertThat(MetricsAccess.fromEnvironment(java.util.Map.of())).isPresent();
-        assertThat(MetricsAccess.fromEnvironment(java.util.Map.of(MetricsAccess.VARIABLE, "off"))).isEmpty();
+        assertThat(MetricsAccess.from(SettingsSource.of(java.util.Map.of()))).isPresent();
+        assertThat(MetricsAccess.from(SettingsSource.of(java.util.Map.of(MetricsAccess.VARIABLE, "off")))).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> MetricsAccess.fromEnvironment(java.util.Map.of(MetricsAccess.VARIABLE, "public")))
+                () -> MetricsAccess.from(SettingsSource.of(java.util.Map.of(MetricsAccess.VARIABLE, "public"))))
                 .hasMessageContaining(MetricsAccess.VARIABLE);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static io.switchboard.telephony.messaging.TextChannelsHarness.CALLER;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,14 +146,14 @@ class DayBeforeRemindersTest {
 
     @Test
     void aReminderTimeOutsideWakingHoursIsRefusedNamingTheSetting() {
-        assertThat(ReminderSettings.fromEnvironment(Map.of())).get()
+        assertThat(ReminderSettings.from(SettingsSource.of(Map.of()))).get()
                 .extracting(ReminderSettings::sendAt).isEqualTo(LocalTime.of(18, 0));
-        assertThat(ReminderSettings.fromEnvironment(Map.of(ReminderSettings.TIME, "off"))).isEmpty();
+        assertThat(ReminderSettings.from(SettingsSource.of(Map.of(ReminderSettings.TIME, "off")))).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        ReminderSettings.fromEnvironment(Map.of(ReminderSettings.TIME, "23:30")))
+                        ReminderSettings.from(SettingsSource.of(Map.of(ReminderSettings.TIME, "23:30"))))
                 .hasMessageStartingWith(ReminderSettings.TIME);
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        ReminderSettings.fromEnvironment(Map.of(ReminderSettings.TIME, "six")))
+                        ReminderSettings.from(SettingsSource.of(Map.of(ReminderSettings.TIME, "six"))))
                 .hasMessageStartingWith(ReminderSettings.TIME);
     }
 

@@ -1,5 +1,7 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +32,7 @@ class MessagingConfigTest {
 
     @Test
     void nothingSetMeansBothChannelsOff() {
-        MessagingConfig c = MessagingConfig.fromEnvironment(Map.of("PATH", "/usr/bin"));
+        MessagingConfig c = MessagingConfig.from(SettingsSource.of(Map.of("PATH", "/usr/bin")));
         assertThat(c.sms()).isEmpty();
         assertThat(c.whatsApp()).isEmpty();
     }
@@ -39,7 +41,7 @@ class MessagingConfigTest {
     void twilioCredentialsWithoutASendingNumberLeaveSmsOff() {
         Map<String, String> env = twilio();
         env.remove("TWILIO_FROM_NUMBER");
-        assertThat(MessagingConfig.fromEnvironment(env).sms()).isEmpty();
+        assertThat(MessagingConfig.from(SettingsSource.of(env)).sms()).isEmpty();
     }
 
     @Test
@@ -47,7 +49,7 @@ class MessagingConfigTest {
         Map<String, String> env = twilio();
         env.put("TWILIO_API_BASE_URL", "http://127.0.0.1:4010");
 
-        TwilioChannelConfig sms = MessagingConfig.fromEnvironment(env).sms().orElseThrow();
+        TwilioChannelConfig sms = MessagingConfig.from(SettingsSource.of(env)).sms().orElseThrow();
 
         assertThat(sms.verifySignatures()).isTrue();
         assertThat(sms.publicBaseUrl()).isEqualTo(URI.create("https://switchboard.example.co.uk"));
@@ -61,7 +63,7 @@ class MessagingConfigTest {
         env.remove("TWILIO_FROM_NUMBER");
         env.put("TWILIO_MESSAGING_SERVICE_SID", "MG9752274e9e519418a7406176694466fa");
 
-        assertThat(MessagingConfig.fromEnvironment(env).sms().orElseThrow().smsSettings().usesMessagingService())
+        assertThat(MessagingConfig.from(SettingsSource.of(env)).sms().orElseThrow().smsSettings().usesMessagingService())
                 .isTrue();
     }
 
@@ -70,14 +72,14 @@ class MessagingConfigTest {
         Map<String, String> env = twilio();
         env.remove("TWILIO_ACCOUNT_SID");
         env.remove("SWITCHBOARD_PUBLIC_URL");
-        assertThatThrownBy(() -> MessagingConfig.fromEnvironment(env))
+        assertThatThrownBy(() -> MessagingConfig.from(SettingsSource.of(env)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TWILIO_ACCOUNT_SID").hasMessageContaining("SWITCHBOARD_PUBLIC_URL")
                 .hasMessageNotContaining("secret-auth-token");
 
         Map<String, String> wa = whatsApp();
         wa.remove("WHATSAPP_APP_SECRET");
-        assertThatThrownBy(() -> MessagingConfig.fromEnvironment(wa))
+        assertThatThrownBy(() -> MessagingConfig.from(SettingsSource.of(wa)))
                 .hasMessageContaining("WHATSAPP_APP_SECRET").hasMessageNotContaining("EAAG-token");
     }
 
@@ -87,21 +89,21 @@ class MessagingConfigTest {
         env.remove("SWITCHBOARD_PUBLIC_URL");
         env.put("SWITCHBOARD_TWILIO_VERIFY", "false");
 
-        assertThat(MessagingConfig.fromEnvironment(env).sms().orElseThrow().verifySignatures()).isFalse();
+        assertThat(MessagingConfig.from(SettingsSource.of(env)).sms().orElseThrow().verifySignatures()).isFalse();
         env.put("SWITCHBOARD_TWILIO_VERIFY", "no");
-        assertThatThrownBy(() -> MessagingConfig.fromEnvironment(env)).hasMessageContaining("SWITCHBOARD_PUBLIC_URL");
+        assertThatThrownBy(() -> MessagingConfig.from(SettingsSource.of(env))).hasMessageContaining("SWITCHBOARD_PUBLIC_URL");
     }
 
     @Test
     void malformedUrlsFailStartUp() {
         Map<String, String> env = twilio();
         env.put("SWITCHBOARD_PUBLIC_URL", "switchboard.example.co.uk");
-        assertThatThrownBy(() -> MessagingConfig.fromEnvironment(env)).hasMessageContaining("SWITCHBOARD_PUBLIC_URL");
+        assertThatThrownBy(() -> MessagingConfig.from(SettingsSource.of(env))).hasMessageContaining("SWITCHBOARD_PUBLIC_URL");
     }
 
     @Test
     void whatsAppDefaultsToTheGraphApi() {
-        WhatsAppChannelConfig wa = MessagingConfig.fromEnvironment(whatsApp()).whatsApp().orElseThrow();
+        WhatsAppChannelConfig wa = MessagingConfig.from(SettingsSource.of(whatsApp())).whatsApp().orElseThrow();
 
         assertThat(wa.cloudSettings().messagesEndpoint())
                 .isEqualTo(URI.create("https://graph.facebook.com/v21.0/106540352242922/messages"));

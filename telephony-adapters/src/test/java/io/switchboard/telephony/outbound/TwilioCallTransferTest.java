@@ -1,5 +1,7 @@
 package io.switchboard.telephony.outbound;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.telephony.messaging.ProviderStub;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -53,14 +55,14 @@ class TwilioCallTransferTest {
 
     @Test
     void settingsComeFromTheEnvironmentAndNameWhatIsMissing() {
-        assertThat(LiveTransferSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThat(LiveTransferSettings.fromEnvironment(Map.of("SWITCHBOARD_TRANSFER_NUMBER", "+44 7700 900555",
-                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN))).get()
+        assertThat(LiveTransferSettings.from(SettingsSource.of(Map.of()))).isEmpty();
+        assertThat(LiveTransferSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_TRANSFER_NUMBER", "+44 7700 900555",
+                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN)))).get()
                 .satisfies(s -> assertThat(s.number()).isEqualTo("+447700900555"));
-        assertThatThrownBy(() -> LiveTransferSettings.fromEnvironment(Map.of("SWITCHBOARD_TRANSFER_NUMBER",
-                "+447700900555"))).hasMessageContaining("TWILIO_ACCOUNT_SID");
-        assertThatThrownBy(() -> LiveTransferSettings.fromEnvironment(Map.of("SWITCHBOARD_TRANSFER_NUMBER", "07700",
-                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN)))
+        assertThatThrownBy(() -> LiveTransferSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_TRANSFER_NUMBER",
+                "+447700900555")))).hasMessageContaining("TWILIO_ACCOUNT_SID");
+        assertThatThrownBy(() -> LiveTransferSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_TRANSFER_NUMBER", "07700",
+                "TWILIO_ACCOUNT_SID", ACCOUNT, "TWILIO_AUTH_TOKEN", TOKEN))))
                 .hasMessageContaining("SWITCHBOARD_TRANSFER_NUMBER");
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.telephony.privacy;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static io.switchboard.telephony.privacy.PersonalDataFixture.OTHER;
 import static io.switchboard.telephony.privacy.PersonalDataFixture.RITA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,14 +122,14 @@ class RetentionScheduleTest {
 
     @Test
     void periodsAreReadInTheProjectsDurationSyntax() {
-        assertThat(RetentionSettings.fromEnvironment(Map.of())).isEqualTo(RetentionSettings.defaults());
-        RetentionSettings set = RetentionSettings.fromEnvironment(Map.of(RetentionSettings.MESSAGES, "48h",
-                RetentionSettings.CUSTOMERS, "P730D"));
+        assertThat(RetentionSettings.from(SettingsSource.of(Map.of()))).isEqualTo(RetentionSettings.defaults());
+        RetentionSettings set = RetentionSettings.from(SettingsSource.of(Map.of(RetentionSettings.MESSAGES, "48h",
+                RetentionSettings.CUSTOMERS, "P730D")));
         assertThat(set.messages()).isEqualTo(Duration.ofHours(48));
         assertThat(set.customers()).isEqualTo(Duration.ofDays(730));
-        assertThatThrownBy(() -> RetentionSettings.fromEnvironment(Map.of(RetentionSettings.CUSTOMERS, "forever")))
+        assertThatThrownBy(() -> RetentionSettings.from(SettingsSource.of(Map.of(RetentionSettings.CUSTOMERS, "forever"))))
                 .hasMessage("SWITCHBOARD_RETENTION_CUSTOMERS: 'forever' is not a duration like 30d or 12h");
-        assertThatThrownBy(() -> RetentionSettings.fromEnvironment(Map.of(RetentionSettings.MESSAGES, "PT10M")))
+        assertThatThrownBy(() -> RetentionSettings.from(SettingsSource.of(Map.of(RetentionSettings.MESSAGES, "PT10M"))))
                 .hasMessageStartingWith("SWITCHBOARD_RETENTION_MESSAGES must be at least 1h");
     }
 }

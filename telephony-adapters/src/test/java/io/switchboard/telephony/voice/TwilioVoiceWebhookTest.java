@@ -1,5 +1,7 @@
 package io.switchboard.telephony.voice;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,11 +50,11 @@ class TwilioVoiceWebhookTest {
     @BeforeAll
     static void startServers() throws Exception {
         vertx = Vertx.vertx();
-        TwilioVoiceSettings settings = TwilioVoiceSettings.fromEnvironment(Map.of(
-                "TWILIO_AUTH_TOKEN", TOKEN, "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString()));
+        TwilioVoiceSettings settings = TwilioVoiceSettings.from(SettingsSource.of(Map.of(
+                "TWILIO_AUTH_TOKEN", TOKEN, "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString())));
         verified = listen(TwilioVoiceWebhook.create(settings, TOKENS));
-        unverified = listen(TwilioVoiceWebhook.create(TwilioVoiceSettings.fromEnvironment(Map.of(
-                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_TWILIO_VERIFY", "false")), TOKENS));
+        unverified = listen(TwilioVoiceWebhook.create(TwilioVoiceSettings.from(SettingsSource.of(Map.of(
+                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_TWILIO_VERIFY", "false"))), TOKENS));
     }
 
     private static URI listen(TwilioVoiceWebhook webhook) throws Exception {
@@ -179,18 +181,18 @@ class TwilioVoiceWebhookTest {
 
     @Test
     void settingsRefuseToVerifyWithoutATokenAndExplainTheSwitch() {
-        assertThatThrownBy(() -> TwilioVoiceSettings.fromEnvironment(Map.of(
-                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString())))
+        assertThatThrownBy(() -> TwilioVoiceSettings.from(SettingsSource.of(Map.of(
+                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString()))))
                 .hasMessageContaining("TWILIO_AUTH_TOKEN").hasMessageContaining("SWITCHBOARD_TWILIO_VERIFY=false");
-        assertThatThrownBy(() -> TwilioVoiceSettings.fromEnvironment(Map.of(
+        assertThatThrownBy(() -> TwilioVoiceSettings.from(SettingsSource.of(Map.of(
                 "TWILIO_AUTH_TOKEN", TOKEN, "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(),
-                "SWITCHBOARD_TWILIO_VERIFY", "maybe")))
+                "SWITCHBOARD_TWILIO_VERIFY", "maybe"))))
                 .hasMessageContaining("SWITCHBOARD_TWILIO_VERIFY");
-        assertThat(TwilioVoiceSettings.fromEnvironment(Map.of("TWILIO_AUTH_TOKEN", TOKEN,
-                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_MEDIA_URL", "wss://media.example/media"))
+        assertThat(TwilioVoiceSettings.from(SettingsSource.of(Map.of("TWILIO_AUTH_TOKEN", TOKEN,
+                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString(), "SWITCHBOARD_MEDIA_URL", "wss://media.example/media")))
                 .mediaStreamUrl()).isEqualTo(URI.create("wss://media.example/media"));
-        assertThat(TwilioVoiceSettings.fromEnvironment(Map.of("TWILIO_AUTH_TOKEN", TOKEN,
-                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString())).toString()).doesNotContain(TOKEN);
+        assertThat(TwilioVoiceSettings.from(SettingsSource.of(Map.of("TWILIO_AUTH_TOKEN", TOKEN,
+                "SWITCHBOARD_PUBLIC_URL", PUBLIC.toString()))).toString()).doesNotContain(TOKEN);
         assertThat(new TwimlResponses(URI.create("wss://x.example/media")).mediaStreamUrl().getHost())
                 .isEqualTo("x.example");
     }

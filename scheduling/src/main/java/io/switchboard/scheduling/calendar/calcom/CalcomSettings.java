@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.calcom;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.models.BusinessProfile;
 
 import java.net.URI;
@@ -9,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Cal.com as the calendar, parsed once from the environment. On only when {@code SWITCHBOARD_CALENDAR=calcom}.
+ * Cal.com as the calendar, parsed once from the settings. On only when {@code SWITCHBOARD_CALENDAR=calcom}.
  *
  * @param apiKey        the Cal.com API key (sent as a Bearer token; never logged)
  * @param eventTypes    profile service id to the Cal.com event type that books it; other services book here only
@@ -36,21 +38,42 @@ public record CalcomSettings(String apiKey, Map<String, Long> eventTypes, URI ap
         return id == null ? OptionalLong.empty() : OptionalLong.of(id);
     }
 
-    /** @throws CalcomSetupException naming the setting that is unusable */
-    public static Optional<CalcomSettings> fromEnvironment(Map<String, String> env, BusinessProfile profile) {
-        String calendar = env.getOrDefault(CALENDAR, "").trim();
+    /**
+     * The settings as configured; the service ids are checked against the business profile by
+     * {@link #requireServicesOf}, once the profile is loaded.
+     *
+     * @throws CalcomSetupException naming the setting that is unusable
+     */
+    public static Optional<CalcomSettings> from(SettingsSource source) {
+        String calendar = source.getOrDefault(CALENDAR, "").trim();
         if (!"calcom".equalsIgnoreCase(calendar)) {
             return Optional.empty();
         }
-        String key = env.getOrDefault(API_KEY, "").trim();
+        String key = source.getOrDefault(API_KEY, "").trim();
         if (key.isEmpty()) {
             throw new CalcomSetupException(API_KEY, "required when " + CALENDAR + "=calcom", null);
         }
-        return Optional.of(new CalcomSettings(key, eventTypes(env.getOrDefault(EVENT_TYPE_IDS, ""), profile),
-                apiUrl(env), env.getOrDefault(WEBHOOK_SECRET, "").trim()));
+        return Optional.of(new CalcomSettings(key, eventTypes(source.getOrDefault(EVENT_TYPE_IDS, "")),
+                apiUrl(source), source.getOrDefault(WEBHOOK_SECRET, "").trim()));
     }
 
-    private static Map<String, Long> eventTypes(String raw, BusinessProfile profile) {
+    /**
+     * These settings when every service they name is one of {@code profile}'s.
+     *
+     * @throws CalcomSetupException naming {@value #EVENT_TYPE_IDS} and the profile's services otherwise
+     */
+    public CalcomSettings requireServicesOf(BusinessProfile profile) {
+        for (String service : eventTypes.keySet()) {
+            if (profile.service(service).isEmpty()) {
+                throw new CalcomSetupException(EVENT_TYPE_IDS, "'" + service + "' is not a service of the business"
+                        + " profile (services: " + String.join(", ", profile.services().stream()
+                        .map(s -> s.id()).toList()) + ")", null);
+            }
+        }
+        return this;
+    }
+
+    private static Map<String, Long> eventTypes(String raw) {
         Map<String, Long> types = new LinkedHashMap<>();
         for (String pair : raw.split(",")) {
             if (pair.isBlank()) {
@@ -59,11 +82,6 @@ public record CalcomSettings(String apiKey, Map<String, Long> eventTypes, URI ap
             int eq = pair.indexOf('=');
             String service = eq < 0 ? pair.trim() : pair.substring(0, eq).trim();
             String id = eq < 0 ? "" : pair.substring(eq + 1).trim();
-            if (profile.service(service).isEmpty()) {
-                throw new CalcomSetupException(EVENT_TYPE_IDS, "'" + service + "' is not a service of the business"
-                        + " profile (services: " + String.join(", ", profile.services().stream()
-                        .map(s -> s.id()).toList()) + ")", null);
-            }
             long eventType;
             try {
                 eventType = Long.parseLong(id);
@@ -83,8 +101,8 @@ public record CalcomSettings(String apiKey, Map<String, Long> eventTypes, URI ap
         return types;
     }
 
-    private static URI apiUrl(Map<String, String> env) {
-        String raw = env.getOrDefault(API_URL, "").trim();
+    private static URI apiUrl(SettingsSource source) {
+        String raw = source.getOrDefault(API_URL, "").trim();
         if (raw.isEmpty()) {
             return DEFAULT_API_URL;
         }

@@ -1,7 +1,7 @@
 package io.switchboard.scheduling.calendar.calcom;
 
 /** A Cal.com setting is missing or unusable; the message starts with the setting's name. */
-public final class CalcomSetupException extends RuntimeException {
+public final class CalcomSetupException extends IllegalStateException {
 
     private final String setting;
 

@@ -1,10 +1,11 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +26,9 @@ public record GoogleCalendarSettings(Path credentials, String calendarId, URI ap
     static final Duration DEFAULT_SYNC = Duration.ofSeconds(60);
 
     /** @throws GoogleCalendarSetupException naming the setting that is unusable */
-    public static Optional<GoogleCalendarSettings> fromEnvironment(Map<String, String> env) {
-        String credentials = env.getOrDefault(CREDENTIALS, "").trim();
-        String calendarId = env.getOrDefault(CALENDAR_ID, "").trim();
+    public static Optional<GoogleCalendarSettings> from(SettingsSource source) {
+        String credentials = source.getOrDefault(CREDENTIALS, "").trim();
+        String calendarId = source.getOrDefault(CALENDAR_ID, "").trim();
         if (credentials.isEmpty() && calendarId.isEmpty()) {
             return Optional.empty();
         }
@@ -41,11 +42,11 @@ public record GoogleCalendarSettings(Path credentials, String calendarId, URI ap
         if (!Files.isReadable(key)) {
             throw new GoogleCalendarSetupException(CREDENTIALS, "no readable file at " + key, null);
         }
-        return Optional.of(new GoogleCalendarSettings(key, calendarId, apiUrl(env), syncEvery(env)));
+        return Optional.of(new GoogleCalendarSettings(key, calendarId, apiUrl(source), syncEvery(source)));
     }
 
-    private static URI apiUrl(Map<String, String> env) {
-        String raw = env.getOrDefault(API_URL, "").trim();
+    private static URI apiUrl(SettingsSource source) {
+        String raw = source.getOrDefault(API_URL, "").trim();
         if (raw.isEmpty()) {
             return DEFAULT_API_URL;
         }
@@ -60,8 +61,8 @@ public record GoogleCalendarSettings(Path credentials, String calendarId, URI ap
         }
     }
 
-    private static Duration syncEvery(Map<String, String> env) {
-        String raw = env.getOrDefault(SYNC_SECONDS, "").trim();
+    private static Duration syncEvery(SettingsSource source) {
+        String raw = source.getOrDefault(SYNC_SECONDS, "").trim();
         if (raw.isEmpty()) {
             return DEFAULT_SYNC;
         }

@@ -1,7 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
 /** Google Calendar sync cannot start; {@link #setting()} names the variable to fix. */
-public final class GoogleCalendarSetupException extends RuntimeException {
+public final class GoogleCalendarSetupException extends IllegalStateException {
 
     private final String setting;
 

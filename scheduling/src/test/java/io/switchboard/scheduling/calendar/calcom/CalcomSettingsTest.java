@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.calcom;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.Test;
@@ -13,41 +15,46 @@ class CalcomSettingsTest {
 
     private final BusinessProfile profile = TestProfiles.sample();
 
+    /** Parsed from the settings, then checked against the profile, as the server does. */
+    private java.util.Optional<CalcomSettings> parse(Map<String, String> values) {
+        return CalcomSettings.from(SettingsSource.of(values)).map(s -> s.requireServicesOf(profile));
+    }
+
     @Test
     void offUnlessTheCalendarIsCalcom() {
-        assertThat(CalcomSettings.fromEnvironment(Map.of(CalcomSettings.API_KEY, "k"), profile)).isEmpty();
+        assertThat(parse(Map.of(CalcomSettings.API_KEY, "k"))).isEmpty();
     }
 
     @Test
     void parsesServiceEventTypePairs() {
-        CalcomSettings s = CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom",
+        CalcomSettings s = parse(Map.of(CalcomSettings.CALENDAR, "calcom",
                 CalcomSettings.API_KEY, "cal_live_x", CalcomSettings.EVENT_TYPE_IDS,
-                " drain-cleaning=12, general-repair = 34 ", CalcomSettings.API_URL, "http://127.0.0.1:9/"), profile)
+                " drain-cleaning=12, general-repair = 34 ", CalcomSettings.API_URL, "http://127.0.0.1:9/"))
                 .orElseThrow();
 
         assertThat(s.eventTypes()).isEqualTo(Map.of("drain-cleaning", 12L, "general-repair", 34L));
         assertThat(s.eventType("water-heater-repair")).isEmpty();
         assertThat(s.apiUrl().toString()).isEqualTo("http://127.0.0.1:9");
         assertThat(s.toString()).doesNotContain("cal_live_x");
-        assertThat(CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom", CalcomSettings.API_KEY,
-                "k", CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=1"), profile).orElseThrow().apiUrl())
+        assertThat(parse(Map.of(CalcomSettings.CALENDAR, "calcom", CalcomSettings.API_KEY,
+                "k", CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=1")).orElseThrow().apiUrl())
                 .isEqualTo(CalcomSettings.DEFAULT_API_URL);
     }
 
     @Test
     void namesTheSettingAtFault() {
-        assertThatThrownBy(() -> CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom",
-                CalcomSettings.API_KEY, "k", CalcomSettings.EVENT_TYPE_IDS, "hair-cut=12"), profile))
+        assertThatThrownBy(() -> parse(Map.of(CalcomSettings.CALENDAR, "calcom",
+                CalcomSettings.API_KEY, "k", CalcomSettings.EVENT_TYPE_IDS, "hair-cut=12")))
                 .isInstanceOf(CalcomSetupException.class)
                 .hasMessageStartingWith(CalcomSettings.EVENT_TYPE_IDS + ": 'hair-cut' is not a service");
-        assertThatThrownBy(() -> CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom",
-                CalcomSettings.API_KEY, "k", CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=abc"), profile))
+        assertThatThrownBy(() -> parse(Map.of(CalcomSettings.CALENDAR, "calcom",
+                CalcomSettings.API_KEY, "k", CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=abc")))
                 .hasMessageContaining("numeric event type id");
-        assertThatThrownBy(() -> CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom",
-                CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=1"), profile))
+        assertThatThrownBy(() -> parse(Map.of(CalcomSettings.CALENDAR, "calcom",
+                CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=1")))
                 .hasMessageStartingWith(CalcomSettings.API_KEY);
-        assertThatThrownBy(() -> CalcomSettings.fromEnvironment(Map.of(CalcomSettings.CALENDAR, "calcom",
-                CalcomSettings.API_KEY, "k"), profile))
+        assertThatThrownBy(() -> parse(Map.of(CalcomSettings.CALENDAR, "calcom",
+                CalcomSettings.API_KEY, "k")))
                 .hasMessageStartingWith(CalcomSettings.EVENT_TYPE_IDS);
     }
 }

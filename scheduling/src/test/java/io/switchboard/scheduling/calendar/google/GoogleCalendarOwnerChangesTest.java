@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.models.Appointment;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.BookingRules;
@@ -48,10 +50,10 @@ class GoogleCalendarOwnerChangesTest {
 
     private void start(BookingRulesChange change) throws Exception {
         fx = new SchedulingFixture(TestProfiles.sampleWithRules(change::apply), NOW);
-        GoogleCalendarApi api = GoogleCalendarApi.connect(GoogleCalendarSettings.fromEnvironment(Map.of(
+        GoogleCalendarApi api = GoogleCalendarApi.connect(GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, google.writeServiceAccountKey(dir).toString(),
                 GoogleCalendarSettings.CALENDAR_ID, CALENDAR,
-                GoogleCalendarSettings.API_URL, google.apiUrl().toString())).orElseThrow());
+                GoogleCalendarSettings.API_URL, google.apiUrl().toString()))).orElseThrow());
         sink = new GoogleCalendarSink(api, new AppointmentEvents(fx.scheduling().profile()));
         pull = new GoogleCalendarPull(api, fx.database().dsl(), fx.clock(), fx.scheduling().profile().timezone(),
                 Duration.ofDays(61), fx.scheduling().appointments(), fx.scheduling().bookings(), owner);

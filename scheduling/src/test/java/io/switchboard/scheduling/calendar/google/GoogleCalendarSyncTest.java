@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.AppointmentStatus;
@@ -320,10 +322,10 @@ class GoogleCalendarSyncTest {
                 .isEqualTo(GoogleCalendarSettings.CREDENTIALS);
 
         Path key = google.writeServiceAccountKey(dir);
-        GoogleCalendarSettings other = GoogleCalendarSettings.fromEnvironment(Map.of(
+        GoogleCalendarSettings other = GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, key.toString(),
                 GoogleCalendarSettings.CALENDAR_ID, "someone.else@example.com",
-                GoogleCalendarSettings.API_URL, google.apiUrl().toString())).orElseThrow();
+                GoogleCalendarSettings.API_URL, google.apiUrl().toString()))).orElseThrow();
         assertThatThrownBy(() -> GoogleCalendarApi.connect(other))
                 .isInstanceOf(GoogleCalendarSetupException.class)
                 .hasMessageStartingWith("SWITCHBOARD_GOOGLE_CALENDAR_ID:");
@@ -331,23 +333,23 @@ class GoogleCalendarSyncTest {
 
     @Test
     void settingsAreOffWhenUnsetAndNameTheVariableWhenWrong() {
-        assertThat(GoogleCalendarSettings.fromEnvironment(Map.of())).isEmpty();
-        assertThatThrownBy(() -> GoogleCalendarSettings.fromEnvironment(Map.of(
-                GoogleCalendarSettings.CALENDAR_ID, CALENDAR)))
+        assertThat(GoogleCalendarSettings.from(SettingsSource.of(Map.of()))).isEmpty();
+        assertThatThrownBy(() -> GoogleCalendarSettings.from(SettingsSource.of(Map.of(
+                GoogleCalendarSettings.CALENDAR_ID, CALENDAR))))
                 .hasMessageStartingWith("SWITCHBOARD_GOOGLE_CREDENTIALS:");
-        assertThatThrownBy(() -> GoogleCalendarSettings.fromEnvironment(Map.of(
+        assertThatThrownBy(() -> GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, dir.resolve("missing.json").toString(),
-                GoogleCalendarSettings.CALENDAR_ID, CALENDAR)))
+                GoogleCalendarSettings.CALENDAR_ID, CALENDAR))))
                 .hasMessageStartingWith("SWITCHBOARD_GOOGLE_CREDENTIALS:");
     }
 
     // ---- helpers ----
 
     private GoogleCalendarSettings settings(Path key) {
-        return GoogleCalendarSettings.fromEnvironment(Map.of(
+        return GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, key.toString(),
                 GoogleCalendarSettings.CALENDAR_ID, CALENDAR,
-                GoogleCalendarSettings.API_URL, google.apiUrl().toString())).orElseThrow();
+                GoogleCalendarSettings.API_URL, google.apiUrl().toString()))).orElseThrow();
     }
 
     private Appointment book(LocalTime at, boolean emergency) {

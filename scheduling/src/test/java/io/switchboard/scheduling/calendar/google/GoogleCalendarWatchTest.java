@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import com.sun.net.httpserver.HttpServer;
 import io.switchboard.scheduling.testing.FakeGoogleCalendar;
 import io.switchboard.scheduling.testing.SchedulingFixture;
@@ -36,10 +38,10 @@ class GoogleCalendarWatchTest {
 
     @BeforeEach
     void start() throws Exception {
-        GoogleCalendarApi api = GoogleCalendarApi.connect(GoogleCalendarSettings.fromEnvironment(Map.of(
+        GoogleCalendarApi api = GoogleCalendarApi.connect(GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, google.writeServiceAccountKey(dir).toString(),
                 GoogleCalendarSettings.CALENDAR_ID, CALENDAR,
-                GoogleCalendarSettings.API_URL, google.apiUrl().toString())).orElseThrow());
+                GoogleCalendarSettings.API_URL, google.apiUrl().toString()))).orElseThrow());
         // Stands in for Switchboard's notify route: checks each notification as the route does.
         ours = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ours.createContext(GoogleCalendarWatch.PATH, x -> {

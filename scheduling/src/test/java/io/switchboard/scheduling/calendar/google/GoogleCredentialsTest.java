@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsSource;
+
 import io.switchboard.scheduling.testing.FakeGoogleCalendar;
 import io.switchboard.scheduling.testing.RecordedOwnerChanges;
 import io.switchboard.scheduling.testing.SchedulingFixture;
@@ -104,9 +106,9 @@ class GoogleCredentialsTest {
     }
 
     private GoogleCalendarSettings settings(Path file) {
-        return GoogleCalendarSettings.fromEnvironment(Map.of(
+        return GoogleCalendarSettings.from(SettingsSource.of(Map.of(
                 GoogleCalendarSettings.CREDENTIALS, file.toString(),
                 GoogleCalendarSettings.CALENDAR_ID, CALENDAR,
-                GoogleCalendarSettings.API_URL, google.apiUrl().toString())).orElseThrow();
+                GoogleCalendarSettings.API_URL, google.apiUrl().toString()))).orElseThrow();
     }
 }

@@ -1,0 +1,73 @@
+package io.switchboard.scheduling.identity;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.switchboard.models.settings.SettingsSource;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The configurable part of the {@link CodePolicy}: {@value CodePolicy#COUNTRIES} (comma-separated ISO regions; unset
+ * means the business profile's region, known only once the profile is loaded) and {@value CodePolicy#DAILY_CAP}
+ * (default {@value CodePolicy#DEFAULT_DAILY_CAP}).
+ *
+ * @param countries regions whose numbers may be texted a code, upper case; empty for the profile's region
+ * @param dailyCap  codes sent in any 24 hours
+ */
+public record CodeSettings(List<String> countries, int dailyCap) {
+
+    /** A cap above this is a typo, not a plan: it would let one day's abuse cost real money. */
+    static final int MAX_DAILY_CAP = 100_000;
+
+    public CodeSettings {
+        countries = List.copyOf(countries);
+    }
+
+    /** No variables set: the profile's region, the default cap. */
+    public static CodeSettings defaults() {
+        return new CodeSettings(List.of(), CodePolicy.DEFAULT_DAILY_CAP);
+    }
+
+    /** @throws IllegalArgumentException naming the variable and the real bounds */
+    public static CodeSettings from(SettingsSource source) {
+        String listed = source.getOrDefault(CodePolicy.COUNTRIES, "").strip();
+        Set<String> countries = new LinkedHashSet<>();
+        for (String region : Arrays.stream(listed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
+            String r = region.toUpperCase(Locale.ROOT);
+            if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException(CodePolicy.COUNTRIES + ": '" + printable(region)
+                        + "' is not an ISO 3166 region like GB or IE");
+            }
+            countries.add(r);
+        }
+        int cap = CodePolicy.DEFAULT_DAILY_CAP;
+        String capText = source.getOrDefault(CodePolicy.DAILY_CAP, "").strip();
+        if (!capText.isEmpty()) {
+            try {
+                cap = Integer.parseInt(capText);
+            } catch (NumberFormatException e) {
+                cap = -1;
+            }
+            if (cap < 1 || cap > MAX_DAILY_CAP) {
+                throw new IllegalArgumentException(CodePolicy.DAILY_CAP + " must be a whole number from 1 to "
+                        + MAX_DAILY_CAP);
+            }
+        }
+        return new CodeSettings(List.copyOf(countries), cap);
+    }
+
+    /** The policy, with codes to {@code defaultRegion} (the profile's) when no countries are configured. */
+    public CodePolicy policy(String defaultRegion) {
+        Set<String> regions = countries.isEmpty() ? Set.of(defaultRegion.toUpperCase(Locale.ROOT)) : Set.copyOf(countries);
+        return new CodePolicy(regions, dailyCap, CodePolicy.PER_NUMBER_PER_HOUR, CodePolicy.PER_CLIENT_PER_HOUR,
+                CodePolicy.LIFETIME, CodePolicy.MAX_TRIES);
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 12 ? s.substring(0, 12) : s;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}
