@@ -467,7 +467,7 @@ public final class Switchboard implements AutoCloseable {
                     + (webhookToo ? CalendarSyncSettings.WEBHOOK_URL : GoogleCalendarSettings.CALENDAR_ID));
         }
         CalcomCalendar c = calcom.orElseThrow();
-        CalcomCancelSink sink = new CalcomCancelSink(c.api(), c.bookings());
+        CalcomCancelSink sink = c.cancelSink();
         CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, clock, Duration.ofSeconds(5),
                 Duration.ofMinutes(5)).start();
         closers.push(new Step("Cal.com relay", relay::close));
@@ -505,7 +505,8 @@ public final class Switchboard implements AutoCloseable {
             }
         };
         CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
-                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
+                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone(),
+                c.slots());
         return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));
     }
 
