@@ -21,7 +21,13 @@ public record Identity(String provenPhone, Proof proof) {
         /** A trusted integration holding the admin token vouches for the number it names. */
         TRUSTED_INTEGRATION,
         /** The visitor typed back a one-time code texted to the number (the web verification flow). */
-        ONE_TIME_CODE
+        ONE_TIME_CODE,
+        /**
+         * The channel's own account is mapped to the owner by the operator's configuration (a Slack workspace admin
+         * named as the owner): the number is the owner's from the profile. It opens nothing by itself: the owner
+         * briefing still asks for the PIN, as on every channel.
+         */
+        OWNER_ACCOUNT
     }
 
     private static final Identity NONE = new Identity(null, Proof.NONE);

@@ -109,7 +109,7 @@ final class CalendarWiring {
      */
     private CalendarRelay startCalcomRelay() {
         CalcomCalendar c = calcom.orElseThrow();
-        CalcomCancelSink sink = new CalcomCancelSink(c.api(), c.bookings());
+        CalcomCancelSink sink = c.cancelSink();
         CalendarRelay relay = new CalendarRelay(scheduling.calendarOutbox(), sink, clock, Duration.ofSeconds(5),
                 Duration.ofMinutes(5)).start();
         closers.push("Cal.com relay", relay::close);
@@ -134,7 +134,8 @@ final class CalendarWiring {
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty();
         CalcomChanges changes = new OwnerChangeTexts(sms, scheduling.profile().name(), scheduling.profile().timezone());
         CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(c.settings().webhookSecret()), c.bookings(),
-                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone());
+                scheduling.appointments(), scheduling.bookings(), changes, clock, scheduling.profile().timezone(),
+                c.slots());
         return Optional.of(new CalcomWebhookRoute(webhook::handle, plane.workers()));
     }
 

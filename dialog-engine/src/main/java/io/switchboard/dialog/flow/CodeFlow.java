@@ -187,13 +187,13 @@ final class CodeFlow {
     }
 
     /**
-     * A public web visitor (no caller ID) is about to be asked to confirm a booking under a number this conversation
-     * has not proven: when SMS is configured the number gets a code first. True when this took the turn: a code was
+     * A sender whose channel proves no number (a public web visitor, a Slack user) is about to be asked to confirm a
+     * booking under a number this conversation has not proven: when SMS is configured the number gets a code first. True when this took the turn: a code was
      * sent or is awaited, or none could be sent and the reply says what now (another number, or to book by phone).
      */
     boolean holdsForCallbackCheck(Turn t) {
         Conversation c = t.conv;
-        if (!available() || c.channel != Channel.WEB || c.callerId != null || c.phone == null) {
+        if (!available() || c.channel.provesSenderPhone() || c.callerId != null || c.phone == null) {
             return false;
         }
         String phone = e164(t, c.phone);

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -70,8 +69,8 @@ final class HandOffFlow {
             t.ask(t.say.askForMessage(t.profile().owner().name()), Expectation.PROBLEM, DialogState.COLLECTING);
             return;
         }
-        // A Slack user is answered where they wrote (the staff channel is pinged), so needs no number to be called on.
-        if (callback(c) == null && c.channel != Channel.SLACK) {
+        // A channel that reaches the sender by itself (Slack: the staff answer there) needs no number to call back on.
+        if (callback(c) == null && !c.channel.reachesSenderItself()) {
             c.pendingHandOff = reason;
             t.ask(t.say.askCallbackNumber(t.profile().owner().name()), Expectation.PHONE, DialogState.COLLECTING);
             return;
@@ -128,7 +127,7 @@ final class HandOffFlow {
         if (!t.heard.original().isBlank()) {
             lines.add("Caller: " + t.heard.original().strip());
         }
-        HandOffNote note = new HandOffNote(callback(c), c.name, wanted(t), message,
+        HandOffNote note = new HandOffNote(callback(c), c.name, CallerWants.of(t), message,
                 lines.subList(Math.max(0, lines.size() - Conversation.MAX_RECENT), lines.size()), reason, c.channel,
                 t.now, new SessionKey(c.channel, c.sessionId).toString());
         AlertReceipt receipt;
@@ -142,29 +141,8 @@ final class HandOffFlow {
         return receipt;
     }
 
-    private static String callback(Conversation c) {
+    /** The number to call the caller back on: the one they gave, else the channel's caller ID; null for neither. */
+    static String callback(Conversation c) {
         return c.phone != null ? c.phone : c.callerId;
-    }
-
-    /** What the caller wanted, from the slots only. */
-    static String wanted(Turn t) {
-        Conversation c = t.conv;
-        List<String> parts = new ArrayList<>();
-        parts.add(c.topic == Intent.UNKNOWN ? "enquiry" : c.topic.name().toLowerCase(Locale.ROOT));
-        if (c.emergency) {
-            parts.add("emergency");
-        }
-        if (c.serviceId != null) {
-            parts.add(t.serviceName(c.serviceId));
-        }
-        if (c.chosen != null) {
-            parts.add(t.say.when(c.chosen, t.today()));
-        } else if (!c.wanted.isEmpty() && c.wanted.get(0).date() != null) {
-            parts.add(t.say.day(c.wanted.get(0).date(), t.today()));
-        }
-        if (c.problem != null && !c.problem.equals(Recovery.NOT_DESCRIBED)) {
-            parts.add(c.problem.length() > 80 ? c.problem.substring(0, 80) : c.problem);
-        }
-        return String.join("; ", parts);
     }
 }

@@ -199,32 +199,12 @@ final class Recovery {
         Conversation c = t.conv;
         t.unsay();
         handOffs.stuck(t, reason);
-        String callback = c.phone != null ? c.phone : c.callerId;
-        t.actions.add(new DialogAction.MessageForOwner(callback, c.name, summary(t), reason));
+        t.actions.add(new DialogAction.MessageForOwner(HandOffFlow.callback(c), c.name, CallerWants.of(t), reason));
         t.actions.add(new DialogAction.EndConversation());
         c.state = DialogState.HANDED_OFF;
         c.expecting = Expectation.NONE;
         c.noMatch = 0;
         c.stalledTurns = 0;
-    }
-
-    /** What the caller wanted, from the slots only (never a transcript). */
-    private static String summary(Turn t) {
-        Conversation c = t.conv;
-        List<String> parts = new ArrayList<>();
-        parts.add(c.topic == Intent.UNKNOWN ? "enquiry" : c.topic.name().toLowerCase(Locale.ROOT));
-        if (c.serviceId != null) {
-            parts.add(t.serviceName(c.serviceId));
-        }
-        if (c.chosen != null) {
-            parts.add(t.say.when(c.chosen, t.today()));
-        } else if (!c.wanted.isEmpty() && c.wanted.get(0).date() != null) {
-            parts.add(t.say.day(c.wanted.get(0).date(), t.today()));
-        }
-        if (c.problem != null && !c.problem.equals(NOT_DESCRIBED)) {
-            parts.add(c.problem.length() > 80 ? c.problem.substring(0, 80) : c.problem);
-        }
-        return String.join("; ", parts);
     }
 
     /** The caller's own words as a name: up to four words, fillers dropped, capitals added only where none were. */

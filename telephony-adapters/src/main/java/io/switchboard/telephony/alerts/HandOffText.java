@@ -1,7 +1,6 @@
 package io.switchboard.telephony.alerts;
 
 import io.switchboard.dialog.HandOffNote;
-import io.switchboard.models.Channel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -41,7 +40,7 @@ public final class HandOffText {
     public String compose(HandOffNote note) {
         StringBuilder s = new StringBuilder(headline(note.reason())).append(" - ").append(business);
         String phone = E164.matcher(note.callerPhone()).matches() ? note.callerPhone() : null;
-        s.append("\nCaller: ").append(OwnerAlertText.callBack(phone, note.channel() != Channel.WEB, false));
+        s.append("\nCaller: ").append(OwnerAlertText.callBack(phone, note.channel().provesSenderPhone(), false));
         String name = UntrustedText.plain(note.callerName(), NAME_CHARS);
         if (!name.isEmpty()) {
             s.append(" (").append(name).append(')');

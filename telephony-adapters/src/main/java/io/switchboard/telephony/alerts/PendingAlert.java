@@ -11,8 +11,8 @@ import java.time.Instant;
 public record PendingAlert(long id, Channel channel, String callerPhone, String callerName, String address,
                            String problem, Instant createdAt, int attempts) {
 
-    /** Whether the channel proved the caller's number (a signed SMS, WhatsApp or voice webhook); web chat does not. */
+    /** Whether the channel proved the caller's number (a signed SMS, WhatsApp or voice webhook); web and Slack do not. */
     public boolean numberProven() {
-        return channel != Channel.WEB;
+        return channel.provesSenderPhone();
     }
 }

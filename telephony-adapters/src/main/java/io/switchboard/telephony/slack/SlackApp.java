@@ -43,12 +43,13 @@ public final class SlackApp {
     private final Executor turns;
 
     public SlackApp(SlackSettings settings, SlackConversations conversations, Executor turns) {
+        this(settings, sdk(settings), conversations, turns);
+    }
+
+    /** Over {@code slack}, the SDK instance {@link #sdk} made, shared with other users of the Web API. */
+    public SlackApp(SlackSettings settings, Slack slack, SlackConversations conversations, Executor turns) {
         this.conversations = Objects.requireNonNull(conversations, "conversations");
         this.turns = Objects.requireNonNull(turns, "turns");
-        SlackConfig config = new SlackConfig();
-        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
-        config.setPrettyResponseLoggingEnabled(false);
-        Slack slack = Slack.getInstance(config);
         AppConfig appConfig = AppConfig.builder()
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
@@ -85,6 +86,14 @@ public final class SlackApp {
                     p.getUser().getId(), p.getChannel().getId(), action.getValue()));
             return ctx.ack();
         });
+    }
+
+    /** The SDK pointed at {@code settings}' Web API base. */
+    public static Slack sdk(SlackSettings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.apiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchboard.telephony.slack;
 
+import com.slack.api.Slack;
 import io.switchboard.dialog.DialogEngine;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.telephony.messaging.ProcessedMessages;
@@ -47,9 +48,12 @@ public final class SlackChannel implements AutoCloseable {
             task.run();
             return null;
         }, false);
-        SlackApp app = new SlackApp(settings, new SlackConversations(engine,
+        Slack slack = SlackApp.sdk(settings);
+        SlackIdentities identities = SlackIdentities.of(settings.owners(), slack.methods(settings.botToken()),
+                scheduling.clock(), () -> scheduling.profile().owner().phone());
+        SlackApp app = new SlackApp(settings, slack, new SlackConversations(engine,
                 new ProcessedMessages(scheduling.database().dsl(), scheduling.clock()), limits,
-                new SlackBlocks(scheduling.profile().timezone())), turns);
+                new SlackBlocks(scheduling.profile().timezone()), identities), turns);
         Optional<AutoCloseable> socket = Optional.empty();
         if (settings.appToken().isPresent()) {
             try {
@@ -58,9 +62,11 @@ public final class SlackChannel implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        LOG.info("Slack on:{}{}{}", settings.eventsApi() ? " events at POST " + SlackEventsWebhook.PATH : "",
+        LOG.info("Slack on:{}{}{}{}", settings.eventsApi() ? " events at POST " + SlackEventsWebhook.PATH : "",
                 socket.isPresent() ? " Socket Mode" : "",
-                settings.staffChannel().isPresent() ? ", hand-offs to the staff channel" : "");
+                settings.staffChannel().isPresent() ? ", hand-offs to the staff channel" : "",
+                settings.owners().any() ? ", owner mapped (" + settings.owners().userIds().size() + " users"
+                        + (settings.owners().workspaceAdmins() ? " and workspace admins" : "") + "; PIN asked)" : "");
         return Optional.of(new SlackChannel(
                 settings.eventsApi() ? Optional.of(new SlackEventsWebhook(app, workers)) : Optional.empty(), socket));
     }

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * Answers one {@link SlackTurn}, once: the turn runs inside {@link ProcessedMessages#handleOnce} keyed by Slack's
  * event id (a button press by its action), so a retry ({@code X-Slack-Retry-Num}) or a duplicate delivery finds it
  * handled and nothing is posted twice. The conversation is the Slack user's ({@link Channel#SLACK}, session
- * {@code team:user}) with {@link Identity#none()}: a Slack user proves no phone number, so — as for a public web
- * visitor — the dialog lets them ask and book as a new customer but never see, move or cancel a booking, nor reach
- * the owner briefing. Per-user inbound rate limit as on the other channels. Blocking: call from a worker thread.
+ * {@code team:user}) with the identity {@link SlackIdentities} gives: a Slack user proves no phone number, so — as
+ * for a public web visitor — they may ask and book as a new customer, and seeing, moving or cancelling a booking
+ * needs a one-time code texted to its number. A user mapped to the owner has a separate session ({@code owner:}
+ * prefix), so a mapping that is withdrawn never carries owner state into their ordinary conversation; they still
+ * give the PIN. Per-user inbound rate limit as on the other channels. Blocking: call from a worker thread.
  */
 public final class SlackConversations {
 
@@ -37,9 +39,17 @@ public final class SlackConversations {
     private final ProcessedMessages processed;
     private final InboundLimits limits;
     private final SlackBlocks blocks;
+    private final SlackIdentities identities;
 
+    /** Every Slack user unproven, nobody mapped to the owner. */
     public SlackConversations(DialogEngine engine, ProcessedMessages processed, InboundLimits limits,
                               SlackBlocks blocks) {
+        this(engine, processed, limits, blocks, SlackIdentities.unproven());
+    }
+
+    public SlackConversations(DialogEngine engine, ProcessedMessages processed, InboundLimits limits,
+                              SlackBlocks blocks, SlackIdentities identities) {
+        this.identities = Objects.requireNonNull(identities, "identities");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.processed = Objects.requireNonNull(processed, "processed");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -55,10 +65,12 @@ public final class SlackConversations {
                             + "minute and try again.", List.of(), Optional.empty()))
                     : Optional.empty();
         }
+        // Before the exactly-once transaction: the look-up may ask Slack, and no transaction waits on the network.
+        Identity who = identities.of(turn);
+        String session = who.proof() == Identity.Proof.OWNER_ACCOUNT ? "owner:" + turn.sessionId() : turn.sessionId();
         AtomicReference<TurnResult> result = new AtomicReference<>();
         Handled handled = processed.handleOnce(MessageProvider.SLACK, turn.eventKey(), () -> {
-            TurnResult r = engine.handle(TurnRequest.typed(Channel.SLACK, turn.sessionId(), Identity.none(),
-                    turn.text()));
+            TurnResult r = engine.handle(TurnRequest.typed(Channel.SLACK, session, who, turn.text()));
             result.set(r);
             return Optional.ofNullable(r.reply()).filter(s -> !s.isBlank());
         });

@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param appToken      {@code xapp-…}: Socket Mode, Slack's events over a WebSocket the server opens (no public URL)
  * @param apiUrl        the Web API base, {@code https://slack.com/api/} unless a test points it at a fake
  * @param staffChannel  the channel id hand-offs are posted to, or empty for none
+ * @param owners        which Slack users speak as the owner (who is still asked for the PIN)
  */
 public record SlackSettings(String botToken, String signingSecret, Optional<String> appToken, String apiUrl,
-                            Optional<String> staffChannel) {
+                            Optional<String> staffChannel, SlackOwnerMapping owners) {
 
     public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
     public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
@@ -25,7 +26,14 @@ public record SlackSettings(String botToken, String signingSecret, Optional<Stri
     public static final String STAFF_CHANNEL = "SLACK_STAFF_CHANNEL";
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
+    /** Nobody mapped to the owner. */
+    public SlackSettings(String botToken, String signingSecret, Optional<String> appToken, String apiUrl,
+                         Optional<String> staffChannel) {
+        this(botToken, signingSecret, appToken, apiUrl, staffChannel, SlackOwnerMapping.NONE);
+    }
+
     public SlackSettings {
+        owners = owners == null ? SlackOwnerMapping.NONE : owners;
         if (botToken == null || botToken.isBlank()) {
             throw new IllegalArgumentException(BOT_TOKEN + " is empty");
         }
@@ -54,7 +62,7 @@ public record SlackSettings(String botToken, String signingSecret, Optional<Stri
         }
         return Optional.of(new SlackSettings(bot, source.getOrDefault(SIGNING_SECRET, "").trim(),
                 nonBlank(source.get(APP_TOKEN)), nonBlank(source.get(API_URL)).orElse(DEFAULT_API_URL),
-                nonBlank(source.get(STAFF_CHANNEL))));
+                nonBlank(source.get(STAFF_CHANNEL)), SlackOwnerMapping.from(source)));
     }
 
     private static Optional<String> nonBlank(String v) {
@@ -63,6 +71,7 @@ public record SlackSettings(String botToken, String signingSecret, Optional<Stri
 
     @Override
     public String toString() {
-        return "SlackSettings[apiUrl=" + apiUrl + ", staffChannel=" + staffChannel.isPresent() + "]";
+        return "SlackSettings[apiUrl=" + apiUrl + ", staffChannel=" + staffChannel.isPresent() + ", ownerMapped="
+                + owners.any() + "]";
     }
 }

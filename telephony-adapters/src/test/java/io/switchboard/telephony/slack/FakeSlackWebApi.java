@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A loopback stand-in for Slack's Web API: answers {@code auth.test} (Bolt's single-team authorization asks it) and
- * records every {@code chat.postMessage} the real SDK sends, as Slack would receive it (form fields, blocks JSON).
+ * {@code users.info} (the users {@link #makeAdmin} names are workspace admins), and records every
+ * {@code chat.postMessage} the real SDK sends, as Slack would receive it (form fields, blocks JSON).
  */
 final class FakeSlackWebApi implements AutoCloseable {
 
@@ -31,6 +32,8 @@ final class FakeSlackWebApi implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Posted> posted = new LinkedBlockingQueue<>();
     private volatile String socketUrl;
+    private final java.util.Set<String> admins = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger userLookups = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeSlackWebApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,6 +48,14 @@ final class FakeSlackWebApi implements AutoCloseable {
                     ex.getRequestHeaders().getFirst("Authorization")));
             answer(ex, new JsonObject().put("ok", true).put("channel", form.get("channel")).put("ts", "1.000001"));
         });
+        server.createContext("/api/users.info", ex -> {
+            userLookups.incrementAndGet();
+            String user = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("user");
+            answer(ex, new JsonObject().put("ok", true).put("user", new JsonObject().put("id", user)
+                    .put("team_id", "T1").put("name", "someone").put("is_admin", admins.contains(user))
+                    .put("is_owner", false).put("deleted", false).put("is_bot", false).put("is_restricted", false)
+                    .put("is_ultra_restricted", false)));
+        });
         server.createContext("/api/apps.connections.open", ex -> {
             ex.getRequestBody().readAllBytes();
             String token = ex.getRequestHeaders().getFirst("Authorization");
@@ -58,6 +69,16 @@ final class FakeSlackWebApi implements AutoCloseable {
     /** Where {@code apps.connections.open} sends Socket Mode clients holding {@link #APP_TOKEN}. */
     void socketModeAt(String url) {
         this.socketUrl = url;
+    }
+
+    /** {@code userId} is an admin of the workspace from now on. */
+    void makeAdmin(String userId) {
+        admins.add(userId);
+    }
+
+    /** How many {@code users.info} requests came in. */
+    int userLookups() {
+        return userLookups.get();
     }
 
     /** The Web API base to give the SDK ({@code SLACK_API_URL}). */

@@ -3,6 +3,8 @@ package io.switchboard.telephony.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.dialog.LoggingNotifier;
+import io.switchboard.dialog.PhoneVerifier;
+import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
@@ -62,15 +64,25 @@ class SlackChannelTest {
     void start() throws Exception {
         fixture = new SchedulingFixture(TestProfiles.sample(), LocalDateTime.of(2026, 11, 23, 9, 0));
         slack = new FakeSlackWebApi();
+        open(PhoneVerifier.unavailable(), SlackOwnerMapping.NONE);
+    }
+
+    /** The channel over the fixture, with {@code codes} proving numbers and {@code owners} mapped to the owner. */
+    private void open(PhoneVerifier codes, SlackOwnerMapping owners) {
         var scheduling = fixture.scheduling();
         var engine = Receptionist.create(scheduling, new InMemorySessionStore(scheduling.clock()),
-                DisabledLlmFallback.INSTANCE, new LoggingNotifier());
+                DisabledLlmFallback.INSTANCE, new LoggingNotifier(), Receptionist.DEFAULT_SESSION_TIMEOUT,
+                Metrics.disabled(), codes);
         SlackSettings settings = new SlackSettings("xoxb-1111-2222-testtoken", SECRET, Optional.empty(), slack.apiUrl(),
-                Optional.of(STAFF));
+                Optional.of(STAFF), owners);
         turns = Executors.newSingleThreadExecutor();
-        SlackApp app = new SlackApp(settings, new SlackConversations(engine,
+        var sdk = SlackApp.sdk(settings);
+        SlackIdentities identities = SlackIdentities.of(owners, sdk.methods(settings.botToken()), scheduling.clock(),
+                () -> scheduling.profile().owner().phone());
+        SlackApp app = new SlackApp(settings, sdk, new SlackConversations(engine,
                 new ProcessedMessages(fixture.database().dsl(), scheduling.clock()),
-                InboundLimits.inMemory(scheduling.clock()), new SlackBlocks(scheduling.profile().timezone())), turns);
+                InboundLimits.inMemory(scheduling.clock()), new SlackBlocks(scheduling.profile().timezone()),
+                identities), turns);
         vertx = Vertx.vertx();
         plane = new ControlPlane(vertx, new HttpSettings("127.0.0.1", 0, 2), "Bristol Plumbing");
         plane.mount(new SlackEventsWebhook(app, plane.workers())::mount);
@@ -80,11 +92,20 @@ class SlackChannelTest {
 
     @AfterEach
     void stop() {
+        close();
+        slack.close();
+        fixture.close();
+    }
+
+    private void close() {
         turns.shutdownNow();
         plane.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
-        slack.close();
-        fixture.close();
+    }
+
+    private void reopen(PhoneVerifier codes, SlackOwnerMapping owners) {
+        close();
+        open(codes, owners);
     }
 
     @Test
@@ -169,6 +190,51 @@ class SlackChannelTest {
     }
 
     @Test
+    void aSlackUserAskingToCancelSomeoneElsesBookingGetsTheCodeFlowAndCancelsOnlyWithTheCode() throws Exception {
+        TextedCodes codes = new TextedCodes(fixture);
+        reopen(codes, SlackOwnerMapping.NONE);
+        Appointment rita = ritasBooking();
+
+        FakeSlackWebApi.Posted asked = dm("cancel my appointment");
+        assertThat(asked.text()).as(String.join("\n", transcript)).contains("number").contains("code");
+        FakeSlackWebApi.Posted sent = dm("it's under 07700 900123");
+        assertThat(sent.text()).as(String.join("\n", transcript)).contains("code")
+                .doesNotContain("Gloucester", "Rita", "10:00");
+        String code = codes.lastCodeTo("+447700900123");
+        dm("yes");
+        dm(code.equals("000000") ? "111111" : "000000");
+        assertThat(status(rita)).as(String.join("\n", transcript)).isEqualTo("BOOKED");
+
+        FakeSlackWebApi.Posted proven = dm(code);
+        assertThat(proven.text()).as(String.join("\n", transcript)).contains("10:00");
+        FakeSlackWebApi.Posted done = press(buttons(proven).getJsonObject(0));
+
+        assertThat(done.text()).as(String.join("\n", transcript)).containsIgnoringCase("cancelled");
+        assertThat(status(rita)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aWorkspaceAdminMappedToTheOwnerGetsTheBriefingOnlyAfterThePinAndOthersNever() throws Exception {
+        reopen(PhoneVerifier.unavailable(), new SlackOwnerMapping(java.util.Set.of(), true));
+        slack.makeAdmin("U9");
+        ritasBooking();
+        String pin = fixture.scheduling().profile().owner().pin();
+
+        FakeSlackWebApi.Posted stranger = dmFrom("U1", "what's on tomorrow?");
+        FakeSlackWebApi.Posted strangersPin = dmFrom("U1", pin);
+        assertThat(stranger.text()).as(String.join("\n", transcript)).contains("only the owner");
+        assertThat(strangersPin.text()).doesNotContain("Rita");
+
+        FakeSlackWebApi.Posted asked = dmFrom("U9", "what's on tomorrow?");
+        assertThat(asked.text()).as(String.join("\n", transcript)).contains("PIN").doesNotContain("Rita");
+        assertThat(dmFrom("U9", "000000").text()).doesNotContain("Rita");
+        FakeSlackWebApi.Posted briefed = dmFrom("U9", pin);
+
+        assertThat(briefed.text()).as(String.join("\n", transcript)).contains("Rita Example");
+        assertThat(slack.userLookups()).as("one users.info per user, kept for the conversation").isEqualTo(2);
+    }
+
+    @Test
     void aMentionAskingForAPersonPingsTheStaffChannel() throws Exception {
         String body = new JsonObject().put("type", "event_callback").put("team_id", "T1").put("event_id", "Ev-mention")
                 .put("event", new JsonObject().put("type", "app_mention").put("user", "U7").put("channel", "C-general")
@@ -183,13 +249,28 @@ class SlackChannelTest {
         assertThat(ping.text()).contains("<@U7>").contains("real person");
     }
 
+    private Appointment ritasBooking() {
+        BookingResult booked = fixture.scheduling().bookings().book(new BookingRequest(null, "general-repair",
+                fixture.at(LocalDateTime.of(2026, 11, 24, 10, 0)), "+447700900123", "Rita Example",
+                "14 Gloucester Rd", "tap", false, SchedulingFixture.TEST_ACTOR));
+        return ((BookingResult.Success) booked).appointment();
+    }
+
+    private String status(Appointment a) {
+        return fixture.scheduling().appointments().find(a.id()).orElseThrow().status().name();
+    }
+
     // --- Slack's side of the wire ---
 
     private FakeSlackWebApi.Posted dm(String text) throws Exception {
-        HttpResponse<String> r = post(messageEvent("Ev-" + (++eventNumber), "U1", text), now(), null);
+        return dmFrom("U1", text);
+    }
+
+    private FakeSlackWebApi.Posted dmFrom(String user, String text) throws Exception {
+        HttpResponse<String> r = post(messageEvent("Ev-" + (++eventNumber), user, text), now(), null);
         assertThat(r.statusCode()).isEqualTo(200);
         FakeSlackWebApi.Posted reply = slack.next(WAIT);
-        transcript.add("-> " + text + "\n<- " + reply.text());
+        transcript.add(user + " -> " + text + "\n<- " + reply.text());
         return reply;
     }
 

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +19,9 @@ import java.util.UUID;
 
 /**
  * Cal.com behind the booking seam: its slots narrow what is offered, and it must accept each booking and move
- * before PostgreSQL stores it. Services without an event type are booked here alone.
+ * before PostgreSQL stores it. Services without an event type are booked here alone. Slots are kept briefly
+ * ({@link CalcomSlotCache}); every booking, move and compensation here forgets the days it touched, whatever Cal.com
+ * answered.
  */
 public final class CalcomCalendar implements SlotAuthority, SlotSource {
 
@@ -31,13 +34,31 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
     private final CalcomBookings bookings;
     private final Clock clock;
     private final ZoneId zone;
+    private final CalcomSlotCache slots;
 
     public CalcomCalendar(CalcomSettings settings, CalcomApi api, CalcomBookings bookings, Clock clock, ZoneId zone) {
+        this(settings, api, bookings, clock, zone, CalcomSlotCache.DEFAULT_TTL);
+    }
+
+    /** @param slotTtl how long Cal.com's slots are trusted for an offer ({@link Duration#ZERO}: asked every time) */
+    public CalcomCalendar(CalcomSettings settings, CalcomApi api, CalcomBookings bookings, Clock clock, ZoneId zone,
+                          Duration slotTtl) {
         this.settings = settings;
         this.api = api;
         this.bookings = bookings;
         this.clock = clock;
         this.zone = zone;
+        this.slots = new CalcomSlotCache(clock, slotTtl, zone);
+    }
+
+    /** The slot cache, for what else changes Cal.com (its webhook, the outbox's cancellations) to invalidate. */
+    public CalcomSlotCache slots() {
+        return slots;
+    }
+
+    /** The calendar outbox's sink: cancellations reach Cal.com, and the slots they free are asked for again. */
+    public CalcomCancelSink cancelSink() {
+        return new CalcomCancelSink(api, bookings, slots);
     }
 
     public CalcomSettings settings() {
@@ -59,7 +80,8 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
             return Optional.empty();
         }
         try {
-            return Optional.of(api.slots(eventType.getAsLong(), first, last, zone));
+            return Optional.of(slots.starts(eventType.getAsLong(), first, last,
+                    (type, from, to) -> api.slots(type, from, to, zone)));
         } catch (CalcomUnavailableException e) {
             // Offering from our own rules is the lesser harm: Cal.com still decides when the caller books.
             LOG.warn("Cal.com slots unavailable, offering from our own rules: {}", e.getMessage());
@@ -73,8 +95,12 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
         if (eventType.isEmpty()) {
             return Hold.NotNeeded.INSTANCE;
         }
-        CalcomApi.Outcome outcome = api.create(eventType.getAsLong(), a.slot().start().toInstant(), attendee(a), a.id());
-        return hold(outcome, a.id(), "booking");
+        try {
+            return hold(api.create(eventType.getAsLong(), a.slot().start().toInstant(), attendee(a), a.id()), a.id(),
+                    "booking");
+        } finally {
+            forget(a); // booked, refused (someone took it) or unknown: the day's slots are asked for again
+        }
     }
 
     @Override
@@ -83,8 +109,13 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
         if (settings.eventType(current.serviceId()).isEmpty() || uid.isEmpty()) {
             return Hold.NotNeeded.INSTANCE; // booked before Cal.com was switched on, or a service it does not book
         }
-        return hold(api.reschedule(uid.get(), moved.slot().start().toInstant(), "moved by the receptionist"),
-                current.id(), "move");
+        try {
+            return hold(api.reschedule(uid.get(), moved.slot().start().toInstant(), "moved by the receptionist"),
+                    current.id(), "move");
+        } finally {
+            forget(current);
+            forget(moved);
+        }
     }
 
     @Override
@@ -94,6 +125,7 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
 
     @Override
     public void undo(Appointment appointment, String reference) {
+        forget(appointment);
         try {
             api.cancel(reference, "not stored by the receptionist");
             LOG.info("Cal.com booking for appointment {} cancelled: our transaction did not commit", appointment.id());
@@ -105,6 +137,8 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
 
     @Override
     public void undoMove(Appointment moved, Appointment original, String reference) {
+        forget(moved);
+        forget(original);
         try {
             CalcomApi.Outcome back = api.reschedule(reference, original.slot().start().toInstant(),
                     "move not stored by the receptionist");
@@ -118,6 +152,11 @@ public final class CalcomCalendar implements SlotAuthority, SlotSource {
             LOG.error("Cal.com booking for appointment {} could not be moved back after our transaction failed: {}",
                     original.id(), e.getMessage());
         }
+    }
+
+    private void forget(Appointment a) {
+        settings.eventType(a.serviceId()).ifPresent(type ->
+                slots.forget(type, a.slot().start().withZoneSameInstant(zone).toLocalDate()));
     }
 
     private static Hold hold(CalcomApi.Outcome outcome, UUID appointmentId, String what) {

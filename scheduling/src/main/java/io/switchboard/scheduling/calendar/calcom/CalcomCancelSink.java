@@ -7,16 +7,19 @@ import java.util.Optional;
 
 /**
  * Cancellations reach Cal.com through the calendar outbox, so one that fails (Cal.com down) is retried rather than
- * lost. Bookings and moves need nothing here: Cal.com accepted them before they were stored.
+ * lost; once Cal.com has it, the kept slots are forgotten so the freed time is offered again. Bookings and moves need
+ * nothing here: Cal.com accepted them before they were stored.
  */
 public final class CalcomCancelSink implements CalendarSink {
 
     private final CalcomApi api;
     private final CalcomBookings bookings;
+    private final CalcomSlotCache slots;
 
-    public CalcomCancelSink(CalcomApi api, CalcomBookings bookings) {
+    public CalcomCancelSink(CalcomApi api, CalcomBookings bookings, CalcomSlotCache slots) {
         this.api = api;
         this.bookings = bookings;
+        this.slots = slots;
     }
 
     @Override
@@ -26,6 +29,9 @@ public final class CalcomCancelSink implements CalendarSink {
         }
         Optional<String> uid = bookings.uidOf(change.appointmentId());
         // Cancelling a booking Cal.com already cancelled (the change came from its webhook) is answered as done.
-        uid.ifPresent(u -> api.cancel(u, "cancelled with the receptionist"));
+        if (uid.isPresent()) {
+            api.cancel(uid.get(), "cancelled with the receptionist");
+            slots.forgetAll(); // the change names no day; cancellations are rare next to look-ups
+        }
     }
 }

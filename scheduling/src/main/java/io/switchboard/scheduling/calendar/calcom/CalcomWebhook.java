@@ -40,10 +40,16 @@ public final class CalcomWebhook {
     private final CalcomChanges changes;
     private final Clock clock;
     private final ZoneId zone;
+    private final CalcomSlotCache slots;
 
-    /** @param bookings the booking service; changes are applied through its copy without the Cal.com authority */
+    /**
+     * @param bookings the booking service; changes are applied through its copy without the Cal.com authority
+     * @param slots    the kept slots, forgotten on every authentic delivery
+     */
     public CalcomWebhook(CalcomSignature signature, CalcomBookings calcom, AppointmentStore appointments,
-                         BookingService bookings, CalcomChanges changes, Clock clock, ZoneId zone) {
+                         BookingService bookings, CalcomChanges changes, Clock clock, ZoneId zone,
+                         CalcomSlotCache slots) {
+        this.slots = slots;
         this.signature = signature;
         this.calcom = calcom;
         this.appointments = appointments;
@@ -86,6 +92,8 @@ public final class CalcomWebhook {
         if (root == null || !root.isObject()) {
             return malformed("body is not a JSON object");
         }
+        // Any authentic delivery, even one we do not act on (a booking made in Cal.com), may change its slots.
+        slots.forgetAll();
         String trigger = root.path("triggerEvent").asText("");
         JsonNode payload = root.path("payload");
         return switch (trigger) {

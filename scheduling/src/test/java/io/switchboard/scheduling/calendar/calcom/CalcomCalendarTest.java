@@ -60,7 +60,7 @@ class CalcomCalendarTest {
                 public void moved(Appointment before, Appointment after) {
                     movedInCalcom.add(after);
                 }
-            }, fx.clock(), fx.scheduling().profile().timezone());
+            }, fx.clock(), fx.scheduling().profile().timezone(), calcom.slots());
 
     @AfterEach
     void close() {
@@ -100,7 +100,7 @@ class CalcomCalendarTest {
         assertThat(uids.uidOf(booked.id())).contains(movedThere.path("uid").asText());
 
         success(scheduling.bookings().cancel(booked.id(), SchedulingFixture.TEST_ACTOR));
-        CalendarOutbox.DrainResult drained = scheduling.calendarOutbox().drain(new CalcomCancelSink(api, uids), 10);
+        CalendarOutbox.DrainResult drained = scheduling.calendarOutbox().drain(calcom.cancelSink(), 10);
         assertThat(drained.stoppedOnFailure()).isFalse();
         assertThat(cal.accepted()).isEmpty();
         assertThat(cal.requests()).contains("POST /v2/bookings/" + movedThere.path("uid").asText() + "/cancel");
@@ -167,7 +167,7 @@ class CalcomCalendarTest {
         assertThat(last.actor()).isEqualTo(CalcomWebhook.VIA_CALCOM);
         assertThat(cancelledInCalcom).extracting(Appointment::id).containsExactly(booked.id());
         // The outbox's cancel meets a booking Cal.com already cancelled: done, not a failure.
-        assertThat(scheduling.calendarOutbox().drain(new CalcomCancelSink(api, uids), 10).stoppedOnFailure()).isFalse();
+        assertThat(scheduling.calendarOutbox().drain(calcom.cancelSink(), 10).stoppedOnFailure()).isFalse();
         // Cal.com redelivers: nothing more happens.
         assertThat(webhook.handle(body, new CalcomSignature(SECRET).sign(body)))
                 .isInstanceOf(CalcomWebhook.Outcome.Ignored.class);
