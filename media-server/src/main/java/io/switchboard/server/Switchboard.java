@@ -51,7 +51,9 @@ import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.stt.SpeechRecognizers;
+import io.switchboard.media.stt.RecognizerWarmUp;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
+import io.switchboard.media.tts.SynthesizedSpeech;
 import io.switchboard.media.tts.PromptCache;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
@@ -205,6 +207,11 @@ public final class Switchboard implements AutoCloseable {
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push("speech synthesizer", tts::close);
         PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
+        long listening = System.nanoTime();
+        String heard = RecognizerWarmUp.run(stt, voice.stt().poolSize(),
+                SynthesizedSpeech.at16k(tts, "I'd like to book a repair tomorrow at two, my name is Sarah Jones"));
+        LOG.info("speech recognisers warmed up in {} ms (heard {} words)", (System.nanoTime() - listening) / 1_000_000,
+                heard.isBlank() ? 0 : heard.split(" ").length);
         AnswerCheck answers = new AnswerCheck(scheduling.profile(), clock);
         BusyCallFollowUp busy = new BusyCallFollowUp(new MissedCalls(scheduling.database().dsl(), clock),
                 text.smsEnabled() ? Optional.of(text.outbound()) : Optional.empty(), scheduling.phones(),
