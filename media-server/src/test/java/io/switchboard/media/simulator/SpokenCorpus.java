@@ -8,6 +8,7 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.FastCallDriver;
+import io.switchboard.media.call.TurnTakingCounts;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -77,7 +78,7 @@ public final class SpokenCorpus implements AutoCloseable {
      * on one lane run one after another, each on a fresh diary, so lanes running side by side never see each other's
      * bookings and every call starts from the same state whatever ran beside it.
      */
-    private record Lane(SchedulingFixture fixture, ObservedDialog dialog, SpokenCallRunner runner) {
+    private record Lane(SchedulingFixture fixture, ObservedDialog dialog, SpokenCallRunner runner, VoiceCalls calls) {
     }
 
     private SpokenCorpus(List<Placed> calls, boolean fast) {
@@ -99,7 +100,7 @@ public final class SpokenCorpus implements AutoCloseable {
                 prompts = SharedSpeech.standardPrompts(fixture.scheduling().profile().name());
             }
             AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
-            VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, VoiceSettings.defaults())
+            VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, voiceSettings())
                     .withAnswerCheck(answers)
                     .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
             SpokenCallRunner runner;
@@ -111,9 +112,33 @@ public final class SpokenCorpus implements AutoCloseable {
                         MediaStreamAuth.unauthenticated());
                 runner = new WebSocketCallRunner(webSocket.port(), dialog, REPLY_TIMEOUT);
             }
-            lanes.add(new Lane(fixture, dialog, runner));
+            lanes.add(new Lane(fixture, dialog, runner, voiceCalls));
         }
         this.server = webSocket;
+    }
+
+    /**
+     * The server's voice settings; {@code -Dcorpus.endOfTurnThreshold=X} measures the corpus at another end-of-turn
+     * threshold (the server's {@code SWITCHBOARD_END_OF_TURN_THRESHOLD}).
+     */
+    private static VoiceSettings voiceSettings() {
+        VoiceSettings d = VoiceSettings.defaults();
+        String threshold = System.getProperty("corpus.endOfTurnThreshold");
+        return threshold == null ? d : d.withEndOfTurn(d.endOfTurn().withThreshold(Double.parseDouble(threshold)));
+    }
+
+    /** Replies to spoken turns, false cut-offs and speculations over every call this corpus has placed. */
+    public TurnTakingCounts turnTaking() {
+        long replies = 0, cutOffs = 0, hits = 0, misses = 0, discards = 0;
+        for (Lane lane : lanes) {
+            TurnTakingCounts c = lane.calls().turnTaking();
+            replies += c.spokenReplies();
+            cutOffs += c.falseCutOffs();
+            hits += c.speculationHits();
+            misses += c.speculationMisses();
+            discards += c.speculationDiscards();
+        }
+        return new TurnTakingCounts(replies, cutOffs, hits, misses, discards);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.switchboard.media.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.call.TurnTakingCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,11 +38,15 @@ class SpokenCorpusOnSimulatedTimeTest {
         }
         long started = System.nanoTime();
         List<SpokenCallResult> results;
+        TurnTakingCounts turns;
         try (SpokenCorpus corpus = SpokenCorpus.startFast(calls)) {
             results = corpus.runAll();
+            turns = corpus.turnTaking();
         }
         double minutes = (System.nanoTime() - started) / 6e10;
-        String table = CorpusTable.markdown(results);
+        String table = CorpusTable.markdown(results) + String.format(java.util.Locale.ROOT,
+                "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns)%n", turns,
+                100 * turns.falseCutOffRate());
         System.out.printf("[measure] spoken-call corpus on simulated time, %d calls in %.1f min:%n%s%n",
                 results.size(), minutes, table);
         Files.createDirectories(Path.of("target"));
