@@ -14,7 +14,9 @@ import io.switchboard.models.Intent;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,6 +122,12 @@ public final class Conversation {
      * never sees a correction that is misheard the same way every time; this count bounds that.
      */
     int refusedReadBacks;
+    /**
+     * Per question (state and slot), how often this flow has come to it from another question. A cycle of readings that each
+     * change something (a name misheard as a time that unpicks the chosen slot, a garbled goodbye read as "no" to an
+     * offer) is progress every turn, so neither counter above sees it; asking the same question again and again does.
+     */
+    Map<String, Integer> timesAsked = new HashMap<>();
     /** Hash of the last reply sent, so the next one is never the same word for word. */
     int lastReplyHash;
     Instant updatedAt;
@@ -243,6 +251,7 @@ public final class Conversation {
         c.noMatch = noMatch;
         c.stalledTurns = stalledTurns;
         c.refusedReadBacks = refusedReadBacks;
+        c.timesAsked = new HashMap<>(timesAsked);
         c.lastReplyHash = lastReplyHash;
         c.updatedAt = updatedAt;
         c.startedAt = startedAt;
@@ -275,6 +284,7 @@ public final class Conversation {
         noMatch = 0;
         stalledTurns = 0;
         refusedReadBacks = 0;
+        timesAsked = new HashMap<>();
         pendingHandOff = null;
     }
 

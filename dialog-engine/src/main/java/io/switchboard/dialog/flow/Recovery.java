@@ -24,8 +24,9 @@ import java.util.Locale;
  *       the confirmation), skips an optional question (the problem), or hands off: a message for the owner.</li>
  * </ol>
  * Independently, a conversation that changes nothing for {@link #MAX_STALLED_TURNS} turns in a row is handed off,
- * whatever was said, and so is one whose read-back was refused more than {@link #MAX_REFUSED_READ_BACKS} times (a
- * correction misheard anew each time is progress every turn), so no conversation can loop.
+ * whatever was said, one whose read-back was refused more than {@link #MAX_REFUSED_READ_BACKS} times (a
+ * correction misheard anew each time is progress every turn), and one that asks the same question more than
+ * {@link #MAX_TIMES_ASKED} times anew (readings that go round in a circle), so no conversation can loop.
  */
 final class Recovery {
 
@@ -36,6 +37,12 @@ final class Recovery {
      * the detail is being misheard, not corrected.
      */
     static final int MAX_REFUSED_READ_BACKS = 2;
+    /**
+     * Times a flow may come to one question from another: the first time and twice more after corrections sent the
+     * caller back to it. (Re-asking after a failed answer or after answering an FAQ question is not coming to it; the
+     * no-match counter bounds those.)
+     */
+    static final int MAX_TIMES_ASKED = 3;
     static final int GIVE_UP_AFTER = 3;
     private static final int MAX_NAME_WORDS = 4;
     private static final int MAX_TAKEN_CHARS = 120;
@@ -72,6 +79,13 @@ final class Recovery {
         if (c.refusedReadBacks > MAX_REFUSED_READ_BACKS && !c.state.isTerminal()) {
             // the same detail misheard again at every read-back: a person takes a message rather than guess again
             handOff(t, "read_back_refused");
+            return;
+        }
+        boolean cameBack = !c.expecting.equals(askedBefore); // a question asked anew, not re-asked after an FAQ answer
+        if (cameBack && !c.state.isTerminal() && !c.expecting.is(Expectation.Slot.NONE)
+                && c.timesAsked.merge(c.state + "/" + c.expecting.slot(), 1, Integer::sum) > MAX_TIMES_ASKED) {
+            // the same question once more than any caller needs: the readings go round in a circle
+            handOff(t, "no_progress");
             return;
         }
         boolean progressed = !Progress.of(c).equals(before) || !t.actions.isEmpty();

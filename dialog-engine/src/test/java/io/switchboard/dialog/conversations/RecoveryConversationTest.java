@@ -173,6 +173,33 @@ class RecoveryConversationTest {
         assertNoReplyRepeats();
     }
 
+    /**
+     * Readings that go round in a circle (measured on a spoken call: a name misheard as "my name in am at wales and"
+     * unpicked the chosen time, the caller picked again, the name was misheard again): every turn changes something,
+     * so only the count of one question asked again and again ends it.
+     */
+    @Test
+    void aQuestionAskedAgainAndAgainByReadingsThatGoRoundEndsInAHandOff() {
+        TurnResult offer = caller.voice("i need a drain cleaning thursday morning");
+        assertThat(offer.reply()).as(caller.transcript()).contains("What time suits you?");
+        List<TurnResult> turns = new ArrayList<>();
+        for (int i = 0; i < 6 && (turns.isEmpty() || turns.getLast().state() != DialogState.HANDED_OFF); i++) {
+            turns.add(caller.voice("the earliest"));
+            if (turns.getLast().state() != DialogState.HANDED_OFF) {
+                turns.add(caller.voice("actually thursday morning"));
+            }
+        }
+
+        TurnResult last = turns.getLast();
+        assertThat(last.state()).as(caller.transcript()).isEqualTo(DialogState.HANDED_OFF);
+        assertThat(last.actions()).anySatisfy(a -> assertThat(a).isInstanceOfSatisfying(
+                DialogAction.MessageForOwner.class, m -> assertThat(m.reason()).isEqualTo("no_progress")));
+        assertThat(turns.size()).as(caller.transcript()).isLessThanOrEqualTo(2 * (Recovery_MAX_TIMES_ASKED + 1));
+    }
+
+    /** {@code Recovery.MAX_TIMES_ASKED}: that class is package-private in the flow package. */
+    private static final int Recovery_MAX_TIMES_ASKED = 3;
+
     @Test
     void aReadBackRefusedTimeAfterTimeEndsInAHandOffThoughEachNoCarriesACorrection() {
         caller.voice("i need a drain cleaning tomorrow at ten am");

@@ -39,8 +39,8 @@ class ConversationCopyTest {
                 continue;
             }
             assertThat(f.get(copy)).as(f.getName()).isEqualTo(f.get(original));
-            if (f.getType() == List.class) {
-                assertThat(f.get(copy)).as(f.getName() + " is a new list").isNotSameAs(f.get(original));
+            if (f.getType() == List.class || f.getType() == java.util.Map.class) {
+                assertThat(f.get(copy)).as(f.getName() + " is a new collection").isNotSameAs(f.get(original));
             }
         }
     }
@@ -82,6 +82,9 @@ class ConversationCopyTest {
         }
         if (type == Instant.class) {
             return Instant.parse("2026-11-23T09:00:00Z");
+        }
+        if (type == java.util.Map.class) {
+            return new java.util.HashMap<>(java.util.Map.of("collecting/NAME", 2));
         }
         if (type == List.class) {
             List<Object> list = new ArrayList<>();
