@@ -50,6 +50,6 @@ public record SessionSettings(Optional<String> redisUrl, int maxSessions) {
 
     @Override
     public String toString() {
-        return "SessionSettings[" + (redisUrl.isPresent() ? "redis" : "in-process, max " + maxSessions) + "]";
+        return "sessions=" + (redisUrl.isPresent() ? "redis" : "in-process (max " + maxSessions + ")");
     }
 }
