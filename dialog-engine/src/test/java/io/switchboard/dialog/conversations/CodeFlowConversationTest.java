@@ -10,6 +10,7 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.booking.BookingRequest;
@@ -150,7 +151,7 @@ class CodeFlowConversationTest {
 
         assertThat(yes.state()).as(transcript()).isEqualTo(DialogState.CANCELLED);
         assertThat(status(booking)).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(phones.sent).containsOnlyKeys(CUSTOMER);
+        assertThat(phones.phonesTexted()).containsOnly(CUSTOMER);
     }
 
     @Test
@@ -162,7 +163,7 @@ class CodeFlowConversationTest {
 
         assertThat(yes.state()).isEqualTo(DialogState.CANCELLED);
         assertThat(status(booking)).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(phones.sent).isEmpty();
+        assertThat(phones.phonesTexted()).isEmpty();
     }
 
     private Receptionist engine() {

@@ -10,6 +10,7 @@ import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.RedisSessionStore;
 import io.switchboard.dialog.testing.RedisServerProcess;
+import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.booking.BookingRequest;
@@ -68,7 +69,7 @@ class CodeIdentityAcrossInstancesTest {
         assertThat(cancelled.state()).as(String.join("\n", transcript)).isEqualTo(DialogState.CANCELLED);
         assertThat(fx.scheduling().appointments().find(booking).orElseThrow().status())
                 .isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(phones.sent).containsOnlyKeys(CUSTOMER);
+        assertThat(phones.phonesTexted()).containsOnly(CUSTOMER);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.switchboard.dialog.conversations;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.flow.RecoveryLimits;
 import io.switchboard.models.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,11 +195,9 @@ class RecoveryConversationTest {
         assertThat(last.state()).as(caller.transcript()).isEqualTo(DialogState.HANDED_OFF);
         assertThat(last.actions()).anySatisfy(a -> assertThat(a).isInstanceOfSatisfying(
                 DialogAction.MessageForOwner.class, m -> assertThat(m.reason()).isEqualTo("no_progress")));
-        assertThat(turns.size()).as(caller.transcript()).isLessThanOrEqualTo(2 * (Recovery_MAX_TIMES_ASKED + 1));
+        assertThat(turns.size()).as(caller.transcript())
+                .isLessThanOrEqualTo(2 * (RecoveryLimits.maxTimesAsked() + 1));
     }
-
-    /** {@code Recovery.MAX_TIMES_ASKED}: that class is package-private in the flow package. */
-    private static final int Recovery_MAX_TIMES_ASKED = 3;
 
     @Test
     void aReadBackRefusedTimeAfterTimeEndsInAHandOffThoughEachNoCarriesACorrection() {

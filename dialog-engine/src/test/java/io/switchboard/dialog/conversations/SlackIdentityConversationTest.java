@@ -9,6 +9,7 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
 import io.switchboard.scheduling.booking.BookingRequest;

@@ -8,9 +8,12 @@ import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.Appointment;
 import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
+import io.switchboard.scheduling.identity.CodePolicy;
+import io.switchboard.scheduling.identity.OneTimeCodes;
 import io.switchboard.scheduling.testing.SchedulingFixture;
 import io.switchboard.scheduling.testing.TestProfiles;
 import io.switchboard.telephony.http.ControlPlane;
@@ -191,7 +194,8 @@ class SlackChannelTest {
 
     @Test
     void aSlackUserAskingToCancelSomeoneElsesBookingGetsTheCodeFlowAndCancelsOnlyWithTheCode() throws Exception {
-        TextedCodes codes = new TextedCodes(fixture);
+        TextedCodes codes = new TextedCodes(new OneTimeCodes(fixture.database().dsl(), fixture.scheduling().clock(),
+                CodePolicy.forRegion("GB")));
         reopen(codes, SlackOwnerMapping.NONE);
         Appointment rita = ritasBooking();
 

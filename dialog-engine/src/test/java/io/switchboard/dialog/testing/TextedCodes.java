@@ -1,31 +1,31 @@
-package io.switchboard.telephony.slack;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.switchboard.dialog.testing;
 
 import io.switchboard.dialog.PhoneVerifier;
 import io.switchboard.scheduling.identity.CodeCheck;
 import io.switchboard.scheduling.identity.CodeIssue;
-import io.switchboard.scheduling.identity.CodePolicy;
 import io.switchboard.scheduling.identity.CodePurpose;
 import io.switchboard.scheduling.identity.OneTimeCodes;
-import io.switchboard.scheduling.testing.SchedulingFixture;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The real one-time codes (in PostgreSQL) "texted" into a map of what each phone received, so a Slack test reads the
- * code a phone would get without an SMS provider (the SMS path is tested with the text channels).
+ * The real one-time codes (in PostgreSQL), "texted" into a map of what each phone received: a dialog or channel test
+ * sees exactly the codes a phone would get, without an SMS provider. The SMS path itself is tested with the text
+ * channels.
  */
-final class TextedCodes implements PhoneVerifier {
+public final class TextedCodes implements PhoneVerifier {
 
     private final Map<String, List<String>> sent = new ConcurrentHashMap<>();
     private final OneTimeCodes codes;
 
-    TextedCodes(SchedulingFixture fixture) {
-        this.codes = new OneTimeCodes(fixture.database().dsl(), fixture.scheduling().clock(),
-                CodePolicy.forRegion("GB"));
+    public TextedCodes(OneTimeCodes codes) {
+        this.codes = codes;
     }
 
     @Override
@@ -49,9 +49,20 @@ final class TextedCodes implements PhoneVerifier {
         return codes.verify(phone, purpose, conversation, typed);
     }
 
-    String lastCodeTo(String phone) {
+    /** The latest code texted to {@code phone}; fails the test when none was. */
+    public String lastCodeTo(String phone) {
         List<String> got = sent.getOrDefault(phone, List.of());
         assertThat(got).as("codes texted to " + phone).isNotEmpty();
         return got.getLast();
+    }
+
+    /** How many codes {@code phone} was texted. */
+    public int textsTo(String phone) {
+        return sent.getOrDefault(phone, List.of()).size();
+    }
+
+    /** Every phone that was texted a code. */
+    public Set<String> phonesTexted() {
+        return Set.copyOf(sent.keySet());
     }
 }
