@@ -2,27 +2,17 @@ package io.switchboard.dialog.conversations;
 
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Identity;
-import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
-import io.switchboard.dialog.llm.DisabledLlmFallback;
-import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.session.RedisSessionStore;
 import io.switchboard.dialog.testing.RedisServerProcess;
 import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
-import io.switchboard.scheduling.booking.BookingRequest;
-import io.switchboard.scheduling.booking.BookingResult;
-import io.switchboard.scheduling.identity.CodePolicy;
-import io.switchboard.scheduling.identity.OneTimeCodes;
-import io.switchboard.scheduling.testing.SchedulingFixture;
-import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,42 +29,39 @@ class CodeIdentityAcrossInstancesTest {
     private static final String CUSTOMER = "+447700900123";
     private static final String SESSION = "chat-web:visitor-1";
 
-    private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), CallerScript.MONDAY_9AM);
+    private final CodeFlowFixture fixture = new CodeFlowFixture();
     private final RedisServerProcess redis = startRedis();
-    private final TextedCodes phones = new TextedCodes(new OneTimeCodes(fx.database().dsl(), fx.clock(),
-            CodePolicy.forRegion("GB")));
+    private final TextedCodes phones = fixture.textedCodes();
     private final List<RedisSessionStore> stores = new ArrayList<>();
-    private final List<String> transcript = new ArrayList<>();
 
     @AfterEach
     void close() throws Exception {
         stores.forEach(RedisSessionStore::close);
         redis.close();
-        fx.close();
+        fixture.close();
     }
 
     @Test
     void aSecondInstanceCarriesOnWithTheNumberTheFirstVerified() {
-        UUID booking = book(CUSTOMER);
+        UUID booking = fixture.book(CUSTOMER);
         Receptionist first = instance();
         Receptionist second = instance();
 
         say(first, "I need to cancel my appointment");
         TurnResult sent = say(second, "07700 900123"); // another instance already: the question was in Redis
-        assertThat(sent.state()).as(String.join("\n", transcript)).isEqualTo(DialogState.VERIFYING_PHONE);
+        assertThat(sent.state()).as(fixture.transcript()).isEqualTo(DialogState.VERIFYING_PHONE);
         TurnResult proven = say(first, phones.lastCodeTo(CUSTOMER));
-        assertThat(proven.reply()).as(String.join("\n", transcript)).contains("checked").contains("10:00");
+        assertThat(proven.reply()).as(fixture.transcript()).contains("checked").contains("10:00");
         TurnResult cancelled = say(second, "yes");
 
-        assertThat(cancelled.state()).as(String.join("\n", transcript)).isEqualTo(DialogState.CANCELLED);
-        assertThat(fx.scheduling().appointments().find(booking).orElseThrow().status())
-                .isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.state()).as(fixture.transcript()).isEqualTo(DialogState.CANCELLED);
+        assertThat(fixture.status(booking)).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(phones.phonesTexted()).containsOnly(CUSTOMER);
     }
 
     @Test
     void theVerifiedIdentityIsStoredAsTheOneTimeCodeProof() {
-        book(CUSTOMER);
+        fixture.book(CUSTOMER);
         Receptionist engine = instance();
         say(engine, "cancel my booking");
         say(engine, "07700 900123");
@@ -98,23 +85,12 @@ class CodeIdentityAcrossInstancesTest {
     private Receptionist instance() {
         RedisSessionStore store = new RedisSessionStore(redis.url());
         stores.add(store);
-        return Receptionist.create(fx.scheduling(), store, DisabledLlmFallback.INSTANCE, new LoggingNotifier(),
-                Receptionist.DEFAULT_SESSION_TIMEOUT, Metrics.disabled(), phones);
+        return fixture.receptionist(store, phones);
     }
 
     private TurnResult say(Receptionist engine, String text) {
-        TurnResult r = engine.handle(TurnRequest.typed(Channel.WEB, SESSION, Identity.none(), text)
+        return fixture.turn(engine, TurnRequest.typed(Channel.WEB, SESSION, Identity.none(), text)
                 .fromClient("203.0.113.9"));
-        transcript.add("-> " + text + "\n<- [" + r.state().wireName() + "] " + r.reply());
-        return r;
-    }
-
-    private UUID book(String phone) {
-        BookingResult r = fx.scheduling().bookings().book(new BookingRequest(null, "general-repair",
-                fx.at(LocalDateTime.of(2026, 11, 24, 10, 0)), phone, "Jane Doe", "1 Test Street, Bristol", "test",
-                false, SchedulingFixture.TEST_ACTOR));
-        assertThat(r).isInstanceOf(BookingResult.Success.class);
-        return ((BookingResult.Success) r).appointment().id();
     }
 
     private static RedisServerProcess startRedis() {

@@ -2,28 +2,16 @@ package io.switchboard.dialog.conversations;
 
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Identity;
-import io.switchboard.dialog.LoggingNotifier;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
-import io.switchboard.dialog.llm.DisabledLlmFallback;
-import io.switchboard.dialog.metrics.Metrics;
-import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.testing.TextedCodes;
 import io.switchboard.models.AppointmentStatus;
 import io.switchboard.models.Channel;
-import io.switchboard.scheduling.booking.BookingRequest;
-import io.switchboard.scheduling.booking.BookingResult;
-import io.switchboard.scheduling.identity.CodePolicy;
-import io.switchboard.scheduling.identity.OneTimeCodes;
 import io.switchboard.scheduling.testing.SchedulingFixture;
-import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,17 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlackIdentityConversationTest {
 
-    private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), CallerScript.MONDAY_9AM);
-    private final List<String> transcript = new ArrayList<>();
-    private final TextedCodes phones = new TextedCodes(new OneTimeCodes(fx.database().dsl(), fx.clock(),
-            CodePolicy.forRegion("GB")));
-    private final Receptionist engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-            DisabledLlmFallback.INSTANCE, new LoggingNotifier(), Receptionist.DEFAULT_SESSION_TIMEOUT,
-            Metrics.disabled(), phones);
+    private final CodeFlowFixture fixture = new CodeFlowFixture();
+    private final SchedulingFixture fx = fixture.fx;
+    private final TextedCodes phones = fixture.textedCodes();
+    private final Receptionist engine = fixture.receptionist(phones);
 
     @AfterEach
     void close() {
-        fx.close();
+        fixture.close();
     }
 
     @Test
@@ -57,51 +42,51 @@ class SlackIdentityConversationTest {
         TurnResult held = number.state() == DialogState.VERIFYING_PHONE ? number
                 : slack("T1:U1", "12 Park Street, Bristol BS1 5HX");
 
-        assertThat(held.state()).as(transcript()).isEqualTo(DialogState.VERIFYING_PHONE);
+        assertThat(held.state()).as(fixture.transcript()).isEqualTo(DialogState.VERIFYING_PHONE);
         assertThat(held.reply()).contains("check that number is yours");
         assertThat(slack("T1:U1", "yes").state()).as("a yes is not a code").isNotEqualTo(DialogState.BOOKED);
 
         TurnResult checked = slack("T1:U1", phones.lastCodeTo("+447700900777"));
         TurnResult confirm = checked.state() == DialogState.AWAITING_CONFIRMATION ? checked
                 : slack("T1:U1", "12 Park Street, Bristol BS1 5HX");
-        assertThat(confirm.state()).as(transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+        assertThat(confirm.state()).as(fixture.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
         TurnResult booked = slack("T1:U1", "yes please");
 
-        assertThat(booked.state()).as(transcript()).isEqualTo(DialogState.BOOKED);
+        assertThat(booked.state()).as(fixture.transcript()).isEqualTo(DialogState.BOOKED);
         assertThat(booked.appointment().customer().phone()).isEqualTo("+447700900777");
     }
 
     @Test
     void aSlackUserCancelsSomeoneElsesBookingOnlyWithTheCodeTextedToIt() {
-        UUID rita = book("+447700900123");
+        UUID rita = fixture.book("+447700900123");
         slack("T1:U2", "cancel my appointment");
         TurnResult asked = slack("T1:U2", "07700 900123");
-        assertThat(asked.state()).as(transcript()).isEqualTo(DialogState.VERIFYING_PHONE);
+        assertThat(asked.state()).as(fixture.transcript()).isEqualTo(DialogState.VERIFYING_PHONE);
         slack("T1:U2", "yes");
         slack("T1:U2", "000000".equals(phones.lastCodeTo("+447700900123")) ? "111111" : "000000");
-        assertThat(status(rita)).as(transcript()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(fixture.status(rita)).as(fixture.transcript()).isEqualTo(AppointmentStatus.BOOKED);
 
         TurnResult proven = slack("T1:U2", phones.lastCodeTo("+447700900123"));
-        assertThat(proven.reply()).as(transcript()).contains("10:00");
+        assertThat(proven.reply()).as(fixture.transcript()).contains("10:00");
         slack("T1:U2", "yes");
-        assertThat(status(rita)).as(transcript()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(fixture.status(rita)).as(fixture.transcript()).isEqualTo(AppointmentStatus.CANCELLED);
     }
 
     @Test
     void anAccountMappedToTheOwnerIsAskedForThePinAndAnUnmappedOneNeverGetsTheBriefing() {
-        book("+447700900123");
+        fixture.book("+447700900123");
         Identity owner = Identity.signedBy(fx.scheduling().profile().owner().phone(), Identity.Proof.OWNER_ACCOUNT);
 
         TurnResult stranger = slack("T1:U3", "what's on tomorrow?");
-        assertThat(stranger.reply()).as(transcript()).contains("only the owner").doesNotContain("Jane");
+        assertThat(stranger.reply()).as(fixture.transcript()).contains("only the owner").doesNotContain("Jane");
         assertThat(slack("T1:U3", fx.scheduling().profile().owner().pin()).reply()).doesNotContain("Jane");
 
         TurnResult asked = turn("owner:T1:U4", owner, "what's on tomorrow?");
-        assertThat(asked.state()).as(transcript()).isEqualTo(DialogState.VERIFYING_OWNER);
+        assertThat(asked.state()).as(fixture.transcript()).isEqualTo(DialogState.VERIFYING_OWNER);
         assertThat(asked.reply()).contains("PIN").doesNotContain("Jane");
         assertThat(turn("owner:T1:U4", owner, "000000").reply()).doesNotContain("Jane");
         TurnResult briefed = turn("owner:T1:U4", owner, fx.scheduling().profile().owner().pin());
-        assertThat(briefed.state()).as(transcript()).isEqualTo(DialogState.OWNER_BRIEFING);
+        assertThat(briefed.state()).as(fixture.transcript()).isEqualTo(DialogState.OWNER_BRIEFING);
         assertThat(briefed.reply()).contains("Jane Doe");
     }
 
@@ -110,8 +95,8 @@ class SlackIdentityConversationTest {
         TurnResult slack = slack("T1:U5", "can I speak to a real person please?");
         TurnResult web = turn("chat-web:v5", Identity.none(), Channel.WEB, "can I speak to a real person please?");
 
-        assertThat(slack.state()).as(transcript()).isEqualTo(DialogState.HANDED_OFF);
-        assertThat(web.state()).as(transcript()).isNotEqualTo(DialogState.HANDED_OFF);
+        assertThat(slack.state()).as(fixture.transcript()).isEqualTo(DialogState.HANDED_OFF);
+        assertThat(web.state()).as(fixture.transcript()).isNotEqualTo(DialogState.HANDED_OFF);
         assertThat(web.expecting().slot().name()).isEqualTo("PHONE");
     }
 
@@ -124,24 +109,7 @@ class SlackIdentityConversationTest {
     }
 
     private TurnResult turn(String session, Identity who, Channel channel, String text) {
-        TurnResult r = engine.handle(TurnRequest.typed(channel, session, who, text));
-        transcript.add(session + " -> " + text + "\n   <- [" + r.state().wireName() + "] " + r.reply());
-        return r;
+        return fixture.turn(engine, TurnRequest.typed(channel, session, who, text));
     }
 
-    private UUID book(String phone) {
-        BookingResult r = fx.scheduling().bookings().book(new BookingRequest(null, "general-repair",
-                fx.at(LocalDateTime.of(2026, 11, 24, 10, 0)), phone, "Jane Doe", "1 Test Street, Bristol", "test",
-                false, SchedulingFixture.TEST_ACTOR));
-        assertThat(r).isInstanceOf(BookingResult.Success.class);
-        return ((BookingResult.Success) r).appointment().id();
-    }
-
-    private AppointmentStatus status(UUID id) {
-        return fx.scheduling().appointments().find(id).orElseThrow().status();
-    }
-
-    private String transcript() {
-        return String.join("\n", transcript);
-    }
 }

@@ -12,60 +12,36 @@ import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.calendar.CalendarOutbox;
 import io.switchboard.scheduling.testing.FakeCalcom;
 import io.switchboard.scheduling.testing.SchedulingFixture;
-import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.DRAINS;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.SECRET;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.TUESDAY;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cal.com behind the booking seam, against a loopback fake of the v2 endpoints. */
 class CalcomCalendarTest {
 
-    /** Monday 23 November 2026, 07:00 in Bristol. */
-    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 23, 7, 0);
-    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
-    private static final long DRAINS = 4242;
-    private static final String SECRET = "whsec-test";
-
-    private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), NOW);
-    private final FakeCalcom cal = new FakeCalcom();
-    private final CalcomSettings settings = new CalcomSettings(FakeCalcom.API_KEY, Map.of("drain-cleaning", DRAINS),
-            cal.apiUrl(), SECRET);
-    private final CalcomApi api = new CalcomApi(settings, Duration.ofMillis(10));
-    private final CalcomBookings uids = new CalcomBookings(fx.database().dsl());
-    private final CalcomCalendar calcom = new CalcomCalendar(settings, api, uids, fx.clock(),
-            fx.scheduling().profile().timezone());
-    private final Scheduling scheduling = Scheduling.create(fx.scheduling().profile(), fx.clock(), fx.database(),
-            calcom, calcom);
-    private final List<Appointment> cancelledInCalcom = new CopyOnWriteArrayList<>();
-    private final List<Appointment> movedInCalcom = new CopyOnWriteArrayList<>();
-    private final CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(SECRET), uids,
-            scheduling.appointments(), scheduling.bookings(), new CalcomChanges() {
-                @Override
-                public void cancelled(Appointment a) {
-                    cancelledInCalcom.add(a);
-                }
-
-                @Override
-                public void moved(Appointment before, Appointment after) {
-                    movedInCalcom.add(after);
-                }
-            }, fx.clock(), fx.scheduling().profile().timezone(), calcom.slots());
+    private final CalcomStand stand = new CalcomStand();
+    private final SchedulingFixture fx = stand.fx;
+    private final FakeCalcom cal = stand.cal;
+    private final CalcomBookings uids = stand.uids;
+    private final CalcomCalendar calcom = stand.calcom;
+    private final Scheduling scheduling = stand.scheduling;
+    private final CalcomWebhook webhook = stand.webhook;
+    private final List<Appointment> cancelledInCalcom = stand.cancelledInCalcom;
+    private final List<Appointment> movedInCalcom = stand.movedInCalcom;
 
     @AfterEach
     void close() {
-        cal.close();
-        fx.close();
+        stand.close();
     }
 
     @Test
@@ -219,17 +195,11 @@ class CalcomCalendarTest {
     }
 
     private BookingRequest request(LocalTime at, String phone) {
-        return new BookingRequest(null, "drain-cleaning", fx.at(TUESDAY.atTime(at)), phone, "Sarah Donnelly",
-                "12 Gloucester Road, Bristol BS7 8AE", "kitchen sink blocked", false, SchedulingFixture.TEST_ACTOR);
+        return stand.request(at, phone);
     }
 
     private Instant at(int hour, int minute) {
-        return fx.at(TUESDAY.atTime(hour, minute)).toInstant();
-    }
-
-    private static Appointment success(BookingResult result) {
-        assertThat(result).isInstanceOf(BookingResult.Success.class);
-        return ((BookingResult.Success) result).appointment();
+        return stand.at(hour, minute);
     }
 
     private static ObjectNode only(List<ObjectNode> list) {

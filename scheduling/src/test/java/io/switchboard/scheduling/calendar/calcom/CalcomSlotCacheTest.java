@@ -8,7 +8,6 @@ import io.switchboard.scheduling.booking.BookingRequest;
 import io.switchboard.scheduling.booking.BookingResult;
 import io.switchboard.scheduling.testing.FakeCalcom;
 import io.switchboard.scheduling.testing.SchedulingFixture;
-import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.DRAINS;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.SECRET;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.TUESDAY;
+import static io.switchboard.scheduling.calendar.calcom.CalcomStand.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,37 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CalcomSlotCacheTest {
 
-    /** Monday 23 November 2026, 07:00 in Bristol. */
-    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 23, 7, 0);
-    private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
-    private static final long DRAINS = 4242;
-    private static final String SECRET = "whsec-test";
-
-    private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), NOW);
-    private final FakeCalcom cal = new FakeCalcom();
-    private final CalcomSettings settings = new CalcomSettings(FakeCalcom.API_KEY, Map.of("drain-cleaning", DRAINS),
-            cal.apiUrl(), SECRET);
-    private final CalcomApi api = new CalcomApi(settings, Duration.ofMillis(10));
-    private final CalcomBookings uids = new CalcomBookings(fx.database().dsl());
-    private final CalcomCalendar calcom = new CalcomCalendar(settings, api, uids, fx.clock(),
-            fx.scheduling().profile().timezone());
-    private final Scheduling scheduling = Scheduling.create(fx.scheduling().profile(), fx.clock(), fx.database(),
-            calcom, calcom);
-    private final CalcomWebhook webhook = new CalcomWebhook(new CalcomSignature(SECRET), uids,
-            scheduling.appointments(), scheduling.bookings(), new CalcomChanges() {
-                @Override
-                public void cancelled(Appointment a) {
-                }
-
-                @Override
-                public void moved(Appointment before, Appointment after) {
-                }
-            }, fx.clock(), fx.scheduling().profile().timezone(), calcom.slots());
+    private final CalcomStand stand = new CalcomStand();
+    private final SchedulingFixture fx = stand.fx;
+    private final FakeCalcom cal = stand.cal;
+    private final Scheduling scheduling = stand.scheduling;
 
     @AfterEach
     void close() {
-        cal.close();
-        fx.close();
+        stand.close();
     }
 
     @Test
@@ -94,7 +72,7 @@ class CalcomSlotCacheTest {
         assertThat(slotRequests()).as("the booked day is asked for again").isEqualTo(afterBooking + 1);
 
         success(scheduling.bookings().cancel(booked.id(), SchedulingFixture.TEST_ACTOR));
-        assertThat(scheduling.calendarOutbox().drain(calcom.cancelSink(), 10).stoppedOnFailure()).isFalse();
+        assertThat(scheduling.calendarOutbox().drain(stand.calcom.cancelSink(), 10).stoppedOnFailure()).isFalse();
         assertThat(starts(tuesday())).as("the cancelled time is offered again").containsExactly(at(9, 0), at(14, 0));
         assertThat(slotRequests()).isEqualTo(afterBooking + 2);
     }
@@ -122,9 +100,9 @@ class CalcomSlotCacheTest {
         byte[] body = ("{\"triggerEvent\":\"BOOKING_CREATED\",\"payload\":{\"uid\":\"elsewhere\"}}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        webhook.handle(body, new CalcomSignature("not-the-secret").sign(body));
+        stand.webhook.handle(body, new CalcomSignature("not-the-secret").sign(body));
         assertThat(starts(tuesday())).as("a forged delivery changes nothing").contains(at(9, 0));
-        assertThat(webhook.handle(body, new CalcomSignature(SECRET).sign(body)))
+        assertThat(stand.webhook.handle(body, new CalcomSignature(SECRET).sign(body)))
                 .isInstanceOf(CalcomWebhook.Outcome.Ignored.class);
 
         assertThat(starts(tuesday())).containsExactly(at(14, 0));
@@ -182,17 +160,10 @@ class CalcomSlotCacheTest {
     }
 
     private BookingRequest request(LocalTime at) {
-        return new BookingRequest(null, "drain-cleaning", fx.at(TUESDAY.atTime(at)), "07700 900123",
-                "Sarah Donnelly", "12 Gloucester Road, Bristol BS7 8AE", "kitchen sink blocked", false,
-                SchedulingFixture.TEST_ACTOR);
+        return stand.request(at, "07700 900123");
     }
 
     private Instant at(int hour, int minute) {
-        return fx.at(TUESDAY.atTime(hour, minute)).toInstant();
-    }
-
-    private static Appointment success(BookingResult result) {
-        assertThat(result).isInstanceOf(BookingResult.Success.class);
-        return ((BookingResult.Success) result).appointment();
+        return stand.at(hour, minute);
     }
 }
