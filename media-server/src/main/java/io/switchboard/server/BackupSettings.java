@@ -1,5 +1,7 @@
 package io.switchboard.server;
 
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import io.switchboard.scheduling.database.BackupSchedule;
@@ -22,20 +24,28 @@ record BackupSettings(Path dir, Duration every, int keep) {
     static final String EVERY_HOURS = "SWITCHBOARD_BACKUP_EVERY_HOURS";
     static final String KEEP = "SWITCHBOARD_BACKUP_KEEP";
 
-    /** @throws ConfigException naming the variable whose value is unusable */
+    /** @throws ConfigException naming every variable whose value is unusable */
     static Optional<BackupSettings> from(SettingsSource source) {
         String dir = source.getOrDefault(DIR, "").trim();
         if (dir.isEmpty()) {
             return Optional.empty();
         }
-        Path path;
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
+        Path path = fields.read(DIR, null, () -> {
+            try {
+                return Path.of(dir);
+            } catch (InvalidPathException e) {
+                throw new ConfigException(DIR, "'" + dir + "' is not a directory name");
+            }
+        });
+        int hours = fields.read(EVERY_HOURS, 24, () -> positive(source, EVERY_HOURS, 24));
+        int keep = fields.read(KEEP, 7, () -> positive(source, KEEP, 7));
         try {
-            path = Path.of(dir);
-        } catch (InvalidPathException e) {
-            throw new ConfigException(DIR, "'" + dir + "' is not a directory name");
+            fields.check();
+        } catch (SettingsException e) {
+            throw e instanceof ConfigException c ? c : new ConfigException(e);
         }
-        int hours = positive(source, EVERY_HOURS, 24);
-        int keep = positive(source, KEEP, 7);
         return Optional.of(new BackupSettings(path, Duration.ofHours(hours), keep));
     }
 

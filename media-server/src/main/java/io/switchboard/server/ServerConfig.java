@@ -1,7 +1,9 @@
 package io.switchboard.server;
 
 import io.switchboard.dialog.session.SessionStores;
-import io.switchboard.models.settings.SettingsProblem;
+import io.switchboard.models.settings.DataDir;
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.scheduling.database.DatabaseSettings;
 
@@ -12,12 +14,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +59,7 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
     public static final String HTTP_HOST = "SWITCHBOARD_HTTP_HOST";
     public static final String HTTP_PORT = "SWITCHBOARD_HTTP_PORT";
     public static final String NOW = "SWITCHBOARD_NOW";
-    public static final String DATA_DIR = "SWITCHBOARD_DATA_DIR";
+    public static final String DATA_DIR = DataDir.VARIABLE;
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String REDIS_URL = SessionStores.REDIS_URL;
     public static final String SESSION_TIMEOUT = "SWITCHBOARD_SESSION_TIMEOUT";
@@ -82,41 +81,46 @@ public record ServerConfig(Optional<Path> businessProfile, String httpHost, int 
     }
 
     /**
-     * Reads the server's variables from {@code source}.
+     * Reads the server's variables from {@code source}, the data directory among them.
      *
      * @throws ConfigException listing every variable whose value is unusable
      */
     public static ServerConfig from(SettingsSource source) {
-        List<SettingsProblem> problems = new ArrayList<>();
-        Optional<Path> business = field(problems, Optional.empty(),
+        SettingsFields fields = new SettingsFields();
+        DataDir dataDir = fields.read(DATA_DIR, DataDir.DEFAULT, () -> DataDir.from(source));
+        return from(source, dataDir, fields);
+    }
+
+    /**
+     * Reads the server's variables from {@code source}, in the data directory the settings tree has read.
+     *
+     * @throws ConfigException listing every variable whose value is unusable
+     */
+    public static ServerConfig from(SettingsSource source, DataDir dataDir) {
+        return from(source, dataDir, new SettingsFields());
+    }
+
+    private static ServerConfig from(SettingsSource source, DataDir dataDir, SettingsFields fields) {
+        Optional<Path> business = fields.read(BUSINESS, Optional.empty(),
                 () -> source.value(BUSINESS).map(v -> path(BUSINESS, v)));
         String host = source.value(HTTP_HOST).orElse(DEFAULT_HOST);
         if (!HOST.matcher(host).matches()) {
-            problems.add(new SettingsProblem(HTTP_HOST, "'" + host + "' is not a host name or IP address"));
+            fields.add(HTTP_HOST, "'" + host + "' is not a host name or IP address");
         }
-        int port = field(problems, DEFAULT_PORT, () -> port(source.value(HTTP_PORT).orElse(null)));
-        Optional<LocalDateTime> now = field(problems, Optional.empty(),
+        int port = fields.read(HTTP_PORT, DEFAULT_PORT, () -> port(source.value(HTTP_PORT).orElse(null)));
+        Optional<LocalDateTime> now = fields.read(NOW, Optional.empty(),
                 () -> source.value(NOW).map(ServerConfig::localDateTime));
-        Path dataDir = field(problems, Path.of("data"), () -> path(DATA_DIR, source.value(DATA_DIR).orElse("data")));
         Optional<String> database = source.value(DATABASE_URL);
-        Duration timeout = field(problems, DEFAULT_SESSION_TIMEOUT,
+        Duration timeout = fields.read(SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT,
                 () -> source.value(SESSION_TIMEOUT).map(ServerConfig::duration).orElse(DEFAULT_SESSION_TIMEOUT));
-        ServerConfig config = new ServerConfig(business, host, port, now, dataDir, database, timeout);
-        field(problems, null, config::databaseSettings);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        ServerConfig config = new ServerConfig(business, host, port, now, dataDir.path(), database, timeout);
+        fields.read(DATABASE_URL, null, config::databaseSettings);
+        try {
+            fields.check();
+        } catch (SettingsException e) {
+            throw new ConfigException(e);
         }
         return config;
-    }
-
-    /** One field's value, or {@code fallback} with its problem recorded, so the other fields are still read. */
-    private static <T> T field(List<SettingsProblem> problems, T fallback, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-            return fallback;
-        }
     }
 
     /** The database to open: {@code DATABASE_URL}, or embedded under {@link #postgresDir()}. */

@@ -8,6 +8,7 @@ import io.switchboard.media.call.CallLimits;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
 import io.switchboard.media.stt.SttSettings;
+import io.switchboard.models.settings.DataDir;
 import io.switchboard.models.settings.SettingsProblems;
 import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.scheduling.calendar.IcsFeed;
@@ -98,12 +99,15 @@ public record Settings(ServerConfig server, SessionSettings sessions, Optional<L
     /** @throws ConfigException naming every variable whose value is unusable */
     public static Settings from(SettingsSource source) {
         SettingsProblems problems = new SettingsProblems(source);
-        ServerConfig server = problems.read("SWITCHBOARD_*", ServerConfig::from);
+        // Read once, before the parts that keep files under it; a bad value is reported once, the parts go on.
+        DataDir read = problems.read(DataDir.VARIABLE, DataDir::from);
+        DataDir dataDir = read == null ? DataDir.DEFAULT : read;
+        ServerConfig server = problems.read("SWITCHBOARD_*", s -> ServerConfig.from(s, dataDir));
         SessionSettings sessions = problems.read(SessionStores.REDIS_URL, SessionSettings::from);
         Optional<LlmConfig> llm = problems.read("SWITCHBOARD_LLM_*", LlmConfig::from);
         EmbeddingSettings embeddings = problems.read("SWITCHBOARD_EMBEDDINGS", EmbeddingSettings::from);
-        VoiceServerSettings voice = voice(problems);
-        TextChannelSettings text = text(problems);
+        VoiceServerSettings voice = voice(problems, dataDir);
+        TextChannelSettings text = text(problems, dataDir);
         ApiSecuritySettings security = problems.read("SWITCHBOARD_ADMIN_TOKEN / SWITCHBOARD_WEB_ORIGINS",
                 ApiSecuritySettings::from);
         HttpTimeouts httpTimeouts = problems.read("SWITCHBOARD_HTTP_*_TIMEOUT", HttpTimeouts::from);
@@ -126,8 +130,8 @@ public record Settings(ServerConfig server, SessionSettings sessions, Optional<L
                 calendar, reminders, backups, callLog, retention, slack, rebind, shutdown);
     }
 
-    private static VoiceServerSettings voice(SettingsProblems problems) {
-        SttSettings stt = problems.read("SWITCHBOARD_STT_*", SttSettings::from);
+    private static VoiceServerSettings voice(SettingsProblems problems, DataDir dataDir) {
+        SttSettings stt = problems.read("SWITCHBOARD_STT_*", s -> SttSettings.from(s, dataDir));
         VoiceSettings calls = problems.read("SWITCHBOARD_VAD_HANGOVER_MS", VoiceSettings::from);
         MediaServerSettings media = problems.read("SWITCHBOARD_MEDIA_*", MediaServerSettings::from);
         Integer maxCalls = problems.read(CallLimits.MAX_CALLS, CallLimits::maxCalls);
@@ -144,9 +148,10 @@ public record Settings(ServerConfig server, SessionSettings sessions, Optional<L
         return new VoiceServerSettings(stt, calls, media, maxCalls, twilio, verify, transfer, softphone);
     }
 
-    private static TextChannelSettings text(SettingsProblems problems) {
+    private static TextChannelSettings text(SettingsProblems problems, DataDir dataDir) {
         MessagingConfig channels = problems.read("TWILIO_* / WHATSAPP_*", MessagingConfig::from);
-        WebhookSettings webhooks = problems.read(WebhookSettings.ANSWER_WITHIN, WebhookSettings::from);
+        WebhookSettings webhooks = problems.read(WebhookSettings.ANSWER_WITHIN,
+                s -> WebhookSettings.from(s, dataDir));
         OwnerAlertSettings alerts = problems.read(OwnerAlertSettings.MIN_GAP, OwnerAlertSettings::from);
         CodeSettings codes = problems.read("SWITCHBOARD_SMS_COUNTRIES / SWITCHBOARD_CODE_DAILY_CAP", CodeSettings::from);
         if (channels == null || webhooks == null || alerts == null || codes == null) {

@@ -178,6 +178,8 @@ class SettingsTest {
         assertThat(s.voice().stt().whisperModelPath()).isEqualTo(Path.of("/models/ggml.bin"));
         assertThat(s.voice().stt().poolSize()).isEqualTo(2);
         assertThat(s.voice().stt().cacheRoot()).isEqualTo(Path.of("/var/lib/sb", "cache"));
+        assertThat(s.text().webhooks().spoolDir()).as("the one data directory, handed to every part that keeps files")
+                .isEqualTo(Path.of("/var/lib/sb", "inbox-spool"));
         assertThat(s.voice().calls().vad().hangoverMillis()).isEqualTo(700);
         assertThat(s.voice().calls().repromptAfter()).isEqualTo(Duration.ofSeconds(12));
         assertThat(s.voice().transfer().orElseThrow().number()).isEqualTo("+441174960001");
@@ -277,6 +279,50 @@ class SettingsTest {
                                 "SWITCHBOARD_SHUTDOWN_TIMEOUT"))
                 .hasMessageStartingWith("9 settings are unusable:")
                 .hasMessageContaining("\n  SWITCHBOARD_HTTP_PORT: 'eighty' is not a port number");
+    }
+
+    @Test
+    void keysOfOnePartThatDependOnEachOtherAreAllListedInTheOneError() {
+        Map<String, String> env = new HashMap<>();
+        env.put("SWITCHBOARD_DATA_DIR", "bad\0dir");
+        env.put("REDIS_URL", "http://cache");
+        env.put("SWITCHBOARD_MAX_SESSIONS", "none");
+        env.put("SWITCHBOARD_STT_ENGINE", "whisper");
+        env.put("SWITCHBOARD_STT_POOL", "0");
+        env.put("SWITCHBOARD_STT_WORKERS", "lots");
+        env.put("SWITCHBOARD_MEDIA_PORT", "x");
+        env.put("SWITCHBOARD_MEDIA_START_TIMEOUT", "later");
+        env.put("SWITCHBOARD_VAD_HANGOVER_MS", "1");
+        env.put("SWITCHBOARD_REPROMPT_SECONDS", "never");
+        env.put("SWITCHBOARD_CALENDAR", "calcom");
+        env.put("CALCOM_EVENT_TYPE_IDS", "drain-cleaning=abc");
+        env.put("SWITCHBOARD_BACKUP_DIR", "/b");
+        env.put("SWITCHBOARD_BACKUP_EVERY_HOURS", "0");
+        env.put("SWITCHBOARD_BACKUP_KEEP", "none");
+        env.put("SWITCHBOARD_CALL_LOG_RETENTION", "a month");
+        env.put("SWITCHBOARD_LOG_TRANSCRIPTS", "maybe");
+        env.put("SWITCHBOARD_RETENTION_MESSAGES", "ever");
+        env.put("SWITCHBOARD_RETENTION_CUSTOMERS", "ever");
+        env.put("SWITCHBOARD_ADMIN_TOKEN", "short");
+        env.put("SWITCHBOARD_RATE_LIMIT_STORE", "redis");
+        env.put("SWITCHBOARD_SMS_COUNTRIES", "XX");
+        env.put("SWITCHBOARD_CODE_DAILY_CAP", "0");
+        env.put("SWITCHBOARD_EMBEDDINGS", "maybe");
+        env.put("SWITCHBOARD_NATIVE_CACHE_DIR", "bad\0dir");
+
+        assertThatThrownBy(() -> Settings.load(env))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(SettingsProblem::key)
+                        .containsExactlyInAnyOrder("SWITCHBOARD_DATA_DIR", "REDIS_URL", "SWITCHBOARD_MAX_SESSIONS",
+                                "SWITCHBOARD_WHISPER_MODEL", "SWITCHBOARD_STT_POOL", "SWITCHBOARD_STT_WORKERS",
+                                "SWITCHBOARD_MEDIA_PORT", "SWITCHBOARD_MEDIA_START_TIMEOUT",
+                                "SWITCHBOARD_VAD_HANGOVER_MS", "SWITCHBOARD_REPROMPT_SECONDS", "CALCOM_API_KEY",
+                                "CALCOM_EVENT_TYPE_IDS", "SWITCHBOARD_BACKUP_EVERY_HOURS", "SWITCHBOARD_BACKUP_KEEP",
+                                "SWITCHBOARD_CALL_LOG_RETENTION", "SWITCHBOARD_LOG_TRANSCRIPTS",
+                                "SWITCHBOARD_RETENTION_MESSAGES", "SWITCHBOARD_RETENTION_CUSTOMERS",
+                                "SWITCHBOARD_ADMIN_TOKEN", "SWITCHBOARD_RATE_LIMIT_STORE", "SWITCHBOARD_SMS_COUNTRIES",
+                                "SWITCHBOARD_CODE_DAILY_CAP", "SWITCHBOARD_EMBEDDINGS",
+                                "SWITCHBOARD_NATIVE_CACHE_DIR"));
     }
 
     @Test

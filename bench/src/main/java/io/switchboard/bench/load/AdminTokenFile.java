@@ -1,5 +1,9 @@
 package io.switchboard.bench.load;
 
+import io.switchboard.models.settings.DataDir;
+import io.switchboard.models.settings.SettingsSource;
+import io.switchboard.telephony.security.AdminTokens;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,8 +28,7 @@ final class AdminTokenFile {
         if (configured != null && !configured.isBlank()) {
             return configured.strip();
         }
-        String dir = env.getOrDefault("SWITCHBOARD_DATA_DIR", "");
-        Path file = Path.of(dir.isBlank() ? "data" : dir.strip()).resolve("admin-token");
+        Path file = DataDir.from(SettingsSource.of(env)).resolve(AdminTokens.FILE_NAME); // read as the server reads it
         if (!Files.isReadable(file)) {
             throw new IOException("no admin token: set " + VARIABLE + " as for the server, or run from the "
                     + "directory whose " + file + " the server generated");

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.knowledge;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.nio.file.InvalidPathException;
@@ -25,19 +26,24 @@ public record EmbeddingSettings(boolean enabled, Optional<Path> nativeCacheDir, 
 
     /** @throws IllegalArgumentException naming the variable when the switch or the path is unusable */
     public static EmbeddingSettings from(SettingsSource source) {
+        // Both keys are read even when the first is bad, so one start-up names both.
+        SettingsFields fields = new SettingsFields();
         String onOff = source.getOrDefault(OnBoxEmbeddings.SWITCH, "").strip();
-        boolean enabled = switch (onOff.toLowerCase(java.util.Locale.ROOT)) {
+        boolean enabled = fields.read(OnBoxEmbeddings.SWITCH, true,
+                () -> switch (onOff.toLowerCase(java.util.Locale.ROOT)) {
             case "", "on", "true", "yes", "1" -> true;
             case "off", "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException(OnBoxEmbeddings.SWITCH + " must be on or off, was '"
                     + onOff + "'");
-        };
-        Optional<Path> dir;
-        try {
-            dir = source.value(OnBoxEmbeddings.CACHE_DIR).map(Path::of);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException(OnBoxEmbeddings.CACHE_DIR + " is not a usable path");
-        }
+        });
+        Optional<Path> dir = fields.read(OnBoxEmbeddings.CACHE_DIR, Optional.empty(), () -> {
+            try {
+                return source.value(OnBoxEmbeddings.CACHE_DIR).map(Path::of);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(OnBoxEmbeddings.CACHE_DIR + " is not a usable path");
+            }
+        });
+        fields.check();
         return new EmbeddingSettings(enabled, dir, source.isSet(DJL_CACHE_DIR));
     }
 

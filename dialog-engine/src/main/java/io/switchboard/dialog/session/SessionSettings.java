@@ -1,5 +1,6 @@
 package io.switchboard.dialog.session;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.util.Optional;
@@ -26,9 +27,13 @@ public record SessionSettings(Optional<String> redisUrl, int maxSessions) {
 
     /** @throws IllegalArgumentException naming the variable; a malformed URL is never repeated (it may hold a password) */
     public static SessionSettings from(SettingsSource source) {
+        // Both keys are read even when the first is bad, so one start-up names both.
+        SettingsFields fields = new SettingsFields();
         Optional<String> url = source.value(SessionStores.REDIS_URL);
-        url.ifPresent(RedisSessionStore::parse);
-        return new SessionSettings(url, maxSessions(source));
+        fields.read(SessionStores.REDIS_URL, null, () -> url.map(RedisSessionStore::parse).orElse(null));
+        int max = fields.read(SessionStores.MAX_SESSIONS, 0, () -> maxSessions(source));
+        fields.check();
+        return new SessionSettings(url, max);
     }
 
     private static int maxSessions(SettingsSource source) {

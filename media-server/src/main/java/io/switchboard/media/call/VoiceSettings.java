@@ -1,5 +1,6 @@
 package io.switchboard.media.call;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import io.switchboard.media.vad.VadConfig;
@@ -56,9 +57,15 @@ public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
      */
     public static VoiceSettings from(SettingsSource source) {
         VoiceSettings d = defaults();
-        int hangover = intValue(source, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000);
-        int reprompt = intValue(source, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600);
-        double threshold = thresholdValue(source.get("SWITCHBOARD_END_OF_TURN_THRESHOLD"));
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
+        int hangover = fields.read("SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS,
+                () -> intValue(source, "SWITCHBOARD_VAD_HANGOVER_MS", DEFAULT_HANGOVER_MILLIS, 100, 5000));
+        int reprompt = fields.read("SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS,
+                () -> intValue(source, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600));
+        double threshold = fields.read("SWITCHBOARD_END_OF_TURN_THRESHOLD", d.endOfTurn().threshold(),
+                () -> thresholdValue(source.get("SWITCHBOARD_END_OF_TURN_THRESHOLD")));
+        fields.check();
         return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.bargeInMillis(),
                 d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
                 d.maxPlaybackLeadMillis(), d.endOfTurn().withThreshold(threshold).withMaxWaitMillis(hangover));

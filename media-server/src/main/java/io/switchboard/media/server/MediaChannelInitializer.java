@@ -49,24 +49,15 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** The WebSocket protocol handler for {@code path} with this server's frame limits. */
     static WebSocketServerProtocolHandler webSocket(MediaServerSettings settings, String path) {
-        return new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(path)
-                .checkStartsWith(false)
-                .handleCloseFrames(true)
-                .decoderConfig(WebSocketDecoderConfig.newBuilder()
-                        .maxFramePayloadLength(settings.maxFrameBytes())
-                        .allowExtensions(false)
-                        .closeOnProtocolViolation(true)
-                        .build())
-                .build());
+        return new WebSocketServerProtocolHandler(webSocketConfig(settings, path, false));
     }
 
-    /** Also used by tests on an embedded channel. */
-    static void configure(ChannelPipeline pipeline, MediaServerSettings settings, CallSessionFactory calls,
-                          MediaStreamAuth auth) {
-        WebSocketServerProtocolConfig ws = WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(settings.path())
-                .checkStartsWith(true)
+    /** One set of frame limits for every WebSocket of the media server; {@code prefix}: sub-paths match too. */
+    private static WebSocketServerProtocolConfig webSocketConfig(MediaServerSettings settings, String path,
+                                                                 boolean prefix) {
+        return WebSocketServerProtocolConfig.newBuilder()
+                .websocketPath(path)
+                .checkStartsWith(prefix)
                 .handleCloseFrames(true)
                 .decoderConfig(WebSocketDecoderConfig.newBuilder()
                         .maxFramePayloadLength(settings.maxFrameBytes())
@@ -74,6 +65,12 @@ final class MediaChannelInitializer extends ChannelInitializer<SocketChannel> {
                         .closeOnProtocolViolation(true)
                         .build())
                 .build();
+    }
+
+    /** Also used by tests on an embedded channel. */
+    static void configure(ChannelPipeline pipeline, MediaServerSettings settings, CallSessionFactory calls,
+                          MediaStreamAuth auth) {
+        WebSocketServerProtocolConfig ws = webSocketConfig(settings, settings.path(), true);
         pipeline.addLast("read-timeout", new ReadTimeoutHandler(READ_TIMEOUT_SECONDS));
         pipeline.addLast("http", new HttpServerCodec());
         pipeline.addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES));

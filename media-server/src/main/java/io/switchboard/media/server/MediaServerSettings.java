@@ -1,5 +1,6 @@
 package io.switchboard.media.server;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.time.Duration;
@@ -50,14 +51,21 @@ public record MediaServerSettings(String host, int port, String path, int maxFra
     public static MediaServerSettings from(SettingsSource source) {
         String host = source.getOrDefault("SWITCHBOARD_MEDIA_HOST", "").trim();
         String portText = source.getOrDefault("SWITCHBOARD_MEDIA_PORT", "").trim();
-        int port;
-        try {
-            port = portText.isEmpty() ? DEFAULT_PORT : Integer.parseInt(portText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_MEDIA_PORT must be a port number, was '" + portText + "'");
-        }
+        // Both keys are read even when the first is bad, so one start-up names both.
+        SettingsFields fields = new SettingsFields();
+        int port = fields.read("SWITCHBOARD_MEDIA_PORT", DEFAULT_PORT, () -> {
+            try {
+                return portText.isEmpty() ? DEFAULT_PORT : Integer.parseInt(portText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("SWITCHBOARD_MEDIA_PORT must be a port number, was '" + portText
+                        + "'");
+            }
+        });
+        Duration start = fields.read(START_TIMEOUT, null,
+                () -> startTimeout(source.getOrDefault(START_TIMEOUT, "").trim().toLowerCase(Locale.ROOT)));
+        fields.check();
         return new MediaServerSettings(host.isEmpty() ? "0.0.0.0" : host, port, DEFAULT_PATH, DEFAULT_MAX_FRAME_BYTES,
-                startTimeout(source.getOrDefault(START_TIMEOUT, "").trim().toLowerCase(Locale.ROOT)));
+                start);
     }
 
     /** {@code 5} or {@code 5s} (seconds), {@code 800ms}. */

@@ -1,5 +1,8 @@
 package io.switchboard.media.stt;
 
+import io.switchboard.models.settings.DataDir;
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.nio.file.Path;
@@ -17,6 +20,11 @@ import java.util.Objects;
  *                         many recognisers decode at once, finals first ({@link RecognitionWorkers})
  */
 public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath, int workers) {
+
+    public static final String ENGINE = "SWITCHBOARD_STT_ENGINE";
+    public static final String POOL = "SWITCHBOARD_STT_POOL";
+    public static final String WORKERS = "SWITCHBOARD_STT_WORKERS";
+    public static final String WHISPER_MODEL = "SWITCHBOARD_WHISPER_MODEL";
 
     /** Workers as many as the machine has cores. */
     public SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path whisperModelPath) {
@@ -39,34 +47,48 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
 
     /**
      * Reads {@code SWITCHBOARD_STT_ENGINE} (vosk|whisper, default vosk), {@code SWITCHBOARD_STT_POOL} (default 4),
-     * {@code SWITCHBOARD_WHISPER_MODEL}, {@code SWITCHBOARD_DATA_DIR} (default ./data; cache under it) and
-     * {@code SWITCHBOARD_STT_WORKERS} (default: the number of cores).
+     * {@code SWITCHBOARD_WHISPER_MODEL} and {@code SWITCHBOARD_STT_WORKERS} (default: the number of cores); the cache
+     * is under the data directory.
+     *
+     * @throws SettingsException naming every bad key at once, the engine and the model it needs among them
      */
-    public static SttSettings from(SettingsSource source) {
-        String engineName = source.getOrDefault("SWITCHBOARD_STT_ENGINE", "vosk").trim();
-        SttEngine engine;
+    public static SttSettings from(SettingsSource source, DataDir dataDir) {
+        SettingsFields fields = new SettingsFields();
+        String engineName = source.getOrDefault(ENGINE, "vosk").trim();
+        SttEngine engine = fields.read(ENGINE, SttEngine.VOSK, () -> engine(engineName));
+        int pool = fields.read(POOL, 4, () -> whole(POOL, source.getOrDefault(POOL, "4").trim()));
+        if (pool < 1) {
+            fields.add(POOL, "must be at least 1, was " + pool);
+        }
+        String workersText = source.getOrDefault(WORKERS, "").trim();
+        int workers = fields.read(WORKERS, defaultWorkers(),
+                () -> workersText.isEmpty() ? defaultWorkers() : whole(WORKERS, workersText));
+        if (workers < 1 || workers > 256) {
+            fields.add(WORKERS, "must be 1-256, was " + workers);
+        }
+        Path whisper = fields.read(WHISPER_MODEL, null,
+                () -> source.value(WHISPER_MODEL).map(Path::of).orElse(null));
+        if (engine == SttEngine.WHISPER && whisper == null) {
+            fields.add(WHISPER_MODEL, "the whisper engine needs a ggml model path");
+        }
+        fields.check();
+        return new SttSettings(engine, cacheRoot(dataDir), pool, whisper, workers);
+    }
+
+    private static SttEngine engine(String name) {
         try {
-            engine = SttEngine.valueOf(engineName.toUpperCase(java.util.Locale.ROOT));
+            return SttEngine.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_STT_ENGINE must be vosk or whisper, was '" + engineName + "'");
+            throw new SettingsException(ENGINE, "must be vosk or whisper, was '" + name + "'");
         }
-        int pool;
-        String poolText = source.getOrDefault("SWITCHBOARD_STT_POOL", "4").trim();
+    }
+
+    private static int whole(String key, String text) {
         try {
-            pool = Integer.parseInt(poolText);
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_STT_POOL must be a number, was '" + poolText + "'");
+            throw new SettingsException(key, "must be a number, was '" + text + "'");
         }
-        String whisper = source.get("SWITCHBOARD_WHISPER_MODEL");
-        String workersText = source.getOrDefault("SWITCHBOARD_STT_WORKERS", "").trim();
-        int workers;
-        try {
-            workers = workersText.isEmpty() ? defaultWorkers() : Integer.parseInt(workersText);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SWITCHBOARD_STT_WORKERS must be a number, was '" + workersText + "'");
-        }
-        return new SttSettings(engine, cacheRootFrom(source), pool,
-                whisper == null || whisper.isBlank() ? null : Path.of(whisper.trim()), workers);
     }
 
     /** One recognition worker per core. */
@@ -74,9 +96,8 @@ public record SttSettings(SttEngine engine, Path cacheRoot, int poolSize, Path w
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@code ${SWITCHBOARD_DATA_DIR:-./data}/cache}. */
-    public static Path cacheRootFrom(SettingsSource source) {
-        String dataDir = source.getOrDefault("SWITCHBOARD_DATA_DIR", "");
-        return Path.of(dataDir.isBlank() ? "./data" : dataDir.trim()).resolve("cache");
+    /** Unpacked models and native libraries: {@code cache} under the data directory. */
+    public static Path cacheRoot(DataDir dataDir) {
+        return dataDir.resolve("cache");
     }
 }

@@ -39,7 +39,7 @@ public final class VoskModelInstaller {
 
     private final Path cacheRoot;
 
-    /** @param cacheRoot the cache directory, e.g. {@link SttSettings#cacheRootFrom} */
+    /** @param cacheRoot the cache directory, e.g. {@link SttSettings#cacheRoot} */
     public VoskModelInstaller(Path cacheRoot) {
         this.cacheRoot = cacheRoot.toAbsolutePath().normalize();
     }

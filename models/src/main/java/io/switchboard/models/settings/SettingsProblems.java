@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class SettingsProblems {
 
-    /** A message that starts with the variable it is about: {@code SWITCHBOARD_X must be ...} or {@code X: ...}. */
-    private static final Pattern LEADING_KEY = Pattern.compile("([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?::\\s*|\\s+)(.+)",
-            Pattern.DOTALL);
     private static final Pattern SECRET_NAME = Pattern.compile(".*(TOKEN|SECRET|PASSWORD|API_KEY|_KEY$).*");
     /** These URLs may carry a password in their user-info. */
     private static final Set<String> SECRET_URLS = Set.of("DATABASE_URL", "REDIS_URL");
@@ -44,13 +40,8 @@ public final class SettingsProblems {
         } catch (SettingsException e) {
             e.problems().forEach(p -> add(p.key(), p.problem()));
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            String message = e.getMessage() == null ? "unusable value" : e.getMessage();
-            Matcher m = LEADING_KEY.matcher(message);
-            if (m.matches()) {
-                add(m.group(1), m.group(2));
-            } else {
-                add(keys, message);
-            }
+            SettingsProblem problem = SettingsProblem.fromMessage(keys, e.getMessage());
+            add(problem.key(), problem.problem());
         }
         return null;
     }

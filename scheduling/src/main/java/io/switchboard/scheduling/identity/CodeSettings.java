@@ -1,6 +1,7 @@
 package io.switchboard.scheduling.identity;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.util.Arrays;
@@ -33,7 +34,17 @@ public record CodeSettings(List<String> countries, int dailyCap) {
 
     /** @throws IllegalArgumentException naming the variable and the real bounds */
     public static CodeSettings from(SettingsSource source) {
-        String listed = source.getOrDefault(CodePolicy.COUNTRIES, "").strip();
+        // Both keys are read even when the first is bad, so one start-up names both.
+        SettingsFields fields = new SettingsFields();
+        List<String> countries = fields.read(CodePolicy.COUNTRIES, List.of(),
+                () -> countries(source.getOrDefault(CodePolicy.COUNTRIES, "").strip()));
+        int cap = fields.read(CodePolicy.DAILY_CAP, CodePolicy.DEFAULT_DAILY_CAP,
+                () -> dailyCap(source.getOrDefault(CodePolicy.DAILY_CAP, "").strip()));
+        fields.check();
+        return new CodeSettings(countries, cap);
+    }
+
+    private static List<String> countries(String listed) {
         Set<String> countries = new LinkedHashSet<>();
         for (String region : Arrays.stream(listed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()) {
             String r = region.toUpperCase(Locale.ROOT);
@@ -43,20 +54,24 @@ public record CodeSettings(List<String> countries, int dailyCap) {
             }
             countries.add(r);
         }
-        int cap = CodePolicy.DEFAULT_DAILY_CAP;
-        String capText = source.getOrDefault(CodePolicy.DAILY_CAP, "").strip();
-        if (!capText.isEmpty()) {
-            try {
-                cap = Integer.parseInt(capText);
-            } catch (NumberFormatException e) {
-                cap = -1;
-            }
-            if (cap < 1 || cap > MAX_DAILY_CAP) {
-                throw new IllegalArgumentException(CodePolicy.DAILY_CAP + " must be a whole number from 1 to "
-                        + MAX_DAILY_CAP);
-            }
+        return List.copyOf(countries);
+    }
+
+    private static int dailyCap(String capText) {
+        if (capText.isEmpty()) {
+            return CodePolicy.DEFAULT_DAILY_CAP;
         }
-        return new CodeSettings(List.copyOf(countries), cap);
+        int cap;
+        try {
+            cap = Integer.parseInt(capText);
+        } catch (NumberFormatException e) {
+            cap = -1;
+        }
+        if (cap < 1 || cap > MAX_DAILY_CAP) {
+            throw new IllegalArgumentException(CodePolicy.DAILY_CAP + " must be a whole number from 1 to "
+                    + MAX_DAILY_CAP);
+        }
+        return cap;
     }
 
     /** The policy, with codes to {@code defaultRegion} (the profile's) when no countries are configured. */

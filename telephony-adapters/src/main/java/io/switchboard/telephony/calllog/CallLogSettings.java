@@ -1,5 +1,6 @@
 package io.switchboard.telephony.calllog;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import io.switchboard.telephony.privacy.RetentionPeriod;
@@ -38,8 +39,14 @@ public record CallLogSettings(Duration retention, boolean logTranscripts, boolea
     /** @throws IllegalArgumentException naming the variable when a value is unusable */
     public static CallLogSettings from(SettingsSource source) {
         String keep = source.getOrDefault(RETENTION, "").trim();
-        return new CallLogSettings(RetentionPeriod.parse(RETENTION, keep, DEFAULT_RETENTION),
-                flag(source, LOG_TRANSCRIPTS), flag(source, SUMMARY_SMS));
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
+        Duration retention = fields.read(RETENTION, null,
+                () -> RetentionPeriod.parse(RETENTION, keep, DEFAULT_RETENTION));
+        boolean transcripts = fields.read(LOG_TRANSCRIPTS, false, () -> flag(source, LOG_TRANSCRIPTS));
+        boolean summaries = fields.read(SUMMARY_SMS, false, () -> flag(source, SUMMARY_SMS));
+        fields.check();
+        return new CallLogSettings(retention, transcripts, summaries);
     }
 
     private static boolean flag(SettingsSource source, String name) {

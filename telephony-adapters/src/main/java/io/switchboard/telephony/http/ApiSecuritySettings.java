@@ -1,5 +1,6 @@
 package io.switchboard.telephony.http;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.telephony.security.AdminToken;
 import io.switchboard.telephony.security.AdminTokens;
@@ -24,24 +25,30 @@ public record ApiSecuritySettings(Optional<String> adminToken, WebOrigins origin
 
     /** @throws IllegalArgumentException naming the variable whose value is unusable (never repeating a token) */
     public static ApiSecuritySettings from(SettingsSource source) {
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
         Optional<String> token = source.value(AdminTokens.VARIABLE);
-        try {
-            token.ifPresent(AdminToken::of);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(AdminTokens.VARIABLE + " " + e.getMessage());
-        }
-        WebOrigins origins;
-        try {
-            origins = WebOrigins.parse(source.get(WebOrigins.VARIABLE));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(WebOrigins.VARIABLE + ": " + e.getMessage(), e);
-        }
+        fields.read(AdminTokens.VARIABLE, null, () -> {
+            try {
+                return token.map(AdminToken::of).orElse(null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(AdminTokens.VARIABLE + " " + e.getMessage());
+            }
+        });
+        WebOrigins origins = fields.read(WebOrigins.VARIABLE, null, () -> {
+            try {
+                return WebOrigins.parse(source.get(WebOrigins.VARIABLE));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(WebOrigins.VARIABLE + ": " + e.getMessage(), e);
+            }
+        });
         String store = source.getOrDefault(ApiSecurity.LIMIT_STORE, "postgres").strip();
-        boolean shared = switch (store) {
+        boolean shared = fields.read(ApiSecurity.LIMIT_STORE, true, () -> switch (store) {
             case "memory" -> false;
             case "postgres", "" -> true;
             default -> throw new IllegalArgumentException(ApiSecurity.LIMIT_STORE + " must be postgres or memory");
-        };
+        });
+        fields.check();
         return new ApiSecuritySettings(token, origins, shared);
     }
 

@@ -1,5 +1,6 @@
 package io.switchboard.telephony.messaging;
 
+import io.switchboard.models.settings.DataDir;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param recoveryIdle  an unanswered stored message untouched for this long is taken over by the recovery sweep
  * @param sweepEvery    how often the recovery sweep runs (it also runs once at start-up)
  * @param spoolDir      where an inbound SMS is kept on local disk until the database has it, or null for no spool
- *                      (tests); {@code ${SWITCHBOARD_DATA_DIR}/inbox-spool} when read from the environment
+ *                      (tests); {@code inbox-spool} under the data directory when read from the settings
  */
 public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Duration sweepEvery, Path spoolDir) {
 
@@ -44,10 +45,13 @@ public record WebhookSettings(Duration answerWithin, Duration recoveryIdle, Dura
         return new WebhookSettings(answerWithin, recoveryIdle, sweepEvery, dir);
     }
 
-    /** @throws IllegalStateException naming the variable when its value is unusable */
-    public static WebhookSettings from(SettingsSource source) {
-        String dataDir = source.getOrDefault("SWITCHBOARD_DATA_DIR", "").strip();
-        Path spool = Path.of(dataDir.isEmpty() ? "data" : dataDir).resolve("inbox-spool");
+    /**
+     * Reads the webhook bound; the spool is under the data directory.
+     *
+     * @throws IllegalStateException naming the variable when its value is unusable
+     */
+    public static WebhookSettings from(SettingsSource source, DataDir dataDir) {
+        Path spool = dataDir.resolve("inbox-spool");
         String raw = source.getOrDefault(ANSWER_WITHIN, "").strip().toLowerCase(Locale.ROOT);
         if (raw.isEmpty()) {
             return defaults().withSpoolDir(spool);

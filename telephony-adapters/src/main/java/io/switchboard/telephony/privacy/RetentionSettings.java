@@ -1,5 +1,6 @@
 package io.switchboard.telephony.privacy;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.time.Duration;
@@ -32,8 +33,13 @@ public record RetentionSettings(Duration messages, Duration customers) {
 
     /** @throws IllegalArgumentException naming the variable when a value is unusable */
     public static RetentionSettings from(SettingsSource source) {
-        return new RetentionSettings(
-                RetentionPeriod.parse(MESSAGES, source.get(MESSAGES), DEFAULT_MESSAGES),
-                RetentionPeriod.parse(CUSTOMERS, source.get(CUSTOMERS), DEFAULT_CUSTOMERS));
+        // Both keys are read even when the first is bad, so one start-up names both.
+        SettingsFields fields = new SettingsFields();
+        Duration messages = fields.read(MESSAGES, null,
+                () -> RetentionPeriod.parse(MESSAGES, source.get(MESSAGES), DEFAULT_MESSAGES));
+        Duration customers = fields.read(CUSTOMERS, null,
+                () -> RetentionPeriod.parse(CUSTOMERS, source.get(CUSTOMERS), DEFAULT_CUSTOMERS));
+        fields.check();
+        return new RetentionSettings(messages, customers);
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.telephony.voice;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import io.switchboard.telephony.twilio.TwimlResponses;
@@ -36,17 +37,22 @@ public record TwilioVoiceSettings(String authToken, URI publicBaseUrl, URI media
         String token = blankToNull(source.get("TWILIO_AUTH_TOKEN"));
         String publicUrl = blankToNull(source.get("SWITCHBOARD_PUBLIC_URL"));
         String mediaUrl = blankToNull(source.get("SWITCHBOARD_MEDIA_URL"));
-        boolean verify = verifyFrom(source);
-        URI base = publicUrl == null ? null : absolute(publicUrl, "SWITCHBOARD_PUBLIC_URL");
-        URI media;
-        if (mediaUrl != null) {
-            media = absolute(mediaUrl, "SWITCHBOARD_MEDIA_URL");
-        } else if (base != null) {
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
+        boolean verify = fields.read("SWITCHBOARD_TWILIO_VERIFY", true, () -> verifyFrom(source));
+        URI base = publicUrl == null ? null
+                : fields.read("SWITCHBOARD_PUBLIC_URL", null, () -> absolute(publicUrl, "SWITCHBOARD_PUBLIC_URL"));
+        URI media = mediaUrl == null ? null
+                : fields.read("SWITCHBOARD_MEDIA_URL", null, () -> absolute(mediaUrl, "SWITCHBOARD_MEDIA_URL"));
+        if (media == null && base != null) {
             media = TwimlResponses.mediaStreamUrlFor(base.getAuthority());
-        } else {
-            throw new IllegalArgumentException("set SWITCHBOARD_PUBLIC_URL (or SWITCHBOARD_MEDIA_URL) so Twilio knows"
-                    + " where to stream calls");
+        } else if (media == null && publicUrl == null && mediaUrl == null) {
+            fields.read("SWITCHBOARD_PUBLIC_URL", null, () -> {
+                throw new IllegalArgumentException("set SWITCHBOARD_PUBLIC_URL (or SWITCHBOARD_MEDIA_URL) so Twilio"
+                        + " knows where to stream calls");
+            });
         }
+        fields.check();
         return new TwilioVoiceSettings(token, base, media, verify);
     }
 

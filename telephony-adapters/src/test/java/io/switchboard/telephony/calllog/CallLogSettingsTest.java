@@ -1,5 +1,7 @@
 package io.switchboard.telephony.calllog;
 
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsProblem;
 import io.switchboard.models.settings.SettingsSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +38,15 @@ class CallLogSettingsTest {
         assertThatThrownBy(() -> retention("0d")).hasMessageContaining(CallLogSettings.RETENTION);
         assertThatThrownBy(() -> CallLogSettings.from(SettingsSource.of(Map.of(CallLogSettings.LOG_TRANSCRIPTS, "maybe"))))
                 .hasMessageContaining(CallLogSettings.LOG_TRANSCRIPTS);
+    }
+
+    @Test
+    void everyBadKeyIsNamedInTheOneError() {
+        assertThatThrownBy(() -> CallLogSettings.from(SettingsSource.of(Map.of(CallLogSettings.RETENTION, "a month",
+                CallLogSettings.LOG_TRANSCRIPTS, "maybe", CallLogSettings.SUMMARY_SMS, "perhaps"))))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingsProblem::key).containsExactly(CallLogSettings.RETENTION,
+                                CallLogSettings.LOG_TRANSCRIPTS, CallLogSettings.SUMMARY_SMS));
     }
 
     private static Duration retention(String value) {

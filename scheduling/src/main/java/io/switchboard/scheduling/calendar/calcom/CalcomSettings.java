@@ -1,5 +1,6 @@
 package io.switchboard.scheduling.calendar.calcom;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import io.switchboard.models.BusinessProfile;
@@ -49,12 +50,20 @@ public record CalcomSettings(String apiKey, Map<String, Long> eventTypes, URI ap
         if (!"calcom".equalsIgnoreCase(calendar)) {
             return Optional.empty();
         }
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
         String key = source.getOrDefault(API_KEY, "").trim();
-        if (key.isEmpty()) {
-            throw new CalcomSetupException(API_KEY, "required when " + CALENDAR + "=calcom", null);
-        }
-        return Optional.of(new CalcomSettings(key, eventTypes(source.getOrDefault(EVENT_TYPE_IDS, "")),
-                apiUrl(source), source.getOrDefault(WEBHOOK_SECRET, "").trim()));
+        fields.read(API_KEY, null, () -> {
+            if (key.isEmpty()) {
+                throw new CalcomSetupException(API_KEY, "required when " + CALENDAR + "=calcom", null);
+            }
+            return key;
+        });
+        Map<String, Long> types = fields.read(EVENT_TYPE_IDS, Map.of(),
+                () -> eventTypes(source.getOrDefault(EVENT_TYPE_IDS, "")));
+        URI api = fields.read(API_URL, DEFAULT_API_URL, () -> apiUrl(source));
+        fields.check();
+        return Optional.of(new CalcomSettings(key, types, api, source.getOrDefault(WEBHOOK_SECRET, "").trim()));
     }
 
     /**

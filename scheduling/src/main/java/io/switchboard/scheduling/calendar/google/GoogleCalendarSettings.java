@@ -1,5 +1,6 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsFields;
 import io.switchboard.models.settings.SettingsSource;
 
 import java.net.URI;
@@ -32,17 +33,30 @@ public record GoogleCalendarSettings(Path credentials, String calendarId, URI ap
         if (credentials.isEmpty() && calendarId.isEmpty()) {
             return Optional.empty();
         }
+        // Every key is read even after a bad one, so one start-up names all of them.
+        SettingsFields fields = new SettingsFields();
+        Path key = fields.read(CREDENTIALS, null, () -> credentials(credentials));
+        fields.read(CALENDAR_ID, null, () -> {
+            if (calendarId.isEmpty()) {
+                throw new GoogleCalendarSetupException(CALENDAR_ID, "required when " + CREDENTIALS + " is set", null);
+            }
+            return calendarId;
+        });
+        URI api = fields.read(API_URL, DEFAULT_API_URL, () -> apiUrl(source));
+        Duration every = fields.read(SYNC_SECONDS, DEFAULT_SYNC, () -> syncEvery(source));
+        fields.check();
+        return Optional.of(new GoogleCalendarSettings(key, calendarId, api, every));
+    }
+
+    private static Path credentials(String credentials) {
         if (credentials.isEmpty()) {
             throw new GoogleCalendarSetupException(CREDENTIALS, "required when " + CALENDAR_ID + " is set", null);
-        }
-        if (calendarId.isEmpty()) {
-            throw new GoogleCalendarSetupException(CALENDAR_ID, "required when " + CREDENTIALS + " is set", null);
         }
         Path key = Path.of(credentials);
         if (!Files.isReadable(key)) {
             throw new GoogleCalendarSetupException(CREDENTIALS, "no readable file at " + key, null);
         }
-        return Optional.of(new GoogleCalendarSettings(key, calendarId, apiUrl(source), syncEvery(source)));
+        return key;
     }
 
     private static URI apiUrl(SettingsSource source) {

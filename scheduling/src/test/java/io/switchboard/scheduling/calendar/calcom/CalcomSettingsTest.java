@@ -1,8 +1,9 @@
 package io.switchboard.scheduling.calendar.calcom;
 
-import io.switchboard.models.settings.SettingsSource;
-
 import io.switchboard.models.BusinessProfile;
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsProblem;
+import io.switchboard.models.settings.SettingsSource;
 import io.switchboard.scheduling.testing.TestProfiles;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +57,14 @@ class CalcomSettingsTest {
         assertThatThrownBy(() -> parse(Map.of(CalcomSettings.CALENDAR, "calcom",
                 CalcomSettings.API_KEY, "k")))
                 .hasMessageStartingWith(CalcomSettings.EVENT_TYPE_IDS);
+    }
+
+    @Test
+    void everyBadKeyIsNamedInTheOneError() {
+        assertThatThrownBy(() -> CalcomSettings.from(SettingsSource.of(Map.of(CalcomSettings.CALENDAR, "calcom",
+                CalcomSettings.EVENT_TYPE_IDS, "drain-cleaning=abc", CalcomSettings.API_URL, "not a url"))))
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingsProblem::key).containsExactly(CalcomSettings.API_KEY,
+                                CalcomSettings.EVENT_TYPE_IDS, CalcomSettings.API_URL));
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.scheduling.calendar.google;
 
+import io.switchboard.models.settings.SettingsException;
+import io.switchboard.models.settings.SettingsProblem;
 import io.switchboard.models.settings.SettingsSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -341,6 +343,14 @@ class GoogleCalendarSyncTest {
                 GoogleCalendarSettings.CREDENTIALS, dir.resolve("missing.json").toString(),
                 GoogleCalendarSettings.CALENDAR_ID, CALENDAR))))
                 .hasMessageStartingWith("SWITCHBOARD_GOOGLE_CREDENTIALS:");
+        assertThatThrownBy(() -> GoogleCalendarSettings.from(SettingsSource.of(Map.of(
+                GoogleCalendarSettings.CREDENTIALS, dir.resolve("missing.json").toString(),
+                GoogleCalendarSettings.CALENDAR_ID, CALENDAR, GoogleCalendarSettings.API_URL, "nowhere",
+                GoogleCalendarSettings.SYNC_SECONDS, "0"))))
+                .as("every bad key in the one error")
+                .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingsProblem::key).containsExactly(GoogleCalendarSettings.CREDENTIALS,
+                                GoogleCalendarSettings.API_URL, GoogleCalendarSettings.SYNC_SECONDS));
     }
 
     // ---- helpers ----
