@@ -1,5 +1,9 @@
 package io.switchboard.dialog;
 
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
 /**
  * A turn computed but not applied (see {@link DialogEngine#preview}): what it would reply, and the commit that makes
  * it happen. A preview that is never committed leaves no trace.
@@ -15,4 +19,28 @@ public interface PreviewedTurn {
      * once: a second commit throws {@link IllegalStateException}, so one message is never applied twice.
      */
     TurnResult commit();
+
+    /**
+     * A preview whose commit is {@code handle}: the engine's own handling of the message, so an engine that wraps
+     * another (and acts on each turn's result) commits through itself, never around itself.
+     */
+    static PreviewedTurn of(TurnResult result, Supplier<TurnResult> handle) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(handle, "handle");
+        AtomicBoolean committed = new AtomicBoolean();
+        return new PreviewedTurn() {
+            @Override
+            public TurnResult result() {
+                return result;
+            }
+
+            @Override
+            public TurnResult commit() {
+                if (!committed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("a previewed turn is committed once");
+                }
+                return handle.get();
+            }
+        };
+    }
 }

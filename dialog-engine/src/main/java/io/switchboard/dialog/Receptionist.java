@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link DialogEngine}: loads the caller's conversation, reads the message (rules first, the LLM only when
@@ -159,33 +158,7 @@ public final class Receptionist implements DialogEngine {
                     .flatMap(heard -> engine.preview(c, heard, request.replyCut(), request.client()))
                     .map(Transition::result);
         });
-        return previewed.map(result -> new Previewed(result, request));
-    }
-
-    /** A preview and its one commit. */
-    private final class Previewed implements PreviewedTurn {
-
-        private final TurnResult result;
-        private final TurnRequest request;
-        private final AtomicBoolean committed = new AtomicBoolean();
-
-        Previewed(TurnResult result, TurnRequest request) {
-            this.result = result;
-            this.request = request;
-        }
-
-        @Override
-        public TurnResult result() {
-            return result;
-        }
-
-        @Override
-        public TurnResult commit() {
-            if (!committed.compareAndSet(false, true)) {
-                throw new IllegalStateException("a previewed turn is committed once");
-            }
-            return handle(request);
-        }
+        return previewed.map(result -> PreviewedTurn.of(result, () -> handle(request)));
     }
 
     /**
