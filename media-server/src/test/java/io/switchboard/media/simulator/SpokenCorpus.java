@@ -9,6 +9,7 @@ import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.FastCallDriver;
 import io.switchboard.media.call.TurnTakingCounts;
+import io.switchboard.media.call.DialogTurnPreview;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -102,7 +103,8 @@ public final class SpokenCorpus implements AutoCloseable {
             AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
             VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, voiceSettings())
                     .withAnswerCheck(answers)
-                    .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
+                    .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()))
+                    .withTurnPreview(new DialogTurnPreview(dialog)); // as the server wires it
             SpokenCallRunner runner;
             if (fast) {
                 FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
