@@ -8,9 +8,9 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.metrics.ConversationOutcome;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.phrasing.Phrasing;
-import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.safety.SafetyRecognizer;
 import io.switchboard.dialog.safety.SignMatcher;
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.scheduling.Scheduling;
 import io.switchboard.scheduling.owner.OwnerLockout;
 
@@ -111,8 +111,10 @@ public final class ConversationEngine {
      */
     public Optional<Transition> preview(Conversation state, Heard heard, boolean previousReplyCut, String client) {
         DryRun dry = new DryRun();
-        ConversationEngine uncounted = new ConversationEngine(scheduling, dry.notifier(notifier), UNCOUNTED, codes,
-                safety, dry.bookings(), new TurnRouter(scheduling, dry.codes(codes), safety,
+        PhoneVerifier noCodes = dry.codes(codes);
+        // A router of its own (a few small objects), so its code and PIN ports are this preview's refusing ones.
+        ConversationEngine uncounted = new ConversationEngine(scheduling, dry.notifier(notifier), UNCOUNTED, noCodes,
+                safety, dry.bookings(), new TurnRouter(scheduling, noCodes, safety,
                 dry.pins(PinAttempts.of(new OwnerLockout(scheduling.database().dsl(), scheduling.clock())))));
         Transition step;
         try {
