@@ -14,6 +14,16 @@ public interface DialogEngine {
     /** Handles one message of a caller and returns the reply. */
     TurnResult handle(TurnRequest request);
 
+    /**
+     * The reply {@code request} would get, computed with no effect at all (no conversation saved, nothing booked,
+     * moved or cancelled, no text, alert or code, nothing counted), for a reply prepared while the caller may still
+     * go on; or empty when the turn cannot be computed so (it would book, alert, text or need the LLM). Blocking.
+     * The default previews nothing.
+     */
+    default java.util.Optional<PreviewedTurn> preview(TurnRequest request) {
+        return java.util.Optional.empty();
+    }
+
     /** Forgets a conversation (the call ended). */
     void end(Channel channel, String sessionId);
 

@@ -135,6 +135,33 @@ public final class Receptionist implements DialogEngine {
     }
 
     /**
+     * Under the caller's lock, so it reads a conversation no turn is half-way through; it writes nothing, so the lock
+     * is all it shares with {@link #handle}. The commit is {@link #handle} itself: it loads the conversation as it is
+     * by then and runs the turn with the real ports, so a commit after the conversation moved on applies to the
+     * current state, and the lock orders it with every other turn of the caller.
+     */
+    @Override
+    public Optional<PreviewedTurn> preview(TurnRequest request) {
+        SessionKey key = new SessionKey(request.channel(), request.sessionId());
+        Optional<TurnResult> previewed = locks.withLock(key, () -> {
+            Optional<Conversation> stored;
+            try {
+                stored = read(key);
+            } catch (RuntimeException e) {
+                // Not counted as a store failure here: the turn itself, if it comes, reads again and counts.
+                LOG.debug("no preview for {}: session store failed ({})", key, e.getClass().getSimpleName());
+                return Optional.empty();
+            }
+            Conversation c = stored.orElseGet(
+                    () -> Conversation.start(request.sessionId(), request.channel(), callerId(request.from())));
+            return hearing().hearWithoutLlm(request, c, scheduling.clock())
+                    .flatMap(heard -> engine.preview(c, heard, request.replyCut(), request.client()))
+                    .map(Transition::result);
+        });
+        return previewed.map(result -> PreviewedTurn.of(result, () -> handle(request)));
+    }
+
+    /**
      * A call whose booking carries on by text: the conversation is handed to the caller's SMS session now, before
      * the text goes out, so their reply finds it (SMS sessions are keyed by the sender's number).
      */
@@ -175,6 +202,7 @@ public final class Receptionist implements DialogEngine {
         String session = "warm-up-" + java.util.UUID.randomUUID();
         hearing().warmUp();
         try {
+            preview(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
             handle(TurnRequest.text(Channel.VOICE, session, null, "i need a drain cleaning tomorrow morning"));
             handle(TurnRequest.text(Channel.VOICE, session, null, "what are your opening hours"));
         } finally {
@@ -187,13 +215,17 @@ public final class Receptionist implements DialogEngine {
     }
 
     private Optional<Conversation> load(SessionKey key) {
-        Optional<String> stored;
         try {
-            stored = sessions.load(key);
+            return read(key);
         } catch (RuntimeException e) {
             metrics.errors().record(DependencyKind.SESSION_STORE);
             throw e;
         }
+    }
+
+    /** The stored conversation; a store failure is thrown, not counted. */
+    private Optional<Conversation> read(SessionKey key) {
+        Optional<String> stored = sessions.load(key);
         if (stored.isEmpty()) {
             return Optional.empty();
         }

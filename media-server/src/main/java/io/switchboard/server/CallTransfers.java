@@ -2,6 +2,7 @@ package io.switchboard.server;
 
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.PreviewedTurn;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.media.call.CallOutput;
@@ -11,6 +12,7 @@ import io.switchboard.models.Channel;
 import io.switchboard.telephony.outbound.TwilioCallTransfer;
 import io.switchboard.telephony.twilio.media.StartInfo;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +60,12 @@ final class CallTransfers implements AutoCloseable {
                     pending.add(request.sessionId());
                 }
                 return result;
+            }
+
+            @Override
+            public Optional<PreviewedTurn> preview(TurnRequest request) {
+                // committed through handle, so a committed transfer is still put through
+                return inner.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
             }
 
             @Override

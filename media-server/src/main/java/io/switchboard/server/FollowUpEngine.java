@@ -1,10 +1,12 @@
 package io.switchboard.server;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.PreviewedTurn;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.models.Channel;
 import io.switchboard.telephony.messaging.FollowUpSender;
+import java.util.Optional;
 
 /**
  * The engine as the channels see it: every turn also goes to the follow-up sender, which texts the caller a
@@ -31,6 +33,12 @@ final class FollowUpEngine implements DialogEngine {
         TurnResult result = engine.handle(request);
         followUps.afterTurn(request.channel(), request.from(), result);
         return result;
+    }
+
+    /** Previewed by the engine, committed through {@link #handle}, so a committed booking is followed up too. */
+    @Override
+    public Optional<PreviewedTurn> preview(TurnRequest request) {
+        return engine.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
     }
 
     @Override

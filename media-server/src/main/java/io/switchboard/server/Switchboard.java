@@ -47,6 +47,7 @@ import io.switchboard.telephony.voice.TwilioVoiceWebhook;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.CallPrompts;
 import io.switchboard.media.call.TurnLatencyMetrics;
+import io.switchboard.media.call.DialogTurnPreview;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.server.MediaWebSocketServer;
 import io.switchboard.media.stt.SpeechRecognizer;
@@ -219,8 +220,9 @@ public final class Switchboard implements AutoCloseable {
         closers.push("busy-call follow-ups", busy::close);
         Optional<CallTransfers> transfers = callTransfers(voice.transfer());
         DialogEngine voiceEngine = new FollowUpEngine(engine, text.followUps());
-        calls = new VoiceCalls(transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine), stt, tts, prompts,
-                voice.calls())
+        DialogEngine callEngine = transfers.map(t -> t.engine(voiceEngine)).orElse(voiceEngine);
+        calls = new VoiceCalls(callEngine, stt, tts, prompts, voice.calls())
+                .withTurnPreview(new DialogTurnPreview(callEngine))
                 .withAnswerCheck(answers)
                 .withListening(new io.switchboard.media.stt.ExpectedSpeech(answers, scheduling.profile()))
                 .withMaxCalls(voice.maxCalls())

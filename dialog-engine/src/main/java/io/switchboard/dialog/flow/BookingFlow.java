@@ -393,7 +393,7 @@ final class BookingFlow {
         c.state = DialogState.READY_TO_BOOK;
         BookingResult result;
         try {
-            result = t.scheduling.bookings().book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
+            result = t.bookings.book(new BookingRequest(c.bookingKey, c.serviceId, c.chosen,
                     c.phone, c.name, c.address, c.problem, c.emergency, t.actor(), c.email));
         } catch (RuntimeException e) {
             t.metrics.bookings().result(c.channel, BookingOutcome.ERROR);

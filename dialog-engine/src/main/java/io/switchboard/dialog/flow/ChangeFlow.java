@@ -343,7 +343,7 @@ final class ChangeFlow {
         Conversation c = t.conv;
         c.state = DialogState.READY_TO_BOOK;
         TimeSlot previous = a.slot();
-        BookingResult r = t.scheduling.bookings().reschedule(a.id(), c.chosen, t.actor());
+        BookingResult r = t.bookings.reschedule(a.id(), c.chosen, t.actor());
         switch (r) {
             case BookingResult.Success s -> {
                 t.appointment = s.appointment();
@@ -376,7 +376,7 @@ final class ChangeFlow {
 
     private void cancel(Turn t, Appointment a) {
         Conversation c = t.conv;
-        BookingResult r = t.scheduling.bookings().cancel(a.id(), t.actor());
+        BookingResult r = t.bookings.cancel(a.id(), t.actor());
         if (r instanceof BookingResult.Success s) {
             t.appointment = s.appointment();
             c.lastAppointment = a.id();

@@ -8,21 +8,32 @@ import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.metrics.ConversationOutcome;
 import io.switchboard.dialog.metrics.Metrics;
 import io.switchboard.dialog.phrasing.Phrasing;
+import io.switchboard.dialog.safety.SafetyRecognizer;
+import io.switchboard.dialog.safety.SignMatcher;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.scheduling.Scheduling;
+import io.switchboard.scheduling.owner.OwnerLockout;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Runs one turn over a loaded conversation: builds the {@link Turn}, routes it, and shapes the result. */
 public final class ConversationEngine {
+
+    /** The metrics a preview counts into: none that anyone reads. */
+    private static final Metrics UNCOUNTED = Metrics.disabled();
 
     private final Scheduling scheduling;
     private final Notifier notifier;
     private final TurnRouter router;
     private final Metrics metrics;
+    private final Bookings bookings;
+    private final PhoneVerifier codes;
+    /** Shared with the previews' routers, so its prepared signs are prepared once. */
+    private final SafetyRecognizer safety;
 
     public ConversationEngine(Scheduling scheduling, Notifier notifier) {
         this(scheduling, notifier, Metrics.disabled());
@@ -34,10 +45,19 @@ public final class ConversationEngine {
 
     /** @param codes proves numbers by one-time code; {@link PhoneVerifier#unavailable()} without SMS */
     public ConversationEngine(Scheduling scheduling, Notifier notifier, Metrics metrics, PhoneVerifier codes) {
+        this(scheduling, notifier, metrics, Objects.requireNonNull(codes, "codes"), new SignMatcher(),
+                Bookings.of(scheduling.bookings()), null);
+    }
+
+    private ConversationEngine(Scheduling scheduling, Notifier notifier, Metrics metrics, PhoneVerifier codes,
+                               SafetyRecognizer safety, Bookings bookings, TurnRouter router) {
         this.scheduling = scheduling;
         this.notifier = notifier;
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.router = new TurnRouter(scheduling, Objects.requireNonNull(codes, "codes"));
+        this.codes = codes;
+        this.safety = safety;
+        this.bookings = bookings;
+        this.router = router != null ? router : new TurnRouter(scheduling, codes, safety);
     }
 
     /** The opening line of a conversation the business speaks first in. */
@@ -83,6 +103,29 @@ public final class ConversationEngine {
     }
 
     /**
+     * The step {@link #step(Conversation, Heard, boolean, String)} would make, computed with no effect: the turn runs
+     * on a copy with every effect port refusing (nothing booked, moved or cancelled, no alert, hand-off, code or PIN
+     * count) and nothing counted in the metrics. A turn that reaches for an effect has no preview: empty. Reads (the
+     * diary's free slots, the caller's bookings, the profile) are real, so a preview says what the turn would say
+     * now; applying it is running {@link #step} for real, which may then differ.
+     */
+    public Optional<Transition> preview(Conversation state, Heard heard, boolean previousReplyCut, String client) {
+        DryRun dry = new DryRun();
+        PhoneVerifier noCodes = dry.codes(codes);
+        // A router of its own (a few small objects), so its code and PIN ports are this preview's refusing ones.
+        ConversationEngine uncounted = new ConversationEngine(scheduling, dry.notifier(notifier), UNCOUNTED, noCodes,
+                safety, dry.bookings(), new TurnRouter(scheduling, noCodes, safety,
+                dry.pins(PinAttempts.of(new OwnerLockout(scheduling.database().dsl(), scheduling.clock())))));
+        Transition step;
+        try {
+            step = uncounted.step(state, heard, previousReplyCut, client);
+        } catch (DryRun.EffectRefused e) {
+            return Optional.empty();
+        }
+        return dry.refused().isPresent() ? Optional.empty() : Optional.of(step);
+    }
+
+    /**
      * The one place that guarantees no reply is sent twice in a row word for word: the recovery policy rephrases
      * questions, and anything that would still repeat (a full re-ask after a barge-in) is marked as said again.
      */
@@ -122,7 +165,8 @@ public final class ConversationEngine {
 
     private Turn newTurn(Conversation c, Heard heard) {
         ZonedDateTime now = ZonedDateTime.now(scheduling.clock()).withZoneSameInstant(scheduling.profile().timezone());
-        return new Turn(c, heard, Phrasing.forChannel(c.channel), scheduling, notifier, now, metrics);
+        return new Turn(c, heard, Phrasing.forChannel(c.channel), scheduling, notifier, now, metrics,
+                bookings);
     }
 
     private static TurnResult result(Turn t) {

@@ -67,16 +67,37 @@ public final class Hearing {
             return keyed(request.text().replaceAll("[^0-9*#]", ""), c, clock);
         }
         ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        Heard heard = withoutLlm(request, c, now);
+        if (!needsLlm(heard)) {
+            return heard;
+        }
+        Optional<LlmInterpretation> guess = llm.interpret(heard.original(),
+                LlmContext.forBusiness(profile, now, c.expecting.name()));
+        return guess.map(g -> merge(heard, g, c)).orElse(heard);
+    }
+
+    /**
+     * What {@link #hear} would read, when that needs no LLM; empty when it would ask the model (slow, and paid for,
+     * so a speculative reply never does).
+     */
+    public Optional<Heard> hearWithoutLlm(TurnRequest request, Conversation c, Clock clock) {
+        if (request.dtmf()) {
+            return Optional.of(keyed(request.text().replaceAll("[^0-9*#]", ""), c, clock));
+        }
+        Heard heard = withoutLlm(request, c, ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone()));
+        return needsLlm(heard) ? Optional.empty() : Optional.of(heard);
+    }
+
+    /** The rules and the knowledge layer. */
+    private Heard withoutLlm(TurnRequest request, Conversation c, ZonedDateTime now) {
         // A recogniser's other hypotheses count when its choice does not answer what was asked; typed text has none.
         Understanding u = hypotheses.understand(request.text(), request.alternatives(),
                 new UnderstandingContext(now, profile, c.expecting, List.copyOf(c.offered)));
-        Heard heard = knowledge.refine(fromRules(u), c);
-        if (heard.confident() || !llm.enabled() || heard.isBlank()) {
-            return heard;
-        }
-        Optional<LlmInterpretation> guess = llm.interpret(u.original(),
-                LlmContext.forBusiness(profile, now, c.expecting.name()));
-        return guess.map(g -> merge(heard, g, c)).orElse(heard);
+        return knowledge.refine(fromRules(u), c);
+    }
+
+    private boolean needsLlm(Heard heard) {
+        return !heard.confident() && llm.enabled() && !heard.isBlank();
     }
 
     /**

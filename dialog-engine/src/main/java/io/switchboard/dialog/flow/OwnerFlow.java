@@ -46,10 +46,10 @@ final class OwnerFlow {
 
     private static final Pattern UNLOCK = Pattern.compile("\\bunlock\\b");
 
-    private final OwnerLockout lockout;
+    private final PinAttempts lockout;
     private final CodeFlow codes;
 
-    OwnerFlow(OwnerLockout lockout, CodeFlow codes) {
+    OwnerFlow(PinAttempts lockout, CodeFlow codes) {
         this.lockout = lockout;
         this.codes = codes;
     }

@@ -25,6 +25,8 @@ final class Turn {
     final Phrasing say;
     final Scheduling scheduling;
     final Notifier notifier;
+    /** Where bookings, moves and cancellations go: the booking service, or in a preview a port that refuses. */
+    final Bookings bookings;
     final ZonedDateTime now;
     final Metrics metrics;
     /** The caller cut the previous reply short: its closing question was not heard. */
@@ -44,7 +46,8 @@ final class Turn {
     Appointment appointment;
 
     Turn(Conversation conv, Heard heard, Phrasing say, Scheduling scheduling, Notifier notifier, ZonedDateTime now,
-         Metrics metrics) {
+         Metrics metrics, Bookings bookings) {
+        this.bookings = bookings;
         this.metrics = metrics;
         this.conv = conv;
         this.heard = heard;

@@ -54,11 +54,17 @@ public final class TurnRouter {
     }
 
     public TurnRouter(Scheduling scheduling, PhoneVerifier verifier, SafetyRecognizer safety) {
+        this(scheduling, verifier, safety,
+                PinAttempts.of(new OwnerLockout(scheduling.database().dsl(), scheduling.clock())));
+    }
+
+    /** @param pins the owner's PIN attempts: the database's lockout, or in a preview one that counts nothing */
+    TurnRouter(Scheduling scheduling, PhoneVerifier verifier, SafetyRecognizer safety, PinAttempts pins) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.codes = new CodeFlow(verifier);
         this.booking = new BookingFlow(finder, codes);
         this.change = new ChangeFlow(finder, codes);
-        this.owner = new OwnerFlow(new OwnerLockout(scheduling.database().dsl(), scheduling.clock()), codes);
+        this.owner = new OwnerFlow(pins, codes);
         this.handOffs = new HandOffFlow(scheduling.profile().owner().name());
         this.recovery = new Recovery(booking, handOffs);
         this.safety = java.util.Objects.requireNonNull(safety, "safety");
@@ -369,7 +375,8 @@ public final class TurnRouter {
             t.ask(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null),
                     Expectation.SLOT_CHOICE, DialogState.OFFERING);
         } else {
-            Turn resume = new Turn(c, Heard.nothing(), t.say, t.scheduling, t.notifier, t.now, t.metrics);
+            Turn resume = new Turn(c, Heard.nothing(), t.say, t.scheduling, t.notifier, t.now, t.metrics,
+                    t.bookings);
             booking.next(resume);
             t.say(resume.reply());
         }

@@ -119,6 +119,7 @@ public final class FastCallDriver {
         long quietUntil = 0;
         boolean awaitingReply = true;
         String failure = null;
+        List<Double> replyWaits = new ArrayList<>();
         try {
             while (!line.hungUp && !call.over()) {
                 if (clock.nanoTime() - simStart > maxCall.toNanos()) {
@@ -169,9 +170,14 @@ public final class FastCallDriver {
                         line.replyFramesAtLineEnd = line.replyFrames;
                     }
                 }
+                boolean replyDue = awaitingReply && line.replyFrames <= line.replyFramesAtLineEnd;
+                long stepStarted = System.nanoTime();
                 call.onMedia(frame, at, CallerUtterance.FRAME_BYTES);
                 call.step();
                 awaitReceptionistIdleOrPlaying(call);
+                if (replyDue && line.replyFrames > line.replyFramesAtLineEnd) {
+                    replyWaits.add((System.nanoTime() - stepStarted) / 1e6);
+                }
                 clock.advance(FRAME_NANOS);
                 line.echoDueMarks();
             }
@@ -181,7 +187,8 @@ public final class FastCallDriver {
         }
         return new Result(callSid, List.copyOf(turns), call.stageStats(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart),
-                TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - simStart), line.hungUp, failure);
+                TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - simStart), line.hungUp, failure,
+                List.copyOf(replyWaits));
     }
 
     private static void awaitHangUp(Call call, Line line) {
@@ -210,9 +217,13 @@ public final class FastCallDriver {
      * @param simulatedMillis the call's length on its own clock
      * @param receptionistHungUp whether the receptionist ended the call (rather than the caller, after the script)
      * @param failure        why the call was abandoned, or null
+     * @param replyWaitMillis per reply to the caller, the real time (ms) the line waited for its first frame after the
+     *                       frame that ended the caller's turn: recognition's final, the dialog and the first sentence's
+     *                       synthesis, which simulated time does not see (it stands still while the receptionist thinks)
      */
     public record Result(String callSid, List<CallTurn> turns, List<StageStats> stages, long wallMillis,
-                         long simulatedMillis, boolean receptionistHungUp, String failure) {
+                         long simulatedMillis, boolean receptionistHungUp, String failure,
+                         List<Double> replyWaitMillis) {
 
         public List<String> heard() {
             return turns.stream().map(CallTurn::heard).filter(h -> h != null).toList();

@@ -2,7 +2,10 @@ package io.switchboard.media.simulator;
 
 import io.switchboard.media.call.FastCallDriver;
 import io.switchboard.media.call.VoiceCalls;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Plays a {@link SpokenCallScript} through the real call pipeline on simulated time ({@link FastCallDriver}): the
@@ -14,6 +17,7 @@ public final class FastSpokenCallRunner implements SpokenCallRunner {
     private final FastCallDriver driver;
     private final VoiceCalls calls;
     private final ObservedDialog dialog;
+    private final Queue<Double> replyWaits = new ConcurrentLinkedQueue<>();
 
     /** {@code calls} must run on {@code driver}'s clock and answer through {@code dialog}. */
     public FastSpokenCallRunner(FastCallDriver driver, VoiceCalls calls, ObservedDialog dialog) {
@@ -41,6 +45,12 @@ public final class FastSpokenCallRunner implements SpokenCallRunner {
             return move.keys() != null ? FastCallDriver.Move.key(move.keys())
                     : FastCallDriver.Move.say(rendered.get(move.line()));
         });
+        replyWaits.addAll(result.replyWaitMillis());
         return caller.played(result.failure());
+    }
+
+    /** Every call's {@link FastCallDriver.Result#replyWaitMillis()} so far. */
+    public List<Double> replyWaitMillis() {
+        return List.copyOf(replyWaits);
     }
 }

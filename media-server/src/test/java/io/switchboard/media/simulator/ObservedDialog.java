@@ -1,11 +1,13 @@
 package io.switchboard.media.simulator;
 
 import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.PreviewedTurn;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.models.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +48,12 @@ public final class ObservedDialog implements DialogEngine {
         TurnResult r = engine.handle(request);
         of(request.sessionId()).add(new Exchange(request, r));
         return r;
+    }
+
+    /** The engine's preview, committed through {@link #handle} so a committed turn is kept like any other. */
+    @Override
+    public Optional<PreviewedTurn> preview(TurnRequest request) {
+        return engine.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.media.call.FastCallDriver;
 import io.switchboard.media.call.TurnTakingCounts;
+import io.switchboard.media.call.DialogTurnPreview;
 import io.switchboard.media.call.VoiceCalls;
 import io.switchboard.media.call.VoiceSettings;
 import io.switchboard.media.server.MediaServerSettings;
@@ -102,7 +103,10 @@ public final class SpokenCorpus implements AutoCloseable {
             AnswerCheck answers = new AnswerCheck(fixture.scheduling().profile(), fixture.clock());
             VoiceCalls voiceCalls = new VoiceCalls(dialog, recognizer, synthesizer, prompts, voiceSettings())
                     .withAnswerCheck(answers)
-                    .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()));
+                    .withListening(new ExpectedSpeech(answers, fixture.scheduling().profile()))
+                    // as the server wires it; -Dcorpus.speculate=false measures without speculative replies
+                    .withTurnPreview(Boolean.parseBoolean(System.getProperty("corpus.speculate", "true"))
+                            ? new DialogTurnPreview(dialog) : io.switchboard.media.call.TurnPreview.NONE);
             SpokenCallRunner runner;
             if (fast) {
                 FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
@@ -125,6 +129,20 @@ public final class SpokenCorpus implements AutoCloseable {
         VoiceSettings d = VoiceSettings.defaults();
         String threshold = System.getProperty("corpus.endOfTurnThreshold");
         return threshold == null ? d : d.withEndOfTurn(d.endOfTurn().withThreshold(Double.parseDouble(threshold)));
+    }
+
+    /**
+     * The real time each reply kept the line waiting after the caller's turn ended, over every call placed on simulated
+     * time (see {@link io.switchboard.media.call.FastCallDriver.Result#replyWaitMillis()}); empty over WebSockets.
+     */
+    public List<Double> replyWaitMillis() {
+        List<Double> all = new ArrayList<>();
+        for (Lane lane : lanes) {
+            if (lane.runner() instanceof FastSpokenCallRunner fast) {
+                all.addAll(fast.replyWaitMillis());
+            }
+        }
+        return all;
     }
 
     /** Replies to spoken turns, false cut-offs and speculations over every call this corpus has placed. */

@@ -46,14 +46,19 @@ class SpokenCorpusOnSimulatedTimeTest {
         long started = System.nanoTime();
         List<SpokenCallResult> results;
         TurnTakingCounts turns;
+        List<Double> waits;
         try (SpokenCorpus corpus = SpokenCorpus.startFast(calls)) {
             results = corpus.runAll();
             turns = corpus.turnTaking();
+            waits = corpus.replyWaitMillis();
         }
         double minutes = (System.nanoTime() - started) / 6e10;
         String table = CorpusTable.markdown(results) + String.format(java.util.Locale.ROOT,
                 "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns)%n", turns,
-                100 * turns.falseCutOffRate());
+                100 * turns.falseCutOffRate())
+                + String.format(java.util.Locale.ROOT, "Reply wait after the turn ended (real time: final recognition,"
+                        + " dialog, first sentence; simulated time stands still for it): p50 %.0f ms, p95 %.0f ms over"
+                        + " %d replies%n", percentile(waits, 50), percentile(waits, 95), waits.size());
         System.out.printf("[measure] spoken-call corpus on simulated time, %d calls in %.1f min:%n%s%n",
                 results.size(), minutes, table);
         Files.createDirectories(Path.of("target"));
@@ -72,5 +77,13 @@ class SpokenCorpusOnSimulatedTimeTest {
         if (!otherResults.isEmpty()) {
             assertThat(CorpusTable.rightShare(otherResults)).as(table).isGreaterThanOrEqualTo(OTHER_ENGINES_GATE);
         }
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }
