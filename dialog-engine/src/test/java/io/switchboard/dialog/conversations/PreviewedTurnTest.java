@@ -1,5 +1,6 @@
 package io.switchboard.dialog.conversations;
 
+import io.switchboard.dialog.testing.TextedCodes;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -179,7 +180,7 @@ class PreviewedTurnTest {
         assertThat(engine.preview(webRequest("07700 900123"))).as(transcript()).isEmpty();
 
         assertThat(effects(Channel.WEB, "chat-web:v1")).isEqualTo(before);
-        assertThat(codes.sent).isEmpty();
+        assertThat(codes.textsSent()).isZero();
     }
 
     @Test
@@ -309,7 +310,7 @@ class PreviewedTurnTest {
             }
             meters.put(m.getId().toString(), sum);
         }
-        int sent = codes.sent.values().stream().mapToInt(List::size).sum();
+        int sent = codes.textsSent();
         return new Effects(sessionOf(channel, session), rows, meters, notified.size(), sent, llmCalls.get());
     }
 

@@ -61,6 +61,11 @@ public final class TextedCodes implements PhoneVerifier {
         return sent.getOrDefault(phone, List.of()).size();
     }
 
+    /** How many codes were texted, to anyone. */
+    public int textsSent() {
+        return sent.values().stream().mapToInt(List::size).sum();
+    }
+
     /** Every phone that was texted a code. */
     public Set<String> phonesTexted() {
         return Set.copyOf(sent.keySet());
