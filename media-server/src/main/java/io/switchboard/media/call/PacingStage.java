@@ -54,6 +54,7 @@ final class PacingStage implements Stage {
                 toSpeech = b.answer().toSpeech();
                 refused = false;
                 firstSentNanos = 0;
+                context.emitUpstream(new ReplyFrame.Playing(reply));
             }
             case ReplyFrame.EndOfReply end -> context.emit(end(end));
             case ReplyFrame.HangUp h -> hangUp(h);

@@ -10,7 +10,7 @@ import io.switchboard.dialog.understanding.Expectation;
  * The records are made once per turn or sentence, never per frame.
  */
 sealed interface ReplyFrame extends Frame permits ReplyFrame.Turn, ReplyFrame.Prepare, ReplyFrame.Answer,
-        ReplyFrame.Hold, ReplyFrame.Begin, ReplyFrame.Sentence, ReplyFrame.EndOfReply, ReplyFrame.HangUp, ReplyAudio {
+        ReplyFrame.Hold, ReplyFrame.Begin, ReplyFrame.Playing, ReplyFrame.Sentence, ReplyFrame.EndOfReply, ReplyFrame.HangUp, ReplyAudio {
 
     /** Into the dialog: a finished turn of the caller's (or a greeting, re-prompt or shutdown goodbye) to answer. */
     record Turn(TurnInput input) implements ReplyFrame {
@@ -47,6 +47,14 @@ sealed interface ReplyFrame extends Frame permits ReplyFrame.Turn, ReplyFrame.Pr
 
     /** A reply of {@code sentences} sentences starts; its sentences, their audio and its end follow. */
     record Begin(Answer answer, int sentences) implements ReplyFrame {
+    }
+
+    /**
+     * Upstream, from pacing to TTS: the reply just begun is {@code reply} on the playback. TTS reads only its
+     * {@link Reply#cancelled()} flag, between frames, so a barge-in stops synthesis within one frame even before the
+     * next frame is refused.
+     */
+    record Playing(Reply reply) implements ReplyFrame {
     }
 
     /**

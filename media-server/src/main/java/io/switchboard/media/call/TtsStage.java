@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * audio: a committed speculation's held audio at once, a cached prompt straight from memory, the rest streamed from
  * the synthesiser (blocking, on the call's speaking thread). A {@link ReplyFrame.Hold} is synthesised into the
  * speculation's holder instead and goes no further. When pacing reports upstream that the line stopped taking the
- * reply ({@link Frame.Interrupt}: a barge-in or the end of the call), synthesis stops within a frame and the reply's
- * remaining sentences are dropped. Stamps the reply's first audio on its {@link ReplyFrame.EndOfReply}. The reply
+ * reply ({@link Frame.Interrupt}: a barge-in or the end of the call), or the reply pacing named
+ * ({@link ReplyFrame.Playing}) was cancelled, synthesis stops within a frame and the reply's remaining sentences are
+ * dropped. Stamps the reply's first audio on its {@link ReplyFrame.EndOfReply}. The reply
  * frame and the sink are reused, so a frame of audio allocates nothing here.
  */
 final class TtsStage implements Stage {
@@ -31,8 +32,9 @@ final class TtsStage implements Stage {
     private final String callId;
     private final ReplyAudio audio = new ReplyAudio();
     private final Forward forward = new Forward();
-    private final BooleanSupplier cutNow = () -> this.cut;
+    private final BooleanSupplier cutNow = this::cut;
     // The current reply's.
+    private Reply playing;
     private boolean cut;
     private long firstAudioNanos;
 
@@ -54,6 +56,7 @@ final class TtsStage implements Stage {
         switch (frame) {
             case ReplyFrame.Begin b -> {
                 cut = false;
+                playing = null;
                 firstAudioNanos = 0;
                 context.emit(b);
             }
@@ -68,13 +71,20 @@ final class TtsStage implements Stage {
     public void onUpstream(Frame frame, StageContext context) {
         if (frame instanceof Frame.Interrupt) {
             cut = true;
+        } else if (frame instanceof ReplyFrame.Playing p) {
+            playing = p.reply();
         } else {
             context.emitUpstream(frame);
         }
     }
 
+    /** Whether the line stopped taking the current reply: refused a frame, or the reply was cancelled since. */
+    private boolean cut() {
+        return cut || (playing != null && playing.cancelled());
+    }
+
     private void speak(ReplyFrame.Sentence sentence, StageContext context) {
-        if (cut) {
+        if (cut()) {
             return;
         }
         forward.context = context;
