@@ -139,7 +139,12 @@ final class CallSpeaker implements Runnable {
             while (!stopped) {
                 ReplyFrame next = inputs.poll(POLL_NANOS, TimeUnit.NANOSECONDS);
                 if (next instanceof ReplyFrame.Prepare && !closing) {
-                    pipeline.push(next);
+                    try {
+                        pipeline.push(next);
+                    } catch (RuntimeException e) {
+                        // A speculation is only ever an optimisation: the turn itself will run as usual.
+                        LOG.warn("call {}: speculation failed ({})", call.maskedId(), e.toString());
+                    }
                 } else if (next instanceof ReplyFrame.Turn) {
                     try {
                         pipeline.push(next);
