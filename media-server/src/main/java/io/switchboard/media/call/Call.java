@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * </pre>
  *
  * over caller audio from the {@link FrameRing} and over its mailbox: key presses from the network thread, and
- * {@link Frame.Replied} from the speaking thread ({@link CallSpeaker}: dialog, sentences, TTS, pacing), which does the
- * blocking work and posts each result back. The network thread's entry points only copy audio into the ring or post
+ * {@link Frame.Replied} from the speaking thread ({@link CallSpeaker}, the outbound pipeline
+ * {@code dialog → sentences → tts → pacing}), which does the blocking work and posts each result back. The network thread's entry points only copy audio into the ring or post
  * to the mailbox, and return at once.
  */
 final class Call implements CallSession {
@@ -144,6 +144,11 @@ final class Call implements CallSession {
     /** Per-stage counts and timings of the inbound pipeline, once the call has stopped listening. */
     List<StageStats> stageStats() {
         return finalStats;
+    }
+
+    /** Per-stage counts and timings of the outbound pipeline, once the speaking thread has finished. */
+    List<StageStats> outboundStageStats() {
+        return speaker.stageStats();
     }
 
     private void post(Frame frame) {

@@ -8,7 +8,8 @@ import io.switchboard.dialog.understanding.Expectation;
  * once per utterance, key press or turn.
  */
 sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf, Frame.Partial, Frame.Transcript,
-        Frame.Utterance, Frame.Speculate, Frame.Keyed, Frame.Silence, Frame.Expect, Frame.Interrupt, Frame.Replied {
+        Frame.Utterance, Frame.Speculate, Frame.Keyed, Frame.Silence, Frame.Expect, Frame.Interrupt, Frame.Replied,
+        ReplyFrame {
 
     /** Frames that carry no data. */
     enum Signal implements Frame {

@@ -111,7 +111,7 @@ final class Pipeline {
 
         void down(Frame frame) {
             framesIn++;
-            if (frame instanceof AudioFrame || frame instanceof MuLawFrame) {
+            if (frame instanceof AudioFrame || frame instanceof MuLawFrame || frame instanceof ReplyAudio) {
                 audioIn++;
             }
             enter(this, frame, false);

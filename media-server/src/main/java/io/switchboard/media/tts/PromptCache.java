@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class PromptCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromptCache.class);
+
+    /** Compiled once: every sentence of every reply is looked up here. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final Map<String, CachedPrompt> prompts;
 
@@ -49,6 +53,6 @@ public final class PromptCache {
     }
 
     private static String normalise(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 }

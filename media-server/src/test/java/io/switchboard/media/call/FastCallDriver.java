@@ -184,8 +184,9 @@ public final class FastCallDriver {
         } finally {
             call.stop();
             call.closeInbound();
+            awaitSpeakingDone(call);
         }
-        return new Result(callSid, List.copyOf(turns), call.stageStats(),
+        return new Result(callSid, List.copyOf(turns), call.stageStats(), call.outboundStageStats(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallStart),
                 TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - simStart), line.hungUp, failure,
                 List.copyOf(replyWaits));
@@ -195,6 +196,14 @@ public final class FastCallDriver {
         long giveUp = System.nanoTime() + CALLER_HANG_UP_NANOS;
         while (!line.hungUp && System.nanoTime() < giveUp) {
             call.step();
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /** The speaking thread notices the stop within its poll; its stage stats are final after that. */
+    private static void awaitSpeakingDone(Call call) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (call.outboundStageStats().isEmpty() && System.nanoTime() < giveUp) {
             LockSupport.parkNanos(1_000_000);
         }
     }
@@ -213,6 +222,7 @@ public final class FastCallDriver {
      *
      * @param turns          every turn, as the call log saw it (greeting first)
      * @param stages         the inbound pipeline's per-stage counts and timings
+     * @param outbound       the outbound pipeline's (dialog, sentences, tts, pacing)
      * @param wallMillis     real time the call took to run
      * @param simulatedMillis the call's length on its own clock
      * @param receptionistHungUp whether the receptionist ended the call (rather than the caller, after the script)
@@ -221,7 +231,8 @@ public final class FastCallDriver {
      *                       frame that ended the caller's turn: recognition's final, the dialog and the first sentence's
      *                       synthesis, which simulated time does not see (it stands still while the receptionist thinks)
      */
-    public record Result(String callSid, List<CallTurn> turns, List<StageStats> stages, long wallMillis,
+    public record Result(String callSid, List<CallTurn> turns, List<StageStats> stages,
+                         List<StageStats> outbound, long wallMillis,
                          long simulatedMillis, boolean receptionistHungUp, String failure,
                          List<Double> replyWaitMillis) {
 

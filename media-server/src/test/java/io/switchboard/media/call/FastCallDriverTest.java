@@ -81,8 +81,9 @@ class FastCallDriverTest {
     @AfterAll
     static void stop() {
         results.forEach(r -> System.out.printf("[measure] fast call %s: %d turns, %.1f s simulated in %.1f s real"
-                        + " (%.1fx), stages %s%n", r.callSid(), r.turns().size(), r.simulatedMillis() / 1e3,
-                r.wallMillis() / 1e3, (double) r.simulatedMillis() / Math.max(1, r.wallMillis()), r.stages()));
+                        + " (%.1fx), stages %s, outbound %s%n", r.callSid(), r.turns().size(), r.simulatedMillis() / 1e3,
+                r.wallMillis() / 1e3, (double) r.simulatedMillis() / Math.max(1, r.wallMillis()), r.stages(),
+                r.outbound()));
         if (fixture != null) {
             fixture.close();
         }
@@ -114,6 +115,13 @@ class FastCallDriverTest {
                     .isBetween(result.simulatedMillis() / 20 - 5, result.simulatedMillis() / 20 + 5);
             assertThat(stt.audioIn()).as("only speech (and its pre-roll) reached the recogniser")
                     .isPositive().isLessThan(vad.audioIn());
+            StageStats dialog = result.outbound().stream().filter(s -> s.stage().equals("dialog")).findFirst()
+                    .orElseThrow();
+            StageStats pacing = result.outbound().stream().filter(s -> s.stage().equals("pacing")).findFirst()
+                    .orElseThrow();
+            assertThat(dialog.framesIn()).as("every turn went through the outbound pipeline")
+                    .isGreaterThanOrEqualTo(result.turns().size());
+            assertThat(pacing.audioIn()).as("the replies' audio was paced out").isPositive();
         }
     }
 }
