@@ -1,6 +1,11 @@
 /* Switchboard softphone capture: microphone audio at the context's rate → 8 kHz → G.711 mu-law, 160 bytes (20 ms)
- * per message, exactly what a Twilio Media Stream carries. The resampler is a windowed-sinc low-pass at 3.6 kHz
+ * per message, exactly what a Twilio Media Stream carries, with the frame's peak input level for the page's meter.
+ * Muted (a {muted: true} message from the page), the frames go on at the same pace carrying silence, as a phone's
+ * do, while the level still shows what the microphone hears, so the page can say "you are muted". The resampler is a windowed-sinc low-pass at 3.6 kHz
  * evaluated at each output instant, so any input rate (44.1, 48 kHz...) works without aliasing the voice band. */
+/** G.711 mu-law of 0. */
+const SILENCE = 0xff;
+
 class SoftphoneCapture extends AudioWorkletProcessor {
   constructor() {
     super();
@@ -13,6 +18,9 @@ class SoftphoneCapture extends AudioWorkletProcessor {
     this.next = this.span;                           // the next output instant, in history coordinates
     this.frame = new Uint8Array(160);
     this.framed = 0;
+    this.muted = false;
+    this.peak = 0;                                   // loudest input sample since the last frame went out
+    this.port.onmessage = (e) => { this.muted = !!(e.data && e.data.muted); };
     // The windowed sinc tabulated once at 1/64 of an input sample (read with linear interpolation): the audio thread
     // then does no trigonometry, 8000 times a second over 2 x span taps.
     this.steps = 64;
@@ -64,11 +72,19 @@ class SoftphoneCapture extends AudioWorkletProcessor {
     }
     this.history.set(input, this.filled);
     this.filled += input.length;
+    for (let i = 0; i < input.length; i++) {
+      const a = input[i] < 0 ? -input[i] : input[i];
+      if (a > this.peak) { this.peak = a; }
+    }
     while (this.next + this.span < this.filled) {
-      this.frame[this.framed++] = SoftphoneCapture.encode(this.sample(this.next));
+      // Muted, the resampler still runs (its history stays continuous, so unmuting does not click).
+      const s = this.sample(this.next);
+      this.frame[this.framed++] = this.muted ? SILENCE : SoftphoneCapture.encode(s);
       this.next += this.ratio;
       if (this.framed === 160) {
-        this.port.postMessage(this.frame.slice(0));
+        const out = this.frame.slice(0);
+        this.port.postMessage({ frame: out, level: this.peak }, [out.buffer]);
+        this.peak = 0;
         this.framed = 0;
       }
     }
