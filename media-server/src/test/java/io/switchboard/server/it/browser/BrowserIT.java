@@ -48,14 +48,14 @@ class BrowserIT {
     /** The web visitor's lines (what a person would type). */
     private static final List<String> CHAT = List.of("my tap is leaking, can you come tomorrow morning?", "the first",
             "my name is Sarah Jones", "07700 900456", "100 High Street, Bristol", "yes");
-    /** The caller's spoken lines, phrased as the MaryTTS booking script is, in the order the call asks for them. */
+    /**
+     * The caller's spoken lines, phrased as the MaryTTS booking script is, at the indexes {@link ListeningCaller} says
+     * them by (job, day, name, address).
+     */
     private static final List<String> LINES = List.of("my tap is leaking", "can you come tomorrow morning",
             "my name is peter brown", "one hundred high street");
-    /**
-     * What the caller does, each once the reply before has played to its end: say line n ({@code "say n"}) or press a
-     * key and # ({@code "key d"}) — the offer, the caller-ID check and the read-back are answered on the keypad.
-     */
-    private static final List<String> MOVES = List.of("say 0", "say 1", "key 1", "say 2", "key 1", "say 3", "key 1");
+    /** Moves after which a call that has not booked has failed (seven when every line is heard at once). */
+    private static final int MAX_MOVES = 12;
     /** Silence at the start of the loop (longer than between lines, so the page can find the loop's start) and between lines. */
     private static final double LEAD_SECONDS = 2.0;
     private static final double GAP_SECONDS = 0.7;
@@ -239,42 +239,43 @@ class BrowserIT {
         browser.executeScript(callerScript(), loopForThePage());
         browser.findElement(By.id("mute")).click();
         assertThat(browser.findElement(By.id("mute")).getAttribute("aria-pressed")).isEqualTo("true");
+        // Its ears load before it dials, not over the greeting.
+        ListeningCaller caller = new ListeningCaller();
         long dialled = System.nanoTime();
         browser.findElement(By.id("call")).click();
 
         String stalled = null;
         List<Object> said = new java.util.ArrayList<>();
+        JsonNode booked = null;
         try {
             awaitReplyPlayedOut(0, Duration.ofSeconds(40));
             System.out.printf("[browser] softphone greeted: %.1f s of reply audio played%n", playedMillis() / 1000.0);
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
-            for (String move : MOVES) {
+            for (int moves = 0; moves < MAX_MOVES && booked == null; moves++) {
+                String heard = caller.hear(mulaw((String) browser.executeScript("return window.__caller.heard();")));
+                ListeningCaller.Move move = ListeningCaller.answer(heard);
                 long before = playedMillis();
-                int arg = Integer.parseInt(move.substring(4));
-                if (move.startsWith("say")) {
-                    said.add(browser.executeAsyncScript("window.__caller.say(arguments[0], arguments[1]);", arg));
-                    System.out.printf("[browser] %5.1f s: said %s%n", (System.nanoTime() - dialled) / 1e9,
-                            said.getLast());
+                if (move instanceof ListeningCaller.Say say) {
+                    said.add(browser.executeAsyncScript("window.__caller.say(arguments[0], arguments[1]);",
+                            say.line()));
                     before = playedMillis();
-                } else {
-                    key((char) ('0' + arg));
-                    System.out.printf("[browser] %5.1f s: keyed %d#%n", (System.nanoTime() - dialled) / 1e9, arg);
+                } else if (move instanceof ListeningCaller.Key key) {
+                    key(key.digit());
                 }
+                System.out.printf("[browser] %5.1f s: heard '%s', %s%n", (System.nanoTime() - dialled) / 1e9, heard,
+                        move instanceof ListeningCaller.Say s ? "said " + said.getLast() : move);
                 awaitReplyPlayedOut(before, Duration.ofSeconds(40));
+                booked = appointmentOf(SOFTPHONE_CALLER);
             }
         } catch (AssertionError | org.openqa.selenium.ScriptTimeoutException e) {
             stalled = e.getMessage();
         } finally {
+            caller.close();
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         }
-        JsonNode booked = null;
-        for (int i = 0; i < 20 && booked == null && stalled == null; i++) {
-            booked = appointmentOf(SOFTPHONE_CALLER);
-            if (booked == null) {
-                Thread.sleep(500);
-            }
-        }
         Chromium.screenshot(browser, "softphone");
+        Path sent = Chromium.SHOTS.resolve("softphone-sent.wav");
+        CallerRecording.write(sentAudio(), 8000, sent);
         WebElement hangUp = browser.findElement(By.id("hang-up"));
         if (hangUp.isEnabled()) {
             hangUp.click();
@@ -306,6 +307,26 @@ class BrowserIT {
         assertThat(LocalTime.parse(booked.path("start").asText().substring(11, 16))).isBefore(LocalTime.NOON);
         assertThat(booked.path("customer").path("name").asText()).isEqualToIgnoringCase("Peter Brown");
         assertThat(booked.path("address").asText()).containsIgnoringCase("High Street");
+    }
+
+    /** What the page sent the server so far, decoded from mu-law: the audio the call pipeline heard. */
+    private static short[] sentAudio() {
+        return mulaw((String) browser.executeScript("return window.__caller.sent();"));
+    }
+
+    /** Comma-separated base64 mu-law frames (other entries skipped), decoded. */
+    private static short[] mulaw(String joined) {
+        String[] frames = joined.split(",");
+        java.io.ByteArrayOutputStream wire = new java.io.ByteArrayOutputStream();
+        for (String frame : frames) {
+            if (!frame.isEmpty() && !frame.equals("clear")) {
+                wire.writeBytes(java.util.Base64.getDecoder().decode(frame));
+            }
+        }
+        byte[] law = wire.toByteArray();
+        short[] pcm = new short[law.length];
+        io.switchboard.media.codec.MuLaw.decode(law, 0, law.length, pcm, 0);
+        return pcm;
     }
 
     /** The caller's script for the page (a test resource). */

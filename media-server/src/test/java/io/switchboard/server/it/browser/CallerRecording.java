@@ -87,17 +87,31 @@ final class CallerRecording {
         }
         try {
             Files.createDirectories(wav.getParent());
-            Files.write(wav, wav(pcm.array()));
+            Files.write(wav, wav(pcm.array(), RATE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new Loop(total / (double) RATE, placed);
     }
 
-    private static byte[] wav(byte[] pcm) {
+    /** Writes 16-bit mono {@code samples} at {@code rate} as a WAV file. */
+    static void write(short[] samples, int rate, Path wav) {
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short s : samples) {
+            pcm.putShort(s);
+        }
+        try {
+            Files.createDirectories(wav.getParent());
+            Files.write(wav, wav(pcm.array(), rate));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] wav(byte[] pcm, int rate) {
         ByteBuffer out = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes()).putInt(36 + pcm.length).put("WAVE".getBytes());
-        out.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
+        out.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
                 .putShort((short) 2).putShort((short) 16);
         out.put("data".getBytes()).putInt(pcm.length).put(pcm);
         return out.array();

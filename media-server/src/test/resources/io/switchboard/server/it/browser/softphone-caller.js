@@ -32,6 +32,33 @@
     if (isLoud) { lastLoud = now; }
   }, 5);
 
+  /* What the page sends the server (kept for target/browser/softphone-sent.wav: what the server heard) and the reply
+   * audio it receives (what the caller hears, for the test to listen to). */
+  var sent = [];
+  var received = [];
+  var Native = window.WebSocket;
+  var send = Native.prototype.send;
+  Native.prototype.send = function (data) {
+    try {
+      var message = JSON.parse(data);
+      if (message.event === "media") { sent.push(message.media.payload); }
+    } catch (e) { /* not ours to judge */ }
+    return send.apply(this, arguments);
+  };
+  window.WebSocket = function (url, protocols) {
+    var ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+    ws.addEventListener("message", function (e) {
+      try {
+        var message = JSON.parse(e.data);
+        if (message.event === "media") { received.push(message.media.payload); }
+        else if (message.event === "clear") { received.push("clear"); }
+      } catch (err) { /* not ours to judge */ }
+    });
+    return ws;
+  };
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (k) { window.WebSocket[k] = Native[k]; });
+  window.WebSocket.prototype = Native.prototype;
+
   function speaking() { return /is speaking/.test($("call-status").textContent); }
 
   function setMuted(on) {
@@ -39,6 +66,11 @@
   }
 
   window.__caller = {
+    /* The 20 ms mu-law frames sent so far, base64, comma-separated. */
+    sent: function () { return sent.join(","); },
+    /* The reply audio received since the last call, base64 mu-law frames, comma-separated. */
+    heard: function () { var r = received.join(","); received = []; return r; },
+
     /* Says line `index` at its next turn in the loop once the receptionist is quiet; done(report) once muted again. */
     say: function (index, done) {
       var line = loop.lines[index];
