@@ -35,9 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The three web pages in a real headless Chromium against the packaged jar: the chat widget on a customer's site
  * books by streamed replies; the dashboard, after sign-in, shows that booking and its transcript and refuses changes
- * from another site; the softphone places a call (Chromium's fake microphone playing a MaryTTS caller, the page's
- * keypad for the answers that must wait for a reply) through the call pipeline, which greets it and books it.
- * Screenshots go to {@code target/browser/}.
+ * from another site; the softphone places a call (Chromium's fake microphone looping a MaryTTS caller's lines, a
+ * caller who listens to each reply and unmutes for the line that answers it, or keys it) through the call pipeline,
+ * which greets it and books it. Screenshots, and the audio the softphone sent, go to {@code target/browser/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIT {
@@ -92,7 +92,7 @@ class BrowserIT {
         // about 15 s) before answering: slower than the default 8 s before "are you still there?", which would then
         // talk over them. The re-prompt has its own tests; here it waits longer than the loop.
         env.put("SWITCHBOARD_REPROMPT_SECONDS", "25");
-        server = ServerProcess.start("browser", env, Duration.ofMinutes(3));
+        server = ServerProcess.start("browser", env, Duration.ofMinutes(5));
         browser = Chromium.start(caller);
     }
 
@@ -222,8 +222,9 @@ class BrowserIT {
      * browser's capture, the page's AudioWorklet, 8 kHz mu-law over {@code /media/softphone}, into the same pipeline as
      * a Twilio call), and answers the offer, the caller-ID check and the read-back on the page's keypad. Like a person,
      * the caller answers each question once it has been asked: every move waits for the reply before it to play to its
-     * end. The fake microphone cannot wait, it loops the recording; so the caller holds the page's Mute button down and
-     * lets go of it for their next line when it comes round ({@code softphone-caller.js}).
+     * end, and answers what it heard asked ({@link ListeningCaller}). The fake microphone cannot wait, it loops the
+     * recording; so the caller holds the page's Mute button down and lets go of it for their answer when it comes round
+     * ({@code softphone-caller.js}). The page keeps its default capture (echo cancellation on, as for speakers).
      */
     @Test
     @Order(3)
@@ -231,11 +232,8 @@ class BrowserIT {
         browser.get(server.uri("/try").toString());
         WebElement from = wait(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("from")));
         from.sendKeys(SOFTPHONE_CALLER);
-        // No speakers in a headless browser: the fake microphone is a headset, as the page's hint describes.
-        WebElement echo = browser.findElement(By.id("echo"));
-        if (echo.isSelected()) {
-            echo.click();
-        }
+        // The page's own capture settings: echo cancellation on, as for a caller on speakers.
+        assertThat(browser.findElement(By.id("echo")).isSelected()).isTrue();
         browser.executeScript(callerScript(), loopForThePage());
         browser.findElement(By.id("mute")).click();
         assertThat(browser.findElement(By.id("mute")).getAttribute("aria-pressed")).isEqualTo("true");
@@ -247,13 +245,15 @@ class BrowserIT {
         String stalled = null;
         List<Object> said = new java.util.ArrayList<>();
         JsonNode booked = null;
+        ListeningCaller.Move previous = null;
         try {
             awaitReplyPlayedOut(0, Duration.ofSeconds(40));
             System.out.printf("[browser] softphone greeted: %.1f s of reply audio played%n", playedMillis() / 1000.0);
             browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
             for (int moves = 0; moves < MAX_MOVES && booked == null; moves++) {
                 String heard = caller.hear(mulaw((String) browser.executeScript("return window.__caller.heard();")));
-                ListeningCaller.Move move = ListeningCaller.answer(heard);
+                ListeningCaller.Move move = ListeningCaller.answer(heard, previous);
+                previous = move;
                 long before = playedMillis();
                 if (move instanceof ListeningCaller.Say say) {
                     said.add(browser.executeAsyncScript("window.__caller.say(arguments[0], arguments[1]);",

@@ -55,11 +55,15 @@ final class ListeningCaller implements AutoCloseable {
 
     /**
      * The answer to a reply heard as {@code heard}: the read-back, the caller-ID check and the day's offer on the
-     * keypad (1: yes, the first); the address, name, day and job in words. Anything else ("sorry, what would you like
-     * to do?") is answered with what the caller rang about.
+     * keypad (1: yes, the first); the address, name, day and job in words; "are you still there?" with the
+     * {@code previous} answer again. Anything else ("sorry, what would you like to do?") is answered with what the
+     * caller rang about.
      */
-    static Move answer(String heard) {
+    static Move answer(String heard, Move previous) {
         String h = " " + heard.toLowerCase(Locale.ROOT) + " ";
+        if (h.contains("still there") && previous != null) {
+            return previous;
+        }
         if (h.contains("book it") || h.contains("shall i")) {
             return new Key('1');
         }
