@@ -6,8 +6,25 @@
   var $ = function (id) { return document.getElementById(id); };
   var csrf = null;
   var call = null;
+  /* Mute holds for the next call too (join muted), as on a desk phone. */
+  var muted = false;
 
   function status(text) { $("call-status").textContent = text; }
+
+  function setMuted(on) {
+    muted = on;
+    var button = $("mute");
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+    button.textContent = on ? "Unmute" : "Mute";
+    if (!on) { $("muted-hint").hidden = true; }
+    if (call && call.capture) { call.capture.port.postMessage({ muted: on }); }
+  }
+
+  /* The microphone's level, 50 times a second; muted and loud is worth a word to the caller. */
+  function level(peak) {
+    $("level").value = Math.min(1, peak);
+    if (muted && peak > 0.1) { $("muted-hint").hidden = false; }
+  }
 
   function decode(u) {
     u = ~u & 0xff;
@@ -100,6 +117,7 @@
     this.send({ event: "stop", stop: { callSid: "" } });
     try { this.ws.close(1000, "hang up"); } catch (e) { /* closed */ }
     this.stream.getTracks().forEach(function (t) { t.stop(); });
+    $("level").value = 0;
     this.context.close();
     status(why || "Call ended.");
     $("call").disabled = false;
@@ -138,12 +156,15 @@
             mediaFormat: { encoding: "audio/x-mulaw", sampleRate: 8000, channels: 1 }, customParameters: params } });
           var mic = context.createMediaStreamSource(got.stream);
           var capture = new AudioWorkletNode(context, "softphone-capture");
+          c.capture = capture;
+          capture.port.postMessage({ muted: muted });
           var chunk = 0;
           capture.port.onmessage = function (e) {
             chunk++;
             c.send({ event: "media", media: { track: "inbound", chunk: String(chunk), timestamp: String(chunk * 20),
-              payload: base64(e.data) } });
+              payload: base64(e.data.frame) } });
             counter("sent", 20);
+            level(e.data.level);
           };
           mic.connect(capture);
           // The graph runs only what reaches the output: a silent path keeps the capture pulled.
@@ -184,6 +205,7 @@
       if (!call) { placeCall($("from").value.trim()); }
     });
     $("hang-up").addEventListener("click", function () { if (call) { call.end(); } });
+    $("mute").addEventListener("click", function () { setMuted(!muted); });
     document.querySelectorAll(".keypad button").forEach(function (b) {
       b.addEventListener("click", function () {
         if (call) { call.send({ event: "dtmf", dtmf: { track: "inbound_track", digit: b.dataset.digit } }); }

@@ -13,59 +13,105 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A caller's side of a whole call as one WAV file for Chromium's fake microphone: each line after the silence its cue
- * asks for, then silence to the end. The fake microphone cannot wait for a reply, so the timeline is fixed and the
- * silences are generous; {@link #render} says where each line landed, so a test can act (press keys) between them.
+ * A caller's lines as one looping WAV file for Chromium's fake microphone, which plays its file over and over from
+ * the moment the page opens the microphone and cannot wait for anybody. The caller waits instead: the page's mute
+ * button stays down while the receptionist talks, and the caller lets go of it just for the next time their line comes
+ * round (see {@code softphone-caller.js}). The loop starts with a longer silence than any between two lines, so the
+ * page can tell from its level meter where in the loop the microphone is.
  */
 final class CallerRecording {
 
     static final int RATE = 16_000;
 
-    /** A line to say after {@code silenceBefore} seconds of silence (counted from the end of the previous line). */
-    record Cue(String line, double silenceBefore) {
+    /** Loudest sample of the silence around a line, as a fraction of full scale (the page's meter reads the same). */
+    static final double AUDIBLE = 0.02;
+
+    /** A line in the loop: where it is audible, in seconds from the loop's start. */
+    record Placed(String line, double start, double end) {
     }
 
-    /** Where a line is in the recording, in seconds from its start. */
-    record Placed(String line, double start, double end) {
+    /** The rendered loop: its length and where each line is. */
+    record Loop(double seconds, List<Placed> lines) {
+
+        /**
+         * A silence that only the loop's start follows: halfway between the longest silence between two lines and the
+         * one from the last line round to the first.
+         */
+        double wrapSilence() {
+            double between = 0;
+            for (int i = 1; i < lines.size(); i++) {
+                between = Math.max(between, lines.get(i).start() - lines.get(i - 1).end());
+            }
+            double wrap = seconds - lines.getLast().end() + lines.getFirst().start();
+            return (between + wrap) / 2;
+        }
     }
 
     private CallerRecording() {
     }
 
     /**
-     * Renders {@code cues} with {@code voice} into {@code wav}, followed by {@code tailSeconds} of silence; returns where
-     * each line is.
+     * Renders {@code lines} with {@code voice} into {@code wav}: {@code leadSeconds} of silence, then each line
+     * followed by {@code gapSeconds} of silence (the wrap-around silence is therefore lead + gap, longer than any gap).
      */
-    static List<Placed> render(CallerVoice voice, List<Cue> cues, double tailSeconds, Path wav) {
+    static Loop render(CallerVoice voice, List<String> lines, double leadSeconds, double gapSeconds, Path wav) {
+        if (leadSeconds <= gapSeconds) {
+            throw new IllegalArgumentException("the loop's lead silence must be longer than the gaps, to be found");
+        }
         CallerVoice cached = CachedCallerVoice.of(voice);
-        List<short[]> spoken = cues.stream().map(c -> cached.render(c.line(), RATE)).toList();
-        int total = (int) (tailSeconds * RATE);
-        for (int i = 0; i < cues.size(); i++) {
-            total += (int) (cues.get(i).silenceBefore() * RATE) + spoken.get(i).length;
+        List<short[]> spoken = lines.stream().map(l -> cached.render(l, RATE)).toList();
+        int total = (int) (leadSeconds * RATE);
+        for (short[] s : spoken) {
+            total += s.length + (int) (gapSeconds * RATE);
         }
         ByteBuffer pcm = ByteBuffer.allocate(total * 2).order(ByteOrder.LITTLE_ENDIAN);
+        pcm.position((int) (leadSeconds * RATE) * 2);
         List<Placed> placed = new ArrayList<>();
-        for (int i = 0; i < cues.size(); i++) {
-            pcm.position(pcm.position() + (int) (cues.get(i).silenceBefore() * RATE) * 2);
-            double start = pcm.position() / 2.0 / RATE;
-            for (short sample : spoken.get(i)) {
-                pcm.putShort(sample);
+        for (int i = 0; i < lines.size(); i++) {
+            int at = pcm.position() / 2;
+            short[] clip = spoken.get(i);
+            int first = clip.length;
+            int last = 0;
+            for (int k = 0; k < clip.length; k++) {
+                pcm.putShort(clip[k]);
+                if (Math.abs(clip[k]) > AUDIBLE * Short.MAX_VALUE) {
+                    first = Math.min(first, k);
+                    last = k;
+                }
             }
-            placed.add(new Placed(cues.get(i).line(), start, pcm.position() / 2.0 / RATE));
+            if (first > last) {
+                throw new IllegalStateException("the voice rendered no audible '" + lines.get(i) + "'");
+            }
+            placed.add(new Placed(lines.get(i), (at + first) / (double) RATE, (at + last + 1) / (double) RATE));
+            pcm.position(pcm.position() + (int) (gapSeconds * RATE) * 2);
         }
         try {
             Files.createDirectories(wav.getParent());
-            Files.write(wav, wav(pcm.array()));
+            Files.write(wav, wav(pcm.array(), RATE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return placed;
+        return new Loop(total / (double) RATE, placed);
     }
 
-    private static byte[] wav(byte[] pcm) {
+    /** Writes 16-bit mono {@code samples} at {@code rate} as a WAV file. */
+    static void write(short[] samples, int rate, Path wav) {
+        ByteBuffer pcm = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (short s : samples) {
+            pcm.putShort(s);
+        }
+        try {
+            Files.createDirectories(wav.getParent());
+            Files.write(wav, wav(pcm.array(), rate));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] wav(byte[] pcm, int rate) {
         ByteBuffer out = ByteBuffer.allocate(44 + pcm.length).order(ByteOrder.LITTLE_ENDIAN);
         out.put("RIFF".getBytes()).putInt(36 + pcm.length).put("WAVE".getBytes());
-        out.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(RATE).putInt(RATE * 2)
+        out.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * 2)
                 .putShort((short) 2).putShort((short) 16);
         out.put("data".getBytes()).putInt(pcm.length).put(pcm);
         return out.array();

@@ -53,15 +53,15 @@ final class Chromium {
     }
 
     /**
-     * A headless browser whose microphone plays {@code microphone} once (a 16-bit PCM WAV) and which grants the
-     * microphone without asking.
+     * A headless browser whose microphone plays {@code microphone} (a 16-bit PCM WAV) over and over from the moment a
+     * page opens it, and which grants the microphone without asking.
      */
     static ChromeDriver start(Path microphone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--use-file-for-fake-audio-capture=" + microphone.toAbsolutePath() + "%noloop",
+                "--use-file-for-fake-audio-capture=" + microphone.toAbsolutePath(),
                 "--autoplay-policy=no-user-gesture-required", "--no-first-run", "--disable-extensions"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(DRIVER.toFile())
