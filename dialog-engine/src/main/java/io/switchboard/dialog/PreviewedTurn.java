@@ -2,7 +2,7 @@ package io.switchboard.dialog;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A turn computed but not applied (see {@link DialogEngine#preview}): what it would reply, and the commit that makes
@@ -21,10 +21,18 @@ public interface PreviewedTurn {
     TurnResult commit();
 
     /**
-     * A preview whose commit is {@code handle}: the engine's own handling of the message, so an engine that wraps
-     * another (and acts on each turn's result) commits through itself, never around itself.
+     * {@link #commit()} with the message as it was finally heard: the same words, with what the channel learnt since
+     * the preview (a recogniser's final alternatives, say), which the real turn then weighs. The caller vouches that
+     * the words are the ones previewed. At most once, like {@link #commit()}.
      */
-    static PreviewedTurn of(TurnResult result, Supplier<TurnResult> handle) {
+    TurnResult commit(TurnRequest asHeard);
+
+    /**
+     * A preview of {@code request} whose commit is {@code handle}: the engine's own handling of the message, so an
+     * engine that wraps another (and acts on each turn's result) commits through itself, never around itself.
+     */
+    static PreviewedTurn of(TurnRequest request, TurnResult result, Function<TurnRequest, TurnResult> handle) {
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(handle, "handle");
         AtomicBoolean committed = new AtomicBoolean();
@@ -36,10 +44,16 @@ public interface PreviewedTurn {
 
             @Override
             public TurnResult commit() {
+                return commit(request);
+            }
+
+            @Override
+            public TurnResult commit(TurnRequest asHeard) {
+                Objects.requireNonNull(asHeard, "asHeard");
                 if (!committed.compareAndSet(false, true)) {
                     throw new IllegalStateException("a previewed turn is committed once");
                 }
-                return handle.get();
+                return handle.apply(asHeard);
             }
         };
     }

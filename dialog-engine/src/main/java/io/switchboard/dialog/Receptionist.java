@@ -158,7 +158,7 @@ public final class Receptionist implements DialogEngine {
                     .flatMap(heard -> engine.preview(c, heard, request.replyCut(), request.client()))
                     .map(Transition::result);
         });
-        return previewed.map(result -> PreviewedTurn.of(result, () -> handle(request)));
+        return previewed.map(result -> PreviewedTurn.of(request, result, this::handle));
     }
 
     /**

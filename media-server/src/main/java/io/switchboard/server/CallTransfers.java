@@ -65,7 +65,7 @@ final class CallTransfers implements AutoCloseable {
             @Override
             public Optional<PreviewedTurn> preview(TurnRequest request) {
                 // committed through handle, so a committed transfer is still put through
-                return inner.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
+                return inner.preview(request).map(p -> PreviewedTurn.of(request, p.result(), this::handle));
             }
 
             @Override

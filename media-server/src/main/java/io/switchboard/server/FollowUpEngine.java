@@ -38,7 +38,7 @@ final class FollowUpEngine implements DialogEngine {
     /** Previewed by the engine, committed through {@link #handle}, so a committed booking is followed up too. */
     @Override
     public Optional<PreviewedTurn> preview(TurnRequest request) {
-        return engine.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
+        return engine.preview(request).map(p -> PreviewedTurn.of(request, p.result(), this::handle));
     }
 
     @Override

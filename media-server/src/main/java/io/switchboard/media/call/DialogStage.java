@@ -141,7 +141,8 @@ final class DialogStage implements Stage {
         Speculation used = usable(input);
         TurnResult result;
         try {
-            result = used != null ? used.preview().commit() : ask(input);
+            // A committed speculation is handled as finally heard (the final's alternatives, not the partial alone).
+            result = used != null ? used.preview().commit(request(input)) : ask(input);
         } catch (RuntimeException e) {
             metrics.errors().record(DependencyKind.DIALOG);
             LOG.error("call {}: dialog engine failed on turn {} ({})", call.maskedId(), turn, e.toString());
@@ -180,13 +181,19 @@ final class DialogStage implements Stage {
     }
 
     private TurnResult ask(TurnInput input) {
+        return input instanceof TurnInput.Greeting
+                ? engine.begin(Channel.VOICE, call.callSid(), call.from())
+                : engine.handle(request(input));
+    }
+
+    /** The dialog's message for a spoken or keyed turn. */
+    private TurnRequest request(TurnInput input) {
         return switch (input) {
-            case TurnInput.Greeting g -> engine.begin(Channel.VOICE, call.callSid(), call.from());
-            case TurnInput.Spoken s -> engine.handle(heard(
-                    TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text())
-                            .withAlternatives(s.alternatives()), s.replyCut()));
-            case TurnInput.Keyed k -> engine.handle(heard(
-                    TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut()));
+            case TurnInput.Spoken s -> heard(TurnRequest.text(Channel.VOICE, call.callSid(), call.from(), s.text())
+                    .withAlternatives(s.alternatives()), s.replyCut());
+            case TurnInput.Keyed k -> heard(
+                    TurnRequest.digits(Channel.VOICE, call.callSid(), call.from(), k.digits()), k.replyCut());
+            case TurnInput.Greeting g -> throw new IllegalStateException("a greeting is begun, not handled");
             case TurnInput.Silence s -> throw new IllegalStateException("a re-prompt asks no dialog");
             case TurnInput.Closing c -> throw new IllegalStateException("a goodbye asks no dialog");
         };

@@ -33,8 +33,8 @@ public final class DialogTurnPreview implements TurnPreview {
         }
 
         @Override
-        public TurnResult commit() {
-            return turn.commit();
+        public TurnResult commit(TurnRequest asHeard) {
+            return turn.commit(asHeard);
         }
     }
 }

@@ -25,10 +25,12 @@ public interface TurnPreview {
         TurnResult result();
 
         /**
-         * Applies the turn now (saves the conversation, performs its actions) and returns the result actually
-         * applied, which may differ from {@link #result()} if the conversation moved on since. Called at most once.
+         * Applies the turn now (saves the conversation, performs its actions) with the message as finally heard —
+         * the previewed words, with the recogniser's final alternatives, which the real turn weighs — and returns the
+         * result actually applied, which may differ from {@link #result()} if the conversation moved on since. Called
+         * at most once.
          */
-        TurnResult commit();
+        TurnResult commit(TurnRequest asHeard);
     }
 
     /** Declines every preview: calls never speculate. */

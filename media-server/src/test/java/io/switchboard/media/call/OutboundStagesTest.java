@@ -463,7 +463,7 @@ class OutboundStagesTest {
                 }
 
                 @Override
-                public TurnResult commit() {
+                public TurnResult commit(TurnRequest asHeard) {
                     commits++;
                     return r;
                 }

@@ -106,7 +106,7 @@ class SpeculativeCallTest {
             Optional<PreviewedTurn> p = inner.preview(request);
             p.ifPresent(x -> previews.incrementAndGet());
             log.add("preview '" + request.text() + "' -> " + p.map(x -> "'" + x.result().reply() + "'").orElse("none"));
-            return p.map(x -> PreviewedTurn.of(x.result(), () -> handle(request)));
+            return p.map(x -> PreviewedTurn.of(request, x.result(), this::handle));
         }
 
         @Override

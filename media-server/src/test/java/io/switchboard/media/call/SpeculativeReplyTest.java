@@ -201,7 +201,7 @@ class SpeculativeReplyTest {
                 }
 
                 @Override
-                public TurnResult commit() {
+                public TurnResult commit(TurnRequest asHeard) {
                     commits.incrementAndGet();
                     return r;
                 }

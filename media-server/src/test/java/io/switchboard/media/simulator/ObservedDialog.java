@@ -53,7 +53,7 @@ public final class ObservedDialog implements DialogEngine {
     /** The engine's preview, committed through {@link #handle} so a committed turn is kept like any other. */
     @Override
     public Optional<PreviewedTurn> preview(TurnRequest request) {
-        return engine.preview(request).map(p -> PreviewedTurn.of(p.result(), () -> handle(request)));
+        return engine.preview(request).map(p -> PreviewedTurn.of(request, p.result(), this::handle));
     }
 
     @Override
