@@ -113,6 +113,31 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void aClickOrTheHissAfterTheLastWordStartsNoTurnButTheCallersNextWordsDo() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        loud(10);
+        stt.partialText = "yes";
+        stt.finalText = "yes";
+        quiet(12);
+        long audioAtTheEnd = run.audioOut();
+        loud(1); // a click
+        quiet(3);
+        loud(2); // hiss just over the floor, shorter than an onset
+        quiet(5);
+
+        assertThat(run.audioOut()).as("held back with the tail's quiet").isEqualTo(audioAtTheEnd);
+        assertThat(run.events()).filteredOn(Frame.Signal.SPEECH_STARTED::equals).hasSize(1);
+
+        stt.finalText = "and my neighbour too";
+        loud(3);
+        run.push(Frame.Signal.SPEECH_STOPPED);
+        assertThat(run.events()).filteredOn(Frame.Signal.SPEECH_STARTED::equals).as("60 ms of sound is the caller")
+                .hasSize(2);
+        assertThat(run.events()).filteredOn(Frame.Utterance.class::isInstance).extracting(u -> ((Frame.Utterance) u)
+                .text()).containsExactly("yes", "and my neighbour too");
+    }
+
+    @Test
     void aCompleteAnswerThatFadesWithAFallingVoiceEndsAtTheMinimumPause() {
         run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
         say(10, 180, 180, 8000, 8000);
@@ -167,7 +192,9 @@ class TurnTakingStageTest {
         stt.finalText = "one two three four";
         quiet(30);
 
-        assertThat(utterance().silenceMillis()).as("a typical caller's complete PIN ends at 200 ms").isEqualTo(340);
+        assertThat(utterance().silenceMillis())
+                .as("a typical caller's complete PIN ends at 200 ms; one who went on after 400 ms pauses, after 440")
+                .isEqualTo(440);
     }
 
     @Test
@@ -181,11 +208,13 @@ class TurnTakingStageTest {
         quiet(15); // 500 ms in all, then the caller goes on: that was a pause of theirs, not the end
         say(10, 180, 180, 8000, 8000);
         stt.finalText = "yes at nine";
-        quiet(20);
+        quiet(26);
+        assertThat(run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(1);
+        quiet(2);
 
         assertThat(run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(2);
-        assertThat(utterance().silenceMillis()).as("a 500 ms pause moves the habit from 200 to 290 ms")
-                .isEqualTo(300);
+        assertThat(utterance().silenceMillis())
+                .as("they went on after 500 ms: no end inside a pause that long, so not before 540 ms").isEqualTo(540);
     }
 
     @Test

@@ -46,14 +46,18 @@ class SpokenCorpusOnSimulatedTimeTest {
         long started = System.nanoTime();
         List<SpokenCallResult> results;
         TurnTakingCounts turns;
+        List<Integer> waits;
         try (SpokenCorpus corpus = SpokenCorpus.startFast(calls)) {
             results = corpus.runAll();
             turns = corpus.turnTaking();
+            waits = corpus.endOfTurnWaits();
         }
         double minutes = (System.nanoTime() - started) / 6e10;
         String table = CorpusTable.markdown(results) + String.format(java.util.Locale.ROOT,
-                "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns)%n", turns,
-                100 * turns.falseCutOffRate());
+                "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns); end-of-turn wait (caller's last"
+                        + " voiced frame to the reply's first frame, simulated time, so without the server's own work)"
+                        + " p50 %d ms, p95 %d ms over %d lines%n", turns, 100 * turns.falseCutOffRate(),
+                percentile(waits, 0.50), percentile(waits, 0.95), waits.size());
         System.out.printf("[measure] spoken-call corpus on simulated time, %d calls in %.1f min:%n%s%n",
                 results.size(), minutes, table);
         Files.createDirectories(Path.of("target"));
@@ -72,5 +76,14 @@ class SpokenCorpusOnSimulatedTimeTest {
         if (!otherResults.isEmpty()) {
             assertThat(CorpusTable.rightShare(otherResults)).as(table).isGreaterThanOrEqualTo(OTHER_ENGINES_GATE);
         }
+    }
+
+    /** The {@code share} percentile (nearest rank) of {@code values}, or -1 when there are none. */
+    private static int percentile(List<Integer> values, double share) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Integer> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(share * sorted.size()) - 1));
     }
 }
