@@ -152,6 +152,23 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void completeWordsThatFadeAndFallDoNotEndInsideAPauseAsLongAsOneTheCallerJustMade() {
+        run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        say(10, 180, 180, 8000, 8000);
+        quiet(7); // 140 ms between two words of theirs
+        say(10, 180, 180, 8000, 8000);
+        say(6, 180, 130, 8000, 800);
+        stt.partialText = "yes";
+        stt.finalText = "yes please";
+        quiet(8);
+        assertThat(run.events()).as("120 ms would do for a caller with no such pause")
+                .noneMatch(Frame.Utterance.class::isInstance);
+
+        quiet(1);
+        assertThat(utterance().silenceMillis()).as("40 ms past their longest pause").isEqualTo(180);
+    }
+
+    @Test
     void theSameAnswerSaidLevelWaitsLonger() {
         run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
         say(16, 180, 180, 8000, 8000);
