@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One 20 ms frame of caller audio through the whole inbound pipeline as a call builds it (decode, VAD, pre-roll,
- * resample, STT feed, turn-taking, barge-in, keypad, silence, with the pipeline's own per-stage accounting) followed by
+ * One 20 ms frame of caller audio through the whole inbound pipeline as a call builds it (decode, VAD, cut-off watch,
+ * pre-roll, resample, STT feed, turn-taking, barge-in, keypad, silence, with the pipeline's own per-stage accounting) followed by
  * the call's timer tick. The recogniser is a stand-in that takes the samples and hears nothing, so this measures the
  * call's own per-frame work; Vosk's is {@code SpeechBenchmark}'s. {@code audio=line} is a quiet line (the per-frame
  * path alone); {@code audio=speech} loops a spoken sentence with pauses, so utterances start and end (their few
@@ -79,6 +79,8 @@ public class InboundPipelineBenchmark {
         pipeline = new Pipeline(CallClock.SYSTEM, f -> { }, List.of(
                 new DecodeStage(capacity),
                 new VadStage(settings.vad(), CallClock.SYSTEM),
+                new CutOffWatch(new TurnTakingStats(new CallMetrics(io.switchboard.dialog.metrics.Metrics.disabled(),
+                        null))),
                 new PreRollStage(settings.preRollMillis() / 20, capacity),
                 new ResampleStage(16_000),
                 new SttStage(new DeafRecognizer.Stream(), CallClock.SYSTEM),

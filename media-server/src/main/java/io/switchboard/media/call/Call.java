@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * changes on one thread, the call's, which runs the inbound pipeline
  *
  * <pre>
- *   decode → vad → pre-roll → resample → stt → turn-taking → barge-in → keypad → silence → (this call)
+ *   decode → vad → cut-off watch → pre-roll → resample → stt → turn-taking → barge-in → keypad → silence → (this call)
  * </pre>
  *
  * over caller audio from the {@link FrameRing} and over its mailbox: key presses from the network thread, and
@@ -237,6 +237,7 @@ final class Call implements CallSession {
         return new Pipeline(CallClock.SYSTEM, this::turn, List.of(
                 new DecodeStage(capacity),
                 new VadStage(settings.vad(), clock),
+                cutOffs,
                 new PreRollStage(settings.preRollMillis() / 20, capacity),
                 new ResampleStage(rate),
                 stt,
@@ -288,11 +289,6 @@ final class Call implements CallSession {
                     LOG.info("call {}: caller silent for {} ms, {}", call.maskedId(),
                             calls.settings().repromptAfter().toMillis(), s.giveUp() ? "ending the call" : "re-prompting");
                     submit(new TurnInput.Silence(s.giveUp(), s.atNanos()));
-                }
-            }
-            case AudioFrame a -> {
-                if (!a.quiet) {
-                    cutOffs.voiced(a.arrivalNanos);
                 }
             }
             case Frame.Speculate s -> {

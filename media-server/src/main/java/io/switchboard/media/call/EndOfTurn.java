@@ -12,6 +12,10 @@ package io.switchboard.media.call;
  *       {@link EndOfTurnSettings#certainPauseMillis()} of quiet, stretched by the caller's habit.</li>
  * </ul>
  *
+ * <p>Whatever the score, no turn ends inside a pause no longer than one this caller has just gone on after (their
+ * longest recent pause plus {@link EndOfTurnSettings#pauseMarginMillis()}): a caller who leaves 140 ms between words
+ * is not cut off by a 120 ms pause after words that happen to answer the question.
+ *
  * With the defaults (threshold 1, a point per 400 ms): a complete answer ending in a fade and a falling voice ends
  * after the minimum 120 ms; a complete answer said flat after 200 ms; an open answer that fades and falls after
  * 280 ms, said flat after 440 ms; an incomplete one after 440 ms with a fade and a fall, flat only at the hard maximum
@@ -40,12 +44,20 @@ public final class EndOfTurn {
         return words.weight() + FADE_WEIGHT * energyFall + FALL_WEIGHT * pitchFall + pause;
     }
 
+    /**
+     * The shortest pause that may end a turn for this caller: the minimum, or a margin over the longest pause they
+     * recently went on after, whichever is longer (the hard maximum still ends any turn).
+     */
+    public int shortestEnd(CallerPauses pauses) {
+        return Math.max(settings.minPauseMillis(), pauses.longestMillis() + settings.pauseMarginMillis());
+    }
+
     /** Whether the turn ends now, {@code pauseMillis} into the caller's pause. */
     public boolean ends(AnswerWords words, ProsodyTracker prosody, CallerPauses pauses, int pauseMillis) {
         if (pauseMillis >= settings.maxWaitMillis()) {
             return true;
         }
-        if (pauseMillis < settings.minPauseMillis()) {
+        if (pauseMillis < shortestEnd(pauses)) {
             return false;
         }
         return score(words, prosody.energyFall(), prosody.pitchFall(), pauseMillis, pauses.scale())

@@ -31,6 +31,8 @@ final class TurnTakingStage implements Stage {
     private final EndOfTurn decision;
     private final ProsodyTracker prosody = new ProsodyTracker();
     private final CallerPauses pauses = new CallerPauses();
+    /** After an early end: whether the caller has started talking again. */
+    private final SpeechRun resumed = SpeechRun.ofMillis(SpeechRun.ONSET_MILLIS);
     private final int speculateFrames;
 
     private Expectation expecting = Expectation.NONE;
@@ -110,18 +112,21 @@ final class TurnTakingStage implements Stage {
         partial = "";
         words = unheard();
         prosody.reset();
+        resumed.reset();
     }
 
     private void audio(AudioFrame frame, StageContext context) {
         lastArrivalNanos = frame.arrivalNanos;
         lastSilenceMillis = frame.silenceMillis;
         if (tail) {
-            if (frame.quiet) {
-                quietRun++;
+            // The pause goes on until the caller is surely talking again: a click or the hiss after the last word is
+            // held back with the quiet, and starts nothing.
+            quietRun++;
+            if (!resumed.accept(frame.quiet, frame.arrivalNanos)) {
                 return;
             }
             // Talking again after an early end: a new turn; the recogniser already has the tail.
-            pauses.observe(quietRun * 20);
+            pauses.observe((quietRun - resumed.length()) * 20);
             startTurn();
             context.emit(Frame.Signal.SPEECH_STARTED);
         }
@@ -146,6 +151,7 @@ final class TurnTakingStage implements Stage {
             finish(context, true, pause);
             // The pause runs on into the tail: if the caller resumes, its whole length is one of their pauses.
             tail = true;
+            resumed.reset();
         }
     }
 

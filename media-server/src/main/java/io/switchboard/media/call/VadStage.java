@@ -30,7 +30,10 @@ final class VadStage implements Stage {
         }
         VadEvent event = vad.accept(frame.pcm8, 0);
         frame.vad = event;
-        frame.quiet = vad.lastLevelDbfs() < vad.noiseFloorDbfs() + vad.config().continueThresholdDb();
+        // The detector's own test, so a frame is quiet exactly when it would not keep speech going: below the
+        // continue threshold over the floor, or below the minimum speech level (a synthesiser's or codec's hiss at
+        // -58 dBFS over a floor clamped at -65 is not the caller talking).
+        frame.quiet = !vad.lastFrameVoiced();
         switch (event) {
             case SPEECH_STARTED -> {
                 context.emit(Frame.Signal.SPEECH_STARTED);

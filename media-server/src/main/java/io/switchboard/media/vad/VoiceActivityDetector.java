@@ -28,6 +28,7 @@ public final class VoiceActivityDetector {
     private long frames;
     private double noiseFloorDb = Double.NaN;
     private double lastLevelDb = SILENT_DBFS;
+    private boolean lastVoiced;
     private boolean speaking;
     private int loudRun;
     private int quietRun;
@@ -86,6 +87,7 @@ public final class VoiceActivityDetector {
         boolean aboveFloor = level >= config.minimumSpeechDbfs();
         boolean loud = aboveFloor && level > noiseFloorDb + config.startThresholdDb();
         boolean voiced = aboveFloor && level > noiseFloorDb + config.continueThresholdDb();
+        lastVoiced = voiced;
         adaptFloor(level);
 
         if (!speaking) {
@@ -166,6 +168,14 @@ public final class VoiceActivityDetector {
         return noiseFloorDb;
     }
 
+    /**
+     * Whether the last frame sounded like speech going on: at least {@link VadConfig#minimumSpeechDbfs()} and the
+     * continue threshold over the floor (the test that keeps speech from ending).
+     */
+    public boolean lastFrameVoiced() {
+        return lastVoiced;
+    }
+
     /** Level of the last frame, in dBFS. */
     public double lastLevelDbfs() {
         return lastLevelDb;
@@ -176,6 +186,7 @@ public final class VoiceActivityDetector {
         frames = 0;
         noiseFloorDb = Double.NaN;
         lastLevelDb = SILENT_DBFS;
+        lastVoiced = false;
         speaking = false;
         loudRun = 0;
         quietRun = 0;

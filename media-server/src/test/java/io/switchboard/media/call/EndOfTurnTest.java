@@ -34,12 +34,45 @@ class EndOfTurnTest {
             slow.observe(900);
         }
         assertThat(slow.scale()).isEqualTo(2.0);
-        assertThat(firstEnd(AnswerWords.COMPLETE, slow)).isEqualTo(400);
+        assertThat(decision.score(AnswerWords.COMPLETE, 0, 0, 400, slow.scale()))
+                .as("a point takes twice the pause").isEqualTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(firstEnd(AnswerWords.COMPLETE, slow)).as("no end inside pauses as long as theirs: the hard maximum")
+                .isEqualTo(560);
         assertThat(firstEnd(AnswerWords.INCOMPLETE, slow)).as("the hard maximum").isEqualTo(560);
 
         CallerPauses quick = new CallerPauses();
         quick.observe(20); // a gap inside a word is not a pause
         assertThat(quick.observed()).isZero();
+    }
+
+    @Test
+    void noTurnEndsInsideAPauseNoLongerThanOneTheCallerJustWentOnAfter() {
+        assertThat(decision.shortestEnd(typical)).as("no long pause yet: the minimum").isEqualTo(120);
+
+        CallerPauses deliberate = new CallerPauses();
+        deliberate.observe(300); // went on after 300 ms between two words
+        assertThat(deliberate.longestMillis()).isEqualTo(300);
+        assertThat(decision.shortestEnd(deliberate)).isEqualTo(340);
+        assertThat(decision.ends(AnswerWords.COMPLETE, level, deliberate, 320))
+                .as("complete words, yet a pause shorter than theirs").isFalse();
+        assertThat(firstEnd(AnswerWords.COMPLETE, deliberate)).isEqualTo(340);
+        assertThat(firstEnd(AnswerWords.INCOMPLETE, deliberate)).as("the hard maximum still holds").isEqualTo(560);
+    }
+
+    @Test
+    void aLongPauseIsForgottenSlowlyAsShorterOnesFollow() {
+        CallerPauses pauses = new CallerPauses();
+        pauses.observe(200);
+        pauses.observe(80);
+        assertThat(pauses.longestMillis()).isEqualTo(170);
+        for (int i = 0; i < 8; i++) {
+            pauses.observe(80);
+        }
+        assertThat(pauses.longestMillis()).isEqualTo(80);
+        assertThat(decision.shortestEnd(pauses)).isEqualTo(120);
+
+        pauses.observe(40); // a gap inside a word is no pause
+        assertThat(pauses.longestMillis()).isEqualTo(80);
     }
 
     @Test

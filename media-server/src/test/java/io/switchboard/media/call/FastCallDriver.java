@@ -33,6 +33,8 @@ public final class FastCallDriver {
     private static final long CALLER_HANG_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private final SimulatedClock clock = new SimulatedClock();
+    /** Every spoken line's end-of-turn wait on this driver, ms: see {@link #endOfTurnWaits()}. */
+    private final List<Integer> waits = new CopyOnWriteArrayList<>();
     private final Duration reactionPause;
     private final Duration maxCall;
 
@@ -43,6 +45,16 @@ public final class FastCallDriver {
     public FastCallDriver(Duration reactionPause, Duration maxCall) {
         this.reactionPause = reactionPause;
         this.maxCall = maxCall;
+    }
+
+    /**
+     * For every spoken line of every call so far whose reply began after it: simulated time from the line's last
+     * voiced frame ({@link CallerUtterance#lastVoicedFrame()}) to the reply's first frame, in ms. Simulated time stands
+     * still while the receptionist thinks, so this is the end-of-turn decision's wait alone, without the server's own
+     * work; lines the reply started before the end of (a cut-off) are not in it.
+     */
+    public List<Integer> endOfTurnWaits() {
+        return List.copyOf(waits);
     }
 
     /** The clock to give the {@link VoiceCalls} this driver runs calls on. */
@@ -114,6 +126,7 @@ public final class FastCallDriver {
         call.startSpeaking();
         Move next = null;
         byte[] saying = null;
+        int lastVoicedAt = -1;
         String keying = null;
         int offset = 0;
         long quietUntil = 0;
@@ -143,6 +156,7 @@ public final class FastCallDriver {
                 if (next != null && !awaitingReply && clock.nanoTime() >= quietUntil) {
                     if (next.speech() != null) {
                         saying = next.speech().muLaw();
+                        lastVoicedAt = next.speech().lastVoicedFrame() * CallerUtterance.FRAME_BYTES;
                     } else {
                         keying = next.digits();
                     }
@@ -163,6 +177,9 @@ public final class FastCallDriver {
                 if (saying != null) {
                     frame = saying;
                     at = offset;
+                    if (offset == lastVoicedAt && line.playedOut()) {
+                        line.waitFrom = clock.nanoTime();
+                    }
                     offset += CallerUtterance.FRAME_BYTES;
                     if (offset >= saying.length) {
                         saying = null;
@@ -250,9 +267,15 @@ public final class FastCallDriver {
         private final ArrayDeque<Object[]> marks = new ArrayDeque<>();
         int replyFrames;
         int replyFramesAtLineEnd;
+        /** When the line's last voiced frame was sent, while no reply played; 0 once its reply began. */
+        volatile long waitFrom;
 
         @Override
         public synchronized void sendMedia(byte[] muLaw, int offset, int length) {
+            if (waitFrom != 0) {
+                waits.add((int) TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - waitFrom));
+                waitFrom = 0;
+            }
             playEndNanos = Math.max(playEndNanos, clock.nanoTime()) + FRAME_NANOS * Math.max(1, length / 160);
             replyFrames++;
         }

@@ -83,12 +83,54 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void aClickOrTheHissAfterTheLastWordStartsNoTurnButTheCallersNextWordsDo() {
+        caller.run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        caller.loud(10);
+        caller.stt.partialText = "yes";
+        caller.stt.finalText = "yes";
+        caller.quiet(12);
+        long audioAtTheEnd = caller.run.audioOut();
+        caller.loud(1); // a click
+        caller.quiet(3);
+        caller.loud(2); // hiss just over the floor, shorter than an onset
+        caller.quiet(5);
+
+        assertThat(caller.run.audioOut()).as("held back with the tail's quiet").isEqualTo(audioAtTheEnd);
+        assertThat(caller.run.events()).filteredOn(Frame.Signal.SPEECH_STARTED::equals).hasSize(1);
+
+        caller.stt.finalText = "and my neighbour too";
+        caller.loud(3);
+        caller.run.push(Frame.Signal.SPEECH_STOPPED);
+        assertThat(caller.run.events()).filteredOn(Frame.Signal.SPEECH_STARTED::equals).as("60 ms of sound is the caller")
+                .hasSize(2);
+        assertThat(caller.run.events()).filteredOn(Frame.Utterance.class::isInstance).extracting(u -> ((Frame.Utterance) u)
+                .text()).containsExactly("yes", "and my neighbour too");
+    }
+
+    @Test
     void aCompleteAnswerThatFadesWithAFallingVoiceEndsAtTheMinimumPause() {
         caller.answering(Expectation.YES_NO).sayLevel(10).say(6, 180, 130, 8000, 800).heard("yes").quiet(6);
 
         Frame.Utterance u = caller.utterance();
         assertThat(u.early()).isTrue();
         assertThat(u.silenceMillis()).as("words, fade and fall together").isEqualTo(120);
+    }
+
+    @Test
+    void completeWordsThatFadeAndFallDoNotEndInsideAPauseAsLongAsOneTheCallerJustMade() {
+        caller.run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        caller.say(10, 180, 180, 8000, 8000);
+        caller.quiet(7); // 140 ms between two words of theirs
+        caller.say(10, 180, 180, 8000, 8000);
+        caller.say(6, 180, 130, 8000, 800);
+        caller.stt.partialText = "yes";
+        caller.stt.finalText = "yes please";
+        caller.quiet(8);
+        assertThat(caller.run.events()).as("120 ms would do for a caller with no such pause")
+                .noneMatch(Frame.Utterance.class::isInstance);
+
+        caller.quiet(1);
+        assertThat(caller.utterance().silenceMillis()).as("40 ms past their longest pause").isEqualTo(180);
     }
 
     @Test
@@ -119,20 +161,29 @@ class TurnTakingStageTest {
         assertThat(caller.run.events()).noneMatch(Frame.Utterance.class::isInstance);
         caller.sayLevel(10).heard("one two three four").quiet(30);
 
-        assertThat(caller.utterance().silenceMillis()).as("a typical caller's complete PIN ends at 200 ms")
-                .isEqualTo(340);
+        assertThat(caller.utterance().silenceMillis())
+                .as("a typical caller's complete PIN ends at 200 ms; one who went on after 400 ms pauses, after 440")
+                .isEqualTo(440);
     }
 
     @Test
     void aCallerWhoWentOnAfterAnEarlyEndIsGivenLongerNextTime() {
-        caller.answering(Expectation.YES_NO).sayLevel(10).heard("yes").quiet(10);
+        caller.run.push(new Frame.Expect(Expectation.YES_NO), Frame.Signal.SPEECH_STARTED);
+        caller.say(10, 180, 180, 8000, 8000);
+        caller.stt.partialText = "yes";
+        caller.stt.finalText = "yes";
+        caller.quiet(10);
         assertThat(caller.utterance().silenceMillis()).isEqualTo(200);
         caller.quiet(15); // 500 ms in all, then the caller goes on: that was a pause of theirs, not the end
-        caller.sayLevel(10).heard("yes", "yes at nine").quiet(20);
+        caller.say(10, 180, 180, 8000, 8000);
+        caller.stt.finalText = "yes at nine";
+        caller.quiet(26);
+        assertThat(caller.run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(1);
+        caller.quiet(2);
 
         assertThat(caller.run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(2);
-        assertThat(caller.utterance().silenceMillis()).as("a 500 ms pause moves the habit from 200 to 290 ms")
-                .isEqualTo(300);
+        assertThat(caller.utterance().silenceMillis())
+                .as("they went on after 500 ms: no end inside a pause that long, so not before 540 ms").isEqualTo(540);
     }
 
     @Test

@@ -79,7 +79,8 @@ public final class SpokenCorpus implements AutoCloseable {
      * on one lane run one after another, each on a fresh diary, so lanes running side by side never see each other's
      * bookings and every call starts from the same state whatever ran beside it.
      */
-    private record Lane(SchedulingFixture fixture, ObservedDialog dialog, SpokenCallRunner runner, VoiceCalls calls) {
+    private record Lane(SchedulingFixture fixture, ObservedDialog dialog, SpokenCallRunner runner, VoiceCalls calls,
+                        FastCallDriver driver) {
     }
 
     private SpokenCorpus(List<Placed> calls, boolean fast) {
@@ -108,15 +109,16 @@ public final class SpokenCorpus implements AutoCloseable {
                     .withTurnPreview(Boolean.parseBoolean(System.getProperty("corpus.speculate", "true"))
                             ? new DialogTurnPreview(dialog) : io.switchboard.media.call.TurnPreview.NONE);
             SpokenCallRunner runner;
+            FastCallDriver driver = null;
             if (fast) {
-                FastCallDriver driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
+                driver = new FastCallDriver(FAST_REACTION, FAST_MAX_CALL);
                 runner = new FastSpokenCallRunner(driver, voiceCalls.withClock(driver.clock()), dialog);
             } else {
                 webSocket = MediaWebSocketServer.start(MediaServerSettings.loopback(), voiceCalls,
                         MediaStreamAuth.unauthenticated());
                 runner = new WebSocketCallRunner(webSocket.port(), dialog, REPLY_TIMEOUT);
             }
-            lanes.add(new Lane(fixture, dialog, runner, voiceCalls));
+            lanes.add(new Lane(fixture, dialog, runner, voiceCalls, driver));
         }
         this.server = webSocket;
     }
@@ -157,6 +159,20 @@ public final class SpokenCorpus implements AutoCloseable {
             discards += c.speculationDiscards();
         }
         return new TurnTakingCounts(replies, cutOffs, hits, misses, discards);
+    }
+
+    /**
+     * On simulated time, every spoken line's end-of-turn wait (its last voiced frame to its reply's first frame, ms;
+     * {@link FastCallDriver#endOfTurnWaits()}); empty in real time.
+     */
+    public List<Integer> endOfTurnWaits() {
+        List<Integer> out = new ArrayList<>();
+        for (Lane lane : lanes) {
+            if (lane.driver() != null) {
+                out.addAll(lane.driver().endOfTurnWaits());
+            }
+        }
+        return out;
     }
 
     /**

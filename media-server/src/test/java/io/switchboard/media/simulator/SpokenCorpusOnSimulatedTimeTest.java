@@ -47,15 +47,20 @@ class SpokenCorpusOnSimulatedTimeTest {
         List<SpokenCallResult> results;
         TurnTakingCounts turns;
         List<Double> waits;
+        List<Integer> endOfTurn;
         try (SpokenCorpus corpus = SpokenCorpus.startFast(calls)) {
             results = corpus.runAll();
             turns = corpus.turnTaking();
             waits = corpus.replyWaitMillis();
+            endOfTurn = corpus.endOfTurnWaits();
         }
         double minutes = (System.nanoTime() - started) / 6e10;
         String table = CorpusTable.markdown(results) + String.format(java.util.Locale.ROOT,
-                "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns)%n", turns,
-                100 * turns.falseCutOffRate())
+                "%nTurn-taking: %s (false cut-offs %.1f %% of replies to spoken turns); end-of-turn wait (caller's last"
+                        + " voiced frame to the reply's first frame, simulated time, so without the server's own work)"
+                        + " p50 %.0f ms, p95 %.0f ms over %d lines%n", turns, 100 * turns.falseCutOffRate(),
+                percentile(endOfTurn.stream().map(Integer::doubleValue).toList(), 50),
+                percentile(endOfTurn.stream().map(Integer::doubleValue).toList(), 95), endOfTurn.size())
                 + String.format(java.util.Locale.ROOT, "Reply wait after the turn ended (real time: final recognition,"
                         + " dialog, first sentence; simulated time stands still for it): p50 %.0f ms, p95 %.0f ms over"
                         + " %d replies%n", percentile(waits, 50), percentile(waits, 95), waits.size());
@@ -79,11 +84,12 @@ class SpokenCorpusOnSimulatedTimeTest {
         }
     }
 
+    /** The {@code p}th percentile (nearest rank) of {@code values}, or NaN when there are none. */
     private static double percentile(List<Double> values, int p) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
         List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
     }
 }
