@@ -111,7 +111,9 @@ final class VoskRecognitionStream implements RecognitionStream {
             }
             grammarAsked = true;
         }
-        if (fitting == 0 && (gap >= CLEAR_LEAD || grammarAsked || !expected.hasSecondPass())) {
+        // an open sentence has no rival readings of the same kind to be confused with: fitting at all is enough
+        boolean standsOnFit = gap >= CLEAR_LEAD || grammarAsked || !expected.hasSecondPass() || expected.certainWords();
+        if (fitting == 0 && standsOnFit) {
             return new Recognition(alternatives.get(0).text(), alternatives, Recognition.Pass.OPEN, gap);
         }
         if (secondPass && !grammarAsked) {
