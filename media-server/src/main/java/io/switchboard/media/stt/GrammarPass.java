@@ -2,6 +2,7 @@ package io.switchboard.media.stt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,10 +37,33 @@ final class GrammarPass {
     private final VoskVocabulary vocabulary;
     /** Grammar JSON per phrase list: the same lists come with every question of their kind. */
     private final Map<List<String>, Optional<String>> grammars = new ConcurrentHashMap<>();
+    /** Words per phrase list, for {@link #covers}. */
+    private final Map<List<String>, Set<String>> words = new ConcurrentHashMap<>();
 
     GrammarPass(GrammarRecognizers recognizers, VoskVocabulary vocabulary) {
         this.recognizers = recognizers;
         this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Whether every word of {@code text} is one of {@code phrases}' words: an open hypothesis the grammar could not
+     * have produced ("no thank you good via") holds a word the grammar may hear right.
+     */
+    boolean covers(List<String> phrases, String text) {
+        if (words.size() > MAX_CACHED_GRAMMARS) {
+            words.clear();
+        }
+        Set<String> known = words.computeIfAbsent(phrases, p -> {
+            Set<String> all = new HashSet<>();
+            p.forEach(phrase -> all.addAll(List.of(phrase.toLowerCase(Locale.ROOT).split(" "))));
+            return all;
+        });
+        for (String word : text.split(" ")) {
+            if (!word.isEmpty() && !known.contains(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

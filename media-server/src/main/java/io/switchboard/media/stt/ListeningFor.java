@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * @param certainWords whether a grammar result may stand on its certain words alone: for an open sentence (the
  *                   opening request), whose grammar cannot hold every word a caller may say, the guessed and
  *                   out-of-grammar words are dropped and the rest stands when it is most of the sentence and fits;
- *                   for a closed answer every word must be certain. A fitting open hypothesis then stands on any lead.
+ *                   for a closed answer every word must be certain. A fitting open hypothesis then stands on any lead
+ *                   when the grammar could have heard it too (every word of it is in the grammar).
  */
 public record ListeningFor(String label, Predicate<String> fits, List<String> grammar, boolean transcribe,
                            boolean grammarFirst, boolean certainWords) {

@@ -86,12 +86,9 @@ final class OpeningVocabulary {
             names.addAll(service.synonyms());
             names.forEach(name -> out.add(spoken(name)));
         }
-        for (String work : KnowledgeBase.workVocabulary()) {
-            // a catalogue entry is a phrase ("leaking pipe") and its words, so a caller's own order is heard too
-            String phrase = spoken(work);
-            out.add(phrase);
-            out.addAll(List.of(phrase.split(" ")));
-        }
+        // Whole phrases only: the catalogue's single words ("advice", "lights") would let the grammar hear them in
+        // any noise, e.g. "no thank you advice" for a slow "no thank you goodbye".
+        KnowledgeBase.workVocabulary().forEach(work -> out.add(spoken(work)));
         out.addAll(TRADE);
         out.addAll(PROBLEMS);
         out.addAll(WHEN);

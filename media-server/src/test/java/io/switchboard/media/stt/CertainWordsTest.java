@@ -46,6 +46,16 @@ class CertainWordsTest {
         assertThat(GrammarPass.certainPart(VoskResults.CertainWords.NONE, OPENING)).isEmpty();
     }
 
+    @Test
+    void aHypothesisWithAWordTheGrammarLacksIsNotCoveredByIt() {
+        GrammarPass pass = new GrammarPass(null, null);
+        List<String> phrases = List.of("no thank you", "goodbye", "my appointment");
+
+        assertThat(pass.covers(phrases, "no thank you goodbye")).isTrue();
+        assertThat(pass.covers(phrases, "thank you my appointment")).isTrue();
+        assertThat(pass.covers(phrases, "no thank you good via")).isFalse();
+    }
+
     private static String word(String w, double conf) {
         return "{\"conf\":" + conf + ",\"start\":0,\"end\":0,\"word\":\"" + w + "\"}";
     }
