@@ -44,6 +44,14 @@ final class BookingFlow {
         boolean answeringWhatToChange = c.askedWhatToChange;
         if (c.askedWhatToChange) {
             c.askedWhatToChange = false;
+            if (!h.hasBookingContent() && h.is(Intent.DENY) && c.state == DialogState.AWAITING_CONFIRMATION) {
+                // "no" to "what would you like to change?" after a "no" to the read-back: nothing to change and no
+                // booking wanted; asking again would only go round in a circle
+                t.say(t.say.goodbye());
+                t.actions.add(new DialogAction.EndConversation());
+                c.resetFlow();
+                return;
+            }
             if (!h.hasBookingContent() && changeNamed(t)) {
                 return;
             }

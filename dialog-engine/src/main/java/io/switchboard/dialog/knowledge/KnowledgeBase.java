@@ -111,6 +111,14 @@ public final class KnowledgeBase {
         this.model = Objects.requireNonNull(model, "model");
     }
 
+    /**
+     * Work that small service businesses are asked for, across trades (what a caller may name in an opening
+     * sentence, done here or not): for a recogniser's vocabulary of the opening.
+     */
+    public static List<String> workVocabulary() {
+        return WorkCatalogue.WORK;
+    }
+
     public boolean enabled() {
         return model.enabled();
     }

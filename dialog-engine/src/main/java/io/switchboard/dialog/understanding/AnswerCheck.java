@@ -18,6 +18,8 @@ import java.util.List;
 public final class AnswerCheck {
 
     private static final int PIN_DIGITS = 4;
+    /** The rules' confidence in a booking request without a service above which it is more than a stray word. */
+    private static final double FIRM_REQUEST = 0.8;
 
     private final BusinessProfile profile;
     private final Clock clock;
@@ -31,6 +33,26 @@ public final class AnswerCheck {
     /** Whether early ends are possible at all for this question, so partial transcripts are worth reading. */
     public static boolean applies(Expectation expecting) {
         return expecting != null && expecting.endsEarly();
+    }
+
+    /**
+     * Whether the dialog can act on {@code heard} as an opening sentence ("how can I help?", "anything else?"): it
+     * reads a request (a booking only when it names a service or is firmly a booking), a question, a yes or no, a
+     * greeting or a goodbye, or names a service or an emergency. Unlike
+     * {@link #answers} this is not about ending the turn early, only about whether a transcript means anything here.
+     */
+    public boolean actsOn(String heard) {
+        if (heard == null || heard.isBlank()) {
+            return false;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        Understanding u = rules.understand(heard, new UnderstandingContext(now, profile, Expectation.NONE, List.of()));
+        return switch (u.intent()) {
+            case UNKNOWN -> u.service().isPresent() || u.emergency();
+            // "i'd like" alone in a mishearing reads as a weak booking; a firm one names its service or says so
+            case BOOK -> u.service().isPresent() || u.emergency() || u.confidence() >= FIRM_REQUEST;
+            default -> true;
+        };
     }
 
     public boolean answers(Expectation expecting, String partial) {

@@ -13,8 +13,9 @@ import java.util.function.Function;
 /**
  * Turns the dialog's expectation (the one contract for what the next answer should be) into what recognition listens
  * for: the dialog's own completeness rule ({@link AnswerCheck}) says whether a hypothesis fits, its
- * {@link AnswerVocabulary} gives the second pass's grammar, and names and addresses go to the transcriber. Questions
- * with no particular answer (an open "how can I help?", a description of the problem) take the open pass as heard.
+ * {@link AnswerVocabulary} gives the second pass's grammar, and names and addresses go to the transcriber. An open
+ * question ("how can I help?", "anything else?") is checked against what the dialog can act on, with the
+ * {@link OpeningVocabulary} as its grammar; a description of the problem takes the open pass as heard.
  * Thread-safe; bare expectations are built once.
  */
 public final class ExpectedSpeech implements Function<Expectation, ListeningFor> {
@@ -24,16 +25,24 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
 
     private final AnswerCheck check;
     private final BusinessProfile profile;
+    private final ListeningFor opening;
     private final Map<Expectation, ListeningFor> bare = new ConcurrentHashMap<>();
 
     public ExpectedSpeech(AnswerCheck check, BusinessProfile profile) {
         this.check = check;
         this.profile = profile;
+        // An opening sentence is the caller's own words: the grammar can only vouch for the words it is sure of.
+        this.opening = new ListeningFor("OPENING",
+                text -> check.actsOn(text) || OpeningVocabulary.namesTheTrade(text),
+                OpeningVocabulary.phrases(profile), false, false, true);
     }
 
     @Override
     public ListeningFor apply(Expectation expecting) {
-        if (expecting == null || expecting.is(Expectation.Slot.NONE) || expecting.is(Expectation.Slot.PROBLEM)) {
+        if (expecting == null || expecting.is(Expectation.Slot.NONE)) {
+            return opening;
+        }
+        if (expecting.is(Expectation.Slot.PROBLEM)) {
             return ListeningFor.ANYTHING;
         }
         // Offers change from question to question; everything else is the same list every time it is asked.

@@ -111,7 +111,11 @@ final class VoskRecognitionStream implements RecognitionStream {
             }
             grammarAsked = true;
         }
-        if (fitting == 0 && (gap >= CLEAR_LEAD || grammarAsked || !expected.hasSecondPass())) {
+        // An open sentence has no rival readings of the same kind to be confused with: fitting is enough when the
+        // grammar could have heard it too; a word outside the grammar may be a mishearing the grammar corrects.
+        boolean standsOnFit = gap >= CLEAR_LEAD || grammarAsked || !expected.hasSecondPass()
+                || (expected.certainWords() && grammarPass.covers(expected.grammar(), alternatives.get(0).text()));
+        if (fitting == 0 && standsOnFit) {
             return new Recognition(alternatives.get(0).text(), alternatives, Recognition.Pass.OPEN, gap);
         }
         if (secondPass && !grammarAsked) {

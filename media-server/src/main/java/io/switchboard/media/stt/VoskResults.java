@@ -27,6 +27,23 @@ final class VoskResults {
     record Scored(String text, double lowestConfidence) {
     }
 
+    /**
+     * The words of a grammar-pass result that were recognised with at least a given confidence.
+     *
+     * @param text    those words in order ({@code [unk]} never among them)
+     * @param heard   how many words the result had, {@code [unk]} included
+     * @param certain how many of them are in {@code text}
+     */
+    record CertainWords(String text, int heard, int certain) {
+
+        static final CertainWords NONE = new CertainWords("", 0, 0);
+
+        CertainWords then(CertainWords next) {
+            String joined = text.isEmpty() ? next.text : next.text.isEmpty() ? text : text + " " + next.text;
+            return new CertainWords(joined, heard + next.heard, certain + next.certain);
+        }
+    }
+
     private VoskResults() {
     }
 
@@ -72,6 +89,26 @@ final class VoskResults {
             }
         }
         return new Scored(words(root.path("text").asText()), lowest);
+    }
+
+    /** The words of a result with per-word confidences whose confidence is at least {@code min}. */
+    static CertainWords certainWords(String json, double min) {
+        JsonNode words = parse(json).get("result");
+        if (words == null || !words.isArray()) {
+            return CertainWords.NONE;
+        }
+        StringBuilder text = new StringBuilder();
+        int heard = 0;
+        int certain = 0;
+        for (JsonNode w : words) {
+            String word = w.path("word").asText();
+            heard++;
+            if (!UNKNOWN_WORD.matcher(word).find() && w.path("conf").asDouble(0) >= min) {
+                certain++;
+                text.append(text.isEmpty() ? "" : " ").append(word);
+            }
+        }
+        return new CertainWords(text.toString(), heard, certain);
     }
 
     private static String words(String text) {

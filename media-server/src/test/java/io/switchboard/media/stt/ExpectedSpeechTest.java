@@ -28,7 +28,12 @@ class ExpectedSpeechTest {
         assertThat(expected.apply(Expectation.NAME).transcribe()).isTrue();
         assertThat(expected.apply(Expectation.ADDRESS).transcribe()).isTrue();
         assertThat(expected.apply(Expectation.PROBLEM)).isSameAs(ListeningFor.ANYTHING);
-        assertThat(expected.apply(Expectation.NONE)).isSameAs(ListeningFor.ANYTHING);
+        ListeningFor opening = expected.apply(Expectation.NONE);
+        assertThat(opening.certainWords()).isTrue();
+        assertThat(opening.grammar()).contains("drain cleaning", "appointment", "cancel", "goodbye");
+        assertThat(opening.fits()).accepts("i need a plumber", "no thank you goodbye", "can i move my appointment",
+                        "the toilet keeps running", "speak to someone")
+                .rejects("well my kids ran name", "like two thirds as as as trees", "i need to enter");
     }
 
     @Test
