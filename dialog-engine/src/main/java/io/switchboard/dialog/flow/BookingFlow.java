@@ -31,10 +31,12 @@ final class BookingFlow {
 
     private final SlotFinder slots;
     private final CodeFlow codes;
+    private final HandOffFlow handOffs;
 
-    BookingFlow(SlotFinder slots, CodeFlow codes) {
+    BookingFlow(SlotFinder slots, CodeFlow codes, HandOffFlow handOffs) {
         this.slots = slots;
         this.codes = codes;
+        this.handOffs = handOffs;
     }
 
     void advance(Turn t) {
@@ -45,11 +47,10 @@ final class BookingFlow {
         if (c.askedWhatToChange) {
             c.askedWhatToChange = false;
             if (!h.hasBookingContent() && h.is(Intent.DENY) && c.state == DialogState.AWAITING_CONFIRMATION) {
-                // "no" to "what would you like to change?" after a "no" to the read-back: nothing to change and no
-                // booking wanted; asking again would only go round in a circle
-                t.say(t.say.goodbye());
-                t.actions.add(new DialogAction.EndConversation());
-                c.resetFlow();
+                // "no" to "what would you like to change?" after a "no" to the read-back: asking again would only go
+                // round in a circle (a garbled "no thank you goodbye" did, to the turn limit). Nothing is booked; the
+                // owner gets what the caller wanted, in case it was the receptionist who misunderstood.
+                handOffs.giveUp(t, "read_back_declined");
                 return;
             }
             if (!h.hasBookingContent() && changeNamed(t)) {

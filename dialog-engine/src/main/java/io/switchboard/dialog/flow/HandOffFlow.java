@@ -104,6 +104,22 @@ final class HandOffFlow {
     }
 
     /** Nothing has worked (the recovery policy): the owner is told, and the caller hears only what is true. */
+    /**
+     * Takes a message for the owner (what the caller wanted, their number) and ends the conversation: the one way a
+     * conversation that cannot go on ends, so the owner always hears of it and the caller is never asked again.
+     */
+    void giveUp(Turn t, String reason) {
+        Conversation c = t.conv;
+        t.unsay();
+        stuck(t, reason);
+        t.actions.add(new DialogAction.MessageForOwner(callback(c), c.name, CallerWants.of(t), reason));
+        t.actions.add(new DialogAction.EndConversation());
+        c.state = DialogState.HANDED_OFF;
+        c.expecting = Expectation.NONE;
+        c.noMatch = 0;
+        c.stalledTurns = 0;
+    }
+
     void stuck(Turn t, String reason) {
         AlertReceipt receipt = notifyOwner(t, reason, "");
         t.say(t.say.takeMessage(t.profile().owner().name(), receipt));

@@ -210,15 +210,7 @@ final class Recovery {
 
     /** Takes a message for the owner and ends the conversation: never another round of the same question. */
     void handOff(Turn t, String reason) {
-        Conversation c = t.conv;
-        t.unsay();
-        handOffs.stuck(t, reason);
-        t.actions.add(new DialogAction.MessageForOwner(HandOffFlow.callback(c), c.name, CallerWants.of(t), reason));
-        t.actions.add(new DialogAction.EndConversation());
-        c.state = DialogState.HANDED_OFF;
-        c.expecting = Expectation.NONE;
-        c.noMatch = 0;
-        c.stalledTurns = 0;
+        handOffs.giveUp(t, reason);
     }
 
     /** The caller's own words as a name: up to four words, fillers dropped, capitals added only where none were. */

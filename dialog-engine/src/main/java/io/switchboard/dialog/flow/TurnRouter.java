@@ -62,10 +62,10 @@ public final class TurnRouter {
     TurnRouter(Scheduling scheduling, PhoneVerifier verifier, SafetyRecognizer safety, PinAttempts pins) {
         SlotFinder finder = new SlotFinder(scheduling.availability(), scheduling.profile().rules().slotStep());
         this.codes = new CodeFlow(verifier);
-        this.booking = new BookingFlow(finder, codes);
+        this.handOffs = new HandOffFlow(scheduling.profile().owner().name());
+        this.booking = new BookingFlow(finder, codes, handOffs);
         this.change = new ChangeFlow(finder, codes);
         this.owner = new OwnerFlow(pins, codes);
-        this.handOffs = new HandOffFlow(scheduling.profile().owner().name());
         this.recovery = new Recovery(booking, handOffs);
         this.safety = java.util.Objects.requireNonNull(safety, "safety");
     }

@@ -224,6 +224,29 @@ class RecoveryConversationTest {
     }
 
     @Test
+    void aNoToWhatToChangeAfterANoToTheReadBackLeavesTheOwnerAMessageAndBooksNothing() {
+        caller.voice("i need a drain cleaning tomorrow at ten am");
+        caller.voice("my name is sarah jones");
+        caller.voice("yes");
+        TurnResult readBack = caller.voice("twelve park road");
+        assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+
+        TurnResult whatToChange = caller.voice("no");
+        assertThat(whatToChange.reply()).as(caller.transcript()).contains("What would you like to change");
+        TurnResult last = caller.voice("no thank you");
+
+        assertThat(last.state()).as(caller.transcript()).isEqualTo(DialogState.HANDED_OFF);
+        assertThat(last.has(DialogAction.EndConversation.class)).isTrue();
+        assertThat(last.actions()).noneMatch(DialogAction.Booked.class::isInstance);
+        assertThat(last.actions()).anySatisfy(a -> assertThat(a).isInstanceOfSatisfying(
+                DialogAction.MessageForOwner.class, m -> {
+                    assertThat(m.reason()).isEqualTo("read_back_declined");
+                    assertThat(m.callback()).isEqualTo(CallerScript.CALLER);
+                    assertThat(m.summary()).contains("drain cleaning");
+                }));
+    }
+
+    @Test
     void aReplyIsNeverSentTwiceInARowEvenWhenTheCallerRepeatsThemselves() {
         caller.sms("drain cleaning tuesday at 11am");
         caller.sms("what are your hours?");
