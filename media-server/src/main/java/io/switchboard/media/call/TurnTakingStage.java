@@ -90,7 +90,9 @@ final class TurnTakingStage implements Stage {
             case Frame.Partial p -> {
                 if (inTurn && !tail) {
                     partial = p.text();
-                    words = !wordsCheckable ? AnswerWords.OPEN
+                    // No words yet (Vosk often writes a short "yes" only at its final) say nothing either way: open,
+                    // not "does not answer yet", which would hold every such turn to the hard maximum.
+                    words = !wordsCheckable || partial.isBlank() ? AnswerWords.OPEN
                             : answers.answers(expecting, partial) ? AnswerWords.COMPLETE : AnswerWords.INCOMPLETE;
                 }
             }

@@ -72,6 +72,18 @@ class TurnTakingStageTest {
     }
 
     @Test
+    void anAnswerTheRecogniserHasNotWrittenYetCountsAsOpenNotAsUnanswered() {
+        caller.answering(Expectation.YES_NO).loud(10).heard("", "yes").quiet(21);
+
+        assertThat(caller.run.events()).noneMatch(Frame.Utterance.class::isInstance);
+        caller.quiet(2);
+        Frame.Utterance u = caller.utterance();
+        assertThat(u.early()).as("not held to the hard maximum").isTrue();
+        assertThat(u.silenceMillis()).as("no words yet: open, 1.1 points of pause said flat").isEqualTo(440);
+        assertThat(u.text()).isEqualTo("yes");
+    }
+
+    @Test
     void talkingAgainAfterAnEarlyEndIsANewTurn() {
         caller.answering(Expectation.YES_NO).loud(10).heard("yes").quiet(12).quiet(10);
         caller.heard("yes", "and my neighbour too").loud(10).run.push(Frame.Signal.SPEECH_STOPPED);
