@@ -21,7 +21,7 @@ class SpokenCorpusOnSimulatedTimeTest {
      * Gates set below what was measured (see README), so a regression fails and noise does not; the product's target
      * is 90 %.
      */
-    private static final double MARY_GATE = 0.35; // measured 18, 18 and 19 of 40 in the last three runs
+    private static final double MARY_GATE = 0.50; // measured 25 of 40 (and 25, 21 in helper runs) this round
     private static final double OTHER_ENGINES_GATE = 0.50;
     private static final int OTHER_ENGINE_CALLS = 10;
 
