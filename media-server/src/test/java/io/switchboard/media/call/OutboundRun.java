@@ -10,52 +10,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs outbound stages frames-in / frames-out for tests, on the test's {@link ManualClock}: a pipeline of the stages
- * behind a head that records what they send upstream, with what leaves the last stage recorded in order. Reply audio
- * is reused by the stages, so it is recorded as {@code "audio"} as it passes.
+ * Runs outbound stages frames-in / frames-out for tests, on the test's {@link ManualClock}, through the same
+ * {@link StageRun} as the inbound stages (reply audio is recorded as {@code "audio"}), with the outbound stages' fakes.
  */
 final class OutboundRun {
 
-    final List<Object> out = new ArrayList<>();
-    final List<Frame> upstream = new ArrayList<>();
+    final List<Object> out;
+    final List<Frame> upstream;
     final Pipeline pipeline;
+    private final StageRun run;
 
     OutboundRun(ManualClock clock, Stage... stages) {
-        List<Stage> all = new ArrayList<>();
-        all.add(new Stage() {
-            @Override
-            public String name() {
-                return "head";
-            }
-
-            @Override
-            public void onFrame(Frame frame, StageContext context) {
-                context.emit(frame);
-            }
-
-            @Override
-            public void onUpstream(Frame frame, StageContext context) {
-                upstream.add(frame);
-            }
-        });
-        all.addAll(List.of(stages));
-        this.pipeline = new Pipeline(clock, frame -> out.add(frame instanceof ReplyAudio ? "audio" : frame), all);
+        this.run = new StageRun(clock, stages);
+        this.out = run.out;
+        this.upstream = run.upstream;
+        this.pipeline = run.pipeline;
     }
 
     OutboundRun push(Frame... frames) {
-        for (Frame frame : frames) {
-            pipeline.push(frame);
-        }
+        run.push(frames);
         return this;
     }
 
     long audioOut() {
-        return out.stream().filter("audio"::equals).count();
+        return run.audioOut();
     }
 
     /** What came out, without the audio. */
     List<Object> events() {
-        return out.stream().filter(o -> !"audio".equals(o)).toList();
+        return run.events();
     }
 
     <T> List<T> out(Class<T> type) {

@@ -61,6 +61,9 @@ final class StageRun {
     }
 
     private static Object describe(Frame frame) {
+        if (frame instanceof ReplyAudio) {
+            return "audio"; // reused by the outbound stages, like inbound audio frames
+        }
         return frame instanceof AudioFrame a ? (a.replayed ? "replayed" : "audio") : frame;
     }
 
