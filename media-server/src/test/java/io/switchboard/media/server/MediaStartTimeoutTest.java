@@ -33,9 +33,7 @@ class MediaStartTimeoutTest {
             MediaServerSettings.DEFAULT_MAX_FRAME_BYTES, TIMEOUT);
 
     private EmbeddedChannel connect() {
-        EmbeddedChannel wire = MediaWire.open(settings, calls, MediaStreamAuth.Unauthenticated.INSTANCE);
-        wire.freezeTime();
-        return wire;
+        return MediaWire.openFrozen(settings, calls, MediaStreamAuth.Unauthenticated.INSTANCE);
     }
 
     private static void upgrade(EmbeddedChannel wire) {

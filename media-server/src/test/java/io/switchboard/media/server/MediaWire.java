@@ -29,6 +29,23 @@ final class MediaWire {
     }
 
     /**
+     * A channel like {@link #open}'s whose clock is frozen before the pipeline is built. Handlers schedule their
+     * deadlines when they are added; freezing afterwards would leave those deadlines on the real clock, early by
+     * however long the build took (a loaded machine made a 1 ms margin fail).
+     */
+    static EmbeddedChannel openFrozen(MediaServerSettings settings, CallSessionFactory calls, MediaStreamAuth auth) {
+        EmbeddedChannel wire = new EmbeddedChannel(false, true);
+        wire.freezeTime();
+        MediaChannelInitializer.configure(wire.pipeline(), settings, calls, auth);
+        try {
+            wire.register();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded channel did not register", e);
+        }
+        return wire;
+    }
+
+    /**
      * Sends the WebSocket upgrade for {@code /media} and checks it is accepted (101).
      *
      * @param extraHeaders whole header lines without their line end, e.g. a Twilio signature
