@@ -13,6 +13,11 @@ import java.util.Set;
  * jones". When none answers it, or nothing in particular was asked (an open question, a description), the
  * recogniser's own choice is read: a lower-ranked hypothesis never turns an open remark into a booking or an
  * emergency.
+ * <p>
+ * A name is the one answer whose mishearings answer just as well ("johnson said" for "john smith"), so fitting is not
+ * enough there: when the reading's name holds a word that is no common name, a lower hypothesis read the same way
+ * (same intent, same slot answered) whose name is made of common names wins. A rare name the recogniser heard right
+ * stays unless a lower hypothesis turns it into common names; the read-back is there for that.
  */
 public final class Hypotheses {
 
@@ -31,18 +36,41 @@ public final class Hypotheses {
     public Understanding understand(String chosen, List<String> alternatives, UnderstandingContext ctx) {
         Understanding first = rules.understand(chosen, ctx);
         Expectation asked = ctx.expected();
-        if (alternatives.isEmpty() || !hasClosedAnswer(asked) || answers(first, asked)) {
+        if (alternatives.isEmpty() || !hasClosedAnswer(asked)) {
             return first;
         }
         Set<String> others = new LinkedHashSet<>(alternatives);
         others.remove(chosen);
+        if (answers(first, asked)) {
+            return commonerName(first, others, ctx);
+        }
         for (String other : new ArrayList<>(others)) {
             Understanding u = rules.understand(other, ctx);
             if (answers(u, asked)) {
-                return u;
+                return commonerName(u, others, ctx);
             }
         }
         return first;
+    }
+
+    /**
+     * {@code reading}, or the first of {@code others} read the same way whose name is all common names when
+     * {@code reading}'s is not. Only where a name is what was asked or what a read-back's "no" may carry.
+     */
+    private Understanding commonerName(Understanding reading, Set<String> others, UnderstandingContext ctx) {
+        Expectation asked = ctx.expected();
+        boolean nameMatters = asked.is(Expectation.Slot.NAME) || asked.is(Expectation.Slot.YES_NO);
+        if (!nameMatters || reading.name().isEmpty() || CommonNames.allCommon(reading.name().get())) {
+            return reading;
+        }
+        for (String other : others) {
+            Understanding u = rules.understand(other, ctx);
+            if (u.intent() == reading.intent() && answers(u, asked) && u.name().isPresent()
+                    && CommonNames.allCommon(u.name().get())) {
+                return u;
+            }
+        }
+        return reading;
     }
 
     private static boolean hasClosedAnswer(Expectation asked) {

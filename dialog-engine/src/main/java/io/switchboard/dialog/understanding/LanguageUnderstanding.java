@@ -120,7 +120,8 @@ public final class LanguageUnderstanding {
         String pin = resolved.get(Reading.Pin.class).map(Reading.Pin::digits).orElse(null);
         List<TimePreference> times = resolved.get(Reading.Times.class).map(Reading.Times::times).orElse(List.of());
         Integer chosen = resolved.get(Reading.Choice.class).map(Reading.Choice::index).orElse(null);
-        ServiceType service = ServiceMatcher.of(profile.services()).match(text).orElse(null);
+        ServiceType service = ServiceMatcher.of(profile.services()).match(outsideNamesAndAddresses(text, resolved))
+                .orElse(null);
         boolean emergency = emergencies.isEmergency(text, profile.emergencyKeywords());
 
         // The FAQ only sees words no slot reading used: "Will Cash" is a name, "sat 28th" a day, not questions.
@@ -259,6 +260,27 @@ public final class LanguageUnderstanding {
                             t.size() <= 2 && !c.byPosition() ? 0.95 : c.byPosition() ? 0.8 : 0.92)));
         }
         return out;
+    }
+
+    /**
+     * {@code text} without the words a kept name or address reading used. The service is matched on the rest: "when
+     * same size clean streets" heard for an address is an address, not a drain cleaning, and "Rose Drain" a name.
+     */
+    private static String outsideNamesAndAddresses(String text, ReadingResolver.Resolution resolved) {
+        List<Words> taken = resolved.readings().stream()
+                .filter(r -> r instanceof Reading.Address || r instanceof Reading.Name).map(Reading::words).toList();
+        if (taken.isEmpty()) {
+            return text;
+        }
+        List<String> words = Tokens.of(text).words();
+        StringBuilder rest = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            final int at = i;
+            if (taken.stream().noneMatch(w -> w.contains(at))) {
+                rest.append(rest.isEmpty() ? "" : " ").append(words.get(i));
+            }
+        }
+        return rest.toString();
     }
 
     /**

@@ -1,21 +1,28 @@
 package io.switchboard.dialog.understanding;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Reads a PIN: 4 to 8 digits, typed ("1234", "12 34") or spoken ("one two three four", already digits after
- * {@link TextNormalizer}).
+ * {@link TextNormalizer}). A recogniser writes a spoken digit as its homophone as often as as the number ("for eight
+ * two nine one six", "four eight to nine"): next to a digit, such a word is read as the digit it sounds like. Alone
+ * it stays a word, so "that's for you" is no PIN.
  */
 public final class PinExtractor {
 
     public static final int MIN_DIGITS = 4;
     public static final int MAX_DIGITS = 8;
 
+    /** Words a recogniser writes for a spoken digit. */
+    private static final Map<String, String> SOUNDS_LIKE_A_DIGIT = Map.of("for", "4", "fore", "4", "to", "2",
+            "too", "2", "won", "1", "ate", "8", "oh", "0", "o", "0", "nought", "0", "zero", "0");
+
     public Optional<String> extract(String normalized) {
         if (normalized == null || normalized.isBlank()) {
             return Optional.empty();
         }
-        String[] tokens = normalized.trim().split(" +");
+        String[] tokens = digitsForHomophones(normalized.trim().split(" +"));
         int i = 0;
         while (i < tokens.length) {
             StringBuilder run = new StringBuilder();
@@ -30,6 +37,27 @@ public final class PinExtractor {
             i = Math.max(j, i + 1);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code tokens} with each digit homophone that sits next to a digit (or next to another homophone that does)
+     * replaced by that digit. Passes left to right and back so a run of homophones ("to to 3") is reached from its
+     * digit on either side.
+     */
+    private static String[] digitsForHomophones(String[] tokens) {
+        String[] out = tokens.clone();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = 0; i < out.length; i++) {
+                String digit = SOUNDS_LIKE_A_DIGIT.get(out[i]);
+                if (digit != null && (i > 0 && isDigits(out[i - 1]) || i + 1 < out.length && isDigits(out[i + 1]))) {
+                    out[i] = digit;
+                    changed = true;
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean isDigits(String token) {

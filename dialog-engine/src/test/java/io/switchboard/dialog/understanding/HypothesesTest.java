@@ -61,4 +61,37 @@ class HypothesesTest {
 
         assertThat(u.original()).isEqualTo("sorry jones");
     }
+
+    @Test
+    void aNameOfCommonNamesBelowWinsOverOneThatTookTheNextWord() {
+        Understanding u = hypotheses.understand("my name is johnson said", List.of("my name is johnson said",
+                "my name is john said", "my name is john smith"), asked(Expectation.NAME));
+
+        assertThat(u.name()).contains("John Smith");
+    }
+
+    @Test
+    void aReadBacksNoKeepsItsIntentWhenTheCommonerNameIsTaken() {
+        Understanding u = hypotheses.understand("no my name is kate mara", List.of("no my name is kate mara",
+                "yes my name is kate moore", "no my name is kate moore"), asked(Expectation.YES_NO));
+
+        assertThat(u.intent()).isEqualTo(Intent.DENY);
+        assertThat(u.name()).contains("Kate Moore");
+    }
+
+    @Test
+    void aRareNameHeardRightStaysWhenNoLowerHypothesisIsAllCommonNames() {
+        Understanding u = hypotheses.understand("my name is ngozi okafor", List.of("my name is ngozi okafor",
+                "my name is no go see okafor"), asked(Expectation.NAME));
+
+        assertThat(u.name()).contains("Ngozi Okafor");
+    }
+
+    @Test
+    void namesAreNotWeighedWhereNoNameWasAskedFor() {
+        Understanding u = hypotheses.understand("tomorrow at two for johnson said", List.of(
+                "tomorrow at two for johnson said", "tomorrow at two for john smith"), asked(Expectation.DATE_TIME));
+
+        assertThat(u.original()).isEqualTo("tomorrow at two for johnson said");
+    }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.understanding;
 
+import io.switchboard.models.ServiceType;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Intent;
 
@@ -102,6 +103,18 @@ class LanguageUnderstandingTest {
         assertThat(phone.intent()).isEqualTo(Intent.UNKNOWN);
         assertThat(phone.confident()).isTrue();
         assertThat(phone.phone()).contains("+447700900123");
+    }
+
+    @Test
+    void wordsAnAddressUsedNameNoService() {
+        // a mishearing of "twenty five queen street": "clean" is part of the address, not a drain cleaning
+        Understanding misheard = understand("when same size clean streets", Expectation.ADDRESS);
+        assertThat(misheard.address()).isPresent();
+        assertThat(misheard.service()).isEmpty();
+        // a service said beside the address is still heard
+        Understanding both = understand("the blocked drain at 12 park road", Expectation.ADDRESS);
+        assertThat(both.address()).hasValueSatisfying(a -> assertThat(a).startsWith("12 Park Road"));
+        assertThat(both.service()).map(ServiceType::id).contains("drain-cleaning");
     }
 
     @Test

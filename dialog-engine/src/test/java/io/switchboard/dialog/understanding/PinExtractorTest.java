@@ -20,13 +20,17 @@ class PinExtractorTest {
             oh nine eight seven          | 0987
             it's 4 3 2 1                 | 4321
             double four double two       | 4422
+            for eight two nine one six   | 482916
+            four eight to nine one six   | 482916
+            for ate to nine won six      | 482916
+            my pin is 1 2 3 for          | 1234
             """)
     void readsPins(String text, String digits) {
         assertThat(pins.extract(normalizer.normalize(text).text())).contains(digits);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"one two three", "no", "123456789", "at 3", ""})
+    @ValueSource(strings = {"one two three", "no", "123456789", "at 3", "", "that's for you", "to be honest"})
     void rejectsWhatIsNotAPin(String text) {
         assertThat(pins.extract(normalizer.normalize(text).text())).isEmpty();
     }
