@@ -60,6 +60,13 @@ import java.util.regex.Matcher;
  */
 public final class DateTimeExtractor {
 
+    /** Words after which a bare "am" is a morning even where no time was asked: days, months ("24 nov am"). */
+    private static final Set<String> DAY_BEFORE_AM = Set.of("today", "tomorrow", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+            "sat", "sun", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+            "nov", "dec", "week");
+
     private static final Set<String> SEPARATORS = Set.of("or", "otherwise", "alternatively");
     private static final Set<String> OR_MODIFIERS = Set.of("so", "thereabouts", "later", "after", "earlier",
             "before", "anything", "whatever", "something", "not", "onwards");
@@ -1140,7 +1147,10 @@ public final class DateTimeExtractor {
                     found = PartOfDay.EVENING;
                 } else if (t.equals("mornings")) {
                     found = PartOfDay.MORNING;
-                } else if (t.equals("am") && !prev.equals("i") && !prev.equals("we")) {
+                } else if (t.equals("am") && !prev.equals("i") && !prev.equals("we")
+                        && (bareHoursAllowed || DAY_BEFORE_AM.contains(prev) || prev.matches("\\d+(?:st|nd|rd|th)"))) {
+                    // "tomorrow am" typed is a morning; a lone "am" where no time was asked is the verb a
+                    // recogniser wrote ("my name in am at wales"), and it must not send the caller back to the offers
                     found = PartOfDay.MORNING;
                 } else if (t.equals("pm")) {
                     found = PartOfDay.AFTERNOON;

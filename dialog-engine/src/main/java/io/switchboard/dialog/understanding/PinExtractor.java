@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Reads a PIN: 4 to 8 digits, typed ("1234", "12 34") or spoken ("one two three four", already digits after
- * {@link TextNormalizer}). A recogniser writes a spoken digit as its homophone as often as as the number ("for eight
- * two nine one six", "four eight to nine"): next to a digit, such a word is read as the digit it sounds like. Alone
- * it stays a word, so "that's for you" is no PIN.
+ * {@link TextNormalizer}). A recogniser writes a spoken digit as a word that sounds like it about as often as the
+ * number ("for eight two nine one six", "or eight two nine", "four eight to nine"): next to a digit, such a word is
+ * read as the digit it sounds like. Alone it stays a word, so "that's for you" is no PIN.
  */
 public final class PinExtractor {
 
@@ -15,8 +15,10 @@ public final class PinExtractor {
     public static final int MAX_DIGITS = 8;
 
     /** Words a recogniser writes for a spoken digit. */
-    private static final Map<String, String> SOUNDS_LIKE_A_DIGIT = Map.of("for", "4", "fore", "4", "to", "2",
-            "too", "2", "won", "1", "ate", "8", "oh", "0", "o", "0", "nought", "0", "zero", "0");
+    private static final Map<String, String> SOUNDS_LIKE_A_DIGIT = Map.ofEntries(Map.entry("for", "4"),
+            Map.entry("fore", "4"), Map.entry("or", "4"), Map.entry("to", "2"), Map.entry("too", "2"),
+            Map.entry("won", "1"), Map.entry("ate", "8"), Map.entry("oh", "0"), Map.entry("o", "0"),
+            Map.entry("nought", "0"), Map.entry("zero", "0"));
 
     public Optional<String> extract(String normalized) {
         if (normalized == null || normalized.isBlank()) {

@@ -1,8 +1,9 @@
 package io.switchboard.dialog.understanding;
 
-import io.switchboard.models.ServiceType;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.models.Intent;
+import io.switchboard.models.PartOfDay;
+import io.switchboard.models.ServiceType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +104,16 @@ class LanguageUnderstandingTest {
         assertThat(phone.intent()).isEqualTo(Intent.UNKNOWN);
         assertThat(phone.confident()).isTrue();
         assertThat(phone.phone()).contains("+447700900123");
+    }
+
+    @Test
+    void aLoneAmIsAMorningOnlyWhereATimeWasAskedOrADayPrecedesIt() {
+        // "my name is emma wilson" as a recogniser wrote it: no time, so no new offers
+        assertThat(understand("my name in am at wales and", Expectation.NAME).times()).isEmpty();
+        assertThat(understand("tomorrow am", Expectation.NAME).times()).singleElement()
+                .extracting(TimePreference::partOfDay).isEqualTo(PartOfDay.MORNING);
+        assertThat(understand("am", Expectation.DATE_TIME).times()).singleElement()
+                .extracting(TimePreference::partOfDay).isEqualTo(PartOfDay.MORNING);
     }
 
     @Test

@@ -23,6 +23,7 @@ class PinExtractorTest {
             for eight two nine one six   | 482916
             four eight to nine one six   | 482916
             for ate to nine won six      | 482916
+            or eight two nine one six    | 482916
             my pin is 1 2 3 for          | 1234
             """)
     void readsPins(String text, String digits) {
