@@ -282,6 +282,21 @@ class PreviewedTurnTest {
     }
 
     @Test
+    void theCommitWeighsTheAlternativesHeardAfterThePreview() {
+        voice("i need a general repair tomorrow at nine a m");
+        // previewed on a partial result: one hypothesis only
+        PreviewedTurn p = previewed(voice("my name is johnson said", false));
+        assertThat(p.result().slots().name()).as(transcript()).isEqualTo("Johnson Said");
+
+        // the recogniser's final result carries its n-best list; the commit is read with it
+        TurnResult committed = p.commit(request("my name is johnson said").withAlternatives(List.of(
+                "my name is johnson said", "my name is john said", "my name is john smith")));
+
+        assertThat(committed.slots().name()).as(transcript()).isEqualTo("John Smith");
+        assertThat(sessionOf(Channel.VOICE, CALL).orElseThrow()).contains("John Smith");
+    }
+
+    @Test
     void aPreviewOfAConversationThatMovedOnSinceIsOfTheStateItWasMadeOn() {
         voice("i need a general repair tomorrow at nine a m");
         PreviewedTurn p = previewed(voice("my name is peter jones", false));
