@@ -77,7 +77,15 @@ final class Recovery {
             return;
         }
         if (c.refusedReadBacks > MAX_REFUSED_READ_BACKS && !c.state.isTerminal()) {
-            // the same detail misheard again at every read-back: a person takes a message rather than guess again
+            // the same detail misheard again at every read-back. A name or an address the caller can type goes on
+            // by text where this deployment texts callers; anything else, or no texting, and a person takes a
+            // message rather than guess again.
+            Expectation misheard = t.heard.name() != null ? Expectation.NAME
+                    : t.heard.address() != null ? Expectation.ADDRESS : null;
+            if (misheard != null && continuesByText(t, misheard)) {
+                c.refusedReadBacks = 0;
+                return;
+            }
             handOff(t, "read_back_refused");
             return;
         }

@@ -58,6 +58,38 @@ class ContinueByTextConversationTest {
     }
 
     @Test
+    void aNameMisheardAtEveryReadBackIsTypedByTextAndTheBookingFinishesThere() {
+        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+            caller.voice("i need a general repair tomorrow at nine a m");
+            caller.voice("my name is kate mara");
+            caller.voice("yes");
+            TurnResult readBack = caller.voice("eleven green lane bristol bs3 1aa");
+            assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+
+            // the recogniser mishears "kate moore" anew at every read-back
+            caller.voice("no my name is kate mirror");
+            caller.voice("no my name is kit mirror");
+            TurnResult handed = caller.voice("no my name is kate miller");
+
+            assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
+                    .contains("reply with your name");
+            assertThat(handed.actions()).as(caller.transcript())
+                    .noneMatch(DialogAction.MessageForOwner.class::isInstance)
+                    .anyMatch(DialogAction.ContinuesByText.class::isInstance);
+            caller.engine.end(Channel.VOICE, "CA-call-1");
+
+            TurnResult confirm = caller.sms("Kate Moore");
+            assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+            caller.sms("yes");
+
+            assertThat(caller.booked()).as(caller.transcript()).singleElement().satisfies(a -> {
+                assertThat(a.customer().name()).isEqualTo("Kate Moore");
+                assertThat(a.slot().start()).isEqualTo(caller.at(TUESDAY.atTime(9, 0)));
+            });
+        }
+    }
+
+    @Test
     void withoutSmsNoTextIsPromised() {
         try (CallerScript caller = new CallerScript()) {
             TurnResult second = callUntilTheAddressFailsTwice(caller);
