@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides which flow a message belongs to: owner verification and briefing, emergencies, topic switches
@@ -30,6 +31,9 @@ import java.util.Optional;
 public final class TurnRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRouter.class);
+    /** Words that ask for a visit besides the one being moved. */
+    private static final Pattern ANOTHER_VISIT = Pattern.compile(
+            "\\b(?:book|booking|another|also|as well|too|new appointment|second)\\b");
 
     private final BookingFlow booking;
     private final ChangeFlow change;
@@ -165,8 +169,12 @@ public final class TurnRouter {
                 return;
             }
             case BOOK, EMERGENCY -> {
+                // A service named beside the new time is the booking being moved ("thursday morning, for the drain
+                // cleaning"; "thursday morning clean" as a recogniser wrote "please"); only words that ask for
+                // another visit start a new booking in the middle of a move.
                 boolean answersTheMove = c.topic == Intent.RESCHEDULE && c.state != DialogState.IDLE
-                        && !h.emergency() && h.service() == null && (h.hasTimes() || h.choice() != null);
+                        && !h.emergency() && (h.service() == null || !asksForAnotherVisit(h.text()))
+                        && (h.hasTimes() || h.choice() != null);
                 if (answersTheMove) {
                     change.advance(t, c.topic); // "can you do 3pm?" after the offers for a move
                     return;
@@ -184,6 +192,10 @@ public final class TurnRouter {
             }
         }
         continueTopic(t);
+    }
+
+    private static boolean asksForAnotherVisit(String normalized) {
+        return normalized != null && ANOTHER_VISIT.matcher(normalized).find();
     }
 
     /** The caller typed (or said) the one-time code: once it checks out, the flow that asked for it goes on. */

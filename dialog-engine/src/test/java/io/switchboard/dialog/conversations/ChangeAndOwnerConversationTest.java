@@ -52,6 +52,25 @@ class ChangeAndOwnerConversationTest {
     }
 
     @Test
+    void aServiceWordBesideTheNewTimeStillMovesTheBookingAndAskingForAnotherVisitBooksOne() {
+        UUID id = book("general-repair", TUESDAY.atTime(10, 0), CallerScript.CALLER, false);
+
+        caller.voice("i need to move my appointment");
+        // "thursday morning please" as the recogniser wrote it: "clean" is no new drain cleaning
+        TurnResult offers = caller.voice("thursday morning clean");
+        assertThat(offers.state()).as(caller.transcript()).isEqualTo(DialogState.OFFERING);
+        TurnResult ask = caller.voice("the first one");
+        assertThat(ask.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+        assertThat(ask.reply()).as(caller.transcript()).contains("move your general repair");
+        caller.voice("yes");
+        assertThat(caller.fx.scheduling().appointments().find(id).orElseThrow().slot().start())
+                .as(caller.transcript()).isEqualTo(caller.at(LocalDateTime.of(2026, 11, 26, 8, 0)));
+
+        TurnResult another = caller.voice("can i also book a drain cleaning on friday morning");
+        assertThat(another.slots().service()).as(caller.transcript()).isEqualTo("drain-cleaning");
+    }
+
+    @Test
     void aBareNewTimeMovesTheBookingWithinItsDay() {
         UUID id = book("general-repair", TUESDAY.atTime(10, 0), CallerScript.CALLER, false);
 
