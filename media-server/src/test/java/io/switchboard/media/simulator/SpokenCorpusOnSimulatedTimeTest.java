@@ -21,7 +21,7 @@ class SpokenCorpusOnSimulatedTimeTest {
      * Gates set below what was measured (see README), so a regression fails and noise does not; the product's target
      * is 90 %.
      */
-    private static final double MARY_GATE = 0.50; // measured 25 of 40 at 30835c8, 24 of 40 on the opening-pass branch alone
+    private static final double MARY_GATE = 0.70; // measured 33 of 40 at 9e96abe and 81eeffb; 25 of 40 before this round
     private static final double OTHER_ENGINES_GATE = 0.50;
     private static final int OTHER_ENGINE_CALLS = 10;
 
