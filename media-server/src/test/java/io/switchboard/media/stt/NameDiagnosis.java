@@ -1,12 +1,9 @@
 package io.switchboard.media.stt;
 
-import io.switchboard.media.audio.StreamingResampler;
-import io.switchboard.media.codec.MuLaw;
 import io.switchboard.media.simulator.CachedCallerVoice;
 import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.MaryCallerVoice;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -40,7 +37,7 @@ class NameDiagnosis {
         for (CallerVoice v : List.of(CachedCallerVoice.of(MaryCallerVoice.QUICK), CachedCallerVoice.of(MaryCallerVoice.DEEP),
                 CachedCallerVoice.of(MaryCallerVoice.SLOW))) {
             for (String line : lines) {
-                short[] phone = upsampled(muLaw(pad(v.render(line, 8000), 8)));
+                short[] phone = PhoneBand.of(v.render(line, 8000));
                 org.vosk.Recognizer r = SharedVosk.engine().grammarRecognizers().borrow(json);
                 String res;
                 try {
@@ -59,25 +56,5 @@ class NameDiagnosis {
             stream.accept(wide, wide.length);
             return stream.finish(ListeningFor.ANYTHING).texts().toString();
         }
-    }
-
-    private static short[] pad(short[] pcm, int samplesPerMs) {
-        short[] out = new short[pcm.length + 600 * samplesPerMs];
-        System.arraycopy(pcm, 0, out, 300 * samplesPerMs, pcm.length);
-        return out;
-    }
-
-    private static short[] muLaw(short[] pcm) {
-        byte[] coded = new byte[pcm.length];
-        MuLaw.encode(pcm, 0, pcm.length, coded, 0);
-        short[] out = new short[pcm.length];
-        MuLaw.decode(coded, 0, coded.length, out, 0);
-        return out;
-    }
-
-    private static short[] upsampled(short[] pcm8k) {
-        StreamingResampler up = new StreamingResampler(8000, 16000);
-        short[] out = new short[up.maxOutputLength(pcm8k.length)];
-        return Arrays.copyOf(out, up.process(pcm8k, 0, pcm8k.length, out, 0));
     }
 }

@@ -7,8 +7,6 @@ import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.LanguageUnderstanding;
 import io.switchboard.dialog.understanding.Understanding;
 import io.switchboard.dialog.understanding.UnderstandingContext;
-import io.switchboard.media.audio.StreamingResampler;
-import io.switchboard.media.codec.MuLaw;
 import io.switchboard.media.simulator.CachedCallerVoice;
 import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.MaryCallerVoice;
@@ -17,7 +15,6 @@ import io.switchboard.scheduling.testing.TestProfiles;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +56,7 @@ class OpeningPassTest {
             int withSecondPass = 0;
             int lost = 0;
             for (String line : HELD_OUT) {
-                short[] phone = telephoneBand(voice.render(line, 8000));
+                short[] phone = PhoneBand.of(voice.render(line, 8000));
                 Recognition plain = decode(phone, ListeningFor.ANYTHING);
                 Recognition second = decode(phone, opening);
                 boolean openRight = sameRequest(plain.text(), line);
@@ -82,7 +79,7 @@ class OpeningPassTest {
     @Test
     void speechTheOpeningsGrammarCannotHoldLeavesTheOpenResultStanding() {
         // a surname and a street: words outside the opening's grammar, so it may not replace what the open pass heard
-        short[] phone = telephoneBand(CachedCallerVoice.of(MaryCallerVoice.DEEP)
+        short[] phone = PhoneBand.of(CachedCallerVoice.of(MaryCallerVoice.DEEP)
                 .render("my name is kate moore", 8000));
         Recognition r = decode(phone, opening);
 
@@ -109,18 +106,5 @@ class OpeningPassTest {
             }
             return stream.finish(expected);
         }
-    }
-
-    /** 8 kHz speech as a phone call delivers it to recognition: mu-law coded, then resampled to 16 kHz. */
-    private static short[] telephoneBand(short[] pcm8k) {
-        short[] padded = new short[pcm8k.length + 4800];
-        System.arraycopy(pcm8k, 0, padded, 2400, pcm8k.length);
-        byte[] coded = new byte[padded.length];
-        MuLaw.encode(padded, 0, padded.length, coded, 0);
-        short[] decoded = new short[padded.length];
-        MuLaw.decode(coded, 0, coded.length, decoded, 0);
-        StreamingResampler up = new StreamingResampler(8000, 16000);
-        short[] out = new short[up.maxOutputLength(decoded.length)];
-        return Arrays.copyOf(out, up.process(decoded, 0, decoded.length, out, 0));
     }
 }

@@ -1,12 +1,9 @@
 package io.switchboard.media.stt;
 
-import io.switchboard.media.audio.StreamingResampler;
-import io.switchboard.media.codec.MuLaw;
 import io.switchboard.media.simulator.CachedCallerVoice;
 import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.MaryCallerVoice;
 import io.switchboard.scheduling.testing.TestProfiles;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -36,7 +33,7 @@ class SlowCallerDiagnosis {
                 short[] narrow = v.render(line, 8000);
                 System.out.printf("[diag]   %-70s %s%n", v.id(), stats(narrow));
                 System.out.printf("[diag]     16k direct : %s%n", decode(pad(wide, 16)));
-                short[] phone = upsampled(muLaw(pad(narrow, 8)));
+                short[] phone = PhoneBand.of(narrow);
                 System.out.printf("[diag]     8k mu-law  : %s%n", decode(phone));
                 System.out.printf("[diag]     8k opening grammar: %s%n", grammar(phone));
                 System.out.printf("[diag]     8k with the opening pass: %s%n", withOpening(phone));
@@ -116,23 +113,10 @@ class SlowCallerDiagnosis {
                 first * 20, (last + 1) * 20, peak, clipped, pauses.toString().trim());
     }
 
+    /** The 16 kHz line with the 300 ms of silence each side that {@link PhoneBand} gives the phone line. */
     private static short[] pad(short[] pcm, int samplesPerMs) {
         short[] out = new short[pcm.length + 600 * samplesPerMs];
         System.arraycopy(pcm, 0, out, 300 * samplesPerMs, pcm.length);
         return out;
-    }
-
-    private static short[] muLaw(short[] pcm) {
-        byte[] coded = new byte[pcm.length];
-        MuLaw.encode(pcm, 0, pcm.length, coded, 0);
-        short[] out = new short[pcm.length];
-        MuLaw.decode(coded, 0, coded.length, out, 0);
-        return out;
-    }
-
-    private static short[] upsampled(short[] pcm8k) {
-        StreamingResampler up = new StreamingResampler(8000, 16000);
-        short[] out = new short[up.maxOutputLength(pcm8k.length)];
-        return Arrays.copyOf(out, up.process(pcm8k, 0, pcm8k.length, out, 0));
     }
 }
