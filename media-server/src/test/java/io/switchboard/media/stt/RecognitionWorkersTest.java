@@ -120,6 +120,9 @@ class RecognitionWorkersTest {
         busy.gate.countDown();
         partial.join();
         last.join();
+        // The queued feed is served next at its own priority; a final asked before the worker reaches it would take
+        // the queued audio with it (served as a final), so wait for the feed to start first.
+        awaitEvent("feed:accept-started");
         feeding.finalResult();
 
         assertThat(events.stream().filter(e -> !e.startsWith("busy")).toList())
