@@ -1,9 +1,6 @@
 package io.switchboard.media.call;
 
-import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.bench.audio.SpeechSamples;
-import io.switchboard.media.codec.MuLaw;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the call's timer tick. The recogniser is a stand-in that takes the samples and hears nothing, so this measures the
  * call's own per-frame work; Vosk's is {@code SpeechBenchmark}'s. {@code audio=line} is a quiet line (the per-frame
  * path alone); {@code audio=speech} loops a spoken sentence with pauses, so utterances start and end (their few
- * per-utterance records are spread over the frames). Run with {@code -prof gc}.
- *
- * <p>In the {@code io.switchboard.media.call} package because the stages are package-private to the call.
+ * per-utterance records are spread over the frames; media-server's {@code InboundPipelineAllocationTest} shows they fall
+ * on the two frames where an utterance and its turn end). Run with {@code -prof gc}. The chain is
+ * {@code InboundPipelines}' (media-server's test-jar), the one that test plays.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,11 +36,7 @@ public class InboundPipelineBenchmark {
     @Param({"line", "speech"})
     public String audio;
 
-    private byte[] wire;
-    private int frames;
-    private int frame;
-    private final MuLawFrame slot = new MuLawFrame();
-    private Pipeline pipeline;
+    private InboundPipelines.Loop loop;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,50 +48,11 @@ public class InboundPipelineBenchmark {
         } else {
             pcm = new short[8000 * 4];
         }
-        java.util.Random noise = new java.util.Random(1);
-        for (int i = 0; i < pcm.length; i++) {
-            pcm[i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, pcm[i] + noise.nextGaussian() * 20));
-        }
-        frames = pcm.length / 160;
-        wire = new byte[frames * 160];
-        MuLaw.encode(pcm, 0, wire.length, wire, 0);
-
-        VoiceSettings settings = VoiceSettings.defaults();
-        int capacity = ResampleStage.capacity(16_000);
-        ReplyFloor silentFloor = new ReplyFloor() {
-            @Override
-            public boolean audible() {
-                return false;
-            }
-
-            @Override
-            public Frame.Interrupt interrupt() {
-                return null;
-            }
-        };
-        pipeline = new Pipeline(CallClock.SYSTEM, f -> { }, List.of(
-                new DecodeStage(capacity),
-                new VadStage(settings.vad(), CallClock.SYSTEM),
-                new CutOffWatch(new TurnTakingStats(new CallMetrics(io.switchboard.dialog.metrics.Metrics.disabled(),
-                        null))),
-                new PreRollStage(settings.preRollMillis() / 20, capacity),
-                new ResampleStage(16_000),
-                new SttStage(new DeafRecognizer.Stream(), CallClock.SYSTEM),
-                new TurnTakingStage(null, settings.endOfTurn()),
-                new BargeInStage(silentFloor, settings.bargeInMillis()),
-                new KeypadStage(settings.digitTimeout(), CallClock.SYSTEM),
-                new SilenceStage(settings.repromptAfter(), settings.maxReprompts(), () -> true, CallClock.SYSTEM)));
+        loop = new InboundPipelines.Loop(InboundPipelines.onTheWire(pcm));
     }
 
     @Benchmark
     public int frame() {
-        int f = frame;
-        frame = f + 1 == frames ? 0 : f + 1;
-        System.arraycopy(wire, f * 160, slot.bytes, 0, 160);
-        slot.length = 160;
-        slot.arrivalNanos = f;
-        pipeline.push(slot);
-        pipeline.push(Frame.Signal.TICK);
-        return slot.length;
+        return loop.frame();
     }
 }

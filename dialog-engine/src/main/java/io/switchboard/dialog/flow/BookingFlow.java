@@ -5,6 +5,7 @@ import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.metrics.BookingOutcome;
 import io.switchboard.dialog.metrics.DependencyKind;
 import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.PartToChange;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.IntakeField;
 import io.switchboard.models.Intent;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -68,6 +70,9 @@ final class BookingFlow {
         }
         Progress before = Progress.of(c);
         absorb(t);
+        if (correcting) {
+            noteCorrected(c, before);
+        }
         if (h.hasBookingContent() || h.email() != null) {
             t.understood = true; // details repeated as they were are not a failed answer
         }
@@ -90,7 +95,7 @@ final class BookingFlow {
             if (h.is(Intent.DENY)) {
                 // a bare "no" keeps everything and asks which part is wrong
                 c.askedWhatToChange = true;
-                t.ask(t.say.askWhatToChange(), Expectation.NONE, DialogState.AWAITING_CONFIRMATION);
+                t.ask(t.say.askWhatToChange(), Expectation.CHANGE, DialogState.AWAITING_CONFIRMATION);
                 return;
             }
         }
@@ -113,29 +118,33 @@ final class BookingFlow {
     private boolean changeNamed(Turn t) {
         Conversation c = t.conv;
         String said = " " + t.heard.text() + " ";
-        if (said.matches(".* (?:time|day|date|when|appointment|slot) .*")) {
-            c.chosen = null;
-            c.offered = new ArrayList<>();
-            c.wanted = new ArrayList<>();
-            c.bookingKey = null;
-            t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
-            return true;
-        }
-        if (said.matches(".* (?:address|postcode|street|house) .*")) {
-            c.address = null;
-            c.addressParts = null;
-            t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
-            return true;
-        }
-        if (said.matches(".* (?:number|phone|mobile) .*")) {
-            c.phone = null;
-            c.phoneConfirmed = true;
-            t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
-            return true;
-        }
-        if (said.matches(".* name .*")) {
-            c.name = null;
-            t.ask(t.say.askName(), Expectation.NAME, DialogState.COLLECTING);
+        Optional<Expectation.Slot> part = PartToChange.named(t.heard.text());
+        if (part.isPresent()) {
+            switch (part.get()) {
+                case DATE_TIME -> {
+                    c.chosen = null;
+                    c.offered = new ArrayList<>();
+                    c.wanted = new ArrayList<>();
+                    c.bookingKey = null;
+                    t.ask(t.say.askWhen(t.serviceName(c.serviceId)), Expectation.DATE_TIME, DialogState.COLLECTING);
+                }
+                case ADDRESS -> {
+                    c.correcting = Expectation.Slot.ADDRESS;
+                    c.address = null;
+                    c.addressParts = null;
+                    t.ask(t.say.askAddress(), Expectation.ADDRESS, DialogState.COLLECTING);
+                }
+                case PHONE -> {
+                    c.phone = null;
+                    c.phoneConfirmed = true;
+                    t.ask(t.say.askPhone(), Expectation.PHONE, DialogState.COLLECTING);
+                }
+                default -> {
+                    c.correcting = Expectation.Slot.NAME;
+                    c.name = null;
+                    t.ask(t.say.askName(), Expectation.NAME, DialogState.COLLECTING);
+                }
+            }
             return true;
         }
         if (c.chosen != null && (t.heard.is(Intent.AFFIRM) || said.matches(".* (?:nothing|fine|never mind|nevermind) .*"))) {
@@ -144,10 +153,20 @@ final class BookingFlow {
         }
         if (c.chosen != null && t.heard.is(Intent.DENY)) {
             c.askedWhatToChange = true;
-            t.ask(t.say.askWhatToChange(), Expectation.NONE, DialogState.AWAITING_CONFIRMATION);
+            t.ask(t.say.askWhatToChange(), Expectation.CHANGE, DialogState.AWAITING_CONFIRMATION);
             return true;
         }
         return false;
+    }
+
+    /** Which of the details a person types better than they say a correction changed, for the recovery. */
+    private static void noteCorrected(Conversation c, Progress before) {
+        if (c.address != null && !c.address.equals(before.address())) {
+            c.correcting = Expectation.Slot.ADDRESS;
+        }
+        if (c.name != null && !c.name.equals(before.name())) {
+            c.correcting = Expectation.Slot.NAME;
+        }
     }
 
     /** "OK, 4 pm instead.": names the one detail a correction changed, or null when it changed nothing. */

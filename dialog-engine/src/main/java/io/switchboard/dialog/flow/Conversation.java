@@ -123,6 +123,12 @@ public final class Conversation {
      */
     int refusedReadBacks;
     /**
+     * The detail the caller's refusals of the read-back are about: the last one they named to change or that a
+     * correction changed. A "no, it's …" whose detail is misheard anew may not read as that detail at all, and the
+     * recovery must still know it was the address the caller kept correcting; null before any correction.
+     */
+    Expectation.Slot correcting;
+    /**
      * Per question (state and slot), how often this flow has come to it from another question. A cycle of readings that each
      * change something (a name misheard as a time that unpicks the chosen slot, a garbled goodbye read as "no" to an
      * offer) is progress every turn, so neither counter above sees it; asking the same question again and again does.
@@ -251,6 +257,7 @@ public final class Conversation {
         c.noMatch = noMatch;
         c.stalledTurns = stalledTurns;
         c.refusedReadBacks = refusedReadBacks;
+        c.correcting = correcting;
         c.timesAsked = new HashMap<>(timesAsked);
         c.lastReplyHash = lastReplyHash;
         c.updatedAt = updatedAt;
@@ -284,6 +291,7 @@ public final class Conversation {
         noMatch = 0;
         stalledTurns = 0;
         refusedReadBacks = 0;
+        correcting = null;
         timesAsked = new HashMap<>();
         pendingHandOff = null;
     }

@@ -81,9 +81,10 @@ final class Recovery {
             // by text where this deployment texts callers; anything else, or no texting, and a person takes a
             // message rather than guess again.
             Expectation misheard = t.heard.name() != null ? Expectation.NAME
-                    : t.heard.address() != null ? Expectation.ADDRESS : null;
+                    : t.heard.address() != null ? Expectation.ADDRESS
+                    : c.correcting == Expectation.Slot.NAME ? Expectation.NAME
+                    : c.correcting == Expectation.Slot.ADDRESS ? Expectation.ADDRESS : null;
             if (misheard != null && continuesByText(t, misheard)) {
-                c.refusedReadBacks = 0;
                 return;
             }
             handOff(t, "read_back_refused");
@@ -160,7 +161,12 @@ final class Recovery {
                 Phrasing.forChannel(Channel.SMS).textPrompt(slot, t.profile().name())));
         t.actions.add(new DialogAction.EndConversation());
         c.expecting = slot;
+        // The text is a fresh start: its bounds count what happens by text, not the turns speech already spent (a
+        // typed correction of the misheard address must not be the refusal that hands the booking off).
         c.noMatch = 0;
+        c.stalledTurns = 0;
+        c.refusedReadBacks = 0;
+        c.timesAsked.clear();
         return true;
     }
 

@@ -356,6 +356,8 @@ final class TextPhrasing extends RelativePhrasing {
                     : "Please reply with just the number of the time you'd like.";
             case YES_NO -> example ? "Was that a yes or a no?" : "Please reply YES or NO.";
             case PIN -> example ? "Please reply with the digits of your PIN." : "Reply with just the PIN digits.";
+            case CHANGE -> example ? "What should I change? Reply with the new day or time, address or name."
+                    : "Reply TIME, ADDRESS or NAME, or FINE to keep it as it is.";
             case NONE -> example ? "I can book a visit, move or cancel one, or answer questions about prices and"
                     + " hours. What would you like to do?"
                     : "For example: 'book a drain cleaning Friday', or 'call me back'.";

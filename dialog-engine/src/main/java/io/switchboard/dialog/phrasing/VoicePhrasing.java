@@ -461,6 +461,8 @@ public final class VoicePhrasing extends RelativePhrasing {
                     + " third, or another day." : "Press 1, 2 or 3 on your keypad to choose.";
             case YES_NO -> example ? "Was that a yes or a no?" : "Please press 1 for yes, or 2 for no.";
             case PIN -> example ? "Please say your PIN one digit at a time." : "Please key in your PIN on the keypad.";
+            case CHANGE -> example ? "Which part should I change? You can say the time, the address, or the name."
+                    : "Please say just one word: time, address, or name. Or say it's fine, to keep it as it is.";
             case NONE -> example ? "I can book a visit, move or cancel one, or tell you about prices and opening"
                     + " hours. What would you like to do?"
                     : "For example, say book a drain cleaning on Friday, or say speak to someone.";

@@ -55,6 +55,22 @@ public final class AnswerCheck {
         };
     }
 
+    /**
+     * Whether {@code heard} holds an address a second pass may vouch for: a house number and a street ("seven mill
+     * road") or a postcode. Not {@link #answers}: without its postcode the caller may still be saying the address, so
+     * the turn does not end early on it.
+     */
+    public boolean namesAnAddress(String heard) {
+        if (heard == null || heard.isBlank()) {
+            return false;
+        }
+        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        // read as if nothing were asked: an address asked for is read liberally ("the old rectory"), which a grammar
+        // result of stray words would pass
+        Understanding u = rules.understand(heard, new UnderstandingContext(now, profile, Expectation.NONE, List.of()));
+        return u.address().isPresent() || u.postcode().isPresent();
+    }
+
     public boolean answers(Expectation expecting, String partial) {
         if (!applies(expecting) || partial == null || partial.isBlank()) {
             return false;
@@ -82,6 +98,7 @@ public final class AnswerCheck {
                 default -> false;
             };
             case PROBLEM -> false;
+            case CHANGE -> Hypotheses.changes(u);
         };
     }
 }

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The phrases that can answer a question, for a recogniser constrained to them (a second pass when open recognition
- * heard nothing that fits): yes and no, digits, days and times, the offered options, the business's services.
+ * heard nothing that fits): yes and no, digits, days and times, the offered options, the business's services, the
+ * parts of a read-back to change.
  * Names, addresses and descriptions have no closed list: none is given for them. Every phrase is one the
  * {@link LanguageUnderstanding} reads as an answer to the same question, in lower case words (numbers spelled out,
  * as a recogniser returns them).
@@ -42,6 +43,7 @@ public final class AnswerVocabulary {
             case DATE_TIME -> dateTimes(out);
             case SLOT_CHOICE -> choices(expecting.offers(), out);
             case SERVICE -> services(profile, out);
+            case CHANGE -> out.addAll(PartToChange.phrases());
             case NAME, ADDRESS, PROBLEM, NONE -> {
                 // no closed list holds these: confirmation, spelling, the keypad or a text message do
             }

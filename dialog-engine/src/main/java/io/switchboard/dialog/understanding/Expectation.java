@@ -19,7 +19,9 @@ public record Expectation(Slot slot, List<ZonedDateTime> offers) {
 
     /** What a question asks for. */
     public enum Slot {
-        NONE, YES_NO, NAME, PHONE, ADDRESS, PROBLEM, SERVICE, DATE_TIME, PIN, SLOT_CHOICE;
+        NONE, YES_NO, NAME, PHONE, ADDRESS, PROBLEM, SERVICE, DATE_TIME, PIN, SLOT_CHOICE,
+        /** Which detail of a refused read-back to change ("the address"), or the corrected detail itself. */
+        CHANGE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -36,9 +38,10 @@ public record Expectation(Slot slot, List<ZonedDateTime> offers) {
     public static final Expectation DATE_TIME = new Expectation(Slot.DATE_TIME, List.of());
     public static final Expectation PIN = new Expectation(Slot.PIN, List.of());
     public static final Expectation SLOT_CHOICE = new Expectation(Slot.SLOT_CHOICE, List.of());
+    public static final Expectation CHANGE = new Expectation(Slot.CHANGE, List.of());
 
     private static final Expectation[] BARE = {NONE, YES_NO, NAME, PHONE, ADDRESS, PROBLEM, SERVICE, DATE_TIME, PIN,
-            SLOT_CHOICE};
+            SLOT_CHOICE, CHANGE};
 
     public Expectation {
         Objects.requireNonNull(slot, "slot");

@@ -50,12 +50,15 @@ public final class Hypotheses {
                 return commonerName(u, others, ctx);
             }
         }
-        return first;
+        // None answers: still the recogniser's choice, but its name may be weighed too ("i know my name is john
+        // said" at a read-back, a correction the "no" of which was heard as "i know").
+        return commonerName(first, others, ctx);
     }
 
     /**
-     * {@code reading}, or the first of {@code others} read the same way whose name is all common names when
-     * {@code reading}'s is not. Only where a name is what was asked or what a read-back's "no" may carry.
+     * {@code reading}, or the first of {@code others} read the same way (same intent, answering the question or not
+     * as {@code reading} does) whose name is all common names when {@code reading}'s is not. Only where a name is
+     * what was asked or what a read-back's "no" may carry.
      */
     private Understanding commonerName(Understanding reading, Set<String> others, UnderstandingContext ctx) {
         Expectation asked = ctx.expected();
@@ -65,7 +68,7 @@ public final class Hypotheses {
         }
         for (String other : others) {
             Understanding u = rules.understand(other, ctx);
-            if (u.intent() == reading.intent() && answers(u, asked) && u.name().isPresent()
+            if (u.intent() == reading.intent() && answers(u, asked) == answers(reading, asked) && u.name().isPresent()
                     && CommonNames.allCommon(u.name().get())) {
                 return u;
             }
@@ -88,7 +91,19 @@ public final class Hypotheses {
             case DATE_TIME -> u.times().stream().anyMatch(t -> !t.isEmpty());
             case PIN -> u.digits().isPresent();
             case SLOT_CHOICE -> u.choice().isPresent() || u.times().stream().anyMatch(t -> t.time() != null);
+            case CHANGE -> changes(u);
             case NONE, PROBLEM -> true;
         };
+    }
+
+    /**
+     * Whether a reading answers "what would you like to change?": it names the part ("the address"), gives the new
+     * detail itself, or says no (nothing needs changing). A bare "yeah" answers nothing here: heard for "the
+     * address", it must not win over a lower hypothesis that names it.
+     */
+    static boolean changes(Understanding u) {
+        return PartToChange.named(u.text()).isPresent() || u.name().isPresent() || u.address().isPresent()
+                || u.phone().isPresent() || u.service().isPresent() || u.times().stream().anyMatch(t -> !t.isEmpty())
+                || u.intent() == Intent.DENY;
     }
 }

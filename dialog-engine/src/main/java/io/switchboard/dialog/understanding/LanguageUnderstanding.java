@@ -154,7 +154,8 @@ public final class LanguageUnderstanding {
             intent = Intent.AFFIRM;
             confidence = 0.8;
             intentConfident = true;
-        } else if (intent == Intent.UNKNOWN && expected.is(Expectation.Slot.NONE) && !times.isEmpty()) {
+        } else if (intent == Intent.UNKNOWN && !times.isEmpty()
+                && (expected.is(Expectation.Slot.NONE) || expected.is(Expectation.Slot.CHANGE))) {
             intent = Intent.BOOK;
             confidence = IntentClassifier.CONFIDENT;
             intentConfident = true;

@@ -90,6 +90,86 @@ class ContinueByTextConversationTest {
     }
 
     @Test
+    void anAddressCorrectedAtEveryReadBackGoesOnByTextEvenWhenTheLastCorrectionIsNoAddressAtAll() {
+        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+            caller.voice("i need a general repair tomorrow at nine a m");
+            caller.voice("my name is sarah jones");
+            caller.voice("yes");
+            TurnResult readBack = caller.voice("two church lane");
+            assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+
+            // "no, forty two church lane", misheard differently each time, the last time as no address at all
+            caller.voice("no it's four to church lane");
+            TurnResult which = caller.voice("no");
+            assertThat(which.reply()).as(caller.transcript()).contains("What would you like to change");
+            caller.voice("the address");
+            caller.voice("for you to church line");
+            TurnResult handed = caller.voice("no it's far too to church");
+
+            assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
+                    .contains("reply with your address");
+            assertThat(handed.actions()).as(caller.transcript())
+                    .noneMatch(DialogAction.MessageForOwner.class::isInstance)
+                    .anyMatch(DialogAction.ContinuesByText.class::isInstance);
+            caller.engine.end(Channel.VOICE, "CA-call-1");
+
+            caller.sms("42 Church Lane");
+            caller.sms("yes");
+
+            assertThat(caller.booked()).as(caller.transcript()).singleElement().satisfies(a -> {
+                assertThat(a.address()).containsIgnoringCase("42 Church Lane");
+                assertThat(a.customer().name()).isEqualToIgnoringCase("Sarah Jones");
+            });
+        }
+    }
+
+    @Test
+    void anAddressTypedWithoutItsPostcodeIsTheAddressNotADayOrAJob() {
+        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+            callUntilTheAddressFailsTwice(caller);
+            caller.engine.end(Channel.VOICE, "CA-call-1");
+
+            // "25" is no 25th of the month and "Queen" no drain cleaning when the address is what the text asked for
+            TurnResult confirm = caller.sms("25 Queen Street");
+            assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+            caller.sms("yes");
+
+            assertThat(caller.booked()).as(caller.transcript()).singleElement().satisfies(a -> {
+                assertThat(a.serviceId()).isEqualTo("general-repair");
+                assertThat(a.slot().start()).isEqualTo(caller.at(TUESDAY.atTime(9, 0)));
+                assertThat(a.address()).containsIgnoringCase("25 Queen Street");
+            });
+        }
+    }
+
+    @Test
+    void readBacksRefusedOnTheCallDoNotCountAgainstCorrectionsByText() {
+        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+            caller.voice("i need a general repair tomorrow at nine a m");
+            caller.voice("my name is kate mara");
+            caller.voice("yes");
+            caller.voice("sixty london road");
+            caller.voice("no my name is kate mirror"); // refused once
+            caller.voice("no"); // twice
+            caller.voice("the name");
+            caller.voice("hmm");
+            TurnResult handed = caller.voice("erm");
+            assertThat(handed.reply()).as(caller.transcript()).contains("reply with your name");
+            caller.engine.end(Channel.VOICE, "CA-call-1");
+
+            caller.sms("Kate Moore");
+            TurnResult corrected = caller.sms("no, it's 61 London Road"); // a third refusal, but the first by text
+            assertThat(corrected.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
+            caller.sms("yes");
+
+            assertThat(caller.booked()).as(caller.transcript()).singleElement().satisfies(a -> {
+                assertThat(a.customer().name()).isEqualTo("Kate Moore");
+                assertThat(a.address()).containsIgnoringCase("61 London Road");
+            });
+        }
+    }
+
+    @Test
     void withoutSmsNoTextIsPromised() {
         try (CallerScript caller = new CallerScript()) {
             TurnResult second = callUntilTheAddressFailsTwice(caller);

@@ -83,6 +83,9 @@ class ConversationCopyTest {
         if (type == Instant.class) {
             return Instant.parse("2026-11-23T09:00:00Z");
         }
+        if (type == io.switchboard.dialog.understanding.Expectation.Slot.class) {
+            return io.switchboard.dialog.understanding.Expectation.Slot.ADDRESS;
+        }
         if (type == java.util.Map.class) {
             return new java.util.HashMap<>(java.util.Map.of("collecting/NAME", 2));
         }

@@ -80,6 +80,20 @@ class HypothesesTest {
     }
 
     @Test
+    void aCorrectionWhoseNoWasMisheardStillTakesTheCommonerName() {
+        // "no my name is john smith" at a read-back, heard as "i know …": no hypothesis is a yes or a no, and the
+        // recogniser's choice stays a correction; its name is weighed like any other
+        Understanding first = new LanguageUnderstanding().understand("i know my name is john said",
+                asked(Expectation.YES_NO));
+        Understanding u = hypotheses.understand("i know my name is john said", List.of("i know my name is john said",
+                "i know my name is jean said", "i know my name is john smith"), asked(Expectation.YES_NO));
+
+        assertThat(Hypotheses.answers(first, Expectation.YES_NO)).isFalse();
+        assertThat(u.intent()).isEqualTo(first.intent());
+        assertThat(u.name()).contains("John Smith");
+    }
+
+    @Test
     void aRareNameHeardRightStaysWhenNoLowerHypothesisIsAllCommonNames() {
         Understanding u = hypotheses.understand("my name is ngozi okafor", List.of("my name is ngozi okafor",
                 "my name is no go see okafor"), asked(Expectation.NAME));

@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Turns the dialog's expectation (the one contract for what the next answer should be) into what recognition listens
  * for: the dialog's own completeness rule ({@link AnswerCheck}) says whether a hypothesis fits, its
- * {@link AnswerVocabulary} gives the second pass's grammar, and names and addresses go to the transcriber. An open
- * question ("how can I help?", "anything else?") is checked against what the dialog can act on, with the
- * {@link OpeningVocabulary} as its grammar; a description of the problem takes the open pass as heard.
+ * {@link AnswerVocabulary} gives the second pass's grammar; names and addresses, which no closed list holds, get the
+ * words most of them are made of ({@link SpokenNameVocabulary}, {@link SpokenStreetVocabulary}) and go to the
+ * transcriber. An address fits with a house number and street (or a postcode) rather than waiting for the postcode
+ * the end-of-turn rule wants. An open question ("how can I help?", "anything else?") is checked against what the
+ * dialog can act on, with the {@link OpeningVocabulary} as its grammar; a description of the problem takes the open
+ * pass as heard.
  * Thread-safe; bare expectations are built once.
  */
 public final class ExpectedSpeech implements Function<Expectation, ListeningFor> {
@@ -52,16 +56,23 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
     private ListeningFor build(Expectation expecting) {
         List<String> grammar = new ArrayList<>(AnswerVocabulary.phrases(expecting, profile));
         boolean name = expecting.is(Expectation.Slot.NAME);
+        boolean address = expecting.is(Expectation.Slot.ADDRESS);
         if (name) {
             grammar.addAll(SpokenNameVocabulary.phrases());
+        } else if (address) {
+            grammar.addAll(SpokenStreetVocabulary.phrases());
         } else if (!grammar.isEmpty() && !expecting.is(Expectation.Slot.YES_NO)) {
             // "friday morning please": a word outside the grammar is [unk], which refuses the whole result
             grammar.addAll(COURTESY);
         }
-        boolean transcribe = name || expecting.is(Expectation.Slot.ADDRESS);
-        // Names and digit strings are misheard as other names and digit strings: a fitting hypothesis proves nothing.
-        boolean grammarFirst = name || expecting.is(Expectation.Slot.PIN) || expecting.is(Expectation.Slot.PHONE);
-        return new ListeningFor(expecting.name(), text -> check.answers(expecting, text), grammar, transcribe,
-                grammarFirst);
+        boolean transcribe = name || address;
+        // Names, streets and digit strings are misheard as other names, streets and digit strings ("seven male road"):
+        // a fitting hypothesis proves nothing.
+        boolean grammarFirst = name || address || expecting.is(Expectation.Slot.PIN)
+                || expecting.is(Expectation.Slot.PHONE);
+        // An address fits with its house number and street: the postcode the dialog waits for is often not said.
+        Predicate<String> fits = address ? check::namesAnAddress
+                : text -> check.answers(expecting, text);
+        return new ListeningFor(expecting.name(), fits, grammar, transcribe, grammarFirst);
     }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The corpus report: per caller voice, calls right, turns per call, fallback use and recognised-slot accuracy. */
+/**
+ * The corpus report: per caller voice, calls right (and right without the text fallback), turns per call, fallback use
+ * and recognised-slot accuracy.
+ */
 public final class CorpusTable {
 
     private CorpusTable() {
@@ -23,9 +26,10 @@ public final class CorpusTable {
         for (SpokenCallResult r : results) {
             byVoice.computeIfAbsent(r.voice(), v -> new ArrayList<>()).add(r);
         }
-        StringBuilder out = new StringBuilder("| voice | calls | right | turns/call | loops | keypad | re-asked"
-                + " | picked from a list | read-back corrected | message for owner | slots right |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder("| voice | calls | right | right by voice alone | turns/call | loops"
+                + " | keypad | re-asked | picked from a list | read-back corrected | went on by text | message for owner"
+                + " | slots right |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         byVoice.forEach((voice, rs) -> out.append(row(voice, rs)));
         out.append(row("**all**", results));
         return out.toString();
@@ -33,6 +37,7 @@ public final class CorpusTable {
 
     private static String row(String label, List<SpokenCallResult> rs) {
         long right = rs.stream().filter(SpokenCallResult::right).count();
+        long byVoice = rs.stream().filter(r -> r.right() && r.fallbacks().getOrDefault("by text", 0) == 0).count();
         double turns = rs.stream().mapToInt(SpokenCallResult::turns).average().orElse(0);
         long loops = rs.stream().filter(SpokenCallResult::looped).count();
         Map<String, int[]> slots = new TreeMap<>();
@@ -45,9 +50,10 @@ public final class CorpusTable {
         }
         List<String> slotText = new ArrayList<>();
         slots.forEach((slot, c) -> slotText.add(slot + " " + c[0] + "/" + c[1]));
-        return String.format("| %s | %d | %d (%.0f %%) | %.1f | %d | %d | %d | %d | %d | %d | %s |%n", label, rs.size(),
-                right, 100.0 * right / Math.max(1, rs.size()), turns, loops, sum(rs, "keypad"), sum(rs, "re-asked"),
-                sum(rs, "picked from the list"), sum(rs, "corrected"), sum(rs, "message for owner"),
+        return String.format("| %s | %d | %d (%.0f %%) | %d (%.0f %%) | %.1f | %d | %d | %d | %d | %d | %d | %d | %s |%n",
+                label, rs.size(), right, 100.0 * right / Math.max(1, rs.size()), byVoice,
+                100.0 * byVoice / Math.max(1, rs.size()), turns, loops, sum(rs, "keypad"), sum(rs, "re-asked"),
+                sum(rs, "picked from the list"), sum(rs, "corrected"), sum(rs, "by text"), sum(rs, "message for owner"),
                 String.join(", ", slotText));
     }
 

@@ -76,7 +76,7 @@ public record SpokenCallScript(String id, Kind kind, String phone, String openin
         lines.add(opening);
         answers.values().forEach(lines::addAll);
         for (Expectation.Slot checked : List.of(Expectation.Slot.SERVICE, Expectation.Slot.DATE_TIME,
-                Expectation.Slot.NAME)) {
+                Expectation.Slot.NAME, Expectation.Slot.ADDRESS)) {
             answers.getOrDefault(checked, List.of()).forEach(a -> lines.add(correction(a)));
         }
         lines.add(SpokenCaller.NO);

@@ -4,6 +4,7 @@ import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.dialog.understanding.TextNormalizer;
 import io.switchboard.models.BusinessProfile;
 import io.switchboard.scheduling.testing.TestProfiles;
 import java.time.LocalDate;
@@ -41,10 +42,11 @@ final class SpokenCaller {
 
     /** How a caller names the part of a read-back that was wrong, when asked which part to change. */
     private static final Map<Expectation.Slot, String> PART_TO_CHANGE = Map.of(Expectation.Slot.NAME, "the name",
-            Expectation.Slot.DATE_TIME, "the day and time");
+            Expectation.Slot.DATE_TIME, "the day and time", Expectation.Slot.ADDRESS, "the address");
 
     /** The business the corpus calls (its service names, as the read-back says them). */
     private static final BusinessProfile PROFILE = TestProfiles.sample();
+    private static final TextNormalizer NORMALIZER = new TextNormalizer();
 
     private final SpokenCallScript script;
     private final Map<String, Integer> fallbacks = new LinkedHashMap<>();
@@ -101,10 +103,10 @@ final class SpokenCaller {
     }
 
     /**
-     * Checks a booking or move read-back against what this caller wants, as a person listening to it would: their
-     * name, the day (and that it is a morning, the part of day they asked for) and the job. On the first thing that is
-     * wrong they say "no" with that thing again, in their next phrasing when it is wrong again; null when the
-     * read-back is right or is not one.
+     * Checks a booking or move read-back against what this caller wants, as a person listening to it would: the job,
+     * the day (and that it is a morning, the part of day they asked for), their name and their street and house
+     * number. On the first thing that is wrong, in that order, they say "no" with that thing again, in their next
+     * phrasing when it is wrong again; null when the read-back is right or is not one.
      */
     private Move readBackCorrection(String reply) {
         SpokenCallScript.Expected want = script.expected();
@@ -119,6 +121,9 @@ final class SpokenCaller {
         // A move reads back "from <old> to <new>": only the new time is the caller's to check.
         String heard = move ? reply.substring(reply.lastIndexOf(" to ")) : reply;
         Expectation.Slot wrong = null;
+        if (booking && want.address() != null && !heard.contains(" at " + written(want.address()))) {
+            wrong = Expectation.Slot.ADDRESS;
+        }
         if (booking && want.name() != null && !heard.contains(want.name())) {
             wrong = Expectation.Slot.NAME;
         }
@@ -159,6 +164,11 @@ final class SpokenCaller {
         }
         String name = serviceName(wanted);
         return reply.contains(name) ? name : null;
+    }
+
+    /** How a read-back writes a spoken address: "twelve park road" as "12 park road". */
+    static String written(String spokenAddress) {
+        return NORMALIZER.normalize(spokenAddress).text();
     }
 
     private static String dayWords(LocalDate day) {

@@ -12,17 +12,20 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole spoken-call corpus, 40 callers in MaryTTS voices (each with its own effects), through the real call
  * pipeline on simulated time: real Vosk with its second passes, the dialog on embedded PostgreSQL, MaryTTS for the
- * receptionist. Where espeak-ng or flite is installed, a spread of the corpus in those voices too, gated on its own.
+ * receptionist, on a deployment that texts callers (a booking whose name or address speech cannot carry goes on by
+ * text, and the caller replies). Where espeak-ng or flite is installed, a spread of the corpus in those voices too, gated on its own.
  * The table is printed and written to {@code target/spoken-corpus.md}.
  */
 class SpokenCorpusOnSimulatedTimeTest {
 
     /**
-     * Gates set below what was measured (see README), so a regression fails and noise does not; the product's target
-     * is 90 %.
+     * The product's target, across every voice: 90 % of calls end right (measured 46 of 50, see README). A call that
+     * went on by text counts when the booking it finished is right; README reports the share right by voice alone.
      */
-    private static final double MARY_GATE = 0.70; // measured 33 of 40 at 9e96abe and 81eeffb; 25 of 40 before this round
-    private static final double OTHER_ENGINES_GATE = 0.50;
+    private static final double ALL_GATE = 0.90;
+    /** Per voice family, set below what was measured (MaryTTS 37 of 40, espeak/flite 9 of 10), so noise does not fail. */
+    private static final double MARY_GATE = 0.85;
+    private static final double OTHER_ENGINES_GATE = 0.60;
     private static final int OTHER_ENGINE_CALLS = 10;
 
     @Test
@@ -82,6 +85,7 @@ class SpokenCorpusOnSimulatedTimeTest {
         if (!otherResults.isEmpty()) {
             assertThat(CorpusTable.rightShare(otherResults)).as(table).isGreaterThanOrEqualTo(OTHER_ENGINES_GATE);
         }
+        assertThat(CorpusTable.rightShare(results)).as(table).isGreaterThanOrEqualTo(ALL_GATE);
     }
 
     /** The {@code p}th percentile (nearest rank) of {@code values}, or NaN when there are none. */

@@ -45,7 +45,15 @@ class ExpectedSpeechTest {
         assertThat(expected.apply(Expectation.PHONE).grammarFirst()).isTrue();
         assertThat(expected.apply(Expectation.YES_NO).grammarFirst()).isFalse();
         assertThat(expected.apply(Expectation.DATE_TIME).grammarFirst()).isFalse();
-        assertThat(expected.apply(Expectation.ADDRESS).grammar()).isEmpty();
+    }
+
+    @Test
+    void anAddressIsDecodedUnderAStreetGrammarAndFitsWithItsNumberAndStreet() {
+        ListeningFor address = expected.apply(Expectation.ADDRESS);
+        assertThat(address.grammar()).contains("twelve", "park", "road", "station", "lane");
+        assertThat(address.grammarFirst()).isTrue();
+        assertThat(address.fits()).accepts("twelve park road", "it's seven mill road", "b s one five t h")
+                .rejects("well start roads", "park road", "yes please");
     }
 
     @Test
@@ -67,7 +75,8 @@ class ExpectedSpeechTest {
                 new Case(Expectation.DATE_TIME, "next monday in the afternoon"),
                 new Case(Expectation.SLOT_CHOICE, "the second one"),
                 new Case(Expectation.DATE_TIME, "friday morning please"),
-                new Case(Expectation.NAME, "my name is sarah jones")}) {
+                new Case(Expectation.NAME, "my name is sarah jones"),
+                new Case(Expectation.ADDRESS, "eleven green lane")}) {
             try (RecognitionStream stream = SharedVosk.engine().openStream()) {
                 feed(stream, c.said());
                 long started = System.nanoTime();

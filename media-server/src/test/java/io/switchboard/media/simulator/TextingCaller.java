@@ -1,0 +1,103 @@
+package io.switchboard.media.simulator;
+
+import io.switchboard.dialog.DialogAction;
+import io.switchboard.dialog.DialogEngine;
+import io.switchboard.dialog.TurnRequest;
+import io.switchboard.dialog.TurnResult;
+import io.switchboard.dialog.understanding.Expectation;
+import io.switchboard.models.Channel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The caller's side of a booking that the call handed on to text ("I'll text you now: just reply with your name"):
+ * the caller replies to the text with what it asked for, typed as a person writes it ("John Smith", "12 Park Road"),
+ * and answers the read-back that comes back by text, with "no" and the detail again when the address in it is not
+ * theirs. Typing is what this way in is for: nothing is misheard, so what the corpus learns here is whether the
+ * conversation the call started finishes by text, and how many calls needed it.
+ */
+final class TextingCaller {
+
+    /** Texts after which a text conversation that has not finished is counted as stuck. */
+    static final int MAX_TEXTS = 5;
+
+    private TextingCaller() {
+    }
+
+    /** What the call ended with, when it handed the booking on to text: the question the text asks. */
+    static Optional<Expectation.Slot> handedOn(List<ObservedDialog.Exchange> call) {
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        TurnResult last = call.get(call.size() - 1).result();
+        if (!last.has(DialogAction.ContinuesByText.class)) {
+            return Optional.empty();
+        }
+        return Optional.of(last.expecting().slot());
+    }
+
+    /**
+     * Replies by text until the booking is made, the dialog asks something this caller cannot type an answer to, or
+     * {@link #MAX_TEXTS} texts have gone; returns the call's {@code played} with the texts added to its transcript and
+     * "by text" to its fallbacks.
+     */
+    static SpokenCallRunner.Played finish(SpokenCallScript script, DialogEngine dialog, Expectation.Slot asked,
+                                          SpokenCallRunner.Played played) {
+        List<String> transcript = new ArrayList<>(played.transcript());
+        Map<String, Integer> fallbacks = new LinkedHashMap<>(played.fallbacks());
+        fallbacks.merge("by text", 1, Integer::sum);
+        String text = typed(script, asked);
+        for (int sent = 0; sent < MAX_TEXTS && text != null; sent++) {
+            TurnResult r = dialog.handle(TurnRequest.text(Channel.SMS, script.phone(), script.phone(), text));
+            transcript.add("texts " + text + "  ->  [" + r.state().wireName() + " " + r.expecting() + "] "
+                    + r.reply());
+            if (r.has(DialogAction.Booked.class) || r.state().isTerminal()) {
+                break;
+            }
+            text = answer(script, r);
+        }
+        return new SpokenCallRunner.Played(played.turns(), played.looped(), fallbacks, transcript, played.failure());
+    }
+
+    /** The caller's next text: the detail asked for, or their answer to the read-back; null when they have none. */
+    private static String answer(SpokenCallScript script, TurnResult r) {
+        Expectation.Slot slot = r.expecting().slot();
+        if (slot != Expectation.Slot.YES_NO) {
+            return typed(script, slot);
+        }
+        String reply = r.reply().toLowerCase(Locale.ROOT);
+        String address = script.expected().address();
+        if (address != null && !reply.contains(SpokenCaller.written(address))) {
+            return "no, it's " + typed(script, Expectation.Slot.ADDRESS);
+        }
+        return "yes";
+    }
+
+    /**
+     * The answer to {@code slot} as the caller types it: their name and address as written, anything else (a pick
+     * among times the text offers) in their first phrasing; null when the script has none.
+     */
+    private static String typed(SpokenCallScript script, Expectation.Slot slot) {
+        return switch (slot) {
+            case NAME -> script.expected().name() == null ? null : capitalised(script.expected().name());
+            case ADDRESS -> script.expected().address() == null ? null
+                    : capitalised(SpokenCaller.written(script.expected().address()));
+            default -> script.answer(slot, 0);
+        };
+    }
+
+    private static String capitalised(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String w : words.split(" ")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        return out.toString();
+    }
+}
