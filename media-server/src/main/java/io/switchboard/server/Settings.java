@@ -141,11 +141,16 @@ public record Settings(ServerConfig server, SessionSettings sessions, Optional<L
         Optional<LiveTransferSettings> transfer = problems.read(LiveTransferSettings.TRANSFER_NUMBER,
                 LiveTransferSettings::from);
         SoftphoneUrls softphone = problems.read(SoftphoneUrls.SOFTPHONE_URL, SoftphoneUrls::from);
+        java.nio.file.Path prompts = problems.read(VoiceServerSettings.PROMPT_CACHE_DIR, s -> {
+            String dir = s.get(VoiceServerSettings.PROMPT_CACHE_DIR);
+            return dir == null || dir.isBlank() ? SttSettings.cacheRoot(dataDir).resolve("prompts")
+                    : java.nio.file.Path.of(dir.strip());
+        });
         if (stt == null || calls == null || media == null || maxCalls == null || verify == null || twilio == null
-                || transfer == null || softphone == null) {
+                || transfer == null || softphone == null || prompts == null) {
             return null; // reported
         }
-        return new VoiceServerSettings(stt, calls, media, maxCalls, twilio, verify, transfer, softphone);
+        return new VoiceServerSettings(stt, calls, media, maxCalls, twilio, verify, transfer, softphone, prompts);
     }
 
     private static TextChannelSettings text(SettingsProblems problems, DataDir dataDir) {

@@ -56,6 +56,7 @@ import io.switchboard.media.stt.RecognizerWarmUp;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.SynthesizedSpeech;
 import io.switchboard.media.tts.PromptCache;
+import io.switchboard.media.tts.PromptStore;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +208,8 @@ public final class Switchboard implements AutoCloseable {
         closers.push("speech recognizer", stt::close);
         MaryTtsSynthesizer tts = MaryTtsSynthesizer.start();
         closers.push("speech synthesizer", tts::close);
-        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()));
+        PromptCache prompts = PromptCache.preload(tts, CallPrompts.standard(scheduling.profile()),
+                PromptStore.in(voice.prompts(), tts));
         long listening = System.nanoTime();
         String heard = RecognizerWarmUp.run(stt, voice.stt().poolSize(),
                 SynthesizedSpeech.at16k(tts, "I'd like to book a repair tomorrow at two, my name is Sarah Jones"));

@@ -6,6 +6,7 @@ import io.switchboard.media.stt.SttSettings;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,10 +23,15 @@ import java.util.Optional;
  * @param verify      whether Twilio's signatures and call tokens are checked ({@code SWITCHBOARD_TWILIO_VERIFY})
  * @param transfer    live transfers ({@code SWITCHBOARD_TRANSFER_NUMBER})
  * @param softphone   where the browser softphone connects
+ * @param prompts     where synthesised prompts are kept between starts ({@code SWITCHBOARD_PROMPT_CACHE_DIR})
  */
 public record VoiceServerSettings(SttSettings stt, VoiceSettings calls, MediaServerSettings media, int maxCalls,
                                   Optional<TwilioVoiceSettings> twilio, boolean verify,
-                                  Optional<LiveTransferSettings> transfer, SoftphoneUrls softphone) {
+                                  Optional<LiveTransferSettings> transfer, SoftphoneUrls softphone,
+                                  Path prompts) {
+
+    /** The variable naming the prompt directory; by default {@code cache/prompts} under the data directory. */
+    public static final String PROMPT_CACHE_DIR = "SWITCHBOARD_PROMPT_CACHE_DIR";
 
     public VoiceServerSettings {
         Objects.requireNonNull(stt, "stt");
@@ -34,6 +40,7 @@ public record VoiceServerSettings(SttSettings stt, VoiceSettings calls, MediaSer
         Objects.requireNonNull(twilio, "twilio");
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(softphone, "softphone");
+        Objects.requireNonNull(prompts, "prompts");
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls must be at least 1");
         }

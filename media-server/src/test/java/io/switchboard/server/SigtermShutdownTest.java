@@ -3,6 +3,7 @@ package io.switchboard.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.media.simulator.SimulatedCall;
+import io.switchboard.server.it.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,6 +47,7 @@ class SigtermShutdownTest {
         env.keySet().removeIf(k -> k.startsWith("SWITCHBOARD_") || k.startsWith("TWILIO_") || k.startsWith("WHATSAPP_")
                 || k.equals("DATABASE_URL") || k.equals("REDIS_URL"));
         env.put("SWITCHBOARD_DATA_DIR", dir.resolve("data").toString());
+        env.put("SWITCHBOARD_PROMPT_CACHE_DIR", ServerProcess.PROMPTS.toAbsolutePath().toString());
         env.put("SWITCHBOARD_HTTP_HOST", "127.0.0.1");
         env.put("SWITCHBOARD_HTTP_PORT", "0");
         env.put("SWITCHBOARD_MEDIA_HOST", "127.0.0.1");

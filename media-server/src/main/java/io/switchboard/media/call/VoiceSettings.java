@@ -52,8 +52,9 @@ public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
     }
 
     /**
-     * Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} (also the end-of-turn hard maximum), {@code SWITCHBOARD_REPROMPT_SECONDS}
-     * and {@code SWITCHBOARD_END_OF_TURN_THRESHOLD}; the rest as {@link #defaults()}.
+     * Reads {@code SWITCHBOARD_VAD_HANGOVER_MS} (also the end-of-turn hard maximum), {@code SWITCHBOARD_REPROMPT_SECONDS},
+     * {@code SWITCHBOARD_END_OF_TURN_THRESHOLD} and {@code SWITCHBOARD_SPECULATE_AFTER_MS} (0 turns speculative replies
+     * off, for a machine whose cores are better spent on recognition); the rest as {@link #defaults()}.
      */
     public static VoiceSettings from(SettingsSource source) {
         VoiceSettings d = defaults();
@@ -65,10 +66,14 @@ public record VoiceSettings(VadConfig vad, int bargeInMillis, int preRollMillis,
                 () -> intValue(source, "SWITCHBOARD_REPROMPT_SECONDS", DEFAULT_REPROMPT_SECONDS, 1, 600));
         double threshold = fields.read("SWITCHBOARD_END_OF_TURN_THRESHOLD", d.endOfTurn().threshold(),
                 () -> thresholdValue(source.get("SWITCHBOARD_END_OF_TURN_THRESHOLD")));
+        int speculate = fields.read("SWITCHBOARD_SPECULATE_AFTER_MS", d.endOfTurn().speculateAfterMillis(),
+                () -> intValue(source, "SWITCHBOARD_SPECULATE_AFTER_MS", d.endOfTurn().speculateAfterMillis(), 0,
+                        1000));
         fields.check();
         return new VoiceSettings(d.vad().withHangoverMillis(hangover), d.bargeInMillis(),
                 d.preRollMillis(), Duration.ofSeconds(reprompt), d.maxReprompts(), d.digitTimeout(),
-                d.maxPlaybackLeadMillis(), d.endOfTurn().withThreshold(threshold).withMaxWaitMillis(hangover));
+                d.maxPlaybackLeadMillis(), d.endOfTurn().withThreshold(threshold).withMaxWaitMillis(hangover)
+                        .withSpeculateAfterMillis(speculate));
     }
 
     public VoiceSettings withRepromptAfter(Duration after) {

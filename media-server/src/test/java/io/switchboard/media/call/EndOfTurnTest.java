@@ -88,6 +88,19 @@ class EndOfTurnTest {
     }
 
     @Test
+    void speculativeRepliesCanBeTurnedOffAndTheirPauseIsChecked() {
+        assertThat(VoiceSettings.from(SettingsSource.of(Map.of())).endOfTurn().speculateAfterMillis())
+                .isEqualTo(EndOfTurnSettings.defaults().speculateAfterMillis());
+        assertThat(VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_SPECULATE_AFTER_MS", "0"))).endOfTurn()
+                .speculateAfterMillis()).isZero();
+        assertThat(VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_SPECULATE_AFTER_MS", "200"))).endOfTurn()
+                .speculateAfterMillis()).isEqualTo(200);
+        assertThatThrownBy(() -> VoiceSettings.from(SettingsSource.of(Map.of("SWITCHBOARD_SPECULATE_AFTER_MS", "-5"))))
+                .hasMessageContaining("SWITCHBOARD_SPECULATE_AFTER_MS");
+        // with 0 the stage emits no speculation at all: TurnTakingStageTest.noSpeculationWhenItIsSwitchedOff
+    }
+
+    @Test
     void theEstimatorHearsAVoicesPitchAndNoneInSilence() {
         SyntheticVoice voice = new SyntheticVoice();
         AudioFrame f = new AudioFrame(320);

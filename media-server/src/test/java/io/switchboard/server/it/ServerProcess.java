@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #start} picks free loopback ports for HTTP and media (unless the environment given names them), a
  * fresh data directory under {@code target/it/} (unless {@code SWITCHBOARD_DATA_DIR} is given, e.g. to restart on
- * the same data), captures stdout and stderr to a log file next to it, and returns once {@code GET /health} answers
+ * the same data), shares one prompt directory ({@link #PROMPTS}) between every server of the build, captures stdout
+ * and stderr to a log file next to it, and returns once {@code GET /health} answers
  * 200. The child sees only the variables given plus {@code PATH}, {@code HOME}, {@code TMPDIR} and {@code LANG}
  * from this JVM, so a developer's shell (a {@code REDIS_URL}, Twilio credentials) cannot leak into a test.
  *
@@ -44,6 +45,12 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Path IT_DIR = Path.of("target", "it");
+    /**
+     * Where every server the tests start keeps its synthesised prompts ({@code SWITCHBOARD_PROMPT_CACHE_DIR}): the
+     * first start of a build synthesises them, the others read them, as a restarted server does. Half a minute of
+     * both cores per start otherwise.
+     */
+    public static final Path PROMPTS = Path.of("target", "prompt-cache");
     private static final List<String> INHERITED = List.of("PATH", "HOME", "TMPDIR", "LANG");
 
     private final String name;
@@ -100,6 +107,7 @@ public final class ServerProcess implements AutoCloseable {
         int httpPort = portOf(childEnv, "SWITCHBOARD_HTTP_PORT");
         int mediaPort = portOf(childEnv, "SWITCHBOARD_MEDIA_PORT");
         childEnv.putIfAbsent("SWITCHBOARD_PUBLIC_URL", "http://127.0.0.1:" + httpPort);
+        childEnv.putIfAbsent("SWITCHBOARD_PROMPT_CACHE_DIR", PROMPTS.toAbsolutePath().toString());
         try {
             Files.createDirectories(IT_DIR);
             boolean ownsDataDir = !childEnv.containsKey("SWITCHBOARD_DATA_DIR");

@@ -1,0 +1,106 @@
+package io.switchboard.media.tts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Synthesised prompts kept on disk between starts, so a restart does not spend half a minute of both cores saying the
+ * same hundred sentences again. One file per prompt, named by a hash of the voice and the text (the text itself, the
+ * business's name in it included, never appears in a file name); written to a temporary file and moved into place,
+ * so servers sharing the directory never read half a prompt. A store that cannot be read or written is only slower:
+ * problems are logged once per prompt and the prompt is synthesised as if there were no store.
+ */
+public final class PromptStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PromptStore.class);
+    private static final String SUFFIX = ".ulaw";
+
+    /** Keeps nothing: every start synthesises every prompt. */
+    public static final PromptStore NONE = new PromptStore(null, "");
+
+    private final Path directory;
+    private final String voice;
+
+    private PromptStore(Path directory, String voice) {
+        this.directory = directory;
+        this.voice = voice;
+    }
+
+    /**
+     * A store in {@code directory} for prompts in {@code voice}: anything that changes the audio (engine, voice, its
+     * version, the output format) must be in it, since a prompt of another voice would be played as this one's.
+     */
+    public static PromptStore in(Path directory, String voice) {
+        return new PromptStore(directory, voice);
+    }
+
+    /**
+     * A store in {@code directory} for {@code synthesizer}'s prompts, its voice known by what it makes of one short
+     * sentence: a new engine, voice, effect or resampler sounds different, so its prompts are synthesised afresh
+     * without anybody having to remember to clear the directory. Costs one short synthesis.
+     */
+    public static PromptStore in(Path directory, SpeechSynthesizer synthesizer) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            synthesizer.synthesize("Switchboard, one two three.", sha::update, () -> false);
+            return new PromptStore(directory, HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The stored audio of {@code text} (whole 20 ms mu-law frames), or empty. */
+    Optional<byte[]> load(String text) {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        Path file = file(text);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Optional.empty();
+            }
+            byte[] audio = Files.readAllBytes(file);
+            return audio.length % AudioSink.FRAME_BYTES == 0 ? Optional.of(audio) : Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("stored prompt {} unreadable ({}); synthesising it", file.getFileName(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps {@code audio} for {@code text}; a failure is logged and otherwise ignored. */
+    void save(String text, byte[] audio) {
+        if (directory == null) {
+            return;
+        }
+        Path file = file(text);
+        try {
+            Files.createDirectories(directory);
+            Path partial = Files.createTempFile(directory, "prompt", ".part");
+            Files.write(partial, audio);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("could not keep prompt {} in {} ({})", file.getFileName(), directory, e.toString());
+        }
+    }
+
+    private Path file(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(voice.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(text.getBytes(StandardCharsets.UTF_8));
+            return directory.resolve(HexFormat.of().formatHex(sha.digest()) + SUFFIX);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
