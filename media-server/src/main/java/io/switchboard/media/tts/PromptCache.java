@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fixed prompts (greeting, common questions) synthesised once at start-up (or read from the {@link PromptStore} an
- * earlier start filled), so those replies start with no synthesis delay at all. Looked up by their text, ignoring surrounding and repeated whitespace. Immutable and thread-safe.
+ * earlier start filled), so those replies start with no synthesis delay at all. Looked up by their text, ignoring
+ * surrounding and repeated whitespace. Immutable and thread-safe.
  */
 public final class PromptCache {
 

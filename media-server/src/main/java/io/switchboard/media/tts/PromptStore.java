@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * same hundred sentences again. One file per prompt, named by a hash of the voice and the text (the text itself, the
  * business's name in it included, never appears in a file name); written to a temporary file and moved into place,
  * so servers sharing the directory never read half a prompt. A store that cannot be read or written is only slower:
- * problems are logged once per prompt and the prompt is synthesised as if there were no store.
+ * the first problem is logged (the rest at debug) and the prompt is synthesised as if there were no store.
  */
 public final class PromptStore {
 
@@ -29,6 +30,8 @@ public final class PromptStore {
 
     private final Path directory;
     private final String voice;
+    /** Whether a problem was logged already: a read-only directory must not print a warning per prompt. */
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     private PromptStore(Path directory, String voice) {
         this.directory = directory;
@@ -71,7 +74,7 @@ public final class PromptStore {
             byte[] audio = Files.readAllBytes(file);
             return audio.length % AudioSink.FRAME_BYTES == 0 ? Optional.of(audio) : Optional.empty();
         } catch (IOException e) {
-            LOG.warn("stored prompt {} unreadable ({}); synthesising it", file.getFileName(), e.toString());
+            problem("stored prompt " + file.getFileName() + " unreadable; synthesising it", e);
             return Optional.empty();
         }
     }
@@ -82,13 +85,29 @@ public final class PromptStore {
             return;
         }
         Path file = file(text);
+        Path partial = null;
         try {
             Files.createDirectories(directory);
-            Path partial = Files.createTempFile(directory, "prompt", ".part");
+            partial = Files.createTempFile(directory, "prompt", ".part");
             Files.write(partial, audio);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            LOG.warn("could not keep prompt {} in {} ({})", file.getFileName(), directory, e.toString());
+            problem("could not keep prompts in " + directory, e);
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // the next start overwrites or ignores it: .part files are never read
+                }
+            }
+        }
+    }
+
+    private void problem(String what, IOException e) {
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("{} ({}); prompts are synthesised at every start until this is fixed", what, e.toString());
+        } else {
+            LOG.debug("{} ({})", what, e.toString());
         }
     }
 
