@@ -92,6 +92,12 @@ class BrowserIT {
         // about 15 s) before answering: slower than the default 8 s before "are you still there?", which would then
         // talk over them. The re-prompt has its own tests; here it waits longer than the loop.
         env.put("SWITCHBOARD_REPROMPT_SECONDS", "25");
+        // This server synthesises its prompts itself (blank: the default, in its own fresh data directory) instead of
+        // reading the build's shared ones. The softphone call is real-time audio from Chromium on the same two cores,
+        // and with the shared prompts (the server ready half a minute sooner, its MaryTTS not yet compiled by a
+        // hundred syntheses) the call's lines were misheard in both runs tried ("modern game" for "my name is peter
+        // brown"); every earlier run, synthesising, heard them.
+        env.put("SWITCHBOARD_PROMPT_CACHE_DIR", "");
         server = ServerProcess.start("browser", env, Duration.ofMinutes(5));
         browser = Chromium.start(caller);
     }
