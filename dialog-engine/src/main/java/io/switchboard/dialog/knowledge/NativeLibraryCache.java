@@ -94,12 +94,19 @@ public final class NativeLibraryCache {
                         return false;
                     }
                     Path target = dir.resolve(name);
-                    Path part = dir.resolve(name + ".part");
-                    long size = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-                    if (Files.exists(target) && Files.size(target) == size) {
-                        Files.delete(part); // already there: a library in use is never overwritten
-                    } else {
-                        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    // A part file of this process's own: two processes sharing the directory (two test JVMs, two
+                    // servers on one data dir, both starting) would otherwise write into one part file at once and
+                    // one of them would move the other's half-written library into place, or find its part gone.
+                    Path part = Files.createTempFile(dir, name + ".", ".part");
+                    try {
+                        long size = Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                        if (!(Files.exists(target) && Files.size(target) == size)) {
+                            // the rename is atomic: a reader sees the old library or the whole new one
+                            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING,
+                                    StandardCopyOption.ATOMIC_MOVE);
+                        } // else already there: a library in use is never overwritten
+                    } finally {
+                        Files.deleteIfExists(part);
                     }
                 }
             }

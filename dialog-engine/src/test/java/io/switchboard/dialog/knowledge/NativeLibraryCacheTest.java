@@ -6,6 +6,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +32,44 @@ class NativeLibraryCacheTest {
         assertThat(Files.getLastModifiedTime(lib).toMillis()).as("a library in use is not rewritten").isEqualTo(modified);
         try (Stream<Path> files = Files.list(ort)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+        }
+    }
+
+    /**
+     * Two test JVMs (or two servers on one data directory) starting together unpack into the same directory at once:
+     * each must end with whole libraries and no error. With one shared part file, one writer moved the other's
+     * half-written copy into place and the other found its part gone, and its embedding layer stayed off.
+     */
+    @Test
+    void unpackersRacingIntoOneDirectoryAllSucceedAndLeaveWholeLibraries(@TempDir Path dir) throws Exception {
+        long expected;
+        try (var in = NativeLibraryCache.class.getResourceAsStream(
+                "/ai/onnxruntime/native/" + NativeLibraryCache.platform() + "/libonnxruntime.so")) {
+            expected = in.readAllBytes().length;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 3; round++) {
+                Path ort = dir.resolve("round-" + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> unpacked = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    unpacked.add(pool.submit(() -> {
+                        start.await();
+                        return NativeLibraryCache.unpackOnnxRuntime(ort);
+                    }));
+                }
+                start.countDown();
+                for (Future<Boolean> f : unpacked) {
+                    assertThat(f.get()).isTrue();
+                }
+                assertThat(Files.size(ort.resolve("libonnxruntime.so"))).isEqualTo(expected);
+                try (Stream<Path> files = Files.list(ort)) {
+                    assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
