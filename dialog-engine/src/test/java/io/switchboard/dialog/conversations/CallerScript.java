@@ -1,16 +1,15 @@
 package io.switchboard.dialog.conversations;
 
 import io.switchboard.dialog.DialogEngine;
-import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.EmergencyAlert;
 import io.switchboard.dialog.HandOffNote;
-import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.llm.LlmFallback;
+import io.switchboard.dialog.testing.RecordingNotifier;
 import io.switchboard.dialog.session.InMemorySessionStore;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.BusinessProfile;
@@ -22,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A scripted caller against the real engine over a real (embedded) database: each line is one message,
@@ -36,13 +34,10 @@ final class CallerScript implements AutoCloseable {
 
     final SchedulingFixture fx;
     final DialogEngine engine;
-    final List<EmergencyAlert> alerts = new CopyOnWriteArrayList<>();
-    final List<OwnerLockedAlert> lockouts = new CopyOnWriteArrayList<>();
-    final List<HandOffNote> handOffs = new CopyOnWriteArrayList<>();
-    /** What the notifier answers to a hand-off: queued (SMS configured) unless a test says otherwise. */
-    volatile AlertReceipt handOffReceipt = AlertReceipt.QUEUED;
-    /** The live transfer number, when a test configures one. */
-    volatile String transferNumber;
+    final RecordingNotifier notifier;
+    final List<EmergencyAlert> alerts;
+    final List<OwnerLockedAlert> lockouts;
+    final List<HandOffNote> handOffs;
     final List<String> transcript = new ArrayList<>();
 
     CallerScript() {
@@ -56,34 +51,10 @@ final class CallerScript implements AutoCloseable {
     /** Another business, or a deployment that can ({@code texts}) or cannot text callers. */
     CallerScript(BusinessProfile profile, LlmFallback llm, boolean texts) {
         fx = new SchedulingFixture(profile, MONDAY_9AM);
-        Notifier notifier = new Notifier() {
-            @Override
-            public AlertReceipt emergency(EmergencyAlert alert) {
-                alerts.add(alert);
-                return AlertReceipt.QUEUED;
-            }
-
-            @Override
-            public boolean textsCallers() {
-                return texts;
-            }
-
-            @Override
-            public AlertReceipt handOff(HandOffNote note) {
-                handOffs.add(note);
-                return handOffReceipt;
-            }
-
-            @Override
-            public java.util.Optional<String> liveTransferNumber() {
-                return java.util.Optional.ofNullable(transferNumber);
-            }
-
-            @Override
-            public void ownerAccessLocked(OwnerLockedAlert alert) {
-                lockouts.add(alert);
-            }
-        };
+        notifier = new RecordingNotifier(texts);
+        alerts = notifier.alerts;
+        lockouts = notifier.lockouts;
+        handOffs = notifier.handOffs;
         engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()), llm, notifier);
     }
 

@@ -18,18 +18,33 @@ class ContinueByTextConversationTest {
 
     private static final LocalDate TUESDAY = LocalDate.of(2026, 11, 24);
 
-    private static TurnResult callUntilTheAddressFailsTwice(CallerScript caller) {
+    /** A deployment with SMS, so a call can go on by text. */
+    private static CallerScript textingDeployment() {
+        return new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true);
+    }
+
+    /** The caller asks for a repair tomorrow at nine, gives {@code name} and confirms the time: the address is next. */
+    private static void untilAskedForTheAddress(CallerScript caller, String name) {
         caller.voice("i need a general repair tomorrow at nine a m");
-        caller.voice("my name is sarah donnelly");
+        caller.voice("my name is " + name);
         TurnResult asked = caller.voice("yes");
         assertThat(asked.expecting()).as(caller.transcript()).isEqualTo(Expectation.ADDRESS);
+    }
+
+    private static TurnResult callUntilTheAddressFailsTwice(CallerScript caller) {
+        untilAskedForTheAddress(caller, "sarah donnelly");
         caller.voice("hmm");
         return caller.voice("erm well");
     }
 
+    /** The call hangs up after the hand-on to text. */
+    private static void hangUp(CallerScript caller) {
+        caller.engine.end(Channel.VOICE, "CA-call-1");
+    }
+
     @Test
     void theSmsReplyFinishesTheBookingTheCallStarted() {
-        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+        try (CallerScript caller = textingDeployment()) {
             TurnResult handed = callUntilTheAddressFailsTwice(caller);
 
             assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
@@ -41,7 +56,7 @@ class ContinueByTextConversationTest {
                         assertThat(text.phone()).isEqualTo(CallerScript.CALLER);
                         assertThat(text.text()).contains("reply with your address");
                     });
-            caller.engine.end(Channel.VOICE, "CA-call-1"); // the call hangs up
+            hangUp(caller);
 
             TurnResult confirm = caller.sms("14 Gloucester Road, Bristol BS7 8AA");
             assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
@@ -59,10 +74,8 @@ class ContinueByTextConversationTest {
 
     @Test
     void aNameMisheardAtEveryReadBackIsTypedByTextAndTheBookingFinishesThere() {
-        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
-            caller.voice("i need a general repair tomorrow at nine a m");
-            caller.voice("my name is kate mara");
-            caller.voice("yes");
+        try (CallerScript caller = textingDeployment()) {
+            untilAskedForTheAddress(caller, "kate mara");
             TurnResult readBack = caller.voice("eleven green lane bristol bs3 1aa");
             assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
 
@@ -76,7 +89,7 @@ class ContinueByTextConversationTest {
             assertThat(handed.actions()).as(caller.transcript())
                     .noneMatch(DialogAction.MessageForOwner.class::isInstance)
                     .anyMatch(DialogAction.ContinuesByText.class::isInstance);
-            caller.engine.end(Channel.VOICE, "CA-call-1");
+            hangUp(caller);
 
             TurnResult confirm = caller.sms("Kate Moore");
             assertThat(confirm.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
@@ -91,10 +104,8 @@ class ContinueByTextConversationTest {
 
     @Test
     void anAddressCorrectedAtEveryReadBackGoesOnByTextEvenWhenTheLastCorrectionIsNoAddressAtAll() {
-        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
-            caller.voice("i need a general repair tomorrow at nine a m");
-            caller.voice("my name is sarah jones");
-            caller.voice("yes");
+        try (CallerScript caller = textingDeployment()) {
+            untilAskedForTheAddress(caller, "sarah jones");
             TurnResult readBack = caller.voice("two church lane");
             assertThat(readBack.state()).as(caller.transcript()).isEqualTo(DialogState.AWAITING_CONFIRMATION);
 
@@ -111,7 +122,7 @@ class ContinueByTextConversationTest {
             assertThat(handed.actions()).as(caller.transcript())
                     .noneMatch(DialogAction.MessageForOwner.class::isInstance)
                     .anyMatch(DialogAction.ContinuesByText.class::isInstance);
-            caller.engine.end(Channel.VOICE, "CA-call-1");
+            hangUp(caller);
 
             caller.sms("42 Church Lane");
             caller.sms("yes");
@@ -125,9 +136,9 @@ class ContinueByTextConversationTest {
 
     @Test
     void anAddressTypedWithoutItsPostcodeIsTheAddressNotADayOrAJob() {
-        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
+        try (CallerScript caller = textingDeployment()) {
             callUntilTheAddressFailsTwice(caller);
-            caller.engine.end(Channel.VOICE, "CA-call-1");
+            hangUp(caller);
 
             // "25" is no 25th of the month and "Queen" no drain cleaning when the address is what the text asked for
             TurnResult confirm = caller.sms("25 Queen Street");
@@ -144,10 +155,8 @@ class ContinueByTextConversationTest {
 
     @Test
     void readBacksRefusedOnTheCallDoNotCountAgainstCorrectionsByText() {
-        try (CallerScript caller = new CallerScript(TestProfiles.sample(), DisabledLlmFallback.INSTANCE, true)) {
-            caller.voice("i need a general repair tomorrow at nine a m");
-            caller.voice("my name is kate mara");
-            caller.voice("yes");
+        try (CallerScript caller = textingDeployment()) {
+            untilAskedForTheAddress(caller, "kate mara");
             caller.voice("sixty london road");
             caller.voice("no my name is kate mirror"); // refused once
             caller.voice("no"); // twice
@@ -155,7 +164,7 @@ class ContinueByTextConversationTest {
             caller.voice("hmm");
             TurnResult handed = caller.voice("erm");
             assertThat(handed.reply()).as(caller.transcript()).contains("reply with your name");
-            caller.engine.end(Channel.VOICE, "CA-call-1");
+            hangUp(caller);
 
             caller.sms("Kate Moore");
             TurnResult corrected = caller.sms("no, it's 61 London Road"); // a third refusal, but the first by text

@@ -95,7 +95,7 @@ class HandOffConversationTest {
 
     @Test
     void aCallWithinOpeningHoursIsPutThroughWhenATransferNumberIsSet() {
-        caller.transferNumber = "+447700900555";
+        caller.notifier.transfersTo("+447700900555");
         TurnResult r = caller.voice("let me speak to Sam");
         assertThat(r.reply()).as(caller.transcript()).contains("putting you through to Sam");
         assertThat(r.actions()).contains(new DialogAction.TransferCall(), new DialogAction.EndConversation())
@@ -104,7 +104,7 @@ class HandOffConversationTest {
 
     @Test
     void noTransferOutsideOpeningHours() {
-        caller.transferNumber = "+447700900555";
+        caller.notifier.transfersTo("+447700900555");
         caller.fx.clock().set(caller.at(LocalDateTime.of(2026, 11, 22, 15, 0))); // a Sunday: closed
         TurnResult r = caller.voice("let me speak to Sam");
         assertThat(r.actions()).as(caller.transcript()).noneMatch(a -> a instanceof DialogAction.TransferCall);
@@ -113,14 +113,14 @@ class HandOffConversationTest {
 
     @Test
     void noTransferOnTextChannelsEvenWithANumber() {
-        caller.transferNumber = "+447700900555";
+        caller.notifier.transfersTo("+447700900555");
         TurnResult r = caller.sms("let me speak to Sam");
         assertThat(r.actions()).noneMatch(a -> a instanceof DialogAction.TransferCall);
     }
 
     @Test
     void withoutSmsNothingIsPromised() {
-        caller.handOffReceipt = AlertReceipt.NOT_CONFIGURED;
+        caller.notifier.answerHandOffsWith(AlertReceipt.NOT_CONFIGURED);
         TurnResult r = caller.sms("can I speak to a real person");
         assertThat(r.reply()).as(caller.transcript()).doesNotContainIgnoringCase("text")
                 .doesNotContain("let Sam know", "call you back", "alerted");
@@ -129,7 +129,7 @@ class HandOffConversationTest {
 
     @Test
     void aMessageInTheOwnersListIsSaidAsSuch() {
-        caller.handOffReceipt = AlertReceipt.RECORDED;
+        caller.notifier.answerHandOffsWith(AlertReceipt.RECORDED);
         TurnResult r = caller.sms("can someone call me back");
         assertThat(r.reply()).contains("left a message for Sam").doesNotContain("let Sam know");
         assertThat(r.actions()).contains(new DialogAction.NotifyOwner("call_back", "recorded"));
@@ -151,7 +151,7 @@ class HandOffConversationTest {
 
     @Test
     void aStuckConversationWithoutSmsPromisesNoCallBack() {
-        caller.handOffReceipt = AlertReceipt.NOT_CONFIGURED;
+        caller.notifier.answerHandOffsWith(AlertReceipt.NOT_CONFIGURED);
         caller.voice("i need a drain cleaning tomorrow at ten am");
         caller.voice("um");
         caller.voice("er");

@@ -1,16 +1,12 @@
 package io.switchboard.dialog.conversations;
 
+import io.switchboard.dialog.testing.RecordingNotifier;
 import io.switchboard.dialog.testing.TextedCodes;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.DialogState;
-import io.switchboard.dialog.EmergencyAlert;
-import io.switchboard.dialog.HandOffNote;
 import io.switchboard.dialog.Identity;
-import io.switchboard.dialog.Notifier;
-import io.switchboard.dialog.OwnerLockedAlert;
 import io.switchboard.dialog.PreviewedTurn;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
@@ -39,7 +35,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,12 +60,13 @@ class PreviewedTurnTest {
     private final SchedulingFixture fx = new SchedulingFixture(TestProfiles.sample(), CallerScript.MONDAY_9AM);
     private final InMemorySessionStore sessions = new InMemorySessionStore(fx.clock());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final List<Object> notified = new CopyOnWriteArrayList<>();
+    /** Every alert, hand-off and lockout notice the engines sent; the deployment can text callers. */
+    private final RecordingNotifier notifier = new RecordingNotifier(true);
     private final AtomicInteger llmCalls = new AtomicInteger();
     private final TextedCodes codes = new TextedCodes(new OneTimeCodes(fx.database().dsl(), fx.clock(),
             CodePolicy.forRegion("GB")));
     private final Receptionist engine = Receptionist.create(fx.scheduling(), sessions, new CountingLlm(),
-            new RecordingNotifier(), Receptionist.DEFAULT_SESSION_TIMEOUT, new Metrics(registry), codes);
+            notifier, Receptionist.DEFAULT_SESSION_TIMEOUT, new Metrics(registry), codes);
     private final List<String> transcript = new ArrayList<>();
 
     @AfterEach
@@ -140,7 +136,7 @@ class PreviewedTurnTest {
         assertThat(engine.preview(request("help, a burst pipe is flooding my kitchen!"))).isEmpty();
 
         assertThat(effects(Channel.VOICE, CALL)).isEqualTo(before);
-        assertThat(notified).isEmpty();
+        assertThat(notifier.sent()).isZero();
     }
 
     @Test
@@ -154,7 +150,7 @@ class PreviewedTurnTest {
                 .isEmpty();
 
         assertThat(effects(Channel.SMS, CALLER)).isEqualTo(before);
-        assertThat(notified).isEmpty();
+        assertThat(notifier.sent()).isZero();
     }
 
     @Test
@@ -168,7 +164,7 @@ class PreviewedTurnTest {
         assertThat(engine.preview(request("please call me after five about the quote"))).isEmpty();
 
         assertThat(effects(Channel.VOICE, CALL)).isEqualTo(before);
-        assertThat(notified).isEmpty();
+        assertThat(notifier.sent()).isZero();
     }
 
     @Test
@@ -252,7 +248,7 @@ class PreviewedTurnTest {
         } finally {
             pool.shutdownNow();
         }
-        Receptionist once = Receptionist.create(fx.scheduling(), sessions, new CountingLlm(), new RecordingNotifier());
+        Receptionist once = Receptionist.create(fx.scheduling(), sessions, new CountingLlm(), notifier);
         once.handle(TurnRequest.text(Channel.VOICE, "CA-reference", CALLER, "hello"));
         once.handle(TurnRequest.text(Channel.VOICE, "CA-reference", CALLER, "i need a drain cleaning tomorrow morning"));
         assertThat(mentions(sessionOf(Channel.VOICE, CALL).orElseThrow()))
@@ -326,7 +322,7 @@ class PreviewedTurnTest {
             meters.put(m.getId().toString(), sum);
         }
         int sent = codes.textsSent();
-        return new Effects(sessionOf(channel, session), rows, meters, notified.size(), sent, llmCalls.get());
+        return new Effects(sessionOf(channel, session), rows, meters, notifier.sent(), sent, llmCalls.get());
     }
 
     private Optional<String> sessionOf(Channel channel, String session) {
@@ -401,31 +397,6 @@ class PreviewedTurnTest {
         public Optional<LlmInterpretation> interpret(String userText, LlmContext context) {
             llmCalls.incrementAndGet();
             return Optional.empty();
-        }
-    }
-
-    /** Queues every alert, hand-off and lockout notice, and can text callers. */
-    private final class RecordingNotifier implements Notifier {
-        @Override
-        public AlertReceipt emergency(EmergencyAlert alert) {
-            notified.add(alert);
-            return AlertReceipt.QUEUED;
-        }
-
-        @Override
-        public boolean textsCallers() {
-            return true;
-        }
-
-        @Override
-        public AlertReceipt handOff(HandOffNote note) {
-            notified.add(note);
-            return AlertReceipt.QUEUED;
-        }
-
-        @Override
-        public void ownerAccessLocked(OwnerLockedAlert alert) {
-            notified.add(alert);
         }
     }
 }

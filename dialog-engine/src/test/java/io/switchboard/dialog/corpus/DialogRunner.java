@@ -1,17 +1,14 @@
 package io.switchboard.dialog.corpus;
 
-import io.switchboard.dialog.AlertReceipt;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
-import io.switchboard.dialog.EmergencyAlert;
-import io.switchboard.dialog.HandOffNote;
-import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.phrasing.Phrasing;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.TurnRequest;
 import io.switchboard.dialog.TurnResult;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.testing.RecordingNotifier;
 import io.switchboard.models.Appointment;
 import io.switchboard.models.Channel;
 import io.switchboard.models.ServiceType;
@@ -79,7 +76,7 @@ final class DialogRunner {
             before.put(a.id(), a);
         }
         Receptionist engine = Receptionist.create(fx.scheduling(), new InMemorySessionStore(fx.clock()),
-                DisabledLlmFallback.INSTANCE, new QueuingNotifier());
+                DisabledLlmFallback.INSTANCE, new RecordingNotifier(false));
         SimulatedCaller caller = new SimulatedCaller(p, seed * 7919 + p.id(), services);
         String session = p.voice() ? "CA-corpus-" + p.id() : p.callerId();
         List<String> transcript = new ArrayList<>();
@@ -222,19 +219,6 @@ final class DialogRunner {
         return fx.scheduling().profile().safety().stream().filter(s -> s.id().equals(rule)).findFirst()
                 .map(s -> Phrasing.forChannel(p.channel()).safetyAdvice(s.advice()))
                 .orElseThrow(() -> new IllegalStateException("the profile has no safety rule " + rule));
-    }
-
-    /** A deployment with SMS: emergencies and hand-offs are queued for the owner. */
-    private static final class QueuingNotifier implements Notifier {
-        @Override
-        public AlertReceipt emergency(EmergencyAlert alert) {
-            return AlertReceipt.QUEUED;
-        }
-
-        @Override
-        public AlertReceipt handOff(HandOffNote note) {
-            return AlertReceipt.QUEUED;
-        }
     }
 
     private static String medium(Persona p) {

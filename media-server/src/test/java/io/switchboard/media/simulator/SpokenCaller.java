@@ -176,7 +176,8 @@ final class SpokenCaller {
                 : day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK).toLowerCase(Locale.ROOT);
     }
 
-    private static String serviceName(String serviceId) {
+    /** The listed name of a job of the corpus's business, as read-backs write it (lower case). */
+    static String serviceName(String serviceId) {
         return PROFILE.services().stream().filter(s -> s.id().equals(serviceId)).findFirst().orElseThrow()
                 .name().toLowerCase(Locale.ROOT);
     }

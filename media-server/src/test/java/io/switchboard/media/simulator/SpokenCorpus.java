@@ -1,14 +1,11 @@
 package io.switchboard.media.simulator;
 
-import io.switchboard.dialog.AlertReceipt;
-import io.switchboard.dialog.EmergencyAlert;
-import io.switchboard.dialog.HandOffNote;
-import io.switchboard.dialog.Notifier;
 import io.switchboard.dialog.DialogAction;
 import io.switchboard.dialog.DialogState;
 import io.switchboard.dialog.Receptionist;
 import io.switchboard.dialog.llm.DisabledLlmFallback;
 import io.switchboard.dialog.session.InMemorySessionStore;
+import io.switchboard.dialog.testing.RecordingNotifier;
 import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.call.FastCallDriver;
@@ -98,8 +95,11 @@ public final class SpokenCorpus implements AutoCloseable {
         PromptCache prompts = null;
         for (int l = 0; l < laneCount; l++) {
             SchedulingFixture fixture = new SchedulingFixture(TestProfiles.sample(), SpokenCallCorpus.NOW);
+            // The corpus's business has SMS set up, as a Twilio number normally does: the owner is texted about
+            // emergencies and hand-offs, and a caller whose name or address speech cannot carry is texted to type it.
             Receptionist receptionist = Receptionist.create(fixture.scheduling(),
-                    new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE, new TextingDeployment());
+                    new InMemorySessionStore(fixture.clock()), DisabledLlmFallback.INSTANCE,
+                    new RecordingNotifier(true));
             receptionist.warmUp();
             ObservedDialog dialog = new ObservedDialog(receptionist);
             if (prompts == null) {
@@ -302,27 +302,6 @@ public final class SpokenCorpus implements AutoCloseable {
                 r.transcript().forEach(line -> report.append("[corpus]     ").append(line).append('\n'));
             }
             System.out.print(report); // one print per call, so lanes never interleave their lines
-        }
-    }
-
-    /**
-     * The corpus's business has SMS set up, as a Twilio number normally does: the owner is texted about emergencies
-     * and hand-offs, and a caller whose name or address speech cannot carry is texted to type it.
-     */
-    private static final class TextingDeployment implements Notifier {
-        @Override
-        public AlertReceipt emergency(EmergencyAlert alert) {
-            return AlertReceipt.QUEUED;
-        }
-
-        @Override
-        public boolean textsCallers() {
-            return true;
-        }
-
-        @Override
-        public AlertReceipt handOff(HandOffNote note) {
-            return AlertReceipt.QUEUED;
         }
     }
 
