@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.vosk.Recognizer;
 
 /**
@@ -39,6 +40,8 @@ final class GrammarPass {
     private final Map<List<String>, Optional<String>> grammars = new ConcurrentHashMap<>();
     /** Words per phrase list, for {@link #covers}. */
     private final Map<List<String>, Set<String>> words = new ConcurrentHashMap<>();
+    /** Turns decoded again from their buffer after they ended (the passes not run alongside). */
+    private final LongAdder wholeTurnDecodes = new LongAdder();
 
     GrammarPass(GrammarRecognizers recognizers, VoskVocabulary vocabulary) {
         this.recognizers = recognizers;
@@ -98,30 +101,60 @@ final class GrammarPass {
     record Heard(VoskResults.Scored scored, VoskResults.CertainWords certain) {
     }
 
-    /** Feeds the turn in chunks, keeping what Vosk finalised at its own endpoints along the way. */
+    /**
+     * One turn under way in a grammar recogniser: what Vosk finalised at its own endpoints along the way, then the
+     * rest at the end. Fed the whole turn at once ({@link GrammarPass#heard}) or frame by frame as it arrives
+     * ({@link Live}); the recogniser resets itself at the final result.
+     */
+    private static final class Decoding {
+        private final StringBuilder text = new StringBuilder();
+        private VoskResults.CertainWords certain = VoskResults.CertainWords.NONE;
+        private double lowest = 1;
+        private boolean any;
+
+        /** Feeds {@code samples[0..length)}, which the recogniser reads from the array's start. */
+        void accept(Recognizer recognizer, short[] samples, int length) {
+            if (recognizer.acceptWaveForm(samples, length)) {
+                endpoint(recognizer.getResult());
+            }
+        }
+
+        Heard finish(Recognizer recognizer) {
+            endpoint(recognizer.getFinalResult());
+            Heard heard = new Heard(new VoskResults.Scored(text.toString(), any ? lowest : 0), certain);
+            clear();
+            return heard;
+        }
+
+        void clear() {
+            text.setLength(0);
+            certain = VoskResults.CertainWords.NONE;
+            lowest = 1;
+            any = false;
+        }
+
+        private void endpoint(String json) {
+            VoskResults.Scored part = VoskResults.scored(json);
+            any |= append(text, part);
+            lowest = Math.min(lowest, part.lowestConfidence());
+            certain = certain.then(VoskResults.certainWords(json, MIN_WORD_CONFIDENCE));
+        }
+    }
+
+    /** Feeds a whole buffered turn in chunks. */
     private static Heard feed(Recognizer recognizer, short[] samples, int length) {
+        Decoding decoding = new Decoding();
+        feedChunks(recognizer, decoding, samples, length);
+        return decoding.finish(recognizer);
+    }
+
+    private static void feedChunks(Recognizer recognizer, Decoding decoding, short[] samples, int length) {
         short[] chunk = new short[CHUNK];
-        StringBuilder text = new StringBuilder();
-        VoskResults.CertainWords certain = VoskResults.CertainWords.NONE;
-        double lowest = 1;
-        boolean any = false;
         for (int off = 0; off < length; off += CHUNK) {
             int n = Math.min(CHUNK, length - off);
             System.arraycopy(samples, off, chunk, 0, n);
-            if (recognizer.acceptWaveForm(chunk, n)) {
-                String json = recognizer.getResult();
-                VoskResults.Scored part = VoskResults.scored(json);
-                any |= append(text, part);
-                lowest = Math.min(lowest, part.lowestConfidence());
-                certain = certain.then(VoskResults.certainWords(json, MIN_WORD_CONFIDENCE));
-            }
+            decoding.accept(recognizer, chunk, n);
         }
-        String json = recognizer.getFinalResult();
-        VoskResults.Scored last = VoskResults.scored(json);
-        any |= append(text, last);
-        lowest = Math.min(lowest, last.lowestConfidence());
-        certain = certain.then(VoskResults.certainWords(json, MIN_WORD_CONFIDENCE));
-        return new Heard(new VoskResults.Scored(text.toString(), any ? lowest : 0), certain);
     }
 
     private static boolean append(StringBuilder text, VoskResults.Scored part) {
@@ -133,6 +166,72 @@ final class GrammarPass {
         }
         text.append(part.text());
         return true;
+    }
+
+    /**
+     * The expectation's grammar pass run alongside the open pass, fed each frame of the turn as it arrives instead of
+     * the whole turn after it ends: the work is the same, but it is done while the caller is still talking, so only
+     * the final result is left on the path of the reply. One per stream; not thread-safe. Holds its recogniser until
+     * closed.
+     */
+    final class Live implements AutoCloseable {
+        private final ListeningFor expected;
+        private final String grammar;
+        private final Recognizer recognizer;
+        private final Decoding decoding = new Decoding();
+        private boolean closed;
+
+        private Live(ListeningFor expected, String grammar) {
+            this.expected = expected;
+            this.grammar = grammar;
+            this.recognizer = recognizers.borrow(grammar);
+        }
+
+        /** The expectation whose grammar this decodes. */
+        ListeningFor expected() {
+            return expected;
+        }
+
+        /** Feeds one piece of the turn ({@code samples} read from its start). */
+        void accept(short[] samples, int length) {
+            decoding.accept(recognizer, samples, length);
+        }
+
+        /** Feeds audio of the turn that arrived before this pass started. */
+        void catchUp(short[] samples, int length) {
+            feedChunks(recognizer, decoding, samples, length);
+        }
+
+        /** The turn as this grammar heard it, judged as {@link #decode} judges it; the next audio starts a new turn. */
+        Optional<VoskResults.Scored> finish() {
+            return judged(decoding.finish(recognizer), expected);
+        }
+
+        /** Drops the turn so far. */
+        void reset() {
+            recognizer.reset();
+            decoding.clear();
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                recognizers.release(grammar, recognizer);
+            }
+        }
+    }
+
+    /** How many turns were decoded again from their buffer after they ended, since start. */
+    long wholeTurnDecodes() {
+        return wholeTurnDecodes.sum();
+    }
+
+    /**
+     * Starts the grammar pass of {@code expected} alongside the open one; empty when it has no usable grammar.
+     */
+    Optional<Live> live(ListeningFor expected) {
+        return grammar(expected.grammar()).map(g -> new Live(expected, g));
     }
 
     /**
@@ -155,6 +254,7 @@ final class GrammarPass {
         if (grammar.isEmpty()) {
             return Optional.empty();
         }
+        wholeTurnDecodes.increment();
         Recognizer recognizer = recognizers.borrow(grammar.get());
         try {
             return Optional.of(feed(recognizer, samples, length));
@@ -168,14 +268,15 @@ final class GrammarPass {
      * fits; empty otherwise (the open pass's result then stands).
      */
     Optional<VoskResults.Scored> decode(short[] samples, int length, ListeningFor expected) {
-        Optional<Heard> heard = heard(samples, length, expected.grammar());
-        if (heard.isEmpty()) {
-            return Optional.empty();
-        }
+        return heard(samples, length, expected.grammar()).flatMap(heard -> judged(heard, expected));
+    }
+
+    /** A grammar result's text when it is certain and fits {@code expected}; empty otherwise. */
+    private static Optional<VoskResults.Scored> judged(Heard heard, ListeningFor expected) {
         if (expected.certainWords()) {
-            return certainPart(heard.get().certain(), expected);
+            return certainPart(heard.certain(), expected);
         }
-        VoskResults.Scored result = heard.get().scored();
+        VoskResults.Scored result = heard.scored();
         boolean certain = result.lowestConfidence() >= MIN_WORD_CONFIDENCE;
         return certain && !result.text().isEmpty() && expected.fits().test(result.text())
                 ? Optional.of(result) : Optional.empty();

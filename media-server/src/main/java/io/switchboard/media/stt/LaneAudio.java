@@ -1,11 +1,12 @@
 package io.switchboard.media.stt;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One call's audio waiting for a recognition worker: a preallocated single-producer, single-consumer ring of 20 ms
  * slots of 16 kHz samples, each holding one {@link RecognitionStream#accept} call's audio (longer ones take several
- * slots) or a reset marker, in the order the call made them.
+ * slots), a reset marker or an expectation, in the order the call made them.
  *
  * <p>Invariants: the producer is the call's thread; the consumer is whichever worker holds the call's lane, one at a
  * time, each hand-over ordered by the workers' lock, so the ring is never read by two threads at once. Neither side
@@ -16,10 +17,13 @@ final class LaneAudio {
     /** 20 ms at 16 kHz. */
     static final int SLOT_SAMPLES = 320;
     private static final int RESET = -1;
+    private static final int EXPECT = -2;
 
     private final int mask;
     private final short[] samples;
     private final int[] lengths;
+    /** The expectation of each {@link #EXPECT} slot; cleared when consumed, so nothing old is kept reachable. */
+    private final ListeningFor[] expectations;
     /** Next slot the producer writes; published after the slot is filled. */
     private final AtomicLong head = new AtomicLong();
     /** Next slot the consumer reads; published after the slot is consumed. */
@@ -31,6 +35,7 @@ final class LaneAudio {
         this.mask = capacity - 1;
         this.samples = new short[capacity * SLOT_SAMPLES];
         this.lengths = new int[capacity];
+        this.expectations = new ListeningFor[capacity];
     }
 
     int capacity() {
@@ -71,6 +76,19 @@ final class LaneAudio {
         return true;
     }
 
+    /** Producer: queues what the next turn is heard against, ordered after the audio before it. */
+    boolean offerExpect(ListeningFor expected) {
+        long h = head.get();
+        if (h - tail.get() >= capacity()) {
+            return false;
+        }
+        int slot = (int) (h & mask);
+        expectations[slot] = expected;
+        lengths[slot] = EXPECT;
+        head.lazySet(h + 1);
+        return true;
+    }
+
     boolean isEmpty() {
         return head.get() == tail.get();
     }
@@ -81,7 +99,7 @@ final class LaneAudio {
 
     /**
      * Consumer: hands up to {@code max} queued slots, oldest first, to {@code into}: audio to {@code accept}, a reset
-     * to {@code reset}.
+     * to {@code reset}, an expectation to {@code expect}.
      *
      * @return slots consumed
      */
@@ -94,6 +112,10 @@ final class LaneAudio {
             int n = lengths[slot];
             if (n == RESET) {
                 into.reset();
+            } else if (n == EXPECT) {
+                ListeningFor expected = expectations[slot];
+                expectations[slot] = null;
+                into.expect(expected);
             } else {
                 // Vosk reads from the array's start; the slot is copied out so the producer can reuse it at once.
                 System.arraycopy(samples, slot * SLOT_SAMPLES, scratch, 0, n);
@@ -107,6 +129,7 @@ final class LaneAudio {
 
     /** Consumer: drops everything queued (the call is closing). */
     void clear() {
+        Arrays.fill(expectations, null);
         tail.lazySet(head.get());
     }
 }

@@ -88,6 +88,15 @@ public final class RecognitionLane implements RecognitionStream {
     }
 
     @Override
+    public void expect(ListeningFor expected) {
+        usable();
+        while (!audio.offerExpect(expected)) {
+            holdBack();
+        }
+        schedule(RecognitionPriority.FEED);
+    }
+
+    @Override
     public void setPhraseHints(List<String> phrases) {
         call(RecognitionPriority.FINAL, "hints", s -> {
             s.setPhraseHints(phrases);

@@ -27,6 +27,14 @@ public interface RecognitionStream extends AutoCloseable {
         return Recognition.of(finalResult());
     }
 
+    /**
+     * What the dialog just asked the caller, and so what the next turn is heard against: an engine may start work for
+     * {@link #finish} now (a second pass alongside the first). Ordered with the audio around it; engines without
+     * such work ignore it.
+     */
+    default void expect(ListeningFor expected) {
+    }
+
     /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */
     void reset();
 

@@ -11,6 +11,9 @@ import org.vosk.Recognizer;
  * when no hypothesis answers what was asked the turn can be decoded again: under a grammar for the expectation, or
  * by the transcriber (Whisper) for names and addresses.
  *
+ * <p>For names, addresses and digits the grammar pass runs alongside the open pass from the start of the turn
+ * ({@link #expect}), so it costs the reply only its final result.
+ *
  * <p>Vosk ends an utterance on its own after about half a second of silence; text it finalised that way is kept and
  * prefixed to later results, so a caller who pauses mid-turn loses nothing before the server's own end-of-turn.
  */
@@ -34,6 +37,8 @@ final class VoskRecognitionStream implements RecognitionStream {
     private final SecondPassTranscriber transcriber;
     private final UtteranceBuffer turn;
     private final StringBuilder committed = new StringBuilder();
+    /** The grammar pass of the expectation heard next, fed alongside the open pass; null when it has none. */
+    private GrammarPass.Live live;
     private boolean narrowed;
     private boolean closed;
 
@@ -55,6 +60,32 @@ final class VoskRecognitionStream implements RecognitionStream {
         turn.append(pcm16k, len);
         if (recognizer.acceptWaveForm(pcm16k, len)) {
             append(committed, VoskResults.best(recognizer.getResult()));
+        }
+        if (live != null) {
+            live.accept(pcm16k, len);
+        }
+    }
+
+    /**
+     * For the answers whose grammar pass is always asked ({@link ListeningFor#grammarFirst()}: names, addresses,
+     * digits), starts that pass now and feeds it alongside the open one, so the turn's end waits for two final
+     * results instead of a second decoding of the whole turn. Audio of the turn already heard is fed first. Every
+     * other expectation keeps the pass for when the open one needs it (running it on every turn would double the
+     * recognition work under load, for turns that mostly do not need it).
+     */
+    @Override
+    public void expect(ListeningFor expected) {
+        ensureOpen();
+        if (live != null && live.expected().equals(expected)) {
+            return;
+        }
+        closeLive();
+        if (!expected.grammarFirst() || expected.grammar().isEmpty() || narrowed) {
+            return;
+        }
+        live = grammarPass.live(expected).orElse(null);
+        if (live != null && turn.length() > 0) {
+            live.catchUp(turn.samples(), turn.length());
         }
     }
 
@@ -79,6 +110,10 @@ final class VoskRecognitionStream implements RecognitionStream {
             return choose(alternatives, expected);
         } finally {
             turn.clear();
+            if (live != null) {
+                // A pass not asked (no words at all) still ends its turn: the next one starts clean.
+                live.reset();
+            }
         }
     }
 
@@ -138,8 +173,21 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
 
     private Optional<Recognition> grammar(List<Recognition.Alternative> alternatives, ListeningFor expected) {
-        return grammarPass.decode(turn.samples(), turn.length(), expected).map(scored -> new Recognition(
+        Optional<VoskResults.Scored> heard;
+        if (live != null && live.expected().equals(expected)) {
+            heard = live.finish();
+        } else {
+            heard = grammarPass.decode(turn.samples(), turn.length(), expected);
+        }
+        return heard.map(scored -> new Recognition(
                 scored.text(), alternatives, Recognition.Pass.GRAMMAR, scored.lowestConfidence()));
+    }
+
+    private void closeLive() {
+        if (live != null) {
+            live.close();
+            live = null;
+        }
     }
 
     @Override
@@ -148,12 +196,16 @@ final class VoskRecognitionStream implements RecognitionStream {
         recognizer.reset();
         committed.setLength(0);
         turn.clear();
+        if (live != null) {
+            live.reset();
+        }
     }
 
     @Override
     public void setPhraseHints(List<String> phrases) {
         ensureOpen();
         reset();
+        closeLive(); // narrowed or not, the next expectation starts its own pass
         if (phrases.isEmpty()) {
             if (narrowed) {
                 recognizer.setGrammar(OPEN_VOCABULARY);
@@ -180,6 +232,7 @@ final class VoskRecognitionStream implements RecognitionStream {
             return;
         }
         closed = true;
+        closeLive();
         forgetTheCaller();
         if (narrowed) {
             recognizer.setGrammar(OPEN_VOCABULARY);

@@ -27,6 +27,26 @@ class LaneAudioTest {
     }
 
     @Test
+    void handsAnExpectationOverBetweenTheAudioAroundIt() {
+        LaneAudio audio = new LaneAudio(4);
+        ListeningFor name = new ListeningFor("NAME", t -> true, List.of("john smith"), true, true);
+        for (int round = 0; round < 3; round++) {
+            assertThat(audio.offer(frame(1, 320), 320)).isTrue();
+            assertThat(audio.offerExpect(name)).isTrue();
+            assertThat(audio.offer(frame(2, 320), 320)).isTrue();
+            assertThat(audio.drain(recorder(), 10, scratch)).isEqualTo(3);
+        }
+        assertThat(seen).containsExactly("1x320", "expect NAME", "2x320", "1x320", "expect NAME", "2x320", "1x320",
+                "expect NAME", "2x320");
+
+        assertThat(audio.offer(frame(1, 320), 320)).isTrue();
+        assertThat(audio.offer(frame(1, 320), 320)).isTrue();
+        assertThat(audio.offer(frame(1, 320), 320)).isTrue();
+        assertThat(audio.offer(frame(1, 320), 320)).isTrue();
+        assertThat(audio.offerExpect(name)).as("a full ring refuses an expectation too").isFalse();
+    }
+
+    @Test
     void refusesWhatDoesNotFitWholeAndDrainsInSlices() {
         LaneAudio audio = new LaneAudio(4);
         assertThat(audio.offer(frame(1, 700), 700)).as("700 samples take three slots").isTrue();
@@ -69,6 +89,11 @@ class LaneAudioTest {
             @Override
             public void reset() {
                 seen.add("reset");
+            }
+
+            @Override
+            public void expect(ListeningFor expected) {
+                seen.add("expect " + expected.label());
             }
 
             @Override

@@ -95,6 +95,66 @@ class RecognitionPassesTest {
     }
 
     @Test
+    void aGrammarFirstPassStartedAtTheQuestionHearsTheTurnAsItArrivesAndLeavesNoDecodingForItsEnd() {
+        ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
+        GrammarPass pass = SharedVosk.engine().grammarPass();
+        short[] said = upsampled(TestSpeech.padded(TestSpeech.narrowband("drain cleaning"), 300, 300));
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            long before = pass.wholeTurnDecodes();
+            long start = System.nanoTime();
+            Recognition after = decode(stream, "drain cleaning", grammarFirst);
+            long batch = System.nanoTime() - start;
+            assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 1);
+
+            stream.expect(grammarFirst); // the question is asked: the pass starts before the caller speaks
+            feed(stream, said);
+            long end = System.nanoTime();
+            Recognition alongside = stream.finish(grammarFirst);
+            long finishing = System.nanoTime() - end;
+            System.out.printf("[measure] grammar-first turn: %.0f ms fed then decoded again, %.0f ms to finish when"
+                    + " decoded alongside%n", batch / 1e6, finishing / 1e6);
+
+            assertThat(pass.wholeTurnDecodes()).as("no second decoding after the turn").isEqualTo(before + 1);
+            assertThat(alongside.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(alongside.text()).isEqualTo(after.text()).isEqualTo("drain cleaning");
+
+            // the same question again (no new expectation): the pass goes on for the next turn, started clean
+            Recognition again = decode(stream, "drain cleaning", grammarFirst);
+            assertThat(again.text()).isEqualTo("drain cleaning");
+            assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aPassStartedWhileTheCallerIsAlreadyTalkingCatchesUpOnTheTurnSoFar() {
+        ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
+        short[] said = upsampled(TestSpeech.padded(TestSpeech.narrowband("drain cleaning"), 300, 300));
+        int half = said.length / 2 / 320 * 320;
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            feed(stream, java.util.Arrays.copyOfRange(said, 0, half));
+            stream.expect(grammarFirst);
+            feed(stream, java.util.Arrays.copyOfRange(said, half, said.length));
+            Recognition r = stream.finish(grammarFirst);
+
+            assertThat(r.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(r.text()).isEqualTo("drain cleaning");
+        }
+    }
+
+    @Test
+    void aDroppedTurnLeavesNothingInThePassAlongside() {
+        ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            stream.expect(grammarFirst);
+            feed(stream, upsampled(TestSpeech.padded(TestSpeech.narrowband("general repair"), 300, 300)));
+            stream.reset(); // barge-in noise, dropped unheard
+
+            Recognition r = decode(stream, "drain cleaning", grammarFirst);
+            assertThat(r.text()).isEqualTo("drain cleaning");
+        }
+    }
+
+    @Test
     void speechOutsideTheGrammarLeavesTheOpenResultStanding() {
         ListeningFor yesNo = new ListeningFor("YES_NO", t -> t.equals("yes") || t.equals("no"),
                 List.of("yes", "no"), false);
