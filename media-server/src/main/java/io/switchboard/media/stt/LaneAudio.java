@@ -24,6 +24,8 @@ final class LaneAudio {
     private final int[] lengths;
     /** The expectation of each {@link #EXPECT} slot; cleared when consumed, so nothing old is kept reachable. */
     private final ListeningFor[] expectations;
+    /** Whether recognition had cores to spare when each {@link #EXPECT} slot was queued. */
+    private final boolean[] spare;
     /** Next slot the producer writes; published after the slot is filled. */
     private final AtomicLong head = new AtomicLong();
     /** Next slot the consumer reads; published after the slot is consumed. */
@@ -36,6 +38,7 @@ final class LaneAudio {
         this.samples = new short[capacity * SLOT_SAMPLES];
         this.lengths = new int[capacity];
         this.expectations = new ListeningFor[capacity];
+        this.spare = new boolean[capacity];
     }
 
     int capacity() {
@@ -77,13 +80,14 @@ final class LaneAudio {
     }
 
     /** Producer: queues what the next turn is heard against, ordered after the audio before it. */
-    boolean offerExpect(ListeningFor expected) {
+    boolean offerExpect(ListeningFor expected, boolean spareCapacity) {
         long h = head.get();
         if (h - tail.get() >= capacity()) {
             return false;
         }
         int slot = (int) (h & mask);
         expectations[slot] = expected;
+        spare[slot] = spareCapacity;
         lengths[slot] = EXPECT;
         head.lazySet(h + 1);
         return true;
@@ -115,7 +119,7 @@ final class LaneAudio {
             } else if (n == EXPECT) {
                 ListeningFor expected = expectations[slot];
                 expectations[slot] = null;
-                into.expect(expected);
+                into.expect(expected, spare[slot]);
             } else {
                 // Vosk reads from the array's start; the slot is copied out so the producer can reuse it at once.
                 System.arraycopy(samples, slot * SLOT_SAMPLES, scratch, 0, n);

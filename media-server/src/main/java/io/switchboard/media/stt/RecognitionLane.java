@@ -87,10 +87,12 @@ public final class RecognitionLane implements RecognitionStream {
         schedule(RecognitionPriority.FEED);
     }
 
+    /** Queues the expectation after the audio before it; whether cores are spare is judged now, by open calls. */
     @Override
-    public void expect(ListeningFor expected) {
+    public void expect(ListeningFor expected, boolean spareCapacity) {
         usable();
-        while (!audio.offerExpect(expected)) {
+        boolean spare = spareCapacity && workers.spare();
+        while (!audio.offerExpect(expected, spare)) {
             holdBack();
         }
         schedule(RecognitionPriority.FEED);

@@ -31,8 +31,11 @@ public interface RecognitionStream extends AutoCloseable {
      * What the dialog just asked the caller, and so what the next turn is heard against: an engine may start work for
      * {@link #finish} now (a second pass alongside the first). Ordered with the audio around it; engines without
      * such work ignore it.
+     *
+     * @param spareCapacity recognition has cores to spare (no more calls than workers), so work that the turn may
+     *                      turn out not to need is worth doing early; without it only work every turn needs is started
      */
-    default void expect(ListeningFor expected) {
+    default void expect(ListeningFor expected, boolean spareCapacity) {
     }
 
     /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -41,6 +42,8 @@ public final class RecognitionWorkers implements AutoCloseable {
     private final LongSupplier nanoTime;
     private final RecognitionObserver observer;
     private final int size;
+    /** Lanes made and not yet retired: the calls recognition is serving. */
+    private final AtomicInteger open = new AtomicInteger();
     private boolean closed;
 
     private RecognitionWorkers(int workers, RecognitionObserver observer, LongSupplier nanoTime) {
@@ -78,7 +81,16 @@ public final class RecognitionWorkers implements AutoCloseable {
 
     /** A lane for one call's stream; the stream is used only by this pool's workers (and closed by the lane). */
     public RecognitionLane lane(RecognitionStream stream) {
+        open.incrementAndGet();
         return new RecognitionLane(stream, this);
+    }
+
+    /**
+     * Whether recognition has cores to spare: no more open lanes (calls) than workers, so no call's final waits for
+     * another's. Work a turn may not need is done early only then.
+     */
+    boolean spare() {
+        return open.get() <= size;
     }
 
     long now() {
@@ -121,6 +133,9 @@ public final class RecognitionWorkers implements AutoCloseable {
 
     /** Takes the lane out of the ready queue and waits until no worker runs it. Caller holds {@link #lock}. */
     void retire(RecognitionLane lane) {
+        if (!lane.retired) {
+            open.decrementAndGet();
+        }
         lane.retired = true;
         while (lane.state == RecognitionLane.State.RUNNING) {
             changed.awaitUninterruptibly();

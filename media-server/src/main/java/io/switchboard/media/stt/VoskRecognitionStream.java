@@ -11,8 +11,9 @@ import org.vosk.Recognizer;
  * when no hypothesis answers what was asked the turn can be decoded again: under a grammar for the expectation, or
  * by the transcriber (Whisper) for names and addresses.
  *
- * <p>For names, addresses and digits the grammar pass runs alongside the open pass from the start of the turn
- * ({@link #expect}), so it costs the reply only its final result.
+ * <p>The grammar pass can run alongside the open pass from the start of the turn ({@link #expect}: for names,
+ * addresses and digits always, for other answers while recognition has cores to spare), so it costs the reply only
+ * its final result.
  *
  * <p>Vosk ends an utterance on its own after about half a second of silence; text it finalised that way is kept and
  * prefixed to later results, so a caller who pauses mid-turn loses nothing before the server's own end-of-turn.
@@ -67,20 +68,23 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
 
     /**
-     * For the answers whose grammar pass is always asked ({@link ListeningFor#grammarFirst()}: names, addresses,
-     * digits), starts that pass now and feeds it alongside the open one, so the turn's end waits for two final
-     * results instead of a second decoding of the whole turn. Audio of the turn already heard is fed first. Every
-     * other expectation keeps the pass for when the open one needs it (running it on every turn would double the
-     * recognition work under load, for turns that mostly do not need it).
+     * Starts the expectation's grammar pass now and feeds it alongside the open one, so the turn's end waits for two
+     * final results instead of a second decoding of the whole turn; audio of the turn already heard is fed first.
+     * Always for the answers whose grammar pass is always asked ({@link ListeningFor#grammarFirst()}: names,
+     * addresses, digits): the work is the same, only earlier. For the others (a day, a job, the opening request) the
+     * pass is needed only when the open one is unsure, so it runs alongside only while recognition has cores to
+     * spare; under load they keep the pass for when it is needed (running it on every turn would double the
+     * recognition work when the cores are already short of it).
      */
     @Override
-    public void expect(ListeningFor expected) {
+    public void expect(ListeningFor expected, boolean spareCapacity) {
         ensureOpen();
-        if (live != null && live.expected().equals(expected)) {
+        boolean wanted = !expected.grammar().isEmpty() && !narrowed && (expected.grammarFirst() || spareCapacity);
+        if (live != null && live.expected().equals(expected) && wanted) {
             return;
         }
         closeLive();
-        if (!expected.grammarFirst() || expected.grammar().isEmpty() || narrowed) {
+        if (!wanted) {
             return;
         }
         live = grammarPass.live(expected).orElse(null);

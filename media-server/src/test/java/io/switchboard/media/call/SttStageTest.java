@@ -55,7 +55,7 @@ class SttStageTest {
             }
 
             @Override
-            public void expect(ListeningFor expected) {
+            public void expect(ListeningFor expected, boolean spareCapacity) {
                 calls.add("expect " + expected.label());
             }
 

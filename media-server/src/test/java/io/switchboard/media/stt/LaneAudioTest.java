@@ -32,7 +32,7 @@ class LaneAudioTest {
         ListeningFor name = new ListeningFor("NAME", t -> true, List.of("john smith"), true, true);
         for (int round = 0; round < 3; round++) {
             assertThat(audio.offer(frame(1, 320), 320)).isTrue();
-            assertThat(audio.offerExpect(name)).isTrue();
+            assertThat(audio.offerExpect(name, true)).isTrue();
             assertThat(audio.offer(frame(2, 320), 320)).isTrue();
             assertThat(audio.drain(recorder(), 10, scratch)).isEqualTo(3);
         }
@@ -43,7 +43,7 @@ class LaneAudioTest {
         assertThat(audio.offer(frame(1, 320), 320)).isTrue();
         assertThat(audio.offer(frame(1, 320), 320)).isTrue();
         assertThat(audio.offer(frame(1, 320), 320)).isTrue();
-        assertThat(audio.offerExpect(name)).as("a full ring refuses an expectation too").isFalse();
+        assertThat(audio.offerExpect(name, false)).as("a full ring refuses an expectation too").isFalse();
     }
 
     @Test
@@ -92,7 +92,7 @@ class LaneAudioTest {
             }
 
             @Override
-            public void expect(ListeningFor expected) {
+            public void expect(ListeningFor expected, boolean spareCapacity) {
                 seen.add("expect " + expected.label());
             }
 

@@ -106,7 +106,7 @@ class RecognitionPassesTest {
             long batch = System.nanoTime() - start;
             assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 1);
 
-            stream.expect(grammarFirst); // the question is asked: the pass starts before the caller speaks
+            stream.expect(grammarFirst, false); // the question is asked: the pass starts before the caller speaks
             feed(stream, said);
             long end = System.nanoTime();
             Recognition alongside = stream.finish(grammarFirst);
@@ -132,7 +132,7 @@ class RecognitionPassesTest {
         int half = said.length / 2 / 320 * 320;
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
             feed(stream, java.util.Arrays.copyOfRange(said, 0, half));
-            stream.expect(grammarFirst);
+            stream.expect(grammarFirst, false);
             feed(stream, java.util.Arrays.copyOfRange(said, half, said.length));
             Recognition r = stream.finish(grammarFirst);
 
@@ -142,10 +142,34 @@ class RecognitionPassesTest {
     }
 
     @Test
+    void aPassTheTurnMayNotNeedRunsAlongsideOnlyWhileCoresAreSpare() {
+        // not grammar-first: the grammar is asked only when the open pass is unsure, as it is of "drain cleaning"
+        ListeningFor service = new ListeningFor("SERVICE", t -> SERVICES.stream().anyMatch(t::contains), SERVICES,
+                false);
+        GrammarPass pass = SharedVosk.engine().grammarPass();
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            stream.expect(service, false); // under load: kept for when it is needed
+            long before = pass.wholeTurnDecodes();
+            Recognition underLoad = decode(stream, "drain cleaning", service);
+            assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 1);
+
+            stream.expect(service, true);
+            Recognition spare = decode(stream, "drain cleaning", service);
+            assertThat(pass.wholeTurnDecodes()).as("decoded alongside, not again").isEqualTo(before + 1);
+            assertThat(spare.pass()).isEqualTo(underLoad.pass()).isEqualTo(Recognition.Pass.GRAMMAR);
+            assertThat(spare.text()).isEqualTo(underLoad.text()).isEqualTo("drain cleaning");
+
+            stream.expect(service, false); // the load came back: the pass alongside stops
+            decode(stream, "drain cleaning", service);
+            assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
     void aDroppedTurnLeavesNothingInThePassAlongside() {
         ListeningFor grammarFirst = new ListeningFor("SERVICE", t -> true, SERVICES, false, true);
         try (RecognitionStream stream = SharedVosk.engine().openStream()) {
-            stream.expect(grammarFirst);
+            stream.expect(grammarFirst, false);
             feed(stream, upsampled(TestSpeech.padded(TestSpeech.narrowband("general repair"), 300, 300)));
             stream.reset(); // barge-in noise, dropped unheard
 

@@ -62,6 +62,39 @@ class RecognitionWorkersTest {
     }
 
     @Test
+    void anExpectationReachesTheStreamInOrderWithCoresJudgedSpareWhileCallsAreNoMoreThanWorkers() {
+        RecognitionWorkers pool = start(2);
+        List<String> expected = Collections.synchronizedList(new ArrayList<>());
+        ListeningFor name = new ListeningFor("NAME", t -> true, List.of("john smith"), true, true);
+        FakeStream first = new FakeStream("first") {
+            @Override
+            public void expect(ListeningFor listening, boolean spareCapacity) {
+                expected.add(listening.label() + (spareCapacity ? " spare" : " busy") + " after " + heard);
+            }
+        };
+        RecognitionLane lane = pool.lane(first);
+        lane.accept(new short[] {1}, 1);
+        lane.expect(name, true);
+        lane.accept(new short[] {2}, 1);
+        assertThat(lane.finalResult()).isEqualTo("1 2");
+
+        RecognitionLane second = pool.lane(new FakeStream("second"));
+        RecognitionLane third = pool.lane(new FakeStream("third"));
+        lane.expect(name, true);
+        lane.finalResult();
+        third.close();
+        lane.expect(name, true);
+        lane.finalResult();
+        lane.expect(name, false); // the stage's own word counts too
+        lane.finalResult();
+
+        assertThat(expected).containsExactly("NAME spare after 1", "NAME busy after ", "NAME spare after ",
+                "NAME busy after ");
+        second.close();
+        lane.close();
+    }
+
+    @Test
     void aLaneRunsOnOneWorkerAtATimeAndNoMoreWorkersThanThePool() throws Exception {
         start(2);
         List<Thread> calls = new ArrayList<>();
@@ -216,7 +249,7 @@ class RecognitionWorkersTest {
     }
 
     /** Records what it is asked, in order; its transcript is the first sample of every frame since the last reset. */
-    private final class FakeStream implements RecognitionStream {
+    private class FakeStream implements RecognitionStream {
         final String name;
         final StringBuilder heard = new StringBuilder();
         final AtomicInteger inside = new AtomicInteger();
