@@ -80,6 +80,12 @@ final class CallSpeaker implements Runnable {
 
     /** Queues a turn; false (and dropped) once the conversation is ending, so no {@link Frame.Replied} will come. */
     synchronized boolean submit(TurnInput input) {
+        Speculation s = latest;
+        if (s != null && !(input instanceof TurnInput.Spoken spoken && s.preparedOn(spoken.text()))) {
+            // The turn cannot commit it: the speaking thread stops preparing it now, rather than finish
+            // synthesising a sentence nobody will hear while this turn waits behind it.
+            s.supersede();
+        }
         if (!dialog.ending() && !closing) {
             inputs.add(new ReplyFrame.Turn(input));
             return true;

@@ -84,7 +84,7 @@ final class DialogStage implements Stage {
 
     private void prepare(Speculation s, StageContext context) {
         held = null;
-        if (s.voided() || ending) {
+        if (s.abandoned() || ending) {
             return;
         }
         Optional<TurnPreview.Preview> preview;

@@ -14,6 +14,8 @@ final class Speculation {
 
     private final String words;
     private volatile boolean voided;
+    /** The turn ended on other words (or was no spoken turn): nothing more is worth preparing. */
+    private volatile boolean superseded;
     // The speaking thread's.
     private TurnPreview.Preview preview;
     private byte[] audio = new byte[0];
@@ -44,6 +46,20 @@ final class Speculation {
 
     boolean voided() {
         return voided;
+    }
+
+    /**
+     * Call thread: the turn ended and cannot commit this speculation (its final words differ). Unlike a void this is
+     * still counted as a miss when the turn reaches the dialog; it only stops the speaking thread preparing it, so a
+     * held sentence still being synthesised stops within a frame instead of keeping the real turn waiting.
+     */
+    void supersede() {
+        superseded = true;
+    }
+
+    /** Whether preparing it is no longer worth anything: voided, or the turn ended on other words. */
+    boolean abandoned() {
+        return voided || superseded;
     }
 
     void prepared(TurnPreview.Preview uncommitted) {

@@ -113,9 +113,9 @@ final class TtsStage implements Stage {
         try {
             Optional<CachedPrompt> cached = prompts.find(hold.sentence());
             if (cached.isPresent()) {
-                cached.get().play(s.holder(), s::voided);
+                cached.get().play(s.holder(), s::abandoned);
             } else {
-                synthesizer.synthesize(hold.sentence(), s.holder(), s::voided);
+                synthesizer.synthesize(hold.sentence(), s.holder(), s::abandoned);
             }
         } catch (SpeechSynthesisException e) {
             LOG.warn("call {}: could not synthesise a speculative sentence ({})", callId, e.getMessage());

@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +113,29 @@ class SpeculativeReplyTest {
         assertThat(engine.handled).hasValue(1);
         assertThat(engine.lastText).isEqualTo("thursday at nine");
         assertThat(stats.counts()).isEqualTo(new TurnTakingCounts(1, 0, 0, 1, 0));
+    }
+
+    @Test
+    void aMissStopsTheHeldSentenceBeingSynthesisedSoTheTurnDoesNotWaitForIt() throws Exception {
+        synthesizer.untilCancelled.set(true); // a long read-back: the vocoder would run for seconds
+        speaker.speculate("tuesday at nine");
+        awaitPreviews(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (synthesizer.spoken.isEmpty()) {
+            assertThat(System.nanoTime()).as("held sentence never started").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+
+        long submitted = System.nanoTime();
+        speaker.submit(spoken("thursday at nine", clock.nanoTime()));
+        awaitReplied();
+
+        assertThat(synthesizer.stoppedEarly).as("the held sentence stopped when the turn ended on other words")
+                .containsExactly(true);
+        assertThat(System.nanoTime() - submitted).as("the turn did not wait out the held sentence")
+                .isLessThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(engine.lastText).isEqualTo("thursday at nine");
+        assertThat(stats.counts()).as("still counted as a miss").isEqualTo(new TurnTakingCounts(1, 0, 0, 1, 0));
     }
 
     @Test
@@ -213,10 +237,22 @@ class SpeculativeReplyTest {
     private final class TimedSynthesizer implements SpeechSynthesizer {
         final List<String> spoken = new CopyOnWriteArrayList<>();
         final AtomicInteger done = new AtomicInteger();
+        /** The next sentence runs until cancelled (at most five seconds), as a long one through a vocoder does. */
+        final AtomicBoolean untilCancelled = new AtomicBoolean();
+        final List<Boolean> stoppedEarly = new CopyOnWriteArrayList<>();
 
         @Override
         public SynthesisResult synthesize(String text, AudioSink sink, BooleanSupplier cancelled) {
             spoken.add(text);
+            if (untilCancelled.compareAndSet(true, false)) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                stoppedEarly.add(cancelled.getAsBoolean());
+                done.incrementAndGet();
+                return new SynthesisResult(0, true, clock.nanoTime(), clock.nanoTime());
+            }
             long started = clock.nanoTime();
             clock.advanceMillis(80);
             byte[] frame = new byte[160];
