@@ -179,6 +179,16 @@ final class GrammarPass {
         private final String grammar;
         private final Recognizer recognizer;
         private final Decoding decoding = new Decoding();
+        /**
+         * The turn is handed to the recogniser in the same 200 ms pieces, from the turn's start, as a whole buffered
+         * turn is: Vosk ends an utterance at its own endpoints only between pieces, so other piece sizes cut a turn
+         * into other utterances and the grammar hears other words (20 ms pieces read "the kitchen tap is dripping"
+         * as "tap drain cleaning").
+         */
+        private final short[] piece = new short[CHUNK];
+        private int filled;
+        /** Audio went into the recogniser since its last final result. */
+        private boolean fed;
         private boolean closed;
 
         private Live(ListeningFor expected, String grammar) {
@@ -192,25 +202,46 @@ final class GrammarPass {
             return expected;
         }
 
-        /** Feeds one piece of the turn ({@code samples} read from its start). */
+        /** Feeds {@code samples[0..length)} of the turn, as it arrives or (started late) the turn so far. */
         void accept(short[] samples, int length) {
-            decoding.accept(recognizer, samples, length);
-        }
-
-        /** Feeds audio of the turn that arrived before this pass started. */
-        void catchUp(short[] samples, int length) {
-            feedChunks(recognizer, decoding, samples, length);
+            for (int at = 0; at < length; ) {
+                int n = Math.min(CHUNK - filled, length - at);
+                System.arraycopy(samples, at, piece, filled, n);
+                filled += n;
+                at += n;
+                if (filled == CHUNK) {
+                    decoding.accept(recognizer, piece, CHUNK);
+                    filled = 0;
+                    fed = true;
+                }
+            }
         }
 
         /** The turn as this grammar heard it, judged as {@link #decode} judges it; the next audio starts a new turn. */
         Optional<VoskResults.Scored> finish() {
+            if (filled > 0) {
+                decoding.accept(recognizer, piece, filled);
+                filled = 0;
+            }
+            fed = false;
             return judged(decoding.finish(recognizer), expected);
         }
 
-        /** Drops the turn so far. */
+        /**
+         * Drops the turn so far, and with it what the recogniser learnt from it: Vosk's reset only ends an utterance,
+         * its feature pipeline (speaker adaptation, mean normalisation) goes on, and only a final result taken while
+         * audio is being decoded drops it. The next turn then starts as fresh as a whole-turn decode on a recogniser
+         * handed back: a dropped tail (the breath and hiss after an early end) taught the pipeline otherwise, and the
+         * next address was heard "well part roads" where the whole-turn decode hears "twelve park road".
+         */
         void reset() {
+            if (fed) {
+                recognizer.getFinalResult();
+                fed = false;
+            }
             recognizer.reset();
             decoding.clear();
+            filled = 0;
         }
 
         @Override

@@ -89,7 +89,7 @@ final class VoskRecognitionStream implements RecognitionStream {
         }
         live = grammarPass.live(expected).orElse(null);
         if (live != null && turn.length() > 0) {
-            live.catchUp(turn.samples(), turn.length());
+            live.accept(turn.samples(), turn.length());
         }
     }
 

@@ -298,7 +298,8 @@ public final class SpokenCorpus implements AutoCloseable {
             StringBuilder report = new StringBuilder(String.format("[corpus] %s %s %s in %d turns%s%s%n", s.id(),
                     r.voice(), r.right() ? "RIGHT" : "WRONG", r.turns(),
                     r.fallbacks().isEmpty() ? "" : " " + r.fallbacks(), r.right() ? "" : ": " + r.why()));
-            if (!r.right()) {
+            if (!r.right() || r.fallbacks().containsKey("by text")) {
+                // wrong calls, and calls speech alone could not finish: the ones to read
                 r.transcript().forEach(line -> report.append("[corpus]     ").append(line).append('\n'));
             }
             System.out.print(report); // one print per call, so lanes never interleave their lines

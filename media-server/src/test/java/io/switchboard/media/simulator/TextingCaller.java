@@ -95,12 +95,16 @@ final class TextingCaller {
      */
     static Expectation.Slot wrongInReadBack(SpokenCallScript script, String reply) {
         SpokenCallScript.Expected want = script.expected();
-        boolean move = reply.startsWith("move your") && reply.contains(" to ");
-        if (!(reply.startsWith("to confirm") || move) || want.start() == null) {
+        // The read-back may follow what the reply did first ("OK, I've changed the name to Sarah Jones. To confirm:")
+        int confirm = reply.indexOf("to confirm:");
+        int moveAt = reply.indexOf("move your");
+        boolean move = confirm < 0 && moveAt >= 0 && reply.indexOf(" to ", moveAt) > 0;
+        if ((confirm < 0 && !move) || want.start() == null) {
             return null; // not a read-back of a booking or a move: nothing of theirs to check
         }
-        String when = move ? reply.substring(reply.lastIndexOf(" to ")) : reply;
-        if (want.serviceId() != null && !reply.contains(SpokenCaller.serviceName(want.serviceId()))) {
+        String readBack = reply.substring(move ? moveAt : confirm);
+        String when = move ? readBack.substring(readBack.lastIndexOf(" to ")) : readBack;
+        if (want.serviceId() != null && !readBack.contains(SpokenCaller.serviceName(want.serviceId()))) {
             return Expectation.Slot.SERVICE;
         }
         LocalDate day = want.start().toLocalDate();
@@ -111,7 +115,7 @@ final class TextingCaller {
             return Expectation.Slot.DATE_TIME;
         }
         String address = want.address();
-        if (!move && address != null && !reply.contains(SpokenCaller.written(address))) {
+        if (!move && address != null && !readBack.contains(SpokenCaller.written(address))) {
             return Expectation.Slot.ADDRESS;
         }
         return null;

@@ -53,6 +53,14 @@ class TextingCallerTest {
     }
 
     @Test
+    void aReadBackAfterWhatTheReplyDidFirstIsStillChecked() {
+        assertThat(TextingCaller.wrongInReadBack(TAP, "ok, i've changed the name to lucy green. to confirm: general"
+                + " repair, wed 25 nov 08:00, 100 or 3. book it? (yes/no)")).isEqualTo(Expectation.Slot.ADDRESS);
+        assertThat(TextingCaller.wrongInReadBack(TAP, "ok, i've changed the name to lucy green. to confirm: general"
+                + " repair, wed 25 nov 08:00, 25 queen street. book it? (yes/no)")).isNull();
+    }
+
+    @Test
     void aMoveIsJudgedByItsNewTime() {
         assertThat(TextingCaller.wrongInReadBack(TAP,
                 "move your general repair from tue 24 nov 08:00 to wed 25 nov 08:00? (yes/no)")).isNull();

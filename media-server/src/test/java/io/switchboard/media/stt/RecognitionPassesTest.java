@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +123,28 @@ class RecognitionPassesTest {
             Recognition again = decode(stream, "drain cleaning", grammarFirst);
             assertThat(again.text()).isEqualTo("drain cleaning");
             assertThat(pass.wholeTurnDecodes()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void theGrammarAlongsideHearsExactlyWhatTheWholeTurnDecodedAgainHears() {
+        // Vosk cuts utterances only between the pieces it is given: alongside must hand over the same pieces
+        List<String> phrases = new ArrayList<>(SERVICES);
+        phrases.addAll(List.of("tap", "toilet", "please", "thanks"));
+        ListeningFor service = new ListeningFor("SERVICE", t -> true, phrases, false, false, true);
+        GrammarPass pass = SharedVosk.engine().grammarPass();
+        for (String said : List.of("the kitchen tap is dripping", "my toilet is blocked", "a drain cleaning please")) {
+            short[] turn = upsampled(TestSpeech.padded(TestSpeech.narrowband(said), 300, 600));
+            Optional<VoskResults.Scored> again = pass.decode(turn, turn.length, service);
+            try (GrammarPass.Live live = pass.live(service).orElseThrow()) {
+                short[] frame = new short[320];
+                for (int off = 0; off < turn.length; off += 320) {
+                    int n = Math.min(320, turn.length - off);
+                    System.arraycopy(turn, off, frame, 0, n);
+                    live.accept(frame, n);
+                }
+                assertThat(live.finish()).as(said).isEqualTo(again);
+            }
         }
     }
 
