@@ -103,7 +103,7 @@ final class GrammarPass {
 
     /**
      * One turn under way in a grammar recogniser: what Vosk finalised at its own endpoints along the way, then the
-     * rest at the end. Fed the whole turn at once ({@link GrammarPass#heard}) or frame by frame as it arrives
+     * rest at the end. Fed the whole turn at once ({@link GrammarPass#heard}) or piece by piece as it arrives
      * ({@link Live}); the recogniser resets itself at the final result.
      */
     private static final class Decoding {
@@ -169,10 +169,10 @@ final class GrammarPass {
     }
 
     /**
-     * The expectation's grammar pass run alongside the open pass, fed each frame of the turn as it arrives instead of
-     * the whole turn after it ends: the work is the same, but it is done while the caller is still talking, so only
-     * the final result is left on the path of the reply. One per stream; not thread-safe. Holds its recogniser until
-     * closed.
+     * The expectation's grammar pass run alongside the open pass, fed the turn as it arrives (in the whole-turn
+     * decode's 200 ms pieces) instead of the whole turn after it ends: the work is the same, but it is done while the
+     * caller is still talking, so only the last piece and the final result are left on the path of the reply. One per
+     * stream; not thread-safe. Holds its recogniser until closed.
      */
     final class Live implements AutoCloseable {
         private final ListeningFor expected;
