@@ -30,6 +30,7 @@ import io.switchboard.telephony.slack.SlackSettings;
 import io.switchboard.telephony.voice.LiveTransferSettings;
 import io.switchboard.telephony.voice.TwilioVoiceSettings;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -141,10 +142,10 @@ public record Settings(ServerConfig server, SessionSettings sessions, Optional<L
         Optional<LiveTransferSettings> transfer = problems.read(LiveTransferSettings.TRANSFER_NUMBER,
                 LiveTransferSettings::from);
         SoftphoneUrls softphone = problems.read(SoftphoneUrls.SOFTPHONE_URL, SoftphoneUrls::from);
-        java.nio.file.Path prompts = problems.read(VoiceServerSettings.PROMPT_CACHE_DIR, s -> {
+        Path prompts = problems.read(VoiceServerSettings.PROMPT_CACHE_DIR, s -> {
             String dir = s.get(VoiceServerSettings.PROMPT_CACHE_DIR);
             return dir == null || dir.isBlank() ? SttSettings.cacheRoot(dataDir).resolve("prompts")
-                    : java.nio.file.Path.of(dir.strip());
+                    : Path.of(dir.strip());
         });
         if (stt == null || calls == null || media == null || maxCalls == null || verify == null || twilio == null
                 || transfer == null || softphone == null || prompts == null) {

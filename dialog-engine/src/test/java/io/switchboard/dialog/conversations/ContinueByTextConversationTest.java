@@ -37,6 +37,15 @@ class ContinueByTextConversationTest {
         return caller.voice("erm well");
     }
 
+    /** The call hands the booking on to text, asking for {@code detail}, and leaves the owner no message. */
+    private static void assertGoesOnByTextFor(CallerScript caller, TurnResult handed, String detail) {
+        assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
+                .contains("reply with your " + detail);
+        assertThat(handed.actions()).as(caller.transcript())
+                .noneMatch(DialogAction.MessageForOwner.class::isInstance)
+                .anyMatch(DialogAction.ContinuesByText.class::isInstance);
+    }
+
     /** The call hangs up after the hand-on to text. */
     private static void hangUp(CallerScript caller) {
         caller.engine.end(Channel.VOICE, "CA-call-1");
@@ -84,11 +93,7 @@ class ContinueByTextConversationTest {
             caller.voice("no my name is kit mirror");
             TurnResult handed = caller.voice("no my name is kate miller");
 
-            assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
-                    .contains("reply with your name");
-            assertThat(handed.actions()).as(caller.transcript())
-                    .noneMatch(DialogAction.MessageForOwner.class::isInstance)
-                    .anyMatch(DialogAction.ContinuesByText.class::isInstance);
+            assertGoesOnByTextFor(caller, handed, "name");
             hangUp(caller);
 
             TurnResult confirm = caller.sms("Kate Moore");
@@ -117,11 +122,7 @@ class ContinueByTextConversationTest {
             caller.voice("for you to church line");
             TurnResult handed = caller.voice("no it's far too to church");
 
-            assertThat(handed.reply()).as(caller.transcript()).contains("I'll text you now")
-                    .contains("reply with your address");
-            assertThat(handed.actions()).as(caller.transcript())
-                    .noneMatch(DialogAction.MessageForOwner.class::isInstance)
-                    .anyMatch(DialogAction.ContinuesByText.class::isInstance);
+            assertGoesOnByTextFor(caller, handed, "address");
             hangUp(caller);
 
             caller.sms("42 Church Lane");

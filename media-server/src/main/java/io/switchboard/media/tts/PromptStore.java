@@ -52,13 +52,9 @@ public final class PromptStore {
      * without anybody having to remember to clear the directory. Costs one short synthesis.
      */
     public static PromptStore in(Path directory, SpeechSynthesizer synthesizer) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            synthesizer.synthesize("Switchboard, one two three.", sha::update, () -> false);
-            return new PromptStore(directory, HexFormat.of().formatHex(sha.digest()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha = sha256();
+        synthesizer.synthesize("Switchboard, one two three.", sha::update, () -> false);
+        return new PromptStore(directory, HexFormat.of().formatHex(sha.digest()));
     }
 
     /** The stored audio of {@code text} (whole 20 ms mu-law frames), or empty. */
@@ -112,12 +108,16 @@ public final class PromptStore {
     }
 
     private Path file(String text) {
+        MessageDigest sha = sha256();
+        sha.update(voice.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(text.getBytes(StandardCharsets.UTF_8));
+        return directory.resolve(HexFormat.of().formatHex(sha.digest()) + SUFFIX);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(voice.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(text.getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(sha.digest()) + SUFFIX);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.stt.ListeningFor;
 import io.switchboard.media.stt.Recognition;
+import io.switchboard.media.simulator.DeafRecognizer;
 import io.switchboard.media.stt.RecognitionStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class SttStageTest {
     }
 
     private RecognitionStream recording() {
-        return new RecognitionStream() {
+        return new DeafRecognizer.Stream() {
             @Override
             public void accept(short[] pcm16k, int len) {
                 calls.add("accept " + len);
@@ -66,26 +67,8 @@ class SttStageTest {
             }
 
             @Override
-            public String partial() {
-                return "";
-            }
-
-            @Override
-            public String finalResult() {
-                return "";
-            }
-
-            @Override
             public void reset() {
                 calls.add("reset");
-            }
-
-            @Override
-            public void setPhraseHints(List<String> phrases) {
-            }
-
-            @Override
-            public void close() {
             }
         };
     }

@@ -24,8 +24,11 @@ public final class DeafRecognizer implements SpeechRecognizer {
     public void close() {
     }
 
-    /** One call's stream: counts what it was given, so nothing it is fed can be optimised away unseen. */
-    public static final class Stream implements RecognitionStream {
+    /**
+     * One call's stream: counts what it was given, so nothing it is fed can be optimised away unseen. Tests that
+     * record what a stream is asked extend it and override only what they record.
+     */
+    public static class Stream implements RecognitionStream {
 
         private long samples;
 

@@ -2,6 +2,7 @@ package io.switchboard.media.stt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.media.simulator.DeafRecognizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,23 +68,13 @@ class LaneAudioTest {
     }
 
     private RecognitionStream recorder() {
-        return new RecognitionStream() {
+        return new DeafRecognizer.Stream() {
             @Override
             public void accept(short[] pcm16k, int len) {
                 for (int i = 1; i < len; i++) {
                     assertThat(pcm16k[i]).isEqualTo(pcm16k[0]);
                 }
                 seen.add(pcm16k[0] + "x" + len);
-            }
-
-            @Override
-            public String partial() {
-                return "";
-            }
-
-            @Override
-            public String finalResult() {
-                return "";
             }
 
             @Override
@@ -94,14 +85,6 @@ class LaneAudioTest {
             @Override
             public void expect(ListeningFor expected, boolean spareCapacity) {
                 seen.add("expect " + expected.label());
-            }
-
-            @Override
-            public void setPhraseHints(List<String> phrases) {
-            }
-
-            @Override
-            public void close() {
             }
         };
     }
