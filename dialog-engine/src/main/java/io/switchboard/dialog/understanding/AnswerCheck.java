@@ -45,8 +45,8 @@ public final class AnswerCheck {
         if (heard == null || heard.isBlank()) {
             return false;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
-        Understanding u = rules.understand(heard, new UnderstandingContext(now, profile, Expectation.NONE, List.of()));
+        Understanding u = rules.understand(heard, new UnderstandingContext(now(), profile, Expectation.NONE,
+                List.of()));
         return switch (u.intent()) {
             case UNKNOWN -> u.service().isPresent() || u.emergency();
             // "i'd like" alone in a mishearing reads as a weak booking; a firm one names its service or says so
@@ -64,7 +64,7 @@ public final class AnswerCheck {
         if (heard == null || heard.isBlank()) {
             return false;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        ZonedDateTime now = now();
         // read as if nothing were asked: an address asked for is read liberally ("the old rectory"), which a grammar
         // result of stray words would pass
         Understanding u = rules.understand(heard, new UnderstandingContext(now, profile, Expectation.NONE, List.of()));
@@ -72,16 +72,43 @@ public final class AnswerCheck {
     }
 
     public boolean answers(Expectation expecting, String partial) {
+        return progress(expecting, partial) == Progress.ANSWERED;
+    }
+
+    /**
+     * How far the words so far have got: {@link Progress#ANSWERED} as {@link #answers}; {@link Progress#CANNOT_TELL}
+     * only for the open question ("how can I help?", "anything else?"), when the words are a topic the dialog can take
+     * up without being a firm, complete request ("i need to cancel", a question: the caller may well be adding the
+     * when), or when the parser cannot place them but they stop where a sentence may end (a misheard "my chapters
+     * waiting"); {@link Progress#NOT_YET} otherwise: a greeting alone ("hi there", then the request), words that stop
+     * mid-phrase ("i need a", even "my boiler and", which names the service), or a partial answer to a closed question ("tuesday" to a day and time).
+     */
+    public Progress progress(Expectation expecting, String partial) {
         if (!applies(expecting) || partial == null || partial.isBlank()) {
-            return false;
+            return Progress.NOT_YET;
         }
-        ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+        ZonedDateTime now = now();
         // The turn result carries the offers; an expectation without them (an older caller of this check) gets
         // three stand-ins so "the second one" still resolves by position.
         List<ZonedDateTime> offers = !expecting.is(Expectation.Slot.SLOT_CHOICE) ? List.of()
                 : !expecting.offers().isEmpty() ? expecting.offers()
                 : List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2));
         Understanding u = rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers));
+        if (DanglingEnd.at(partial)) {
+            // "my boiler and": whatever has been answered, more is coming
+            return Progress.NOT_YET;
+        }
+        if (answered(expecting, u)) {
+            return Progress.ANSWERED;
+        }
+        if (!expecting.is(Expectation.Slot.NONE) || u.intent() == Intent.GREETING) {
+            return Progress.NOT_YET;
+        }
+        // an unplaced reading (UNKNOWN, no service) is a mishearing as often as an unknown request: words can't tell
+        return Progress.CANNOT_TELL;
+    }
+
+    private static boolean answered(Expectation expecting, Understanding u) {
         return switch (expecting.slot()) {
             case YES_NO -> u.intent() == Intent.AFFIRM || u.intent() == Intent.DENY;
             case PIN -> u.digits().map(d -> d.replaceAll("\\D", "").length() >= PIN_DIGITS).orElse(false);
@@ -100,5 +127,16 @@ public final class AnswerCheck {
             case PROBLEM -> false;
             case CHANGE -> Hypotheses.changes(u);
         };
+    }
+
+    private ZonedDateTime now() {
+        return ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
+    }
+
+    /** What the words so far are to the question asked; see {@link #progress}. */
+    public enum Progress {
+        ANSWERED,
+        CANNOT_TELL,
+        NOT_YET
     }
 }

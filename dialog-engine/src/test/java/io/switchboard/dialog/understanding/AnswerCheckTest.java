@@ -48,6 +48,41 @@ class AnswerCheckTest {
         assertThat(check.answers(expecting, partial)).isEqualTo(complete);
     }
 
+    /**
+     * To the open question, words that are no answer yet may still be a sentence that has ended (a topic, a question,
+     * a mishearing the parser cannot place): the words cannot tell. Only words stopping mid-phrase, or a greeting,
+     * say the caller is going on; to a closed question anything short of the answer does.
+     */
+    @ParameterizedTest(name = "{0}: \"{1}\" -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            NONE        | i need a drain cleaning           | ANSWERED
+            NONE        | my tap is leaking                 | ANSWERED
+            NONE        | i need to cancel my appointment   | CANNOT_TELL
+            NONE        | what time do you open             | CANNOT_TELL
+            NONE        | my chapters waiting               | CANNOT_TELL
+            NONE        | hi there                          | NOT_YET
+            NONE        | hello                             | NOT_YET
+            NONE        | i need a                          | NOT_YET
+            NONE        | i would                           | NOT_YET
+            NONE        | no thank you                      | ANSWERED
+            YES_NO      | yes it is                         | ANSWERED
+            YES_NO      | no                                | ANSWERED
+            YES_NO      | yes and                           | NOT_YET
+            PIN         | one two three oh                  | ANSWERED
+            NAME        | my name is john smith and         | NOT_YET
+            NONE        | my boiler and                     | NOT_YET
+            NONE        | well                              | NOT_YET
+            NONE        | erm                               | NOT_YET
+            DATE_TIME   | tuesday                           | NOT_YET
+            NAME        | my name is john                   | NOT_YET
+            ADDRESS     | one hundred high                  | NOT_YET
+            PROBLEM     | the sink is blocked               | NOT_YET
+            """)
+    void toTheOpenQuestionWordsThatMayHaveEndedCannotTell(Expectation expecting, String partial,
+            AnswerCheck.Progress progress) {
+        assertThat(check.progress(expecting, partial)).isEqualTo(progress);
+    }
+
     @org.junit.jupiter.api.Test
     void aPickIsReadAgainstTheOffersTheTurnCarried() {
         ZonedDateTime tomorrow8 = ZonedDateTime.of(2026, 11, 24, 8, 0, 0, 0, ZoneId.of("Europe/London"));

@@ -93,7 +93,11 @@ final class TurnTakingStage implements Stage {
                     // No words yet (Vosk often writes a short "yes" only at its final) say nothing either way: open,
                     // not "does not answer yet", which would hold every such turn to the hard maximum.
                     words = !wordsCheckable || partial.isBlank() ? AnswerWords.OPEN
-                            : answers.answers(expecting, partial) ? AnswerWords.COMPLETE : AnswerWords.INCOMPLETE;
+                            : switch (answers.progress(expecting, partial)) {
+                                case ANSWERED -> AnswerWords.COMPLETE;
+                                case CANNOT_TELL -> AnswerWords.OPEN;
+                                case NOT_YET -> AnswerWords.INCOMPLETE;
+                            };
                 }
             }
             case Frame.Transcript t -> {
