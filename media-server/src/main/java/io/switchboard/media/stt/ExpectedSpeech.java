@@ -26,6 +26,13 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
 
     /** Words said around a closed answer that change nothing about it. */
     private static final List<String> COURTESY = List.of("please", "thanks", "thank you", "yes", "yes please");
+    /**
+     * How a caller leads into a when ("can you come tomorrow at six o'clock"). Vosk's grammar takes any sequence of its
+     * phrases, but a word outside them is [unk]: without these the lead-in was decoded as other listed words ("ten
+     * you can tomorrow at six o'clock", its least certain word at 0.50) and the pass refused the line.
+     */
+    private static final List<String> WHEN_LEAD_INS = List.of("can you come", "could you come", "can someone come",
+            "could someone come", "can you do", "could you do", "how about", "what about", "i would like", "i'd like");
 
     private final AnswerCheck check;
     private final BusinessProfile profile;
@@ -64,6 +71,9 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
         } else if (!grammar.isEmpty() && !expecting.is(Expectation.Slot.YES_NO)) {
             // "friday morning please": a word outside the grammar is [unk], which refuses the whole result
             grammar.addAll(COURTESY);
+        }
+        if (expecting.is(Expectation.Slot.DATE_TIME) || expecting.is(Expectation.Slot.SLOT_CHOICE)) {
+            grammar.addAll(WHEN_LEAD_INS);
         }
         boolean transcribe = name || address;
         // Names, streets and digit strings are misheard as other names, streets and digit strings ("seven male road"):
