@@ -76,15 +76,20 @@ public final class AnswerCheck {
     }
 
     /**
-     * How far the words so far have got: {@link Progress#ANSWERED} as {@link #answers}; {@link Progress#CANNOT_TELL}
-     * only for the open question ("how can I help?", "anything else?"), when the words are a topic the dialog can take
-     * up without being a firm, complete request ("i need to cancel", a question: the caller may well be adding the
-     * when), or when the parser cannot place them but they stop where a sentence may end (a misheard "my chapters
-     * waiting"); {@link Progress#NOT_YET} otherwise: a greeting alone ("hi there", then the request), words that stop
-     * mid-phrase ("i need a", even "my boiler and", which names the service), or a partial answer to a closed question ("tuesday" to a day and time).
+     * How far the words so far have got to the question asked.
+     * <ul>
+     *   <li>{@link Progress#NOT_YET} when they stop mid-phrase ({@link DanglingEnd}: "i need a", even "my boiler and",
+     *       which names the service: more is coming), are a greeting alone ("hi there", then the request), or fall
+     *       short of a closed question's answer ("tuesday" to "what day and time?");</li>
+     *   <li>{@link Progress#ANSWERED} as {@link #answers};</li>
+     *   <li>{@link Progress#CANNOT_TELL} for anything else said to the open question ("how can I help?", "anything
+     *       else?"): a topic that is no firm request ("i need to cancel my appointment", a question) or words the
+     *       parser cannot place ("my chapters waiting", the small model's "my tap is leaking") may well be the whole
+     *       sentence.</li>
+     * </ul>
      */
     public Progress progress(Expectation expecting, String partial) {
-        if (!applies(expecting) || partial == null || partial.isBlank()) {
+        if (!applies(expecting) || partial == null || partial.isBlank() || DanglingEnd.at(partial)) {
             return Progress.NOT_YET;
         }
         ZonedDateTime now = now();
@@ -94,18 +99,11 @@ public final class AnswerCheck {
                 : !expecting.offers().isEmpty() ? expecting.offers()
                 : List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2));
         Understanding u = rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers));
-        if (DanglingEnd.at(partial)) {
-            // "my boiler and": whatever has been answered, more is coming
-            return Progress.NOT_YET;
-        }
         if (answered(expecting, u)) {
             return Progress.ANSWERED;
         }
-        if (!expecting.is(Expectation.Slot.NONE) || u.intent() == Intent.GREETING) {
-            return Progress.NOT_YET;
-        }
-        // an unplaced reading (UNKNOWN, no service) is a mishearing as often as an unknown request: words can't tell
-        return Progress.CANNOT_TELL;
+        return expecting.is(Expectation.Slot.NONE) && u.intent() != Intent.GREETING ? Progress.CANNOT_TELL
+                : Progress.NOT_YET;
     }
 
     private static boolean answered(Expectation expecting, Understanding u) {
