@@ -9,6 +9,7 @@ import io.switchboard.models.Channel;
 import io.switchboard.models.Intent;
 import io.switchboard.models.ServiceType;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -136,12 +137,20 @@ final class Recovery {
             booking.next(t);
             return;
         }
-        if (failures >= 2 && slot.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()) {
-            t.say(t.say.offerStarts(c.offered.subList(0, Math.min(3, c.offered.size())), t.today(), null));
+        // The re-ask is worded for what the caller was offered: an option number among starts read out, a time
+        // within spans of free time ("openings from eight to six" has no "first" or "third").
+        Expectation phrasedFor = slot;
+        if (slot.is(Expectation.Slot.SLOT_CHOICE) && !c.offered.isEmpty()) {
+            List<ZonedDateTime> offered = c.offered;
+            if (failures >= 2) {
+                offered = c.offered.subList(0, Math.min(3, c.offered.size()));
+                t.say(t.say.offerStarts(offered, t.today(), null));
+            }
+            phrasedFor = Expectation.offering(offered);
         }
         List<String> services = t.profile().services().stream().filter(s -> !s.emergency())
                 .map(ServiceType::name).toList();
-        t.ask(t.say.askAgain(slot, failures, services), slot, c.state);
+        t.ask(t.say.askAgain(phrasedFor, failures, services), slot, c.state);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.switchboard.dialog.flow;
 
+import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.dialog.understanding.TimePreference;
 import io.switchboard.models.Channel;
 import io.switchboard.models.TimeSlot;
@@ -77,7 +78,7 @@ final class SlotFinder {
         if (starts.isEmpty()) {
             return nearest(serviceId, usable.get(0), today, null);
         }
-        return new Offer.Starts(starts.stream().limit(4).toList(), null, false);
+        return new Offer.Starts(starts.stream().limit(Expectation.MOST_STARTS_READ_OUT).toList(), null, false);
     }
 
     private Offer findOne(String serviceId, TimePreference w, Channel channel, LocalDate today) {

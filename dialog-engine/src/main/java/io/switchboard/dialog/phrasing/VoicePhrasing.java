@@ -19,6 +19,12 @@ import java.util.function.Function;
 /** Short spoken sentences, one question at a time, numbers as words and no symbols. */
 public final class VoicePhrasing extends RelativePhrasing {
 
+    /** Asked again after a choice among spans of free time (more starts than are read out one by one). */
+    static final String SPAN_AGAIN = "What time would you like in those? For example, ten o'clock or half past two."
+            + " Or say another day.";
+    static final String SPAN_AGAIN_PLAINLY = "Please say just the time you'd like, like eleven o'clock, or say another"
+            + " day.";
+
     VoicePhrasing() {
     }
 
@@ -41,6 +47,8 @@ public final class VoicePhrasing extends RelativePhrasing {
                 v.takeMessage(null, AlertReceipt.QUEUED), v.takeMessage(null, AlertReceipt.NOT_CONFIGURED),
                 v.askForMessage(null), v.transferring(null), v.askCallbackNumber(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
                 v.nothingEarlier(), v.ownerAccessPaused(), v.changeOnlyFromBookingPhone()));
+        out.add(SPAN_AGAIN);
+        out.add(SPAN_AGAIN_PLAINLY);
         for (Expectation.Slot slot : Expectation.Slot.values()) {
             Expectation asked = new Expectation(slot, List.of());
             out.add(v.askAgain(asked, 1, List.of()));
@@ -457,7 +465,10 @@ public final class VoicePhrasing extends RelativePhrasing {
             case DATE_TIME -> example ? "What day and time would suit you? For example, Thursday at 2."
                     : "Please say a day and a time, like tomorrow afternoon, or Friday at ten. Or type the date on"
                     + " your keypad: two digits for the day, then two for the month.";
-            case SLOT_CHOICE -> example ? "Which of those would you like? You can say the first, the second or the"
+            // after "I have openings from eight to six" there is no first, second or third to pick
+            case SLOT_CHOICE -> slot.offers().size() > Expectation.MOST_STARTS_READ_OUT
+                    ? example ? SPAN_AGAIN : SPAN_AGAIN_PLAINLY
+                    : example ? "Which of those would you like? You can say the first, the second or the"
                     + " third, or another day." : "Press 1, 2 or 3 on your keypad to choose.";
             case YES_NO -> example ? "Was that a yes or a no?" : "Please press 1 for yes, or 2 for no.";
             case PIN -> example ? "Please say your PIN one digit at a time." : "Please key in your PIN on the keypad.";

@@ -28,6 +28,12 @@ public record Expectation(Slot slot, List<ZonedDateTime> offers) {
         }
     }
 
+    /**
+     * The most starts an offer reads out one by one ("I can do ten, half ten or eleven"); a choice among more is
+     * among spans ("I have openings from eight to six"), where there is no "first" or "third" to name.
+     */
+    public static final int MOST_STARTS_READ_OUT = 4;
+
     public static final Expectation NONE = new Expectation(Slot.NONE, List.of());
     public static final Expectation YES_NO = new Expectation(Slot.YES_NO, List.of());
     public static final Expectation NAME = new Expectation(Slot.NAME, List.of());

@@ -75,6 +75,27 @@ class RecoveryConversationTest {
         assertThat(r.reply()).endsWith("Is +447700900123 the best number to reach you on? (yes/no)");
     }
 
+    /**
+     * A day without an hour is offered as spans of free time; asked again, the caller must not be told to pick "the
+     * first, the second or the third" of options never read out (the load generator's misheard "five o'clock" got
+     * exactly that); the plain try reads three starts out, and only then are they numbered.
+     */
+    @Test
+    void aChoiceAmongSpansIsAskedAgainForATimeNotForAnOptionNumber() {
+        caller.voice("my tap is leaking");
+        TurnResult offered = caller.voice("can you come thursday that size a lot");
+        assertThat(offered.reply()).as(caller.transcript()).contains("I have openings from");
+
+        caller.voice("my name is sarah jones");
+        TurnResult again = caller.voice("zz top");
+        TurnResult plainly = caller.voice("zz top");
+
+        assertThat(again.reply()).as(caller.transcript()).contains("What time would you like in those?")
+                .doesNotContain("first", "third", "keypad");
+        assertThat(plainly.reply()).as(caller.transcript()).contains("I can do Thursday at eight a m",
+                "Press 1, 2 or 3");
+    }
+
     @Test
     void anUnreadableNameIsTakenAsGivenOnTheThirdTry() {
         caller.sms("drain cleaning tuesday at 11am");
