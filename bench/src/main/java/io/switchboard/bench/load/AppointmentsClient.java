@@ -41,11 +41,12 @@ final class AppointmentsClient {
     }
 
     /**
-     * The business's opening hours and time zone ({@code GET /v1/business/settings}).
+     * The business's opening hours, time zone and daily limit ({@code GET /v1/business/settings}).
      *
-     * @param days opening intervals per day ({@code "08:00-18:00"}); closed days are absent or empty
+     * @param days      opening intervals per day ({@code "08:00-18:00"}); closed days are absent or empty
+     * @param maxPerDay the most jobs the business takes on one day (no limit when the server does not say)
      */
-    record Hours(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, List<String>> days) {
+    record Hours(java.time.ZoneId zone, java.util.Map<java.time.DayOfWeek, List<String>> days, int maxPerDay) {
     }
 
     Hours hours() throws IOException, InterruptedException {
@@ -75,7 +76,8 @@ final class AppointmentsClient {
             e.getValue().forEach(v -> intervals.add(v.asText()));
             days.put(java.time.DayOfWeek.valueOf(e.getKey().toUpperCase(java.util.Locale.ROOT)), intervals);
         });
-        return new Hours(java.time.ZoneId.of(root.path("timezone").asText("UTC")), days);
+        return new Hours(java.time.ZoneId.of(root.path("timezone").asText("UTC")), days,
+                root.path("max_bookings_per_day").asInt(Integer.MAX_VALUE));
     }
 
     /** The {@code appointments} array of the API's answer. */

@@ -99,7 +99,7 @@ public final class LoadGenerator {
         before.forEach(a -> phonesTaken.add(a.phone()));
         AppointmentsClient.Hours hours = appointments.hours();
         zone = hours.zone();
-        SlotPlan slots = SlotPlan.of(options.bookingsFrom(), hours.days(), before, hours.zone());
+        SlotPlan slots = SlotPlan.of(options.bookingsFrom(), hours.days(), hours.maxPerDay(), before, hours.zone());
         int needed = options.callers().stream().mapToInt(options::callsAt).sum();
         System.out.println("[load] " + slots.left() + " free slots in the next two weeks for " + needed + " calls");
         if (slots.left() < needed) {

@@ -60,14 +60,17 @@ final class SlotPlan {
     }
 
     /**
-     * The free slots of the week after {@code today}, in hand-out order (day by day, hours by preference).
+     * The free slots of the two weeks after {@code today}, in hand-out order (day by day, hours by preference), no
+     * day given more than the business still takes on it: a caller planned into a full day would be refused at the
+     * read-back's yes ("no more bookings that day"), which measures the plan, not the server.
      *
-     * @param hours    opening hours per day, e.g. {@code monday → ["08:00-18:00"]}; days missing are closed
-     * @param calendar what is booked already
-     * @param zone     the business's time zone
+     * @param hours     opening hours per day, e.g. {@code monday → ["08:00-18:00"]}; days missing are closed
+     * @param maxPerDay the most jobs the business takes on one day
+     * @param calendar  what is booked already
+     * @param zone      the business's time zone
      */
-    static SlotPlan of(LocalDate today, Map<DayOfWeek, List<String>> hours, List<BookedAppointment> calendar,
-                       ZoneId zone) {
+    static SlotPlan of(LocalDate today, Map<DayOfWeek, List<String>> hours, int maxPerDay,
+                       List<BookedAppointment> calendar, ZoneId zone) {
         Set<LocalDateTime> taken = new HashSet<>();
         List<Slot> free = new ArrayList<>();
         for (int d = 1; d <= DAYS; d++) {
@@ -75,12 +78,14 @@ final class SlotPlan {
             String weekday = date.getDayOfWeek().name().toLowerCase(Locale.ROOT);
             String day = d == 1 ? "tomorrow" : d <= 7 ? weekday : weekday + " the " + ORDINALS[date.getDayOfMonth()];
             List<String> open = hours.getOrDefault(date.getDayOfWeek(), List.of());
+            long places = maxPerDay - bookedOn(calendar, date, zone);
             // From opening, one job plus its buffer apart: callers of a level never block each other's slot.
-            for (LocalDateTime start = date.atStartOfDay(); start.toLocalDate().equals(date);
+            for (LocalDateTime start = date.atStartOfDay(); start.toLocalDate().equals(date) && places > 0;
                  start = start.plusMinutes(30)) {
                 if (open(open, start.toLocalTime()) && !booked(calendar, start, zone) && spaced(taken, start)) {
                     taken.add(start);
                     free.add(new Slot(day, start));
+                    places--;
                 }
             }
         }
@@ -128,6 +133,11 @@ final class SlotPlan {
             }
         }
         return true;
+    }
+
+    private static long bookedOn(List<BookedAppointment> calendar, LocalDate date, ZoneId zone) {
+        return calendar.stream().filter(BookedAppointment::holdsSlot)
+                .filter(a -> a.start().atZoneSameInstant(zone).toLocalDate().equals(date)).count();
     }
 
     /** Whether a booking (with its buffer either side) leaves no room for a job at {@code start}. */

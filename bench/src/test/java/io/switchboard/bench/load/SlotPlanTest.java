@@ -24,6 +24,8 @@ class SlotPlanTest {
             DayOfWeek.TUESDAY, List.of("08:00-18:00"), DayOfWeek.WEDNESDAY, List.of("08:00-12:00", "13:00-18:00"),
             DayOfWeek.THURSDAY, List.of("08:00-18:00"), DayOfWeek.FRIDAY, List.of("08:00-18:00"));
 
+    private static final int NO_LIMIT = Integer.MAX_VALUE;
+
     private static BookedAppointment booked(String start, String status) {
         OffsetDateTime s = OffsetDateTime.parse(start);
         return new BookedAppointment(start, "general-repair", s, s.plusHours(1), status, "x", "+447700910009", "voice");
@@ -31,7 +33,7 @@ class SlotPlanTest {
 
     @Test
     void everyCallerGetsItsOwnFreeSlotClearOfBookingsAndEachOther() {
-        SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, List.of(booked("2026-11-24T09:00:00Z", "booked"),
+        SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, NO_LIMIT, List.of(booked("2026-11-24T09:00:00Z", "booked"),
                 booked("2026-11-24T10:30:00Z", "booked"), booked("2026-11-24T11:00:00Z", "cancelled")), LONDON);
 
         List<SlotPlan.Slot> taken = new ArrayList<>();
@@ -63,9 +65,31 @@ class SlotPlanTest {
         assertThatThrownBy(plan::take).isInstanceOf(IllegalStateException.class).hasMessageContaining("fresh data");
     }
 
+    /**
+     * The sample plumber takes six jobs a day but has room for seven one-hour jobs and their buffers: a plan of seven
+     * a day sent the seventh caller of a day to a read-back whose yes was refused ("no more bookings that day").
+     */
+    @Test
+    void noDayIsPlannedPastTheBusinessDailyLimitCountingWhatIsBooked() {
+        SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, 3, List.of(booked("2026-11-24T09:00:00Z", "booked"),
+                booked("2026-11-24T15:00:00Z", "cancelled")), LONDON);
+
+        List<SlotPlan.Slot> taken = new ArrayList<>();
+        while (plan.left() > 0) {
+            taken.add(plan.take());
+        }
+
+        Map<LocalDate, Long> perDay = taken.stream().collect(java.util.stream.Collectors.groupingBy(
+                s -> s.start().toLocalDate(), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertThat(perDay.get(MONDAY.plusDays(1))).as("Tuesday: one booked (the cancelled one holds nothing)")
+                .isEqualTo(2);
+        assertThat(perDay.values()).as(perDay.toString()).allMatch(n -> n <= 3);
+        assertThat(perDay).hasSize(9); // the weekdays of the thirteen days planned
+    }
+
     @Test
     void simultaneousCallersNeverShareASlot() throws Exception {
-        SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, List.of(), LONDON);
+        SlotPlan plan = SlotPlan.of(MONDAY, WEEKDAYS, NO_LIMIT, List.of(), LONDON);
         Set<LocalDateTime> seen = ConcurrentHashMap.newKeySet();
         List<Thread> callers = new ArrayList<>();
         List<Boolean> duplicate = new java.util.concurrent.CopyOnWriteArrayList<>();

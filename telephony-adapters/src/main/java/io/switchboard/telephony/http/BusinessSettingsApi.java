@@ -32,7 +32,8 @@ import java.util.function.Function;
  * the next reply, on every instance within a few seconds:
  * <ul>
  *   <li>{@code GET /v1/business/settings}: {@code {"hours": {"monday": ["08:00-18:00"], ...every day},
- *       "blackout_dates": ["2026-12-25"], "faq": [{"topic","keywords","answer","changed"}], "timezone"}}</li>
+ *       "blackout_dates": ["2026-12-25"], "faq": [{"topic","keywords","answer","changed"}], "timezone",
+ *       "max_bookings_per_day"}} (the last two read-only: the profile file's)</li>
  *   <li>{@code PUT /v1/business/hours} {@code {"hours": {"saturday": ["09:00-12:00"], "sunday": []}}}: the days
  *       named (an empty list closes the day); other days keep their hours</li>
  *   <li>{@code PUT /v1/business/blackouts} {@code {"blackout_dates": ["2026-12-25"]}}: the whole list</li>
@@ -172,6 +173,7 @@ public final class BusinessSettingsApi {
         }
         return new JsonObject()
                 .put("timezone", profile.timezone().getId())
+                .put("max_bookings_per_day", profile.rules().maxBookingsPerDay())
                 .put("hours", hours)
                 .put("blackout_dates", new JsonArray(profile.blackoutDates().stream().sorted().map(Object::toString)
                         .toList()))

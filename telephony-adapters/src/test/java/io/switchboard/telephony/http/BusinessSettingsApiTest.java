@@ -72,6 +72,17 @@ class BusinessSettingsApiTest {
                 .isEqualTo("owner via dashboard");
     }
 
+    /** The load generator plans its callers' days by it; the profile file sets it, so it is only read here. */
+    @Test
+    void theSettingsSayTheDailyLimitOfTheProfile() {
+        HttpResponse<String> response = server.send(server.request("/v1/business/settings")
+                .header("Authorization", "Bearer " + ApiTestServer.ADMIN_TOKEN).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ApiTestServer.json(response).getInteger("max_bookings_per_day"))
+                .isEqualTo(server.fixture.scheduling().profile().rules().maxBookingsPerDay());
+    }
+
     @Test
     void hoursThatCloseBeforeTheyOpenAreA400NamingTheField() {
         HttpResponse<String> response = put("/v1/business/hours", hours("monday", "18:00-08:00"),
