@@ -352,10 +352,7 @@ final class TextPhrasing extends RelativePhrasing {
                     : "We do: " + String.join(", ", serviceNames) + ". Which is closest?";
             case DATE_TIME -> example ? "Which day and time suit you? For example: Thursday at 2pm."
                     : "Please reply with a day and a time, e.g. 'Fri 10am' or 'tomorrow afternoon'.";
-            case SLOT_CHOICE -> slot.offers().size() > Expectation.MOST_STARTS_READ_OUT
-                    ? example ? "What time would you like? For example 10:00 or 14:30, or suggest another day."
-                    : "Please reply with just the time you'd like, like 11:00."
-                    : example ? "Which would you like? Reply 1, 2 or 3, or suggest another time."
+            case SLOT_CHOICE -> example ? "Which would you like? Reply 1, 2 or 3, or suggest another time."
                     : "Please reply with just the number of the time you'd like.";
             case YES_NO -> example ? "Was that a yes or a no?" : "Please reply YES or NO.";
             case PIN -> example ? "Please reply with the digits of your PIN." : "Reply with just the PIN digits.";

@@ -55,7 +55,7 @@ final class SttStage implements Stage, AutoCloseable {
             // once per dialog turn, off the per-frame path
             expecting = e.expectation() == null ? Expectation.NONE : e.expectation();
             listeningFor = listening.apply(expecting);
-            stream.expect(listeningFor, true); // the lane judges whether cores are spare
+            stream.expect(listeningFor);
         }
         context.emit(in);
     }

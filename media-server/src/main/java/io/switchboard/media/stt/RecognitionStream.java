@@ -38,6 +38,15 @@ public interface RecognitionStream extends AutoCloseable {
     default void expect(ListeningFor expected, boolean spareCapacity) {
     }
 
+    /**
+     * {@link #expect(ListeningFor, boolean)} as a call's pipeline asks it: whether cores are spare is not the
+     * pipeline's to know but the scheduler's ({@link RecognitionLane} judges it by open calls); a stream used on its
+     * own has its cores to itself.
+     */
+    default void expect(ListeningFor expected) {
+        expect(expected, true);
+    }
+
     /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */
     void reset();
 

@@ -6,7 +6,6 @@ import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.media.audio.StreamingResampler;
 import io.switchboard.media.audio.TestSpeech;
-import io.switchboard.media.codec.MuLaw;
 import io.switchboard.media.simulator.CachedCallerVoice;
 import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.MaryCallerVoice;
@@ -105,7 +104,7 @@ class ExpectedSpeechTest {
     void aWhenLedInByCanYouComeIsCertainUnderItsGrammar() {
         CallerVoice voice = CachedCallerVoice.of(MaryCallerVoice.DEEP);
         for (String said : List.of("can you come tomorrow at six o'clock", "can you come tomorrow at seven o'clock")) {
-            short[] wide = wideband(voice.utterance(said).muLaw());
+            short[] wide = PhoneBand.ofWire(voice.utterance(said).muLaw());
             Optional<GrammarPass.Heard> heard = SharedVosk.engine().grammarPass().heard(wide, wide.length,
                     expected.apply(Expectation.DATE_TIME).grammar());
 
@@ -114,14 +113,6 @@ class ExpectedSpeechTest {
             assertThat(heard.get().scored().lowestConfidence()).as(said)
                     .isGreaterThanOrEqualTo(GrammarPass.MIN_WORD_CONFIDENCE);
         }
-    }
-
-    private static short[] wideband(byte[] muLaw) {
-        short[] pcm = new short[muLaw.length];
-        MuLaw.decode(muLaw, 0, pcm.length, pcm, 0);
-        StreamingResampler up = new StreamingResampler(8000, 16000);
-        short[] wide = new short[up.maxOutputLength(pcm.length)];
-        return Arrays.copyOf(wide, up.process(pcm, 0, pcm.length, wide, 0));
     }
 
     private static void feed(RecognitionStream stream, String said) {

@@ -19,8 +19,13 @@ final class PhoneBand {
         System.arraycopy(pcm8k, 0, padded, PAD_SAMPLES, pcm8k.length);
         byte[] coded = new byte[padded.length];
         MuLaw.encode(padded, 0, padded.length, coded, 0);
-        short[] decoded = new short[padded.length];
-        MuLaw.decode(coded, 0, coded.length, decoded, 0);
+        return ofWire(coded);
+    }
+
+    /** Audio as it came down the line (8 kHz mu-law, a simulated caller's already), decoded and resampled to 16 kHz. */
+    static short[] ofWire(byte[] muLaw) {
+        short[] decoded = new short[muLaw.length];
+        MuLaw.decode(muLaw, 0, muLaw.length, decoded, 0);
         StreamingResampler up = new StreamingResampler(8000, 16000);
         short[] out = new short[up.maxOutputLength(decoded.length)];
         return Arrays.copyOf(out, up.process(decoded, 0, decoded.length, out, 0));
