@@ -85,6 +85,8 @@ final class CallSpeaker implements Runnable {
             // The turn cannot commit it: the speaking thread stops preparing it now, rather than finish
             // synthesising a sentence nobody will hear while this turn waits behind it.
             s.supersede();
+        } else if (s != null) {
+            s.arrived();
         }
         if (!dialog.ending() && !closing) {
             inputs.add(new ReplyFrame.Turn(input));

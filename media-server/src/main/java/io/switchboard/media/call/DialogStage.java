@@ -83,6 +83,9 @@ final class DialogStage implements Stage {
     }
 
     private void prepare(Speculation s, StageContext context) {
+        if (held != null) {
+            held.drop();
+        }
         held = null;
         if (s.abandoned() || ending) {
             return;
@@ -159,6 +162,7 @@ final class DialogStage implements Stage {
                 release = used;
                 stats.speculationHit();
             } else {
+                used.drop();
                 stats.speculationMiss();
             }
         }
@@ -170,13 +174,16 @@ final class DialogStage implements Stage {
     private Speculation usable(TurnInput input) {
         Speculation speculated = held;
         held = null;
-        if (speculated == null || speculated.voided() || !(input instanceof TurnInput.Spoken s)) {
+        if (speculated == null) {
             return null;
         }
-        if (speculated.preparedOn(s.text()) && !s.replyCut()) {
-            return speculated;
+        if (!speculated.voided() && input instanceof TurnInput.Spoken s) {
+            if (speculated.preparedOn(s.text()) && !s.replyCut()) {
+                return speculated;
+            }
+            stats.speculationMiss();
         }
-        stats.speculationMiss();
+        speculated.drop();
         return null;
     }
 

@@ -1,6 +1,7 @@
 package io.switchboard.media.call;
 
 import io.switchboard.media.tts.AudioSink;
+import io.switchboard.media.tts.SpeechStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
@@ -16,10 +17,14 @@ final class Speculation {
     private volatile boolean voided;
     /** The turn ended on other words (or was no spoken turn): nothing more is worth preparing. */
     private volatile boolean superseded;
+    /** The turn ended on these very words: holding more only keeps it waiting; the rest streams on commit. */
+    private volatile boolean arrived;
     // The speaking thread's.
     private TurnPreview.Preview preview;
     private byte[] audio = new byte[0];
     private int audioLength;
+    /** What of the held sentence was not synthesised yet when its turn arrived; streamed on commit. */
+    private SpeechStream rest;
 
     Speculation(String heard) {
         this.words = normalised(heard);
@@ -62,6 +67,39 @@ final class Speculation {
         return voided || superseded;
     }
 
+    /**
+     * Call thread: the turn ended on the words this was prepared on, so it will commit it. A held sentence still being
+     * synthesised stops being held within a frame; its turn plays what is held and streams the rest.
+     */
+    void arrived() {
+        arrived = true;
+    }
+
+    /** Whether holding the first sentence should pause: abandoned, or its turn is waiting for it. */
+    boolean holdingPauses() {
+        return arrived || abandoned();
+    }
+
+    /**
+     * Speaking thread: the held sentence paused before its end; {@code remainder} goes on from there when the turn
+     * commits. Closed at once when this was abandoned meanwhile.
+     */
+    void holdRest(SpeechStream remainder) {
+        if (abandoned()) {
+            remainder.close();
+        } else {
+            rest = remainder;
+        }
+    }
+
+    /** Speaking thread: this will not be used; what is left of its synthesis stops. */
+    void drop() {
+        if (rest != null) {
+            rest.close();
+            rest = null;
+        }
+    }
+
     void prepared(TurnPreview.Preview uncommitted) {
         this.preview = uncommitted;
     }
@@ -81,15 +119,29 @@ final class Speculation {
         };
     }
 
-    /** Whether some audio is held. */
+    /** Whether some audio is held, or its synthesis is under way to be streamed. */
     boolean holdsAudio() {
-        return audioLength > 0;
+        return audioLength > 0 || rest != null;
     }
 
-    /** Sends the held audio to {@code sink} frame by frame, at once. */
+    /**
+     * Sends the held audio to {@code sink} frame by frame, at once, then streams the rest of the sentence if its
+     * synthesis paused when the turn arrived.
+     *
+     * @throws io.switchboard.media.tts.SpeechSynthesisException if the rest's synthesis fails
+     */
     void release(AudioSink sink, BooleanSupplier cancelled) {
         for (int at = 0; at < audioLength && !cancelled.getAsBoolean(); at += AudioFrame.SAMPLES) {
             sink.accept(audio, at, Math.min(AudioFrame.SAMPLES, audioLength - at));
+        }
+        SpeechStream remainder = rest;
+        rest = null;
+        if (remainder != null) {
+            try (remainder) {
+                if (!cancelled.getAsBoolean()) {
+                    remainder.deliver(sink, cancelled);
+                }
+            }
         }
     }
 

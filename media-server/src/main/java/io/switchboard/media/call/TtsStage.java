@@ -5,6 +5,7 @@ import io.switchboard.media.tts.AudioSink;
 import io.switchboard.media.tts.CachedPrompt;
 import io.switchboard.media.tts.PromptCache;
 import io.switchboard.media.tts.SpeechSynthesisException;
+import io.switchboard.media.tts.SpeechStream;
 import io.switchboard.media.tts.SpeechSynthesizer;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -85,6 +86,9 @@ final class TtsStage implements Stage {
 
     private void speak(ReplyFrame.Sentence sentence, StageContext context) {
         if (cut()) {
+            if (sentence.held() != null) {
+                sentence.held().drop();
+            }
             return;
         }
         forward.context = context;
@@ -115,7 +119,14 @@ final class TtsStage implements Stage {
             if (cached.isPresent()) {
                 cached.get().play(s.holder(), s::abandoned);
             } else {
-                synthesizer.synthesize(hold.sentence(), s.holder(), s::abandoned);
+                // Held only until its turn arrives: a long sentence vocoded whole under load kept the turn waiting
+                // 1.2-1.4 s (measured at 4 callers); the turn streams the rest instead.
+                SpeechStream stream = synthesizer.open(hold.sentence(), s::abandoned);
+                if (stream.deliver(s.holder(), s::holdingPauses)) {
+                    s.holdRest(stream);
+                } else {
+                    stream.close();
+                }
             }
         } catch (SpeechSynthesisException e) {
             LOG.warn("call {}: could not synthesise a speculative sentence ({})", callId, e.getMessage());

@@ -65,43 +65,21 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             return new SynthesisResult(0, false, started, 0);
         }
         FirstFrameClock clock = new FirstFrameClock(sink);
-        try (AudioInputStream audio = pcm16(mary.generateAudio(text))) {
-            AudioFormat format = audio.getFormat();
-            int rate = Math.round(format.getSampleRate());
-            int chunkSamples = Math.max(1, rate / 50);
-            MuLawFramer framer = new MuLawFramer(rate, chunkSamples);
-            boolean bigEndian = format.isBigEndian();
-            byte[] bytes = new byte[chunkSamples * 2];
-            short[] samples = new short[chunkSamples];
-            int held = 0;
-            while (true) {
-                if (cancelled.getAsBoolean()) {
-                    return new SynthesisResult(framer.framesEmitted(), true, started, clock.firstFrameNanos);
-                }
-                int read = audio.read(bytes, held, bytes.length - held);
-                if (read < 0) {
-                    break;
-                }
-                held += read;
-                int whole = held / 2;
-                for (int i = 0; i < whole; i++) {
-                    int a = bytes[2 * i] & 0xFF;
-                    int b = bytes[2 * i + 1] & 0xFF;
-                    samples[i] = (short) (bigEndian ? (a << 8) | b : (b << 8) | a);
-                }
-                framer.push(samples, 0, whole, clock);
-                // An odd byte (half a sample) waits for its other half.
-                if ((held & 1) != 0) {
-                    bytes[0] = bytes[held - 1];
-                }
-                held &= 1;
-            }
-            if (cancelled.getAsBoolean()) {
-                return new SynthesisResult(framer.framesEmitted(), true, started, clock.firstFrameNanos);
-            }
-            framer.flush(clock);
-            return new SynthesisResult(framer.framesEmitted(), false, started, clock.firstFrameNanos);
-        } catch (SynthesisException | IOException | RuntimeException e) {
+        try (SpeechStream stream = open(text, cancelled)) {
+            boolean stopped = stream.deliver(clock, cancelled);
+            return new SynthesisResult(stream.frames(), stopped, started, clock.firstFrameNanos);
+        }
+    }
+
+    /** Mary's front end runs here (it cannot be stopped part-way); the vocoder only as the stream is read. */
+    @Override
+    public SpeechStream open(String text, BooleanSupplier unwanted) {
+        if (text == null || text.isBlank()) {
+            return new BufferedSpeech();
+        }
+        try {
+            return new MaryStream(pcm16(mary.generateAudio(text)), text.length());
+        } catch (SynthesisException | RuntimeException e) {
             if (e instanceof SpeechSynthesisException s) {
                 throw s;
             }
@@ -125,6 +103,81 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     @Override
     public void close() {
         // LocalMaryInterface holds no resources beyond the heap; nothing to release.
+    }
+
+    /** One sentence's audio, vocoded 20 ms at a time as it is read and converted to 8 kHz mu-law frames. */
+    private static final class MaryStream implements SpeechStream {
+        private final AudioInputStream audio;
+        private final int characters;
+        private final MuLawFramer framer;
+        private final boolean bigEndian;
+        private final byte[] bytes;
+        private final short[] samples;
+        private int held;
+        private boolean ended;
+
+        MaryStream(AudioInputStream audio, int characters) {
+            this.audio = audio;
+            this.characters = characters;
+            AudioFormat format = audio.getFormat();
+            int rate = Math.round(format.getSampleRate());
+            int chunkSamples = Math.max(1, rate / 50);
+            this.framer = new MuLawFramer(rate, chunkSamples);
+            this.bigEndian = format.isBigEndian();
+            this.bytes = new byte[chunkSamples * 2];
+            this.samples = new short[chunkSamples];
+        }
+
+        @Override
+        public boolean deliver(AudioSink sink, BooleanSupplier pause) {
+            try {
+                while (!ended) {
+                    if (pause.getAsBoolean()) {
+                        return true;
+                    }
+                    int read = audio.read(bytes, held, bytes.length - held);
+                    if (read < 0) {
+                        ended = true;
+                        framer.flush(sink);
+                        break;
+                    }
+                    held += read;
+                    int whole = held / 2;
+                    for (int i = 0; i < whole; i++) {
+                        int a = bytes[2 * i] & 0xFF;
+                        int b = bytes[2 * i + 1] & 0xFF;
+                        samples[i] = (short) (bigEndian ? (a << 8) | b : (b << 8) | a);
+                    }
+                    framer.push(samples, 0, whole, sink);
+                    // An odd byte (half a sample) waits for its other half.
+                    if ((held & 1) != 0) {
+                        bytes[0] = bytes[held - 1];
+                    }
+                    held &= 1;
+                }
+                return false;
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof SpeechSynthesisException s) {
+                    throw s;
+                }
+                throw new SpeechSynthesisException("MaryTTS failed on a text of " + characters + " characters", e);
+            }
+        }
+
+        @Override
+        public int frames() {
+            return framer.framesEmitted();
+        }
+
+        @Override
+        public void close() {
+            ended = true;
+            try {
+                audio.close();
+            } catch (IOException e) {
+                // In-heap audio: nothing is left open by a failed close.
+            }
+        }
     }
 
     /** Notes when the first frame reaches the sink (the "first TTS audio" latency mark). */

@@ -17,6 +17,20 @@ public interface SpeechSynthesizer extends AutoCloseable {
      */
     SynthesisResult synthesize(String text, AudioSink sink, BooleanSupplier cancelled);
 
+    /**
+     * Starts synthesising {@code text} for reading a stretch at a time. This default synthesises the whole sentence
+     * at once into memory, stopping early (and then holding only what was made) once {@code unwanted} turns true; an
+     * engine that produces audio lazily as it is read (MaryTTS) overrides it, so that what is never read is never
+     * synthesised.
+     *
+     * @throws SpeechSynthesisException if the engine fails on this text
+     */
+    default SpeechStream open(String text, BooleanSupplier unwanted) {
+        BufferedSpeech buffered = new BufferedSpeech();
+        synthesize(text, buffered, unwanted);
+        return buffered;
+    }
+
     @Override
     void close();
 }

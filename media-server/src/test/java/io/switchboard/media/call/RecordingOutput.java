@@ -10,6 +10,13 @@ final class RecordingOutput implements CallOutput {
     private final List<String> messages = new ArrayList<>();
     private volatile Consumer<String> markEcho = name -> { };
     private volatile boolean hungUp;
+    /** The first byte of every media frame sent, in order. */
+    private final List<Byte> frameMarks = new ArrayList<>();
+
+    /** The first byte of every media frame sent, in order. */
+    synchronized List<Byte> frameMarks() {
+        return List.copyOf(frameMarks);
+    }
 
     void echoMarksTo(Consumer<String> echo) {
         this.markEcho = echo;
@@ -20,6 +27,7 @@ final class RecordingOutput implements CallOutput {
         if (length != 160) {
             throw new AssertionError("frame of " + length + " bytes");
         }
+        frameMarks.add(muLaw[offset]);
         if (messages.isEmpty() || !messages.get(messages.size() - 1).equals("media")) {
             messages.add("media");
         }

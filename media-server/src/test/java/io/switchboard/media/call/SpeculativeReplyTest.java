@@ -10,6 +10,7 @@ import io.switchboard.media.stt.RecognitionStream;
 import io.switchboard.media.stt.SpeechRecognizer;
 import io.switchboard.media.tts.AudioSink;
 import io.switchboard.media.tts.PromptCache;
+import io.switchboard.media.tts.SpeechStream;
 import io.switchboard.media.tts.SpeechSynthesizer;
 import io.switchboard.media.tts.SynthesisResult;
 import io.switchboard.models.Channel;
@@ -139,6 +140,32 @@ class SpeculativeReplyTest {
     }
 
     @Test
+    void aTurnArrivingWhileItsHeldSentenceIsSynthesisedPlaysWhatIsHeldAndStreamsTheRest() throws Exception {
+        synthesizer.lazyFrames.set(120); // a long read-back, vocoded 4 ms a frame as it is read
+        speaker.speculate("tuesday at nine");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (synthesizer.lazyDelivered.get() < 10) {
+            assertThat(System.nanoTime()).as("held sentence never started").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+
+        speaker.submit(spoken("tuesday at nine", clock.nanoTime()));
+        awaitReplied();
+
+        assertThat(synthesizer.lazyReads).as("held until the turn arrived, then read on from where it paused")
+                .hasValue(2);
+        List<Byte> sent = output.frameMarks();
+        assertThat(sent).as("the whole first sentence once, in order, then the second").hasSize(120 + 5);
+        for (int i = 0; i < 120; i++) {
+            assertThat(sent.get(i)).isEqualTo((byte) i);
+        }
+        assertThat(synthesizer.spoken).containsExactly("Tuesday at nine it is.", "Anything else?");
+        assertThat(preview.commits).hasValue(1);
+        assertThat(engine.handled).hasValue(0);
+        assertThat(stats.counts()).as("a hit").isEqualTo(new TurnTakingCounts(1, 0, 1, 0, 0));
+    }
+
+    @Test
     void aPreviewThatDeclinesMeansNoSpeculation() throws Exception {
         preview.decline = true;
         speaker.speculate("tuesday at nine");
@@ -240,6 +267,51 @@ class SpeculativeReplyTest {
         /** The next sentence runs until cancelled (at most five seconds), as a long one through a vocoder does. */
         final AtomicBoolean untilCancelled = new AtomicBoolean();
         final List<Boolean> stoppedEarly = new CopyOnWriteArrayList<>();
+        /** When set, the next sentence opened is a lazy stream of this many frames, frame i starting with byte i. */
+        final AtomicInteger lazyFrames = new AtomicInteger();
+        final AtomicInteger lazyDelivered = new AtomicInteger();
+        final AtomicInteger lazyReads = new AtomicInteger();
+
+        @Override
+        public SpeechStream open(String text, BooleanSupplier unwanted) {
+            int frames = lazyFrames.getAndSet(0);
+            if (frames == 0) {
+                return SpeechSynthesizer.super.open(text, unwanted);
+            }
+            spoken.add(text);
+            return new SpeechStream() {
+                int next;
+
+                @Override
+                public boolean deliver(AudioSink sink, BooleanSupplier pause) {
+                    lazyReads.incrementAndGet();
+                    byte[] frame = new byte[160];
+                    for (; next < frames; next++) {
+                        if (pause.getAsBoolean()) {
+                            return true;
+                        }
+                        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(4);
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        frame[0] = (byte) next;
+                        sink.accept(frame, 0, 160);
+                        lazyDelivered.incrementAndGet();
+                    }
+                    return false;
+                }
+
+                @Override
+                public int frames() {
+                    return next;
+                }
+
+                @Override
+                public void close() {
+                    next = frames;
+                }
+            };
+        }
 
         @Override
         public SynthesisResult synthesize(String text, AudioSink sink, BooleanSupplier cancelled) {

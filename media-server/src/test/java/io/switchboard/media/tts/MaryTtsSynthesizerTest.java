@@ -47,6 +47,30 @@ class MaryTtsSynthesizerTest {
     }
 
     @Test
+    void aStreamPausedPartWayGoesOnWhereItStoppedWithTheSameAudioAsOneSynthesis() {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        mary.synthesize(REPLY, (frame, offset, length) -> whole.write(frame, offset, length), () -> false);
+
+        ByteArrayOutputStream held = new ByteArrayOutputStream();
+        ByteArrayOutputStream rest = new ByteArrayOutputStream();
+        boolean more;
+        boolean after;
+        try (SpeechStream stream = mary.open(REPLY, () -> false)) {
+            more = stream.deliver((frame, offset, length) -> held.write(frame, offset, length),
+                    () -> held.size() >= 10 * AudioSink.FRAME_BYTES);
+            after = stream.deliver((frame, offset, length) -> rest.write(frame, offset, length), () -> false);
+            assertThat(stream.frames() * AudioSink.FRAME_BYTES).isEqualTo(held.size() + rest.size());
+        }
+
+        assertThat(more).as("paused before the end").isTrue();
+        assertThat(after).as("then read to the end").isFalse();
+        assertThat(held.size()).isEqualTo(10 * AudioSink.FRAME_BYTES);
+        byte[] joined = Arrays.copyOf(held.toByteArray(), held.size() + rest.size());
+        System.arraycopy(rest.toByteArray(), 0, joined, held.size(), rest.size());
+        assertThat(joined).as("nothing lost or repeated at the pause").isEqualTo(whole.toByteArray());
+    }
+
+    @Test
     void cancellationStopsDeliveryWithinAFrame() {
         AtomicInteger delivered = new AtomicInteger();
         SynthesisResult result = mary.synthesize("Thanks for calling Bristol Plumbing. We can send an engineer tomorrow"
