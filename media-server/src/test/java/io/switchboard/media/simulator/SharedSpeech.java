@@ -8,6 +8,7 @@ import io.switchboard.media.stt.VoskModelInstaller;
 import io.switchboard.media.stt.VoskSpeechRecognizer;
 import io.switchboard.media.tts.MaryTtsSynthesizer;
 import io.switchboard.media.tts.PromptCache;
+import io.switchboard.media.tts.PromptStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class SharedSpeech {
 
     /** Where tests unpack the Vosk model and its native library: under the module's build directory. */
     public static final Path CACHE_ROOT = Path.of("target", "test-cache").toAbsolutePath();
+    /**
+     * Where every receptionist voice of the build keeps its synthesised prompts, in this JVM and in the server
+     * processes the tests start: whichever says the standard prompts first saves the others half a minute.
+     */
+    public static final Path PROMPT_DIRECTORY = Path.of("target", "prompt-cache").toAbsolutePath();
     /** Recognisers kept ready: the most calls any of these tests runs at once; more are made on demand. */
     private static final int RECOGNIZERS = 3;
 
@@ -53,9 +59,12 @@ public final class SharedSpeech {
         return vosk;
     }
 
-    /** {@link CallPrompts#standard} for {@code businessName}, synthesised by {@link #mary()} once per JVM. */
+    /**
+     * {@link CallPrompts#standard} for {@code businessName}, synthesised by {@link #mary()} once per build (kept in
+     * {@link #PROMPT_DIRECTORY}) and held in memory for the JVM.
+     */
     public static synchronized PromptCache standardPrompts(String businessName) {
         return PROMPTS.computeIfAbsent(businessName,
-                name -> PromptCache.preload(mary(), CallPrompts.standard(name)));
+                name -> PromptCache.preload(mary(), CallPrompts.standard(name), PromptStore.in(PROMPT_DIRECTORY, mary())));
     }
 }

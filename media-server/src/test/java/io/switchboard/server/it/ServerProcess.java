@@ -48,9 +48,9 @@ public final class ServerProcess implements AutoCloseable {
     /**
      * Where every server the tests start keeps its synthesised prompts ({@code SWITCHBOARD_PROMPT_CACHE_DIR}): the
      * first start of a build synthesises them, the others read them, as a restarted server does. Half a minute of
-     * both cores per start otherwise.
+     * both cores per start otherwise. The same directory as the in-JVM calls' prompts, so those fill it too.
      */
-    public static final Path PROMPTS = Path.of("target", "prompt-cache");
+    public static final Path PROMPTS = io.switchboard.media.simulator.SharedSpeech.PROMPT_DIRECTORY;
     private static final List<String> INHERITED = List.of("PATH", "HOME", "TMPDIR", "LANG");
 
     private final String name;
