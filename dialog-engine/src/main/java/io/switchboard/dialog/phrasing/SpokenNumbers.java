@@ -1,7 +1,7 @@
 package io.switchboard.dialog.phrasing;
 
 /** Numbers as words, so speech synthesis never has to guess how to read a digit or a symbol. */
-final class SpokenNumbers {
+public final class SpokenNumbers {
 
     private static final String[] UNITS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -27,7 +27,7 @@ final class SpokenNumbers {
     }
 
     /** 1..31 as an ordinal: "twenty third". */
-    static String ordinal(int n) {
+    public static String ordinal(int n) {
         if (n < 1 || n > 31) {
             throw new IllegalArgumentException("out of range: " + n);
         }

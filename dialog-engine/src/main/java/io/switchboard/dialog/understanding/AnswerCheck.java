@@ -127,6 +127,11 @@ public final class AnswerCheck {
         };
     }
 
+    /** The business's date now: what "tomorrow" and "tuesday the first" are counted from. */
+    public java.time.LocalDate today() {
+        return now().toLocalDate();
+    }
+
     private ZonedDateTime now() {
         return ZonedDateTime.now(clock).withZoneSameInstant(profile.timezone());
     }

@@ -4,6 +4,7 @@ import io.switchboard.dialog.understanding.AnswerCheck;
 import io.switchboard.dialog.understanding.AnswerVocabulary;
 import io.switchboard.dialog.understanding.Expectation;
 import io.switchboard.models.BusinessProfile;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
     private final BusinessProfile profile;
     private final ListeningFor opening;
     private final Map<Expectation, ListeningFor> bare = new ConcurrentHashMap<>();
+    /** The date {@link #bare} was built on: the "when?" grammar names the dates ahead of it. */
+    private volatile LocalDate builtOn;
 
     public ExpectedSpeech(AnswerCheck check, BusinessProfile profile) {
         this.check = check;
@@ -56,7 +59,12 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
         if (expecting.is(Expectation.Slot.PROBLEM)) {
             return ListeningFor.ANYTHING;
         }
-        // Offers change from question to question; everything else is the same list every time it is asked.
+        // Offers change from question to question; everything else is the same list every time it is asked that day.
+        LocalDate today = check.today();
+        if (!today.equals(builtOn)) {
+            bare.clear(); // a race only builds a list twice
+            builtOn = today;
+        }
         return expecting.offers().isEmpty() ? bare.computeIfAbsent(expecting, this::build) : build(expecting);
     }
 
@@ -74,6 +82,9 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
         }
         if (expecting.is(Expectation.Slot.DATE_TIME) || expecting.is(Expectation.Slot.SLOT_CHOICE)) {
             grammar.addAll(WHEN_LEAD_INS);
+        }
+        if (expecting.is(Expectation.Slot.DATE_TIME)) {
+            grammar.addAll(SpokenDateVocabulary.phrases(check.today(), profile.rules().bookingHorizon().toDays()));
         }
         boolean transcribe = name || address;
         // Names, streets and digit strings are misheard as other names, streets and digit strings ("seven male road"):
