@@ -6,6 +6,7 @@ import io.switchboard.models.Intent;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whether a partial transcript already answers what the dialog asked, completely enough that waiting for more
@@ -71,8 +72,12 @@ public final class AnswerCheck {
         return u.address().isPresent() || u.postcode().isPresent();
     }
 
+    /**
+     * Whether the words answer the question asked, whatever may follow them: what a hypothesis must say to fit. A time
+     * stopping on a bare hour answers, though the turn may not have ended ({@link #progress}).
+     */
     public boolean answers(Expectation expecting, String partial) {
-        return progress(expecting, partial) == Progress.ANSWERED;
+        return read(expecting, partial).map(u -> answered(expecting, u)).orElse(false);
     }
 
     /**
@@ -81,7 +86,8 @@ public final class AnswerCheck {
      *   <li>{@link Progress#NOT_YET} when they stop mid-phrase ({@link DanglingEnd}: "i need a", even "my boiler and",
      *       which names the service: more is coming), are a greeting alone ("hi there", then the request), or fall
      *       short of a closed question's answer ("tuesday" to "what day and time?");</li>
-     *   <li>{@link Progress#ANSWERED} as {@link #answers};</li>
+     *   <li>{@link Progress#ANSWERED} as {@link #answers}, except a time that stops on a bare hour
+     *       ({@link MinutesMayFollow}: "tomorrow at twelve", then "thirty"), which cannot tell;</li>
      *   <li>{@link Progress#CANNOT_TELL} for anything else said to the open question ("how can I help?", "anything
      *       else?"): a topic that is no firm request ("i need to cancel my appointment", a question) or words the
      *       parser cannot place ("my chapters waiting", the small model's "my tap is leaking") may well be the whole
@@ -89,8 +95,24 @@ public final class AnswerCheck {
      * </ul>
      */
     public Progress progress(Expectation expecting, String partial) {
-        if (!applies(expecting) || partial == null || partial.isBlank() || DanglingEnd.at(partial)) {
+        Optional<Understanding> read = read(expecting, partial);
+        if (read.isEmpty()) {
             return Progress.NOT_YET;
+        }
+        Understanding u = read.get();
+        if (answered(expecting, u)) {
+            boolean timeGoesOn = (expecting.is(Expectation.Slot.DATE_TIME) || expecting.is(Expectation.Slot.SLOT_CHOICE))
+                    && u.choice().isEmpty() && MinutesMayFollow.at(partial);
+            return timeGoesOn ? Progress.CANNOT_TELL : Progress.ANSWERED;
+        }
+        return expecting.is(Expectation.Slot.NONE) && u.intent() != Intent.GREETING ? Progress.CANNOT_TELL
+                : Progress.NOT_YET;
+    }
+
+    /** The words read against the question; empty when there is nothing to read or they stop mid-phrase. */
+    private Optional<Understanding> read(Expectation expecting, String partial) {
+        if (!applies(expecting) || partial == null || partial.isBlank() || DanglingEnd.at(partial)) {
+            return Optional.empty();
         }
         ZonedDateTime now = now();
         // The turn result carries the offers; an expectation without them (an older caller of this check) gets
@@ -98,12 +120,8 @@ public final class AnswerCheck {
         List<ZonedDateTime> offers = !expecting.is(Expectation.Slot.SLOT_CHOICE) ? List.of()
                 : !expecting.offers().isEmpty() ? expecting.offers()
                 : List.of(now.plusDays(1), now.plusDays(1).plusHours(1), now.plusDays(1).plusHours(2));
-        Understanding u = rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers));
-        if (answered(expecting, u)) {
-            return Progress.ANSWERED;
-        }
-        return expecting.is(Expectation.Slot.NONE) && u.intent() != Intent.GREETING ? Progress.CANNOT_TELL
-                : Progress.NOT_YET;
+        return Optional.of(
+                rules.understand(partial, new UnderstandingContext(now, profile, expecting, offers)));
     }
 
     private static boolean answered(Expectation expecting, Understanding u) {

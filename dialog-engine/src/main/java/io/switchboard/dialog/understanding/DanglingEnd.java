@@ -17,7 +17,7 @@ final class DanglingEnd {
             // articles, possessives, determiners
             "a", "an", "the", "my", "your", "our", "his", "her", "their", "this", "some", "any",
             // prepositions and conjunctions
-            "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "into", "and", "or", "but", "if",
+            "of", "to", "in", "on", "at", "by", "for", "from", "with", "about", "into", "past", "and", "or", "but", "if",
             "because", "so", "than", "as",
             // subjects waiting for their verb, verbs waiting for their object
             "i", "i'm", "im", "we", "it's", "be", "been", "could", "would", "should", "need", "want", "like", "just",

@@ -24,6 +24,7 @@ class AnswerCheckTest {
             PIN         | four three two one                | true
             PIN         | four three                        | false
             DATE_TIME   | tomorrow morning                  | true
+            DATE_TIME   | tuesday at ten o'clock            | true
             DATE_TIME   | tuesday at ten                    | true
             DATE_TIME   | tuesday                           | false
             DATE_TIME   | as soon as possible               | true
@@ -74,6 +75,12 @@ class AnswerCheckTest {
             NONE        | well                              | NOT_YET
             NONE        | erm                               | NOT_YET
             DATE_TIME   | tuesday                           | NOT_YET
+            DATE_TIME   | can you come tomorrow at twelve   | CANNOT_TELL
+            DATE_TIME   | tuesday at 10                     | CANNOT_TELL
+            DATE_TIME   | can you come tomorrow at twelve thirty | ANSWERED
+            DATE_TIME   | tomorrow at half past two         | ANSWERED
+            DATE_TIME   | tuesday at ten am                 | ANSWERED
+            DATE_TIME   | wednesday the second at two o'clock | ANSWERED
             NAME        | my name is john                   | NOT_YET
             ADDRESS     | one hundred high                  | NOT_YET
             PROBLEM     | the sink is blocked               | NOT_YET

@@ -19,6 +19,13 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
         SPEECH_STOPPED,
         /** Upstream, from turn-taking to STT: emit a {@link Partial} of the current turn. */
         READ_PARTIAL,
+        /**
+         * Upstream, from turn-taking to STT, at a pause: emit the turn's reading as it would be if the caller said no
+         * more, as a settled {@link Partial} (an unsettled one when the engine cannot settle).
+         */
+        SETTLE_TURN,
+        /** Upstream, from turn-taking to STT: the caller talked again after a settled pause; the turn goes on. */
+        RESUME_TURN,
         /** Upstream, from turn-taking to STT: finish the current turn and emit its {@link Transcript}. */
         FINISH_TURN,
         /** Upstream, from turn-taking to STT: drop the current turn's audio unheard. */
@@ -38,8 +45,14 @@ sealed interface Frame permits MuLawFrame, AudioFrame, Frame.Signal, Frame.Dtmf,
         }
     }
 
-    /** STT's best guess at the current turn so far. */
-    record Partial(String text) implements Frame {
+    /**
+     * STT's best guess at the current turn so far; {@code settled} when it is the turn's whole reading at a pause
+     * ({@link Signal#SETTLE_TURN}), which is its transcript if the caller says no more.
+     */
+    record Partial(String text, boolean settled) implements Frame {
+        Partial(String text) {
+            this(text, false);
+        }
     }
 
     /**

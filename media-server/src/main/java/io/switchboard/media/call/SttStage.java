@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * STT: feeds each frame of speech to the call's recognition stream, and answers turn-taking's upstream requests:
- * {@link Frame.Signal#READ_PARTIAL} with a {@link Frame.Partial}, {@link Frame.Signal#FINISH_TURN} with the turn's
- * {@link Frame.Transcript}, {@link Frame.Signal#DROP_TURN} by discarding the turn. The stream is not thread-safe;
+ * {@link Frame.Signal#READ_PARTIAL} with a {@link Frame.Partial}, {@link Frame.Signal#SETTLE_TURN} with a settled one
+ * (the turn's whole reading at a pause, kept until {@link Frame.Signal#RESUME_TURN} says the caller went on),
+ * {@link Frame.Signal#FINISH_TURN} with the turn's {@link Frame.Transcript} (the settled reading when the caller said
+ * nothing since), {@link Frame.Signal#DROP_TURN} by discarding the turn. The stream is not thread-safe;
  * like the rest of the pipeline it is used on the call's thread only, and its final result (tens of milliseconds of
  * native decoding) is waited for there: the audio behind it waits in the call's ring meanwhile.
  *
@@ -28,6 +30,11 @@ final class SttStage implements Stage, AutoCloseable {
     private final String maskedCall;
     private Expectation expecting = Expectation.NONE;
     private ListeningFor listeningFor = ListeningFor.ANYTHING;
+    /**
+     * The turn's reading at the caller's pause, while they have not talked since: its transcript if the turn ends
+     * now. Null when there is none (no pause settled yet, the caller went on, or the expectation changed).
+     */
+    private Recognition settled;
 
     SttStage(RecognitionStream stream, CallClock clock) {
         this(stream, clock, e -> ListeningFor.ANYTHING, "call");
@@ -56,6 +63,7 @@ final class SttStage implements Stage, AutoCloseable {
             expecting = e.expectation() == null ? Expectation.NONE : e.expectation();
             listeningFor = listening.apply(expecting);
             stream.expect(listeningFor);
+            settled = null; // read against the old question: the turn's end is heard against the new one
         }
         context.emit(in);
     }
@@ -64,13 +72,31 @@ final class SttStage implements Stage, AutoCloseable {
     public void onUpstream(Frame in, StageContext context) {
         if (in == Frame.Signal.READ_PARTIAL) {
             context.emit(new Frame.Partial(stream.partial()));
+        } else if (in == Frame.Signal.SETTLE_TURN) {
+            settled = stream.settle(listeningFor).orElse(null);
+            context.emit(settled == null ? new Frame.Partial(stream.partial()) : new Frame.Partial(settled.text(), true));
+        } else if (in == Frame.Signal.RESUME_TURN) {
+            if (settled != null) {
+                settled = null;
+                stream.resume();
+            }
         } else if (in == Frame.Signal.FINISH_TURN) {
-            Recognition heard = stream.finish(listeningFor);
+            Recognition heard;
+            if (settled != null) {
+                // Nothing was said since the pause was settled: its reading is the turn's, and no reply waits for the
+                // recogniser to end the turn (that is queued behind the audio).
+                heard = settled;
+                settled = null;
+                stream.endSettled();
+            } else {
+                heard = stream.finish(listeningFor);
+            }
             if (heard.pass() != Recognition.Pass.OPEN) {
                 LOG.info("call {}: {} pass chose the answer to {}", maskedCall, heard.pass(), expecting.name());
             }
             context.emit(new Frame.Transcript(heard.text(), clock.nanoTime(), heard.texts()));
         } else if (in == Frame.Signal.DROP_TURN) {
+            settled = null;
             stream.reset();
         } else {
             context.emitUpstream(in);

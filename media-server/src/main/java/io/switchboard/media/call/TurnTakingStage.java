@@ -12,6 +12,12 @@ import io.switchboard.media.vad.VadEvent;
  * ({@link CallerPauses}). VAD's hangover still ends a turn that nothing ended sooner. The media side keeps no rules of
  * its own about what an answer is.
  *
+ * <p>The words of a pause are settled once, at its first reading ({@link Frame.Signal#SETTLE_TURN}): STT's whole
+ * reading of the turn as it stands (its choice among hypotheses and second passes included), which is the transcript
+ * if the caller says no more, so the decision and a speculative reply rest on the words the dialog will get. If the
+ * caller talks again, {@link Frame.Signal#RESUME_TURN} tells STT the turn goes on. An engine that cannot settle answers
+ * with a partial, and partials are read on through the pause as before.
+ *
  * <p>Early in a pause (at {@link EndOfTurnSettings#speculateAfterMillis()}) it emits a {@link Frame.Speculate} with
  * the recognition so far, so the reply can be prepared before the decision falls; if the caller then goes on, a
  * {@link Frame.Signal#SPECULATION_VOID} follows.
@@ -42,6 +48,8 @@ final class TurnTakingStage implements Stage {
     private int quietRun;
     private AnswerWords words = AnswerWords.OPEN;
     private String partial = "";
+    /** STT settled this pause's words (the turn's whole reading): no partial read can say more until the caller talks. */
+    private boolean settled;
     private boolean speculated;
     private long lastArrivalNanos;
     private int lastSilenceMillis;
@@ -90,6 +98,7 @@ final class TurnTakingStage implements Stage {
             case Frame.Partial p -> {
                 if (inTurn && !tail) {
                     partial = p.text();
+                    settled = p.settled();
                     // No words yet (Vosk often writes a short "yes" only at its final) say nothing either way: open,
                     // not "does not answer yet", which would hold every such turn to the hard maximum.
                     words = !wordsCheckable || partial.isBlank() ? AnswerWords.OPEN
@@ -115,6 +124,7 @@ final class TurnTakingStage implements Stage {
         tail = false;
         quietRun = 0;
         speculated = false;
+        settled = false;
         partial = "";
         words = unheard();
         prosody.reset();
@@ -145,7 +155,11 @@ final class TurnTakingStage implements Stage {
             return;
         }
         quietRun++;
-        if (wantsPartial()) {
+        if (quietRun == firstPartialFrames && (wordsCheckable || speculateFrames > 0)) {
+            // The pause's first reading is the turn's whole one, so the end and any speculative reply are decided on
+            // what the transcript would be, not on a partial that the final's second looks may still change.
+            context.emitUpstream(Frame.Signal.SETTLE_TURN);
+        } else if (wantsPartial()) {
             context.emitUpstream(Frame.Signal.READ_PARTIAL);
         }
         int pause = quietRun * 20;
@@ -167,6 +181,10 @@ final class TurnTakingStage implements Stage {
             pauses.observe(quietRun * 20);
             quietRun = 0;
             words = unheard();
+            if (settled) {
+                settled = false;
+                context.emitUpstream(Frame.Signal.RESUME_TURN);
+            }
             if (speculated) {
                 speculated = false;
                 context.emit(Frame.Signal.SPECULATION_VOID);
@@ -176,14 +194,11 @@ final class TurnTakingStage implements Stage {
     }
 
     /**
-     * Whether to read a partial on this quiet frame: from the minimum pause on every few frames while the words can
-     * be checked; otherwise once a pause, for the speculation.
+     * Whether to read a partial on this quiet frame after the first (which settles): every few frames while the words
+     * can be checked and the engine could not settle them.
      */
     private boolean wantsPartial() {
-        if (quietRun == firstPartialFrames) {
-            return wordsCheckable || speculateFrames > 0;
-        }
-        return wordsCheckable && quietRun > firstPartialFrames
+        return wordsCheckable && !settled && quietRun > firstPartialFrames
                 && (quietRun - firstPartialFrames) % PARTIAL_EVERY_FRAMES == 0;
     }
 

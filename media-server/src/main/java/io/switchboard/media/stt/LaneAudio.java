@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One call's audio waiting for a recognition worker: a preallocated single-producer, single-consumer ring of 20 ms
  * slots of 16 kHz samples, each holding one {@link RecognitionStream#accept} call's audio (longer ones take several
- * slots), a reset marker or an expectation, in the order the call made them.
+ * slots), a reset, resume or end-of-settled-turn marker or an expectation, in the order the call made them.
  *
  * <p>Invariants: the producer is the call's thread; the consumer is whichever worker holds the call's lane, one at a
  * time, each hand-over ordered by the workers' lock, so the ring is never read by two threads at once. Neither side
@@ -18,6 +18,8 @@ final class LaneAudio {
     static final int SLOT_SAMPLES = 320;
     private static final int RESET = -1;
     private static final int EXPECT = -2;
+    private static final int RESUME = -3;
+    private static final int END_SETTLED = -4;
 
     private final int mask;
     private final short[] samples;
@@ -70,11 +72,25 @@ final class LaneAudio {
 
     /** Producer: queues a reset (the turn's audio so far is to be dropped), ordered after the audio before it. */
     boolean offerReset() {
+        return offerMarker(RESET);
+    }
+
+    /** Producer: queues {@link RecognitionStream#resume}, ordered after the audio before it. */
+    boolean offerResume() {
+        return offerMarker(RESUME);
+    }
+
+    /** Producer: queues {@link RecognitionStream#endSettled}, ordered after the audio before it. */
+    boolean offerEndSettled() {
+        return offerMarker(END_SETTLED);
+    }
+
+    private boolean offerMarker(int marker) {
         long h = head.get();
         if (h - tail.get() >= capacity()) {
             return false;
         }
-        lengths[(int) (h & mask)] = RESET;
+        lengths[(int) (h & mask)] = marker;
         head.lazySet(h + 1);
         return true;
     }
@@ -102,8 +118,8 @@ final class LaneAudio {
     }
 
     /**
-     * Consumer: hands up to {@code max} queued slots, oldest first, to {@code into}: audio to {@code accept}, a reset
-     * to {@code reset}, an expectation to {@code expect}.
+     * Consumer: hands up to {@code max} queued slots, oldest first, to {@code into}: audio to {@code accept}, a marker
+     * to {@code reset}, {@code resume} or {@code endSettled}, an expectation to {@code expect}.
      *
      * @return slots consumed
      */
@@ -116,6 +132,10 @@ final class LaneAudio {
             int n = lengths[slot];
             if (n == RESET) {
                 into.reset();
+            } else if (n == RESUME) {
+                into.resume();
+            } else if (n == END_SETTLED) {
+                into.endSettled();
             } else if (n == EXPECT) {
                 ListeningFor expected = expectations[slot];
                 expectations[slot] = null;

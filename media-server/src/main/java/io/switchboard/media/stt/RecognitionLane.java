@@ -2,6 +2,7 @@ package io.switchboard.media.stt;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -78,10 +79,36 @@ public final class RecognitionLane implements RecognitionStream {
         return (Recognition) call(RecognitionPriority.FINAL, "final", s -> s.finish(expected));
     }
 
+    /** Settled at {@link RecognitionPriority#SPECULATIVE}: the turn may be over, but nobody waits for it yet. */
+    @SuppressWarnings("unchecked")
+    @Override
+    public Optional<Recognition> settle(ListeningFor expected) {
+        return (Optional<Recognition>) call(RecognitionPriority.SPECULATIVE, "settle", s -> s.settle(expected));
+    }
+
     @Override
     public void reset() {
         usable();
         while (!audio.offerReset()) {
+            holdBack();
+        }
+        schedule(RecognitionPriority.FEED);
+    }
+
+    @Override
+    public void resume() {
+        usable();
+        while (!audio.offerResume()) {
+            holdBack();
+        }
+        schedule(RecognitionPriority.FEED);
+    }
+
+    /** Queued, not waited for: the turn's transcript is already the settled one, so no reply waits on this. */
+    @Override
+    public void endSettled() {
+        usable();
+        while (!audio.offerEndSettled()) {
             holdBack();
         }
         schedule(RecognitionPriority.FEED);

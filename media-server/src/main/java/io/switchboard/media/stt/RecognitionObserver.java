@@ -21,7 +21,7 @@ public interface RecognitionObserver {
 
     /**
      * One piece of work ran for {@code nanos}: {@code "feed"} (per 20 ms slot of audio, averaged over one run),
-     * {@code "partial"}, {@code "final"} or {@code "hints"}.
+     * {@code "partial"}, {@code "settle"}, {@code "final"} or {@code "hints"}.
      */
     void worked(String work, long nanos);
 }

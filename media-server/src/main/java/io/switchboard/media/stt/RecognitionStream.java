@@ -47,6 +47,29 @@ public interface RecognitionStream extends AutoCloseable {
         expect(expected, true);
     }
 
+    /**
+     * Settles the turn at a pause in it: what {@link #finish} would return if the caller said nothing more, read now so
+     * that the end of the turn can be decided on it (and a reply prepared on it) before the turn is over. The turn
+     * goes on: if the caller talks again, {@link #resume} follows and the next result covers the whole turn; if not,
+     * {@link #endSettled} ends it, and the settled recognition is its transcript. Engines that cannot settle without
+     * ending the turn return empty (the caller then reads a {@link #partial} instead).
+     */
+    default java.util.Optional<Recognition> settle(ListeningFor expected) {
+        return java.util.Optional.empty();
+    }
+
+    /** The caller talked again after {@link #settle}: the turn goes on, and its settled reading no longer holds. */
+    default void resume() {
+    }
+
+    /**
+     * Ends a turn whose settled recognition ({@link #settle}) is its transcript: nothing after it is decoded (the
+     * caller has been quiet since); the next audio starts a new turn.
+     */
+    default void endSettled() {
+        reset();
+    }
+
     /** Drops the current turn's audio and text without decoding it (e.g. after barge-in noise). */
     void reset();
 

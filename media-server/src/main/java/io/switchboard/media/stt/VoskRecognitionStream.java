@@ -25,6 +25,7 @@ final class VoskRecognitionStream implements RecognitionStream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPEN_VOCABULARY = "[]";
+    private static final String NO_RESULT = "{}";
     /**
      * How far (in Vosk's unscaled score) the top hypothesis must lead the runner-up to be taken without a second
      * look. Measured on telephone-band synthetic callers: confusions ("i am i wrong to pm" over "the my last two pm"
@@ -40,6 +41,20 @@ final class VoskRecognitionStream implements RecognitionStream {
     private final StringBuilder committed = new StringBuilder();
     /** The grammar pass of the expectation heard next, fed alongside the open pass; null when it has none. */
     private GrammarPass.Live live;
+    /**
+     * A settled reading finished the live grammar pass ({@link #settle}): if the caller goes on, the pass starts again
+     * from the turn's first sample, so its pieces fall where a whole-turn decode's do.
+     */
+    private boolean liveSpent;
+    /**
+     * Audio went into the open recogniser since its last result. Vosk answers a result asked for again with no audio
+     * between the stored one, whose words the turn already holds.
+     */
+    private boolean utteranceOpen;
+    /** The open pass's utterance was ended at a settled pause, so a {@link #resume} decodes the turn again whole. */
+    private boolean settledOpen;
+    /** One slot of the turn, decoded again on {@link #resume} (Vosk reads from the array's start). */
+    private final short[] again = new short[LaneAudio.SLOT_SAMPLES];
     private boolean narrowed;
     private boolean closed;
 
@@ -59,9 +74,7 @@ final class VoskRecognitionStream implements RecognitionStream {
             throw new IndexOutOfBoundsException("len " + len + " for array of " + pcm16k.length);
         }
         turn.append(pcm16k, len);
-        if (recognizer.acceptWaveForm(pcm16k, len)) {
-            append(committed, VoskResults.best(recognizer.getResult()));
-        }
+        decode(pcm16k, len);
         if (live != null) {
             live.accept(pcm16k, len);
         }
@@ -93,6 +106,16 @@ final class VoskRecognitionStream implements RecognitionStream {
         }
     }
 
+    /** The open pass takes {@code pcm16k[0..len)}; words Vosk finalised at its own endpoint join the turn's. */
+    private void decode(short[] pcm16k, int len) {
+        if (recognizer.acceptWaveForm(pcm16k, len)) {
+            append(committed, VoskResults.best(recognizer.getResult()));
+            utteranceOpen = false;
+        } else {
+            utteranceOpen = true;
+        }
+    }
+
     @Override
     public String partial() {
         ensureOpen();
@@ -108,16 +131,85 @@ final class VoskRecognitionStream implements RecognitionStream {
     public Recognition finish(ListeningFor expected) {
         ensureOpen();
         List<Recognition.Alternative> alternatives =
-                VoskResults.alternatives(recognizer.getFinalResult(), committed.toString());
+                VoskResults.alternatives(utteranceOpen ? recognizer.getFinalResult() : NO_RESULT, committed.toString());
+        utteranceOpen = false;
         committed.setLength(0);
         try {
             return choose(alternatives, expected);
         } finally {
-            turn.clear();
-            if (live != null) {
-                // A pass not asked (no words at all) still ends its turn: the next one starts clean.
-                live.reset();
+            endTurn();
+        }
+    }
+
+    /**
+     * Ends the open pass's utterance where the caller paused, as Vosk does at its own endpoints, and chooses among
+     * the readings as {@link #finish} would (the grammar pass alongside is finished for it too). Both are decoded
+     * again whole if the caller goes on ({@link #resume}). The quiet after the pause is still fed, into a new
+     * utterance that {@link #endSettled} drops.
+     */
+    @Override
+    public Optional<Recognition> settle(ListeningFor expected) {
+        ensureOpen();
+        String json = utteranceOpen ? recognizer.getResult() : NO_RESULT;
+        utteranceOpen = false;
+        settledOpen = true;
+        List<Recognition.Alternative> alternatives = VoskResults.alternatives(json, committed.toString());
+        append(committed, VoskResults.best(json));
+        return Optional.of(choose(alternatives, expected));
+    }
+
+    /**
+     * The turn goes on after a settled pause: the open pass decodes it again from its first sample, so it is heard as
+     * one utterance as it would have been had the pause not been settled (decoded on its own, the rest of "can you
+     * come tomorrow | at twelve thirty" came out "that's what elves surgery"). Costs a decode of the turn so far, once
+     * per pause the caller went on after, off the reply's path; a turn longer than the buffer keeps the split instead.
+     */
+    @Override
+    public void resume() {
+        ensureOpen();
+        if (!settledOpen) {
+            return;
+        }
+        settledOpen = false;
+        if (turn.complete()) {
+            if (!utteranceOpen) {
+                recognizer.acceptWaveForm(CLOSING_SILENCE, CLOSING_SILENCE.length);
             }
+            recognizer.getFinalResult(); // and with it the feature pipeline: the turn starts as fresh as it did
+            utteranceOpen = false;
+            committed.setLength(0);
+            short[] samples = turn.samples();
+            for (int at = 0; at < turn.length(); at += LaneAudio.SLOT_SAMPLES) {
+                int n = Math.min(LaneAudio.SLOT_SAMPLES, turn.length() - at);
+                System.arraycopy(samples, at, again, 0, n);
+                decode(again, n);
+            }
+        }
+        if (liveSpent && live != null) {
+            live.reset();
+            live.accept(turn.samples(), turn.length());
+        }
+        liveSpent = false;
+    }
+
+    @Override
+    public void endSettled() {
+        ensureOpen();
+        // A final result, as at the end of any turn: the next turn starts with a fresh feature pipeline, as before.
+        recognizer.acceptWaveForm(CLOSING_SILENCE, CLOSING_SILENCE.length);
+        recognizer.getFinalResult();
+        utteranceOpen = false;
+        committed.setLength(0);
+        endTurn();
+    }
+
+    private void endTurn() {
+        turn.clear();
+        liveSpent = false;
+        settledOpen = false;
+        if (live != null) {
+            // A pass not asked (no words at all) still ends its turn: the next one starts clean.
+            live.reset();
         }
     }
 
@@ -164,8 +256,9 @@ final class VoskRecognitionStream implements RecognitionStream {
             }
         }
         if (fitting >= 0) {
-            return new Recognition(alternatives.get(fitting).text(), alternatives,
-                    fitting == 0 ? Recognition.Pass.OPEN : Recognition.Pass.OPEN_ALTERNATIVE, gap);
+            int chosen = inGrammar(alternatives, expected, fitting);
+            return new Recognition(alternatives.get(chosen).text(), alternatives,
+                    chosen == 0 ? Recognition.Pass.OPEN : Recognition.Pass.OPEN_ALTERNATIVE, gap);
         }
         if (secondPass && expected.transcribe()) {
             Optional<String> transcribed = transcriber.transcribe(turn.samples(), turn.length());
@@ -176,10 +269,35 @@ final class VoskRecognitionStream implements RecognitionStream {
         return new Recognition(alternatives.get(0).text(), alternatives, Recognition.Pass.OPEN, gap);
     }
 
+    /**
+     * Among readings of a closed answer that fit and score within {@link #CLEAR_LEAD} of the best, the first whose
+     * every word is its grammar's: a word outside it is likelier a mishearing than the caller's ("can you come
+     * wednesday at twelve surgery" over "… twelve thirty", 1.4 apart; the first fits as noon). {@code fitting} when
+     * there is none, or the answer is an open sentence.
+     */
+    private int inGrammar(List<Recognition.Alternative> alternatives, ListeningFor expected, int fitting) {
+        String best = alternatives.get(fitting).text();
+        if (expected.certainWords() || expected.grammar().isEmpty() || grammarPass.covers(expected.grammar(), best)) {
+            return fitting;
+        }
+        double top = alternatives.get(0).score();
+        for (int i = fitting + 1; i < alternatives.size(); i++) {
+            Recognition.Alternative a = alternatives.get(i);
+            if (!(top - a.score() < CLEAR_LEAD)) {
+                break;
+            }
+            if (!a.text().isEmpty() && expected.fits().test(a.text()) && grammarPass.covers(expected.grammar(), a.text())) {
+                return i;
+            }
+        }
+        return fitting;
+    }
+
     private Optional<Recognition> grammar(List<Recognition.Alternative> alternatives, ListeningFor expected) {
         Optional<VoskResults.Scored> heard;
-        if (live != null && live.expected().equals(expected)) {
+        if (live != null && live.expected().equals(expected) && !liveSpent) {
             heard = live.finish();
+            liveSpent = true;
         } else {
             heard = grammarPass.decode(turn.samples(), turn.length(), expected);
         }
@@ -188,6 +306,7 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
 
     private void closeLive() {
+        liveSpent = false;
         if (live != null) {
             live.close();
             live = null;
@@ -198,11 +317,9 @@ final class VoskRecognitionStream implements RecognitionStream {
     public void reset() {
         ensureOpen();
         recognizer.reset();
+        utteranceOpen = false;
         committed.setLength(0);
-        turn.clear();
-        if (live != null) {
-            live.reset();
-        }
+        endTurn();
     }
 
     @Override

@@ -91,6 +91,8 @@ final class CallerTurns {
     final class ScriptedStt implements Stage {
         final List<Frame> requests = new ArrayList<>();
         String partialText = "";
+        /** Whether a settle request is answered as settled (the engine can settle) or with a plain partial. */
+        boolean settles;
         String finalText = "";
         long finishedAt;
 
@@ -107,8 +109,8 @@ final class CallerTurns {
         @Override
         public void onUpstream(Frame frame, StageContext context) {
             requests.add(frame);
-            if (frame == Frame.Signal.READ_PARTIAL) {
-                context.emit(new Frame.Partial(partialText));
+            if (frame == Frame.Signal.READ_PARTIAL || frame == Frame.Signal.SETTLE_TURN) {
+                context.emit(new Frame.Partial(partialText, frame == Frame.Signal.SETTLE_TURN && settles));
             } else if (frame == Frame.Signal.FINISH_TURN) {
                 finishedAt = clock.nanoTime();
                 context.emit(new Frame.Transcript(finalText, finishedAt));

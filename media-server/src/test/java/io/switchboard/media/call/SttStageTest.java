@@ -42,6 +42,69 @@ class SttStageTest {
                 new Frame.Transcript("john smith", clock.nanoTime(), List.of("john smith")), Frame.Signal.SPEECH_STOPPED);
     }
 
+    @Test
+    void aPauseSettledWithNothingSaidSinceIsTheTurnsTranscriptWithoutAFinalResultOnTheWay() {
+        ManualClock clock = new ManualClock();
+        SttStage stt = new SttStage(recording(), clock, e -> listening.getOrDefault(e, ListeningFor.ANYTHING), "call");
+        StageRun run = new StageRun(clock, stt, asking(Frame.Signal.SETTLE_TURN, Frame.Signal.FINISH_TURN));
+
+        run.push(new Frame.Expect(Expectation.NAME), speech(), Frame.Signal.TICK, Frame.Signal.SPEECH_STOPPED);
+
+        assertThat(calls).containsExactly("expect NAME", "accept 320", "settle NAME", "end settled");
+        assertThat(run.events()).contains(new Frame.Partial("john smith", true),
+                new Frame.Transcript("john smith", clock.nanoTime(), List.of("john smith")));
+    }
+
+    @Test
+    void whenTheCallerGoesOnAfterASettledPauseTheTurnResumesAndIsFinishedWhole() {
+        ManualClock clock = new ManualClock();
+        SttStage stt = new SttStage(recording(), clock, e -> listening.getOrDefault(e, ListeningFor.ANYTHING), "call");
+        ScriptedStage turnTaking = ScriptedStage.named("turn-taking").onFrame((frame, context) -> {
+            if (frame == Frame.Signal.TICK) {
+                context.emitUpstream(Frame.Signal.SETTLE_TURN);
+            } else if (frame instanceof AudioFrame && calls.contains("settle NAME")) {
+                context.emitUpstream(Frame.Signal.RESUME_TURN);
+            } else if (frame == Frame.Signal.SPEECH_STOPPED) {
+                context.emitUpstream(Frame.Signal.FINISH_TURN);
+            }
+            context.emit(frame);
+        });
+        StageRun run = new StageRun(clock, stt, turnTaking);
+
+        run.push(new Frame.Expect(Expectation.NAME), speech(), Frame.Signal.TICK, speech(), Frame.Signal.SPEECH_STOPPED);
+
+        assertThat(calls).containsExactly("expect NAME", "accept 320", "settle NAME", "accept 320", "resume",
+                "finish NAME");
+    }
+
+    @Test
+    void anEngineThatCannotSettleIsAskedForAPartial() {
+        ManualClock clock = new ManualClock();
+        SttStage stt = new SttStage(new DeafRecognizer.Stream() {
+            @Override
+            public String partial() {
+                return "john";
+            }
+        }, clock);
+        StageRun run = new StageRun(clock, stt, asking(Frame.Signal.SETTLE_TURN, Frame.Signal.FINISH_TURN));
+
+        run.push(speech(), Frame.Signal.TICK);
+
+        assertThat(run.events()).contains(new Frame.Partial("john", false));
+    }
+
+    /** Sends {@code onTick} upstream on a tick and {@code onStop} at the end of speech. */
+    private static ScriptedStage asking(Frame.Signal onTick, Frame.Signal onStop) {
+        return ScriptedStage.named("turn-taking").onFrame((frame, context) -> {
+            if (frame == Frame.Signal.TICK) {
+                context.emitUpstream(onTick);
+            } else if (frame == Frame.Signal.SPEECH_STOPPED) {
+                context.emitUpstream(onStop);
+            }
+            context.emit(frame);
+        });
+    }
+
     private static AudioFrame speech() {
         AudioFrame f = StageRun.frame(false, 0);
         f.pcm16Length = 320;
@@ -69,6 +132,22 @@ class SttStageTest {
             @Override
             public void reset() {
                 calls.add("reset");
+            }
+
+            @Override
+            public java.util.Optional<Recognition> settle(ListeningFor expected) {
+                calls.add("settle " + expected.label());
+                return java.util.Optional.of(Recognition.of("john smith"));
+            }
+
+            @Override
+            public void resume() {
+                calls.add("resume");
+            }
+
+            @Override
+            public void endSettled() {
+                calls.add("end settled");
             }
         };
     }

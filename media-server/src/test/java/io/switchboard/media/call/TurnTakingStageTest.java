@@ -38,7 +38,7 @@ class TurnTakingStageTest {
     void aCompletePinEndsTheTurnAfterAShortPauseAndItsQuietTailIsDropped() {
         caller.answering(Expectation.PIN).loud(20).heard("one two three four").quiet(12);
 
-        assertThat(caller.stt.requests).startsWith(Frame.Signal.READ_PARTIAL).contains(Frame.Signal.FINISH_TURN);
+        assertThat(caller.stt.requests).startsWith(Frame.Signal.SETTLE_TURN).contains(Frame.Signal.FINISH_TURN);
         Frame.Utterance early = caller.utterance();
         assertThat(early.early()).isTrue();
         assertThat(early.silenceMillis()).as("complete words said flat: half a point of pause").isEqualTo(200);
@@ -49,6 +49,22 @@ class TurnTakingStageTest {
         assertThat(caller.run.audioOut()).as("the tail is held back").isEqualTo(audioBefore);
         assertThat(caller.stt.requests).last().isEqualTo(Frame.Signal.DROP_TURN);
         assertThat(caller.run.events()).filteredOn(Frame.Utterance.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aPauseIsSettledOnceAndWhenTheCallerGoesOnTheTurnResumesBeforeTheNextPauseIsSettled() {
+        caller.stt.settles = true;
+        caller.answering(Expectation.PIN).loud(10).heard("one two").quiet(9);
+
+        assertThat(caller.stt.requests).as("settled words are not read again in the same pause")
+                .containsExactly(Frame.Signal.SETTLE_TURN);
+        caller.loud(10);
+        assertThat(caller.stt.requests).containsExactly(Frame.Signal.SETTLE_TURN, Frame.Signal.RESUME_TURN);
+
+        caller.heard("one two three four").quiet(12);
+        assertThat(caller.stt.requests).containsExactly(Frame.Signal.SETTLE_TURN, Frame.Signal.RESUME_TURN,
+                Frame.Signal.SETTLE_TURN, Frame.Signal.FINISH_TURN);
+        assertThat(caller.utterance().text()).isEqualTo("one two three four");
     }
 
     @Test

@@ -147,6 +147,25 @@ class ExpectedSpeechTest {
                 .doesNotContain("monday the thirtieth");
     }
 
+    /**
+     * The load generator's deep caller's "twelve thirty" came out "twelve surgery" with a clear lead, and that open
+     * hypothesis fits (a day and an hour: noon), so the call booked the wrong time. A word outside the closed answer's
+     * grammar sends the turn to the grammar pass, whatever the lead.
+     */
+    @Test
+    void aTimeWithAWordOutsideTheGrammarIsHeardAgainUnderItHoweverClearTheOpenPassesLead() {
+        CallerVoice voice = CachedCallerVoice.of(MaryCallerVoice.DEEP);
+        String said = "can you come wednesday at twelve thirty";
+        short[] wide = PhoneBand.ofWire(voice.utterance(said).muLaw());
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            stream.expect(expected.apply(Expectation.DATE_TIME), false);
+            stream.accept(wide, wide.length);
+            Recognition heard = stream.finish(expected.apply(Expectation.DATE_TIME));
+
+            assertThat(heard.text()).as(heard.alternatives().toString()).isEqualTo(said);
+        }
+    }
+
     private static void feed(RecognitionStream stream, String said) {
         short[] pcm8 = TestSpeech.padded(TestSpeech.narrowband(said), 300, 300);
         StreamingResampler up = new StreamingResampler(8000, 16000);

@@ -102,6 +102,87 @@ class VoskSpeechRecognizerTest {
     }
 
     @Test
+    void aTurnSettledAtAPauseReadsAsItsFinalWouldAndTheNextTurnStartsAsOnAFreshStream() {
+        short[] request = TestSpeech.padded(TestSpeech.narrowband(PLUMBER), 300, 120);
+        short[] next = TestSpeech.padded(TestSpeech.narrowband(LEAK), 300, 300);
+        String finished;
+        String nextFresh;
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            finished = recognise(stream, request);
+            nextFresh = recognise(stream, next);
+        }
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            feed(stream, request);
+            Recognition settled = stream.settle(ListeningFor.ANYTHING).orElseThrow();
+            feed(stream, new short[8 * 200]); // the quiet after the pause, until the end of the turn is decided
+            stream.endSettled();
+
+            assertThat(settled.text()).isEqualTo(finished).contains("plumber");
+            assertThat(recognise(stream, next)).as("the next turn, on a recogniser that forgot this one")
+                    .isEqualTo(nextFresh);
+        }
+    }
+
+    /**
+     * A turn split where it was settled is two utterances decoded apart; some cuts change the words that way (inside a
+     * word, each end of it is misheard). Going on after a settled pause, the turn is decoded again whole, and reads as
+     * if it had never been settled, wherever the cut fell.
+     */
+    @Test
+    void aCallerWhoGoesOnAfterASettledPauseIsHeardAsOneUtteranceAsIfThePauseHadNotBeenSettled() {
+        short[] whole = upsampled(TestSpeech.padded(TestSpeech.narrowband(PLUMBER), 300, 300));
+        String unsettled;
+        try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+            feedFrames(stream, whole, 0, whole.length);
+            unsettled = stream.finalResult();
+        }
+        int cutsThatSplitTheWords = 0;
+        for (int tenth = 2; tenth <= 8; tenth++) {
+            int cut = whole.length * tenth / 10 / 320 * 320;
+            try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+                feedFrames(stream, whole, 0, cut);
+                stream.settle(ListeningFor.ANYTHING).orElseThrow();
+                feedFrames(stream, whole, cut, whole.length);
+                if (!stream.finalResult().equals(unsettled)) {
+                    cutsThatSplitTheWords++;
+                }
+            }
+            try (RecognitionStream stream = SharedVosk.engine().openStream()) {
+                feedFrames(stream, whole, 0, cut);
+                stream.settle(ListeningFor.ANYTHING).orElseThrow();
+                stream.resume();
+                feedFrames(stream, whole, cut, whole.length);
+
+                assertThat(stream.finalResult()).as("resumed after a cut at %d0%%", tenth).isEqualTo(unsettled);
+            }
+        }
+        assertThat(cutsThatSplitTheWords).as("cuts whose split, not resumed, changes the words").isPositive();
+    }
+
+    /** {@code pcm16k[from..to)} in 20 ms frames, as a call's pipeline feeds it. */
+    private static void feedFrames(RecognitionStream stream, short[] pcm16k, int from, int to) {
+        short[] frame = new short[320];
+        for (int at = from; at < to; at += 320) {
+            int n = Math.min(320, to - at);
+            System.arraycopy(pcm16k, at, frame, 0, n);
+            stream.accept(frame, n);
+        }
+    }
+
+    /** The call path of {@link #recognise} without ending the turn. */
+    private static void feed(RecognitionStream stream, short[] pcm8k) {
+        byte[] wire = new byte[160];
+        short[] decoded = new short[160];
+        StreamingResampler upsampler = new StreamingResampler(8000, 16000);
+        short[] wideband = new short[upsampler.maxOutputLength(160)];
+        for (int off = 0; off + 160 <= pcm8k.length; off += 160) {
+            MuLaw.encode(pcm8k, off, 160, wire, 0);
+            MuLaw.decode(wire, 0, 160, decoded, 0);
+            stream.accept(wideband, upsampler.process(decoded, 0, 160, wideband, 0));
+        }
+    }
+
+    @Test
     void phraseHintsNarrowRecognitionUntilCleared() {
         short[] drain = TestSpeech.padded(
                 TestSpeech.narrowband("book a drain cleaning for tomorrow morning"), 300, 300);
