@@ -76,10 +76,9 @@ final class SttStage implements Stage, AutoCloseable {
             settled = stream.settle(listeningFor).orElse(null);
             context.emit(settled == null ? new Frame.Partial(stream.partial()) : new Frame.Partial(settled.text(), true));
         } else if (in == Frame.Signal.RESUME_TURN) {
-            if (settled != null) {
-                settled = null;
-                stream.resume();
-            }
+            // Also when a new question dropped the reading meanwhile: the recogniser's turn was settled all the same.
+            settled = null;
+            stream.resume();
         } else if (in == Frame.Signal.FINISH_TURN) {
             Recognition heard;
             if (settled != null) {

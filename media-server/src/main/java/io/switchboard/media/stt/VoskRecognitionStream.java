@@ -142,15 +142,17 @@ final class VoskRecognitionStream implements RecognitionStream {
     }
 
     /**
-     * Ends the open pass's utterance where the caller paused, as Vosk does at its own endpoints, and chooses among
-     * the readings as {@link #finish} would (the grammar pass alongside is finished for it too). Both are decoded
-     * again whole if the caller goes on ({@link #resume}). The quiet after the pause is still fed, into a new
-     * utterance that {@link #endSettled} drops.
+     * Reads the turn as {@link #finish} would, with the open pass's final result (the grammar pass alongside is
+     * finished for it too), but keeps the turn: both are decoded again whole if the caller goes on ({@link #resume}).
+     * A final result, not the endpoint result Vosk gives mid-stream: 100 ms into a pause the acoustic model has not yet
+     * seen the frames after the last word that it needs to read it, and only a final result pads them ("my chapters
+     * late" for the final's "my chapters waiting", which booked where the other did not). The quiet after the pause is
+     * still fed, into a new utterance that {@link #endSettled} drops.
      */
     @Override
     public Optional<Recognition> settle(ListeningFor expected) {
         ensureOpen();
-        String json = utteranceOpen ? recognizer.getResult() : NO_RESULT;
+        String json = utteranceOpen ? recognizer.getFinalResult() : NO_RESULT;
         utteranceOpen = false;
         settledOpen = true;
         List<Recognition.Alternative> alternatives = VoskResults.alternatives(json, committed.toString());
