@@ -38,9 +38,15 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
     private final AnswerCheck check;
     private final BusinessProfile profile;
     private final ListeningFor opening;
-    private final Map<Expectation, ListeningFor> bare = new ConcurrentHashMap<>();
-    /** The date {@link #bare} was built on: the "when?" grammar names the dates ahead of it. */
-    private volatile LocalDate builtOn;
+    /**
+     * Bare expectations' lists by the business's date they were built on: the "when?" grammar names the dates ahead
+     * of it. Keyed by the date, not cleared when it moves on, so a list being built for yesterday as the date turns
+     * is never handed out today.
+     */
+    private final Map<Built, ListeningFor> bare = new ConcurrentHashMap<>();
+
+    private record Built(Expectation expecting, LocalDate day) {
+    }
 
     public ExpectedSpeech(AnswerCheck check, BusinessProfile profile) {
         this.check = check;
@@ -61,14 +67,19 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
         }
         // Offers change from question to question; everything else is the same list every time it is asked that day.
         LocalDate today = check.today();
-        if (!today.equals(builtOn)) {
-            bare.clear(); // a race only builds a list twice
-            builtOn = today;
+        if (!expecting.offers().isEmpty()) {
+            return build(expecting, today);
         }
-        return expecting.offers().isEmpty() ? bare.computeIfAbsent(expecting, this::build) : build(expecting);
+        Built key = new Built(expecting, today);
+        ListeningFor built = bare.get(key);
+        if (built == null) {
+            bare.keySet().removeIf(k -> !k.day().equals(today));
+            built = bare.computeIfAbsent(key, k -> build(k.expecting(), k.day()));
+        }
+        return built;
     }
 
-    private ListeningFor build(Expectation expecting) {
+    private ListeningFor build(Expectation expecting, LocalDate today) {
         List<String> grammar = new ArrayList<>(AnswerVocabulary.phrases(expecting, profile));
         boolean name = expecting.is(Expectation.Slot.NAME);
         boolean address = expecting.is(Expectation.Slot.ADDRESS);
@@ -84,7 +95,7 @@ public final class ExpectedSpeech implements Function<Expectation, ListeningFor>
             grammar.addAll(WHEN_LEAD_INS);
         }
         if (expecting.is(Expectation.Slot.DATE_TIME)) {
-            grammar.addAll(SpokenDateVocabulary.phrases(check.today(), profile.rules().bookingHorizon().toDays()));
+            grammar.addAll(SpokenDateVocabulary.phrases(today, profile.rules().bookingHorizon().toDays()));
         }
         boolean transcribe = name || address;
         // Names, streets and digit strings are misheard as other names, streets and digit strings ("seven male road"):

@@ -113,7 +113,8 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
         private final boolean bigEndian;
         private final byte[] bytes;
         private final short[] samples;
-        private int held;
+        /** Bytes in {@link #bytes} not yet made into samples: between reads, an odd byte waiting for its other half. */
+        private int buffered;
         private boolean ended;
 
         MaryStream(AudioInputStream audio, int characters) {
@@ -135,14 +136,14 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                     if (pause.getAsBoolean()) {
                         return true;
                     }
-                    int read = audio.read(bytes, held, bytes.length - held);
+                    int read = audio.read(bytes, buffered, bytes.length - buffered);
                     if (read < 0) {
                         ended = true;
                         framer.flush(sink);
                         break;
                     }
-                    held += read;
-                    int whole = held / 2;
+                    buffered += read;
+                    int whole = buffered / 2;
                     for (int i = 0; i < whole; i++) {
                         int a = bytes[2 * i] & 0xFF;
                         int b = bytes[2 * i + 1] & 0xFF;
@@ -150,10 +151,10 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                     }
                     framer.push(samples, 0, whole, sink);
                     // An odd byte (half a sample) waits for its other half.
-                    if ((held & 1) != 0) {
-                        bytes[0] = bytes[held - 1];
+                    if ((buffered & 1) != 0) {
+                        bytes[0] = bytes[buffered - 1];
                     }
-                    held &= 1;
+                    buffered &= 1;
                 }
                 return false;
             } catch (IOException | RuntimeException e) {

@@ -11,6 +11,7 @@ import io.switchboard.media.simulator.CallerVoice;
 import io.switchboard.media.simulator.MaryCallerVoice;
 import io.switchboard.scheduling.testing.TestProfiles;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -144,6 +145,37 @@ class ExpectedSpeechTest {
                 Clock.fixed(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, LONDON).toInstant(), LONDON)),
                 TestProfiles.sample());
         assertThat(aWeekOn.apply(Expectation.DATE_TIME).grammar()).contains("tuesday the first")
+                .doesNotContain("monday the thirtieth");
+    }
+
+    @Test
+    void theSameListsAreBuiltAgainWhenTheBusinessesDateMovesOn() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+                ZonedDateTime.of(2026, 11, 23, 9, 0, 0, 0, LONDON).toInstant());
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return LONDON;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ExpectedSpeech speech = new ExpectedSpeech(new AnswerCheck(TestProfiles.sample(), moving), TestProfiles.sample());
+        ListeningFor monday = speech.apply(Expectation.DATE_TIME);
+        assertThat(monday.grammar()).contains("monday the thirtieth");
+        assertThat(speech.apply(Expectation.DATE_TIME)).as("built once a day").isSameAs(monday);
+
+        now.set(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, LONDON).toInstant());
+
+        assertThat(speech.apply(Expectation.DATE_TIME).grammar()).contains("tuesday the first")
                 .doesNotContain("monday the thirtieth");
     }
 
