@@ -84,10 +84,16 @@
           if (speaking()) { skipped++; return plan(); }
           setMuted(false);
           var unmuted = performance.now();
+          // Whether the receptionist talks over the line is read where the line's sound ends, not when the mute goes
+          // back down MUTE_AFTER later: a reply that starts in that silence (the turn ends 120 ms after the last word)
+          // answers a caller who has finished.
+          var speakingAtEnd = null;
+          setTimeout(function () { speakingAtEnd = speaking(); },
+            start + (line.end - line.start) * 1000 - performance.now());
           setTimeout(function () {
             setMuted(true);
             done({ line: line.line, unmutedMsBeforeLine: Math.round(start - unmuted), skipped: skipped,
-              wraps: wraps, speakingAtEnd: speaking() });
+              wraps: wraps, speakingAtEnd: speakingAtEnd === null ? speaking() : speakingAtEnd });
           }, start + (line.end - line.start) * 1000 + MUTE_AFTER - performance.now());
         }, start - UNMUTE_BEFORE - now);
       }
