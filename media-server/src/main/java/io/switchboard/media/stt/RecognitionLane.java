@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -88,38 +89,34 @@ public final class RecognitionLane implements RecognitionStream {
 
     @Override
     public void reset() {
-        usable();
-        while (!audio.offerReset()) {
-            holdBack();
-        }
-        schedule(RecognitionPriority.FEED);
+        queue(audio::offerReset);
     }
 
     @Override
     public void resume() {
-        usable();
-        while (!audio.offerResume()) {
-            holdBack();
-        }
-        schedule(RecognitionPriority.FEED);
+        queue(audio::offerResume);
     }
 
     /** Queued, not waited for: the turn's transcript is already the settled one, so no reply waits on this. */
     @Override
     public void endSettled() {
-        usable();
-        while (!audio.offerEndSettled()) {
-            holdBack();
-        }
-        schedule(RecognitionPriority.FEED);
+        queue(audio::offerEndSettled);
     }
 
     /** Queues the expectation after the audio before it; whether cores are spare is judged now, by open calls. */
     @Override
     public void expect(ListeningFor expected, boolean spareCapacity) {
-        usable();
         boolean spare = spareCapacity && workers.spare();
-        while (!audio.offerExpect(expected, spare)) {
+        queue(() -> audio.offerExpect(expected, spare));
+    }
+
+    /**
+     * Queues a slot that is not audio (a marker, an expectation) after the audio before it, waiting while the lane is
+     * full. Once per turn, off the per-frame path ({@link #accept} queues its audio without this).
+     */
+    private void queue(BooleanSupplier offer) {
+        usable();
+        while (!offer.getAsBoolean()) {
             holdBack();
         }
         schedule(RecognitionPriority.FEED);

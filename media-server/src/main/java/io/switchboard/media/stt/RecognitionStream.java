@@ -1,6 +1,7 @@
 package io.switchboard.media.stt;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One call's recognition state. The caller decides where a turn ends (its own VAD, or a partial that already
@@ -54,8 +55,8 @@ public interface RecognitionStream extends AutoCloseable {
      * {@link #endSettled} ends it, and the settled recognition is its transcript. Engines that cannot settle without
      * ending the turn return empty (the caller then reads a {@link #partial} instead).
      */
-    default java.util.Optional<Recognition> settle(ListeningFor expected) {
-        return java.util.Optional.empty();
+    default Optional<Recognition> settle(ListeningFor expected) {
+        return Optional.empty();
     }
 
     /** The caller talked again after {@link #settle}: the turn goes on, and its settled reading no longer holds. */
