@@ -19,6 +19,9 @@ import java.util.function.Function;
 /** Short spoken sentences, one question at a time, numbers as words and no symbols. */
 public final class VoicePhrasing extends RelativePhrasing {
 
+    /** Said before a question built from the caller's own details: fixed, so its audio is ready when the turn ends. */
+    static final String THANKS = "Thanks.";
+
     /** Asked again after a choice among spans of free time (more starts than are read out one by one). */
     static final String SPAN_AGAIN = "What time would you like in those? For example, ten o'clock or half past two."
             + " Or say another day.";
@@ -46,7 +49,7 @@ public final class VoicePhrasing extends RelativePhrasing {
                 v.pinWrong(1), v.pinLocked(), v.ownerOnly(), v.dontKnow(), v.whatElse(), v.anythingElse(),
                 v.takeMessage(null, AlertReceipt.QUEUED), v.takeMessage(null, AlertReceipt.NOT_CONFIGURED),
                 v.askForMessage(null), v.transferring(null), v.askCallbackNumber(null), v.skipped(Expectation.PROBLEM), v.sayingAgain(), v.askWhatToChange(),
-                v.nothingEarlier(), v.ownerAccessPaused(), v.changeOnlyFromBookingPhone()));
+                v.nothingEarlier(), v.ownerAccessPaused(), v.changeOnlyFromBookingPhone(), THANKS));
         out.add(SPAN_AGAIN);
         out.add(SPAN_AGAIN_PLAINLY);
         for (Expectation.Slot slot : Expectation.Slot.values()) {
@@ -148,7 +151,10 @@ public final class VoicePhrasing extends RelativePhrasing {
     @Override
     public String confirmCallerId(String e164) {
         String tail = e164.length() > 3 ? e164.substring(e164.length() - 3) : e164;
-        return "Is the number you're calling from, ending " + SpokenNumbers.digits(tail) + ", the best one to reach you on?";
+        // The question holds the caller's own digits, so it is synthesised while they wait; the thanks before it is
+        // cached audio that plays meanwhile (about 130 ms of synthesis off the reply's start).
+        return THANKS + " Is the number you're calling from, ending " + SpokenNumbers.digits(tail)
+                + ", the best one to reach you on?";
     }
 
     @Override

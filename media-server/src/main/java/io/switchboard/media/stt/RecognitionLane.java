@@ -103,7 +103,7 @@ public final class RecognitionLane implements RecognitionStream {
         queue(audio::offerEndSettled);
     }
 
-    /** Queues the expectation after the audio before it; whether cores are spare is judged now, by open calls. */
+    /** Queues the expectation after the audio before it; whether cores are spare is judged now, by the workers. */
     @Override
     public void expect(ListeningFor expected, boolean spareCapacity) {
         boolean spare = spareCapacity && workers.spare();

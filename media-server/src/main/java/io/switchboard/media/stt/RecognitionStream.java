@@ -33,15 +33,16 @@ public interface RecognitionStream extends AutoCloseable {
      * {@link #finish} now (a second pass alongside the first). Ordered with the audio around it; engines without
      * such work ignore it.
      *
-     * @param spareCapacity recognition has cores to spare (no more calls than workers), so work that the turn may
-     *                      turn out not to need is worth doing early; without it only work every turn needs is started
+     * @param spareCapacity recognition has cores to spare (few calls, or workers lately idle), so work that the turn
+     *                      may turn out not to need is worth doing early; without it only work every turn needs is
+     *                      started
      */
     default void expect(ListeningFor expected, boolean spareCapacity) {
     }
 
     /**
      * {@link #expect(ListeningFor, boolean)} as a call's pipeline asks it: whether cores are spare is not the
-     * pipeline's to know but the scheduler's ({@link RecognitionLane} judges it by open calls); a stream used on its
+     * pipeline's to know but the scheduler's ({@link RecognitionLane} asks its workers); a stream used on its
      * own has its cores to itself.
      */
     default void expect(ListeningFor expected) {

@@ -30,6 +30,13 @@ public final class RecognitionWorkers implements AutoCloseable {
 
     /** Frames of audio a worker feeds before giving other waiting lanes a turn (100 ms of audio). */
     static final int FEED_SLICE = 5;
+    /**
+     * With more calls than workers, cores count as spare while the workers have lately been busy less than this share
+     * of the time. Work done early because cores are spare (a grammar pass alongside the open one) about doubles a
+     * talking call's decoding, so below 40 % it still leaves the pool short of full; above it the extra work would
+     * queue behind the finals it was meant to speed up.
+     */
+    static final double SPARE_BELOW = 0.4;
 
     private static final Logger LOG = LoggerFactory.getLogger(RecognitionWorkers.class);
 
@@ -44,6 +51,8 @@ public final class RecognitionWorkers implements AutoCloseable {
     private final int size;
     /** Lanes made and not yet retired: the calls recognition is serving. */
     private final AtomicInteger open = new AtomicInteger();
+    /** Guarded by {@link #lock}. */
+    private final WorkerLoad load;
     private boolean closed;
 
     private RecognitionWorkers(int workers, RecognitionObserver observer, LongSupplier nanoTime) {
@@ -53,6 +62,7 @@ public final class RecognitionWorkers implements AutoCloseable {
         this.size = workers;
         this.observer = Objects.requireNonNull(observer, "observer");
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.load = new WorkerLoad(workers);
         for (RecognitionPriority p : order) {
             ready.put(p, new ArrayDeque<>());
         }
@@ -87,10 +97,29 @@ public final class RecognitionWorkers implements AutoCloseable {
 
     /**
      * Whether recognition has cores to spare: no more open lanes (calls) than workers, so no call's final waits for
-     * another's. Work a turn may not need is done early only then.
+     * another's, or more calls but workers that have lately been busy less than {@link #SPARE_BELOW} of the time (calls
+     * spend most of theirs listening). Work a turn may not need is done early only then.
      */
     boolean spare() {
-        return open.get() <= size;
+        if (open.get() <= size) {
+            return true;
+        }
+        lock.lock();
+        try {
+            return load.share(now()) < SPARE_BELOW;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The smoothed share of the workers' time spent decoding lately ({@link WorkerLoad}). */
+    double busyShare() {
+        lock.lock();
+        try {
+            return load.share(now());
+        } finally {
+            lock.unlock();
+        }
     }
 
     long now() {
@@ -167,9 +196,12 @@ public final class RecognitionWorkers implements AutoCloseable {
                 lock.unlock();
             }
             observer.waited(priority, waited);
+            long began = now();
             lane.runSlice();
             lock.lock();
             try {
+                long ended = now();
+                load.busy(ended - began, ended);
                 lane.state = RecognitionLane.State.IDLE;
                 RecognitionPriority more = lane.retired ? null : lane.pendingPriority();
                 if (more != null) {

@@ -62,7 +62,7 @@ class RecognitionWorkersTest {
     }
 
     @Test
-    void anExpectationReachesTheStreamInOrderWithCoresJudgedSpareWhileCallsAreNoMoreThanWorkers() {
+    void anExpectationReachesTheStreamInOrderWithCoresJudgedSpareByCallsAndByHowBusyTheWorkersWere() {
         RecognitionWorkers pool = start(2);
         List<String> expected = Collections.synchronizedList(new ArrayList<>());
         ListeningFor name = new ListeningFor("NAME", t -> true, List.of("john smith"), true, true);
@@ -80,16 +80,27 @@ class RecognitionWorkersTest {
 
         RecognitionLane second = pool.lane(new FakeStream("second"));
         RecognitionLane third = pool.lane(new FakeStream("third"));
+        clock.addAndGet(WorkerLoad.WINDOW_NANOS);
+        lane.expect(name, true); // three calls on two workers, but the workers were idle
+        lane.finalResult();
+
+        // one worker decoding all the time from now on: half the pool, above the spare share once it has lasted
+        first.advanceNanos = WorkerLoad.WINDOW_NANOS;
+        for (short i = 0; i < 10; i++) {
+            lane.accept(new short[] {i}, 1);
+            lane.finalResult();
+        }
+        assertThat(pool.busyShare()).isBetween(RecognitionWorkers.SPARE_BELOW, 0.5);
         lane.expect(name, true);
         lane.finalResult();
         third.close();
-        lane.expect(name, true);
+        lane.expect(name, true); // no more calls than workers: spare however busy
         lane.finalResult();
         lane.expect(name, false); // the stage's own word counts too
         lane.finalResult();
 
-        assertThat(expected).containsExactly("NAME spare after 1", "NAME busy after ", "NAME spare after ",
-                "NAME busy after ");
+        assertThat(expected).containsExactly("NAME spare after 1", "NAME spare after ", "NAME busy after ",
+                "NAME spare after ", "NAME busy after ");
         second.close();
         lane.close();
     }
@@ -255,6 +266,8 @@ class RecognitionWorkersTest {
         final AtomicInteger inside = new AtomicInteger();
         CountDownLatch gate;
         int workMicros;
+        /** Each frame accepted moves the pool's clock on this far: the time its decoding took. */
+        volatile long advanceNanos;
         int failAt = -1;
         int accepted;
         volatile int closed;
@@ -285,6 +298,7 @@ class RecognitionWorkersTest {
         @Override
         public void accept(short[] pcm16k, int len) {
             enter("accept-started");
+            clock.addAndGet(advanceNanos);
             try {
                 if (gate != null) {
                     gate.await();
