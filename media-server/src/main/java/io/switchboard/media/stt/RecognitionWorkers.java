@@ -104,7 +104,8 @@ public final class RecognitionWorkers implements AutoCloseable {
     /**
      * Whether recognition has cores to spare: no more open lanes (calls) than workers, so no call's final waits for
      * another's, or up to {@link #MOST_CALLS_PER_WORKER_FOR_SPARE} calls per worker whose workers have lately been busy
-     * less than {@link #SPARE_BELOW} of the time (calls spend most of theirs listening). Work a turn may not need is done early only then.
+     * less than {@link #SPARE_BELOW} of the time (calls spend most of theirs listening). Work a turn may not need is
+     * done early only then.
      */
     boolean spare() {
         int calls = open.get();
